@@ -1,0 +1,63 @@
+// Configuration: environment variables, then a `.env` file, then `verity.config.json`
+// in the working directory. The environment always wins.
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+import { ConfigError, errorMessage } from "./domain/errors.js";
+
+const FileConfig = z
+  .object({
+    dataDir: z.string().optional(),
+    llm: z.string().optional(),
+    sources: z.array(z.string()).optional(),
+  })
+  .strict();
+
+export interface Config {
+  dataDir: string;
+  databaseUrl: string | null;
+  /** `provider:model`, or null for the local analyst. */
+  llm: string | null;
+  /** Source providers enabled by default. */
+  sources: string[];
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
+  const merged = { ...readDotEnv(path.join(cwd, ".env")), ...definedOnly(env) };
+  const file = readConfigFile(path.join(cwd, "verity.config.json"));
+  const databaseUrl = merged.DATABASE_URL?.trim() || null;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new ConfigError(`DATABASE_URL must be a postgres:// URL (got "${databaseUrl.slice(0, 40)}")`);
+  }
+  return {
+    dataDir: path.resolve(cwd, merged.VERITY_DATA_DIR?.trim() || file.dataDir || "data"),
+    databaseUrl,
+    llm: merged.VERITY_LLM?.trim() || file.llm || null,
+    sources: file.sources ?? ["library"],
+  };
+}
+
+function definedOnly(env: NodeJS.ProcessEnv): Record<string, string> {
+  return Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => e[1] !== undefined));
+}
+
+function readConfigFile(file: string): z.infer<typeof FileConfig> {
+  if (!existsSync(file)) return {};
+  try {
+    return FileConfig.parse(JSON.parse(readFileSync(file, "utf8")));
+  } catch (error) {
+    throw new ConfigError(`verity.config.json is invalid: ${errorMessage(error).split("\n")[0]}`);
+  }
+}
+
+/** Minimal `.env` reader: KEY=value lines, optional quotes, # comments. */
+export function readDotEnv(file: string): Record<string, string> {
+  if (!existsSync(file)) return {};
+  const values: Record<string, string> = {};
+  for (const line of readFileSync(file, "utf8").split(/\r?\n/)) {
+    const match = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*?)\s*$/.exec(line);
+    if (!match) continue;
+    values[match[1]!] = match[2]!.replace(/^(['"])(.*)\1$/, "$2");
+  }
+  return values;
+}

@@ -1,0 +1,133 @@
+// The report: the product. These schemas are the public contract of DESIGN.md
+// (report JSON, API, exports); fields may be added, never renamed.
+import { z } from "zod";
+
+export const INPUT_KINDS = ["question", "claim", "topic", "url", "text"] as const;
+export const VERDICT_LABELS = ["supported", "refuted", "misleading", "conflicting", "unverified"] as const;
+export const STANCES = ["supports", "refutes", "mixed", "neutral"] as const;
+export const SECTION_KINDS = ["summary", "context", "bias"] as const;
+export const CHECK_STATUSES = ["queued", "running", "done", "failed"] as const;
+
+export const InputKind = z.enum(INPUT_KINDS);
+export const VerdictLabel = z.enum(VERDICT_LABELS);
+export const Stance = z.enum(STANCES);
+export const SectionKind = z.enum(SECTION_KINDS);
+export const CheckStatus = z.enum(CHECK_STATUSES);
+
+export type InputKind = z.infer<typeof InputKind>;
+export type VerdictLabel = z.infer<typeof VerdictLabel>;
+export type Stance = z.infer<typeof Stance>;
+export type SectionKind = z.infer<typeof SectionKind>;
+export type CheckStatus = z.infer<typeof CheckStatus>;
+
+export const Verdict = z.object({
+  label: VerdictLabel,
+  confidence: z.number().min(0).max(1),
+  headline: z.string(),
+});
+export type Verdict = z.infer<typeof Verdict>;
+
+export const Claim = z.object({
+  id: z.string(),
+  text: z.string(),
+  /** The part of the input this claim was drawn from, when it can be located. */
+  span: z.object({ start: z.number().int(), end: z.number().int() }).optional(),
+  verdict: Verdict.optional(),
+});
+export type Claim = z.infer<typeof Claim>;
+
+export const Paragraph = z.object({ text: z.string() });
+export type Paragraph = z.infer<typeof Paragraph>;
+
+export const Section = z.object({
+  kind: SectionKind,
+  title: z.string(),
+  paragraphs: z.array(Paragraph),
+});
+export type Section = z.infer<typeof Section>;
+
+export const Source = z.object({
+  n: z.number().int().positive(),
+  /** http(s) URL, or `library:<document id>` for a document of the local library. */
+  url: z.string(),
+  title: z.string(),
+  publisher: z.string().nullable(),
+  author: z.string().nullable(),
+  publishedAt: z.string().nullable(),
+  retrievedAt: z.string(),
+  /** Exact passages of the source's stored text that the citing sentences rely on. */
+  quotes: z.array(z.string()),
+  stance: Stance,
+  provider: z.string(),
+  /** Where the stored text of this source lives (content hash), so the audit can re-check quotes. */
+  textHash: z.string(),
+});
+export type Source = z.infer<typeof Source>;
+
+export const Entity = z.object({
+  name: z.string(),
+  type: z.enum(["person", "organization", "place", "other"]),
+});
+export type Entity = z.infer<typeof Entity>;
+
+export const FollowUp = z.object({ question: z.string() });
+export type FollowUp = z.infer<typeof FollowUp>;
+
+export const StageTiming = z.object({ stage: z.string(), ms: z.number() });
+
+export const Provenance = z.object({
+  engine: z.string(),
+  model: z.string().nullable(),
+  fallback: z.string().nullable(),
+  queries: z.array(z.object({ claimId: z.string(), text: z.string(), angle: z.string() })),
+  providers: z.array(
+    z.object({ id: z.string(), status: z.enum(["ok", "failed", "skipped"]), results: z.number(), error: z.string().nullable() }),
+  ),
+  sourcesConsidered: z.number().int(),
+  rejected: z.array(z.object({ url: z.string(), title: z.string(), reason: z.string() })),
+  audit: z.object({ sentencesChecked: z.number().int(), sentencesDropped: z.number().int(), notes: z.array(z.string()) }),
+  timings: z.array(StageTiming),
+  tokens: z.object({ prompt: z.number().int(), completion: z.number().int() }),
+  costUsd: z.number(),
+  codeVersion: z.string(),
+});
+export type Provenance = z.infer<typeof Provenance>;
+
+export const Report = z.object({
+  id: z.string(),
+  slug: z.string(),
+  url: z.string(),
+  status: CheckStatus,
+  version: z.number().int().positive(),
+  input: z.object({ text: z.string(), kind: InputKind }),
+  title: z.string(),
+  language: z.string(),
+  claims: z.array(Claim),
+  verdict: Verdict,
+  sections: z.array(Section),
+  sources: z.array(Source),
+  followUps: z.array(FollowUp),
+  category: z.string(),
+  entities: z.array(Entity),
+  provenance: Provenance,
+  checkedAt: z.string(),
+});
+export type Report = z.infer<typeof Report>;
+
+export const SECTION_TITLES: Record<SectionKind, string> = {
+  summary: "Summary of the results",
+  context: "Missing context and alternative viewpoints",
+  bias: "Potential misinformation or bias in the original statement",
+};
+
+/** Inline citation markers such as [1] or [2][3] inside paragraph text. */
+export const CITATION_MARKER = /\[(\d{1,3})\]/g;
+
+export function citedNumbers(text: string): number[] {
+  return [...text.matchAll(CITATION_MARKER)].map((m) => Number(m[1]));
+}
+
+/** The public path of a report: /checks/{category}/{slug}-{short id}. */
+export function reportPath(category: string, slug: string, id: string): string {
+  return `/checks/${category}/${slug}-${id.slice(0, 8)}`;
+}
