@@ -1,0 +1,121 @@
+// Checks and their reports, with every published version kept.
+import { Report } from "../domain/report.js";
+import type { Store } from "./db.js";
+
+export interface CheckRow {
+  id: string;
+  matchKey: string;
+  status: string;
+  version: number;
+  checkedAt: string | null;
+  category: string;
+}
+
+export class CheckRepository {
+  constructor(private readonly store: Store) {}
+
+  /** The latest published check asked the same way, if any. */
+  async findDoneByMatchKey(matchKey: string): Promise<Report | null> {
+    const row = await this.store.db
+      .selectFrom("checks")
+      .select("report_json")
+      .where("match_key", "=", matchKey)
+      .where("status", "=", "done")
+      .orderBy("checked_at", "desc")
+      .executeTakeFirst();
+    return row?.report_json ? Report.parse(JSON.parse(row.report_json)) : null;
+  }
+
+  async get(id: string): Promise<Report | null> {
+    const row = await this.store.db.selectFrom("checks").select("report_json").where("id", "=", id).executeTakeFirst();
+    return row?.report_json ? Report.parse(JSON.parse(row.report_json)) : null;
+  }
+
+  async findByShortId(shortId: string): Promise<Report | null> {
+    const row = await this.store.db
+      .selectFrom("checks")
+      .select("report_json")
+      .where("id", "like", `${shortId.replace(/[^0-9a-f]/g, "")}%`)
+      .where("status", "=", "done")
+      .executeTakeFirst();
+    return row?.report_json ? Report.parse(JSON.parse(row.report_json)) : null;
+  }
+
+  async status(id: string): Promise<{ id: string; status: string; error: string | null } | null> {
+    const row = await this.store.db.selectFrom("checks").select(["id", "status", "error"]).where("id", "=", id).executeTakeFirst();
+    return row ?? null;
+  }
+
+  async startNew(args: { id: string; matchKey: string; inputText: string; now: string }): Promise<void> {
+    await this.store.db
+      .insertInto("checks")
+      .values({
+        id: args.id,
+        match_key: args.matchKey,
+        slug: "",
+        category: "other",
+        title: "",
+        input_text: args.inputText,
+        input_kind: "claim",
+        status: "running",
+        version: 0,
+        report_json: null,
+        error: null,
+        created_at: args.now,
+        updated_at: args.now,
+        checked_at: null,
+      })
+      .execute();
+  }
+
+  async markRunning(id: string, now: string): Promise<void> {
+    await this.store.db.updateTable("checks").set({ status: "running", updated_at: now }).where("id", "=", id).execute();
+  }
+
+  /** Publishes a report as the check's next version, atomically with its history entry. */
+  async publish(report: Report): Promise<void> {
+    const json = JSON.stringify(report);
+    await this.store.db.transaction().execute(async (trx) => {
+      await trx
+        .updateTable("checks")
+        .set({
+          status: "done",
+          version: report.version,
+          report_json: json,
+          slug: report.slug,
+          category: report.category,
+          title: report.title,
+          input_kind: report.input.kind,
+          error: null,
+          updated_at: report.checkedAt,
+          checked_at: report.checkedAt,
+        })
+        .where("id", "=", report.id)
+        .execute();
+      await trx
+        .insertInto("check_versions")
+        .values({ check_id: report.id, version: report.version, report_json: json, checked_at: report.checkedAt })
+        .execute();
+    });
+  }
+
+  /** A failed run leaves the last published version (if any) in place and records why. */
+  async markFailed(id: string, error: string, now: string): Promise<void> {
+    const row = await this.store.db.selectFrom("checks").select("version").where("id", "=", id).executeTakeFirst();
+    await this.store.db
+      .updateTable("checks")
+      .set({ status: row && row.version > 0 ? "done" : "failed", error: error.slice(0, 2000), updated_at: now })
+      .where("id", "=", id)
+      .execute();
+  }
+
+  async versions(id: string): Promise<{ version: number; checkedAt: string }[]> {
+    const rows = await this.store.db
+      .selectFrom("check_versions")
+      .select(["version", "checked_at"])
+      .where("check_id", "=", id)
+      .orderBy("version", "asc")
+      .execute();
+    return rows.map((r) => ({ version: r.version, checkedAt: r.checked_at }));
+  }
+}
