@@ -1,0 +1,582 @@
+// Turns paths (files and folders) into library documents: .txt, .md, .html, .pdf and JSON Lines.
+// Every input gives outcomes in order; a bad file or line is reported and the rest go on.
+import { readdir, readFile, realpath, stat } from "node:fs/promises";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { z } from "zod";
+import { BadInputError, errorMessage } from "../../domain/errors.js";
+import { MAX_DOCUMENT_CHARS, MAX_INGEST_FILE_BYTES, MAX_JSONL_LINE_CHARS } from "../../domain/limits.js";
+import { collapseWhitespace, truncate } from "../../domain/text.js";
+import { extractHtml, normalizeDate } from "../../web/extract-html.js";
+import { extractPdf } from "../../web/extract-pdf.js";
+import type { DocumentFormat, IncomingDocument, ReadOutcome } from "./document.js";
+
+const FORMATS: Record<string, DocumentFormat> = {
+  ".txt": "text",
+  ".text": "text",
+  ".md": "markdown",
+  ".markdown": "markdown",
+  ".html": "html",
+  ".htm": "html",
+  ".xhtml": "html",
+  ".pdf": "pdf",
+  ".jsonl": "jsonl",
+};
+
+const MAX_TITLE_CHARS = 200;
+const SNIFF_BYTES = 8 * 1024;
+
+/** The format a file name is read as, or null when it is not supported. */
+export function formatOf(file: string): DocumentFormat | null {
+  return FORMATS[path.extname(file).toLowerCase()] ?? null;
+}
+
+/**
+ * Reads every path in order: files by extension, folders recursively (sorted; dot-files,
+ * dot-folders and node_modules skipped; unsupported files skipped silently). Never throws for
+ * bad input: each problem is an `{ok: false}` outcome with the path (or "path:line") as origin.
+ */
+export async function* readInputs(paths: string[]): AsyncGenerator<ReadOutcome> {
+  for (const given of paths) {
+    if (/^https?:\/\//i.test(given)) {
+      yield { ok: false, origin: given, reason: "ingesting URLs needs the web reader (not available yet)" };
+      continue;
+    }
+    let info;
+    try {
+      info = await stat(given);
+    } catch (error) {
+      yield { ok: false, origin: given, reason: fsReason(error) };
+      continue;
+    }
+    if (info.isDirectory()) {
+      const real = await realpath(given).catch(() => path.resolve(given));
+      yield* readFolder(given, new Set([real]));
+    } else if (info.isFile()) {
+      if (!formatOf(given)) {
+        const extension = path.extname(given).toLowerCase();
+        yield { ok: false, origin: given, reason: extension ? `unsupported file type ${extension}` : "unsupported file type (no extension)" };
+        continue;
+      }
+      yield* readFileOutcomes(given, info.size);
+    } else {
+      yield { ok: false, origin: given, reason: "not a regular file or folder" };
+    }
+  }
+}
+
+async function* readFolder(folder: string, seen: Set<string>): AsyncGenerator<ReadOutcome> {
+  let entries;
+  try {
+    entries = await readdir(folder, { withFileTypes: true });
+  } catch (error) {
+    yield { ok: false, origin: folder, reason: fsReason(error) };
+    return;
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    if (entry.name.startsWith(".") || entry.name === "node_modules") continue;
+    const child = path.join(folder, entry.name);
+    let isDirectory = entry.isDirectory();
+    let isFile = entry.isFile();
+    let size: number | undefined;
+    if (entry.isSymbolicLink()) {
+      try {
+        const target = await stat(child);
+        isDirectory = target.isDirectory();
+        isFile = target.isFile();
+        size = target.size;
+      } catch {
+        continue; // a dangling link inside a folder: nothing to read
+      }
+    }
+    if (isDirectory) {
+      // Symbolic links can make cycles: each real folder is walked once.
+      let real: string;
+      try {
+        real = await realpath(child);
+      } catch {
+        continue;
+      }
+      if (seen.has(real)) continue;
+      seen.add(real);
+      yield* readFolder(child, seen);
+    } else if (isFile && formatOf(entry.name)) {
+      if (size === undefined) {
+        try {
+          size = (await stat(child)).size;
+        } catch (error) {
+          yield { ok: false, origin: child, reason: fsReason(error) };
+          continue;
+        }
+      }
+      yield* readFileOutcomes(child, size);
+    }
+  }
+}
+
+function fsReason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case "ENOENT":
+    case "ENOTDIR":
+      return "no such file or directory";
+    case "EACCES":
+    case "EPERM":
+      return "permission denied";
+    case "ELOOP":
+      return "too many levels of symbolic links";
+    case "ENAMETOOLONG":
+      return "file name too long";
+    default:
+      return collapseWhitespace(errorMessage(error));
+  }
+}
+
+function megabytes(bytes: number): string {
+  return `${(bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, "")} MB`;
+}
+
+async function* readFileOutcomes(file: string, size: number): AsyncGenerator<ReadOutcome> {
+  const format = formatOf(file)!;
+  if (size > MAX_INGEST_FILE_BYTES) {
+    yield { ok: false, origin: file, reason: `file too large (${megabytes(size)}; the limit is ${megabytes(MAX_INGEST_FILE_BYTES)})` };
+    return;
+  }
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (error) {
+    yield { ok: false, origin: file, reason: fsReason(error) };
+    return;
+  }
+  if (bytes.length > MAX_INGEST_FILE_BYTES) {
+    yield { ok: false, origin: file, reason: `file too large (${megabytes(bytes.length)}; the limit is ${megabytes(MAX_INGEST_FILE_BYTES)})` };
+    return;
+  }
+  const absolute = path.resolve(file);
+  const base = { key: `file:${absolute}`, url: null, publisher: null, author: null, publishedAt: null, origin: file };
+
+  if (format === "pdf") {
+    yield await readPdf(bytes, file, base);
+    return;
+  }
+
+  const decoded = decodeText(bytes, format === "html");
+  if (decoded === null) {
+    yield { ok: false, origin: file, reason: "binary file, not text" };
+    return;
+  }
+  if (!decoded.trim()) {
+    yield { ok: false, origin: file, reason: "empty document" };
+    return;
+  }
+
+  switch (format) {
+    case "jsonl":
+      yield* readJsonl(decoded, file);
+      return;
+    case "text": {
+      const text = normalizeNewlines(decoded).trim();
+      yield finish({ ...base, title: firstLine(text) ?? path.basename(file), text, format: "text" });
+      return;
+    }
+    case "markdown": {
+      const markdown = markdownToText(decoded);
+      yield finish({
+        ...base,
+        title: markdown.title ?? firstLine(markdown.text) ?? path.basename(file),
+        text: markdown.text,
+        author: markdown.author,
+        publishedAt: markdown.date,
+        format: "markdown",
+      });
+      return;
+    }
+    case "html": {
+      let page;
+      try {
+        page = extractHtml(decoded, pathToFileURL(absolute).href);
+      } catch (error) {
+        yield { ok: false, origin: file, reason: `unreadable HTML: ${collapseWhitespace(errorMessage(error))}` };
+        return;
+      }
+      yield finish({
+        ...base,
+        title: truncate(page.title, MAX_TITLE_CHARS) || firstLine(page.text) || path.basename(file),
+        text: page.text,
+        url: page.canonicalUrl,
+        publisher: page.siteName,
+        author: page.author,
+        publishedAt: page.publishedAt,
+        format: "html",
+      });
+      return;
+    }
+  }
+}
+
+type BaseFields = Pick<IncomingDocument, "key" | "url" | "publisher" | "author" | "publishedAt" | "origin">;
+
+async function readPdf(bytes: Uint8Array, file: string, base: BaseFields): Promise<ReadOutcome> {
+  try {
+    const pdf = await extractPdf(bytes);
+    return finish({
+      ...base,
+      title: (pdf.title && truncate(pdf.title, MAX_TITLE_CHARS)) || firstLine(pdf.text) || path.basename(file),
+      text: pdf.text,
+      author: pdf.author,
+      publishedAt: pdf.publishedAt,
+      format: "pdf",
+    });
+  } catch (error) {
+    const reason = error instanceof BadInputError ? error.message : `unreadable PDF: ${collapseWhitespace(errorMessage(error))}`;
+    return { ok: false, origin: file, reason };
+  }
+}
+
+/** The last checks every document goes through. */
+function finish(doc: IncomingDocument): ReadOutcome {
+  if (!doc.text.trim()) return { ok: false, origin: doc.origin, reason: "empty document" };
+  if (doc.text.length > MAX_DOCUMENT_CHARS) {
+    return {
+      ok: false,
+      origin: doc.origin,
+      reason: `document too long (${doc.text.length.toLocaleString("en")} characters; the limit is ${MAX_DOCUMENT_CHARS.toLocaleString("en")})`,
+    };
+  }
+  return { ok: true, doc };
+}
+
+/**
+ * Bytes → text, or null for what is not text: NUL bytes, or in the first 8 KB invalid UTF-8 or
+ * more than 10% control characters. UTF-16 with a byte-order mark is decoded; a UTF-8 BOM dropped.
+ * HTML that declares another charset in a <meta> is decoded with it.
+ */
+export function decodeText(bytes: Uint8Array, html = false): string | null {
+  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
+    try {
+      const text = new TextDecoder(bytes[0] === 0xff ? "utf-16le" : "utf-16be", { fatal: true }).decode(bytes);
+      return looksBinary(text.slice(0, SNIFF_BYTES)) ? null : text;
+    } catch {
+      return null;
+    }
+  }
+  if (bytes.includes(0)) return null;
+  const head = bytes.subarray(0, SNIFF_BYTES);
+  let headText: string;
+  try {
+    headText = new TextDecoder("utf-8", { fatal: true }).decode(head, { stream: bytes.length > SNIFF_BYTES });
+  } catch {
+    const charset = html ? declaredCharset(head) : null;
+    if (!charset) return null;
+    const text = new TextDecoder(charset).decode(bytes);
+    return looksBinary(text.slice(0, SNIFF_BYTES)) ? null : text;
+  }
+  if (looksBinary(headText)) return null;
+  // Past the first 8 KB a stray invalid byte does not make a text file binary.
+  return new TextDecoder("utf-8").decode(bytes);
+}
+
+function looksBinary(sample: string): boolean {
+  if (!sample) return false;
+  let control = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const code = sample.charCodeAt(i);
+    if ((code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d && code !== 0x0c) || code === 0x7f || code === 0) control++;
+  }
+  return control > sample.length * 0.1;
+}
+
+function declaredCharset(head: Uint8Array): string | null {
+  const ascii = Buffer.from(head).toString("latin1");
+  const match = /<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(ascii);
+  const label = match?.[1]?.toLowerCase();
+  if (!label || label === "utf-8" || label === "utf8") return null;
+  try {
+    new TextDecoder(label);
+    return label;
+  } catch {
+    return null;
+  }
+}
+
+function normalizeNewlines(text: string): string {
+  return text.replace(/\r\n?/g, "\n");
+}
+
+function firstLine(text: string): string | null {
+  for (const line of text.split("\n")) {
+    const trimmed = collapseWhitespace(line);
+    if (trimmed) return truncate(trimmed, MAX_TITLE_CHARS);
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------- Markdown
+
+export interface MarkdownText {
+  text: string;
+  /** The first heading, when there is one (or a front-matter title). */
+  title: string | null;
+  author: string | null;
+  date: string | null;
+}
+
+/**
+ * Markdown → plain text, line by line: headings lose their #, emphasis and inline-code marks
+ * go, links keep their text, images and HTML tags go, list items stay lines (with their
+ * bullet), code blocks keep their content without the fences. A YAML front matter is dropped,
+ * its title/author/date kept as metadata.
+ */
+export function markdownToText(markdown: string): MarkdownText {
+  let lines = normalizeNewlines(markdown).split("\n");
+  let title: string | null = null;
+  let author: string | null = null;
+  let date: string | null = null;
+
+  if (lines[0]?.trim() === "---") {
+    const end = lines.findIndex((line, i) => i > 0 && /^(---|\.\.\.)\s*$/.test(line));
+    if (end > 0) {
+      for (const line of lines.slice(1, end)) {
+        const match = /^(\w+)\s*:\s*(.*)$/.exec(line);
+        if (!match) continue;
+        const value = collapseWhitespace(match[2]!.replace(/^(["'])(.*)\1$/, "$2"));
+        if (!value) continue;
+        const key = match[1]!.toLowerCase();
+        if (key === "title") title = truncate(value, MAX_TITLE_CHARS);
+        else if (key === "author") author = value;
+        else if (key === "date" || key === "published") date = normalizeDate(value);
+      }
+      lines = lines.slice(end + 1);
+    }
+  }
+
+  const out: string[] = [];
+  let fence: string | null = null;
+  let firstHeading: string | null = null;
+  let inComment = false;
+  for (let i = 0; i < lines.length; i++) {
+    let line = lines[i]!;
+    if (fence) {
+      if (line.trim().startsWith(fence)) fence = null;
+      else out.push(line);
+      continue;
+    }
+    const fenceMatch = /^\s{0,3}(`{3,}|~{3,})/.exec(line);
+    if (fenceMatch) {
+      fence = fenceMatch[1]!;
+      continue;
+    }
+    // HTML comments, possibly over several lines.
+    if (inComment) {
+      const close = line.indexOf("-->");
+      if (close < 0) continue;
+      line = line.slice(close + 3);
+      inComment = false;
+    }
+    line = line.replace(/<!--[\s\S]*?-->/g, "");
+    const open = line.indexOf("<!--");
+    if (open >= 0) {
+      line = line.slice(0, open);
+      inComment = true;
+    }
+
+    // Setext heading underline: the previous line was the heading.
+    if (/^\s{0,3}(=+|-+)\s*$/.test(line) && out.length && out[out.length - 1]!.trim() && !/^\s{0,3}([-*+]|\d+[.)])\s/.test(lines[i - 1] ?? "")) {
+      if (firstHeading === null) firstHeading = collapseWhitespace(out[out.length - 1]!);
+      continue;
+    }
+    // Thematic breaks, link reference definitions and table separator rows carry no text.
+    if (/^\s{0,3}([-*_])(\s*\1){2,}\s*$/.test(line)) {
+      out.push("");
+      continue;
+    }
+    if (/^\s{0,3}\[[^\]]+\]:\s*\S+/.test(line)) continue;
+    if (/^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/.test(line) && line.includes("-") && line.includes("|")) continue;
+
+    const heading = /^\s{0,3}#{1,6}(?:\s+(.*?))?(?:\s+#+)?\s*$/.exec(line);
+    if (heading) {
+      const text = inline(heading[1] ?? "");
+      if (firstHeading === null && text.trim()) firstHeading = collapseWhitespace(text);
+      out.push(text);
+      continue;
+    }
+    // Blockquote markers go; list markers stay.
+    line = line.replace(/^(\s*>)+\s?/, "");
+    const bullet = /^(\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?)(.*)$/.exec(line);
+    if (bullet) out.push(bullet[1]!.replace(/\[[ xX]\]\s+$/, "") + inline(bullet[2]!));
+    else out.push(inline(line));
+  }
+
+  const text = out
+    .map((line) => line.replace(/[ \t]+$/, ""))
+    .join("\n")
+    .replace(/\n{3,}/g, "\n\n")
+    .trim();
+  return { text, title: title ?? (firstHeading ? truncate(firstHeading, MAX_TITLE_CHARS) : null), author, date };
+}
+
+/** Inline markup of one line → its text. Code spans are kept verbatim (without backticks). */
+function inline(line: string): string {
+  const parts = line.split(/(`+)([^`]|[^`][\s\S]*?[^`])\1(?!`)/);
+  // split with two groups: [text, ticks, code, text, ticks, code, ..., text]
+  let result = "";
+  for (let i = 0; i < parts.length; i += 3) {
+    result += inlineText(parts[i] ?? "");
+    if (i + 2 < parts.length) result += (parts[i + 2] ?? "").trim() || parts[i + 2]!;
+  }
+  return result;
+}
+
+/** Backslash-escaped punctuation is hidden in the private use area while markup is removed. */
+const ESCAPE_BASE = 0xe000;
+
+function inlineText(text: string): string {
+  return (
+    text
+      .replace(/\\([\\`*_{}[\]()#+\-.!|>~<])/g, (_, c: string) => String.fromCharCode(ESCAPE_BASE + c.charCodeAt(0)))
+      // Images go entirely (inline and reference style), then links keep their text.
+      .replace(/!\[[^\]]*\]\([^)]*\)/g, "")
+      .replace(/!\[[^\]]*\]\[[^\]]*\]/g, "")
+      .replace(/\[([^\]]*)\]\((?:[^()\s]|\([^)]*\))*(?:\s+(?:"[^"]*"|'[^']*'|\([^)]*\)))?\s*\)/g, "$1")
+      .replace(/\[([^\]]+)\]\[[^\]]*\]/g, "$1")
+      .replace(/<((?:https?|mailto):[^>\s]+)>/gi, "$1")
+      // HTML tags.
+      .replace(/<\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?>/g, "")
+      // Emphasis and strike-through; intraword underscores (snake_case) are not emphasis.
+      .replace(/(\*\*|__)(?=\S)([\s\S]*?\S)\1/g, "$2")
+      .replace(/(^|[^\w*])\*(?=[^\s*])([^*]*?[^\s*])\*(?!\*)/g, "$1$2")
+      .replace(/(^|[^\w*])\*(?=[^\s*])([^*]*?[^\s*])\*(?!\*)/g, "$1$2")
+      .replace(/(^|\W)_(?=\S)([^_]*?\S)_(?!\w)/g, "$1$2")
+      .replace(/~~(?=\S)([\s\S]*?\S)~~/g, "$1")
+      .replace(/[\ue000-\ue07f]/g, (c) => String.fromCharCode(c.charCodeAt(0) - ESCAPE_BASE))
+      .replace(/&nbsp;/g, " ")
+      .replace(/&amp;/g, "&")
+  );
+}
+
+// ---------------------------------------------------------------- JSON Lines
+
+const optionalString = (field: string) =>
+  z
+    .string({ error: `"${field}" must be a string` })
+    .nullable()
+    .optional()
+    .transform((value) => (value == null || !value.trim() ? null : collapseWhitespace(value)));
+
+const JsonlRecord = z.object({
+  id: z.union(
+    [
+      z.string().refine((value) => value.trim() !== "", { error: '"id" is empty' }),
+      z.number(),
+    ],
+    { error: (issue) => (issue.input === undefined ? 'missing "id"' : '"id" must be a string or a number') },
+  ),
+  title: z
+    .string({ error: (issue) => (issue.input === undefined ? 'missing "title"' : '"title" must be a string') })
+    .refine((value) => value.trim() !== "", { error: '"title" is empty' }),
+  text: z.string({ error: '"text" must be a string' }).nullable().optional(),
+  sentences: z.array(z.string({ error: '"sentences" must be an array of strings' }), { error: '"sentences" must be an array of strings' }).nullable().optional(),
+  url: optionalString("url"),
+  publisher: optionalString("publisher"),
+  publishedAt: optionalString("publishedAt"),
+  author: optionalString("author"),
+});
+
+/**
+ * One document per line of a JSON Lines file:
+ * `{"id", "title", "text" | "sentences": [..], "url"?, "publisher"?, "publishedAt"?, "author"?}`.
+ * Blank lines are skipped; a bad line is an `{ok: false}` outcome with origin "file:line" (1-based)
+ * and does not stop the others.
+ */
+export function readJsonl(content: string, origin: string): ReadOutcome[] {
+  const outcomes: ReadOutcome[] = [];
+  const firstLineOfId = new Map<string, number>();
+  let start = content.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let lineNumber = 0;
+  while (start <= content.length) {
+    let end = content.indexOf("\n", start);
+    if (end < 0) end = content.length;
+    lineNumber++;
+    const lineOrigin = `${origin}:${lineNumber}`;
+    const lineEnd = end > start && content.charCodeAt(end - 1) === 0x0d ? end - 1 : end;
+    const length = lineEnd - start;
+    if (length > MAX_JSONL_LINE_CHARS) {
+      outcomes.push({
+        ok: false,
+        origin: lineOrigin,
+        reason: `line too long (${length.toLocaleString("en")} characters; the limit is ${MAX_JSONL_LINE_CHARS.toLocaleString("en")})`,
+      });
+    } else {
+      const line = content.slice(start, lineEnd);
+      if (line.trim()) {
+        const outcome = jsonlLine(line, lineOrigin);
+        if (outcome.ok) {
+          const first = firstLineOfId.get(outcome.doc.key);
+          if (first !== undefined) {
+            outcomes.push({ ok: false, origin: lineOrigin, reason: `duplicate id ${JSON.stringify(outcome.doc.key.slice(6))} (first on line ${first})` });
+            start = end + 1;
+            continue;
+          }
+          firstLineOfId.set(outcome.doc.key, lineNumber);
+        }
+        outcomes.push(outcome);
+      }
+    }
+    start = end + 1;
+  }
+  return outcomes;
+}
+
+function jsonlLine(line: string, origin: string): ReadOutcome {
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch (error) {
+    return { ok: false, origin, reason: `invalid JSON: ${collapseWhitespace(errorMessage(error))}` };
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    return { ok: false, origin, reason: `not a JSON object (${value === null ? "null" : Array.isArray(value) ? "an array" : typeof value})` };
+  }
+  const parsed = JsonlRecord.safeParse(value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return { ok: false, origin, reason: issue?.message ?? "invalid record" };
+  }
+  const record = parsed.data;
+  let text = record.text?.trim() ? record.text.trim() : "";
+  if (!text && record.sentences) {
+    text = record.sentences
+      .map((sentence) => sentence.trim())
+      .filter(Boolean)
+      .join(" ");
+  }
+  if (!text) {
+    const given = record.text != null || record.sentences != null;
+    return { ok: false, origin, reason: given ? "empty document" : 'missing "text" or "sentences"' };
+  }
+  let publishedAt: string | null = null;
+  if (record.publishedAt) {
+    publishedAt = normalizeDate(record.publishedAt);
+    if (!publishedAt) return { ok: false, origin, reason: `"publishedAt" is not a date: ${JSON.stringify(truncate(record.publishedAt, 40))}` };
+  }
+  let url: string | null = null;
+  if (record.url) {
+    if (!/^https?:\/\/\S+$/i.test(record.url) || !URL.canParse(record.url)) {
+      return { ok: false, origin, reason: `"url" is not an http(s) URL: ${JSON.stringify(truncate(record.url, 80))}` };
+    }
+    url = record.url;
+  }
+  return finish({
+    key: `jsonl:${String(record.id)}`,
+    title: truncate(collapseWhitespace(record.title), MAX_TITLE_CHARS),
+    text,
+    url,
+    publisher: record.publisher,
+    author: record.author,
+    publishedAt,
+    format: "jsonl",
+    origin,
+  });
+}
