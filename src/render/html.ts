@@ -1,0 +1,227 @@
+// A report as HTML: a complete, self-contained HTML5 document (no scripts, no
+// external resources), or just its <article> for the website to embed.
+// Every piece of report text is untrusted and goes through escapeHtml; the
+// only links are citations to sources of this report and http(s) source URLs.
+import { CITATION_MARKER, type Report, type Source } from "../domain/report.js";
+import { collapseWhitespace } from "../domain/text.js";
+import { escapeHtml } from "./escape.js";
+import {
+  HEADINGS,
+  MACHINE_NOTICE,
+  aboutParts,
+  briefingFindings,
+  formatConfidence,
+  formatDate,
+  formatMs,
+  orderedSections,
+  provenanceSummary,
+  shouldListClaims,
+  sourceDetails,
+  sourceLocation,
+  stanceWord,
+  submittedText,
+  verdictWord,
+  type Layout,
+} from "./words.js";
+
+export interface HtmlOptions {
+  layout?: Layout;
+  /** A complete document (the default), or only the <article> fragment. */
+  standalone?: boolean;
+}
+
+const STYLE = `
+:root { color-scheme: light dark; --muted: #666; --line: #ddd; }
+body { margin: 0; font: 17px/1.6 system-ui, -apple-system, "Segoe UI", sans-serif; }
+.report { max-width: 46rem; margin: 0 auto; padding: 1.5rem 1rem 3rem; }
+.report h1 { font-size: 1.8rem; line-height: 1.25; margin: 0 0 .75rem; }
+.report h2 { font-size: 1.25rem; margin-top: 2rem; border-bottom: 1px solid var(--line); }
+.report h3 { font-size: 1.05rem; margin-bottom: .25rem; }
+.verdict { display: inline-block; padding: .1rem .6rem; border-radius: 1rem; font-weight: 600; color: #fff; background: #6b7280; }
+.verdict-supported { background: #15803d; }
+.verdict-refuted { background: #b91c1c; }
+.verdict-misleading { background: #c2410c; }
+.verdict-conflicting { background: #7c3aed; }
+.verdict-unverified { background: #6b7280; }
+.headline, .answer { font-size: 1.1rem; }
+.meta, .notice, .submitted, .provenance, .source-meta, .stance { color: var(--muted); }
+.notice { font-size: .9rem; font-style: italic; }
+.cite { text-decoration: none; font-size: .8em; vertical-align: super; }
+.sources li { margin-bottom: .75rem; overflow-wrap: anywhere; }
+.sources :target { background: rgba(250, 204, 21, .25); }
+blockquote { margin: .4rem 0 .4rem 1rem; padding-left: .75rem; border-left: 3px solid var(--line); }
+.provenance { margin-top: 2.5rem; border-top: 1px solid var(--line); font-size: .85rem; }
+`;
+
+const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; base-uri 'none'; form-action 'none'";
+
+export function renderHtml(report: Report, options: HtmlOptions = {}): string {
+  const layout: Layout = options.layout === "briefing" ? "briefing" : "classic";
+  const article = renderArticle(report, layout);
+  if (options.standalone === false) return article + "\n";
+  const lang = languageTag(report.language);
+  return [
+    "<!doctype html>",
+    `<html${lang ? ` lang="${escapeHtml(lang)}"` : ""}>`,
+    "<head>",
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<meta http-equiv="Content-Security-Policy" content="${CSP}">`,
+    '<meta name="generator" content="Verity">',
+    `<title>${escapeHtml(collapseWhitespace(report.title) || "Untitled report")} — Verity</title>`,
+    `<style>${STYLE}</style>`,
+    "</head>",
+    "<body>",
+    article,
+    "</body>",
+    "</html>",
+    "",
+  ].join("\n");
+}
+
+function renderArticle(report: Report, layout: Layout): string {
+  const sourceNumbers = new Set(report.sources.map((s) => s.n));
+  const lang = languageTag(report.language);
+  const parts: string[] = [
+    `<article class="report report-${layout}"${lang ? ` lang="${escapeHtml(lang)}"` : ""}>`,
+    "<header>",
+    `<h1>${text(report.title) || "Untitled report"}</h1>`,
+  ];
+  const badge = verdictBadge(report.verdict.label, report.verdict.confidence);
+  const headline = report.verdict.headline.trim() ? withCitations(report.verdict.headline, sourceNumbers) : "";
+  const submitted = submittedText(report);
+  const submittedLine = submitted !== null ? `<p class="submitted">Submitted as: <q>${text(submitted)}</q></p>` : null;
+  const checked = `<p class="meta">Checked on <time datetime="${escapeHtml(report.checkedAt)}">${text(formatDate(report.checkedAt))}</time>.</p>`;
+  const notice = `<p class="notice">${escapeHtml(MACHINE_NOTICE)}</p>`;
+
+  if (layout === "briefing") {
+    parts.push(`<p class="answer">${badge}${headline ? ` <strong>${headline}</strong>` : ""}</p>`);
+    if (submittedLine) parts.push(submittedLine);
+    parts.push(checked, notice, "</header>");
+    const findings = briefingFindings(report);
+    if (findings.length > 0) {
+      parts.push('<section class="findings">', `<h2>${HEADINGS.findings}</h2>`);
+      findings.forEach((finding, i) => {
+        parts.push(
+          `<div class="finding finding-${finding.sectionKind}">`,
+          `<h3>${i + 1}. ${text(finding.heading)}</h3>`,
+          `<p>${withCitations(finding.text, sourceNumbers)}</p>`,
+          "</div>",
+        );
+      });
+      parts.push("</section>");
+    }
+  } else {
+    if (submittedLine) parts.push(submittedLine);
+    parts.push(`<p class="verdict-line">${badge}</p>`);
+    if (headline) parts.push(`<p class="headline">${headline}</p>`);
+    parts.push(checked, notice, "</header>");
+    if (shouldListClaims(report)) {
+      parts.push('<section class="claims">', `<h2>${HEADINGS.claims}</h2>`, "<ul>");
+      for (const claim of report.claims) {
+        const verdict = claim.verdict ? ` ${verdictBadge(claim.verdict.label, claim.verdict.confidence)}` : "";
+        parts.push(`<li>${text(claim.text)}${verdict}</li>`);
+      }
+      parts.push("</ul>", "</section>");
+    }
+    for (const section of orderedSections(report)) {
+      parts.push(`<section class="section section-${escapeHtml(section.kind)}">`, `<h2>${text(section.title)}</h2>`);
+      for (const paragraph of section.paragraphs) parts.push(`<p>${withCitations(paragraph, sourceNumbers)}</p>`);
+      parts.push("</section>");
+    }
+  }
+
+  if (report.sources.length > 0) {
+    parts.push('<section class="sources" id="sources">', `<h2>${HEADINGS.sources}</h2>`, "<ol>");
+    for (const source of report.sources) parts.push(sourceItem(source));
+    parts.push("</ol>", "</section>");
+  }
+  const questions = report.followUps.filter((f) => f.question.trim() !== "");
+  if (questions.length > 0) {
+    parts.push('<section class="follow-ups">', `<h2>${HEADINGS.followUps}</h2>`, "<ul>");
+    for (const f of questions) parts.push(`<li>${text(f.question)}</li>`);
+    parts.push("</ul>", "</section>");
+  }
+  parts.push(footer(report), "</article>");
+  return parts.join("\n");
+}
+
+function verdictBadge(label: Report["verdict"]["label"], confidence: number): string {
+  return (
+    `<span class="verdict verdict-${escapeHtml(label)}">${escapeHtml(verdictWord(label))}</span> ` +
+    `<span class="confidence">confidence ${formatConfidence(confidence)}</span>`
+  );
+}
+
+function sourceItem(source: Source): string {
+  const title = text(source.title) || "Untitled source";
+  const details = sourceDetails(source);
+  const location = sourceLocation(source.url);
+  let where: string;
+  if (location.kind === "web") {
+    where = `<a class="source-url" href="${escapeHtml(location.href)}" rel="nofollow noopener">${text(location.text)}</a>`;
+  } else if (location.kind === "library") {
+    where = `<span class="source-url">Local library: ${text(location.id)}</span>`;
+  } else {
+    where = location.text ? `<span class="source-url">${text(location.text)}</span>` : "";
+  }
+  const lines = [
+    `<li id="source-${source.n}" value="${source.n}">`,
+    `<cite class="source-title">${title}</cite>${details.length > 0 ? ` <span class="source-meta">— ${details.map(text).join(", ")}</span>` : ""}`,
+  ];
+  if (where) lines.push(`<br>${where}`);
+  lines.push(`<br><span class="stance stance-${escapeHtml(source.stance)}">Stance: ${escapeHtml(stanceWord(source.stance))}</span>`);
+  for (const quote of source.quotes) {
+    if (quote.trim()) lines.push(`<blockquote>“${text(quote)}”</blockquote>`);
+  }
+  lines.push("</li>");
+  return lines.join("\n");
+}
+
+function footer(report: Report): string {
+  const p = provenanceSummary(report);
+  let made = `Engine: ${text(p.engine) || "unknown"}`;
+  if (p.model) made += `, model: ${text(p.model)}`;
+  if (p.fallback) made += `, fallback: ${text(p.fallback)}`;
+  if (p.codeVersion) made += `, Verity ${text(p.codeVersion)}`;
+  const stages = p.timings.map((t) => `${text(t.stage)} ${formatMs(t.ms)}`);
+  const lines = [
+    '<footer class="provenance">',
+    `<p>${made}. Timings: ${[...stages, `total ${formatMs(p.totalMs)}`].join(", ")}.</p>`,
+  ];
+  const about = aboutParts(report);
+  const aboutText = [
+    about.category ? `Category: ${text(about.category)}.` : "",
+    about.entities.length > 0 ? `Mentions: ${about.entities.map(text).join(", ")}.` : "",
+  ]
+    .filter(Boolean)
+    .join(" ");
+  if (aboutText) lines.push(`<p>${aboutText}</p>`);
+  lines.push("</footer>");
+  return lines.join("\n");
+}
+
+/** Untrusted text as escaped HTML, whitespace collapsed. */
+function text(value: string): string {
+  return escapeHtml(collapseWhitespace(value));
+}
+
+/** Escaped text in which every [n] naming a source of the report links to it. */
+export function withCitations(value: string, sourceNumbers: ReadonlySet<number>): string {
+  const flat = collapseWhitespace(value);
+  let out = "";
+  let last = 0;
+  for (const match of flat.matchAll(CITATION_MARKER)) {
+    const n = Number(match[1]);
+    out += escapeHtml(flat.slice(last, match.index));
+    out += sourceNumbers.has(n) ? `<a href="#source-${n}" class="cite">[${n}]</a>` : escapeHtml(match[0]);
+    last = match.index + match[0].length;
+  }
+  return out + escapeHtml(flat.slice(last));
+}
+
+/** The report's language, when it looks like a BCP 47 tag ("en", "pt-BR"). */
+function languageTag(language: string): string | null {
+  const tag = language.trim();
+  return /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(tag) ? tag : null;
+}

@@ -1,0 +1,98 @@
+// A complete, valid Report for tests. It goes through Report.parse, so a
+// change to the schema that this sample no longer satisfies fails loudly here.
+import { Report } from "../../src/domain/report.js";
+
+export function sampleReport(overrides: Partial<Report> = {}): Report {
+  const base: Report = {
+    id: "0f8fad5b-d9cb-469f-a165-70867728950e",
+    slug: "does-coffee-dehydrate-you",
+    url: "/checks/health/does-coffee-dehydrate-you-0f8fad5b",
+    status: "done",
+    version: 1,
+    input: { text: "does coffee dehydrate you", kind: "question" },
+    title: "Does coffee dehydrate you?",
+    language: "en",
+    claims: [
+      {
+        id: "c1",
+        text: "Does coffee dehydrate you?",
+        verdict: { label: "refuted", confidence: 0.81, headline: "Moderate coffee drinking does not dehydrate." },
+      },
+    ],
+    verdict: {
+      label: "refuted",
+      confidence: 0.81,
+      headline: "No: in moderate amounts coffee hydrates about as well as water [1].",
+    },
+    sections: [
+      {
+        kind: "bias",
+        title: "Potential misinformation or bias in the original statement",
+        paragraphs: [{ text: "The belief comes from early studies of caffeine pills, not of coffee [2]." }],
+      },
+      {
+        kind: "summary",
+        title: "Summary of the results",
+        paragraphs: [
+          { text: "A 2014 study found no difference in hydration between coffee and water drinkers [1]. It followed 50 men." },
+          { text: "Caffeine is a mild diuretic only in large doses [1][2]." },
+        ],
+      },
+      {
+        kind: "context",
+        title: "Missing context and alternative viewpoints",
+        paragraphs: [{ text: "People unused to caffeine may notice a stronger effect [2]." }],
+      },
+    ],
+    sources: [
+      {
+        n: 1,
+        url: "https://journals.example.org/coffee-hydration?id=42",
+        title: "No evidence of dehydration with moderate daily coffee intake",
+        publisher: "PLOS ONE",
+        author: "S. Killer",
+        publishedAt: "2014-01-09",
+        retrievedAt: "2024-05-01T10:00:00.000Z",
+        quotes: ["coffee, when consumed in moderation, provides similar hydrating qualities to water"],
+        stance: "refutes",
+        provider: "web",
+        textHash: "a".repeat(64),
+      },
+      {
+        n: 2,
+        url: "library:doc-7",
+        title: "Caffeine and fluid balance: a review",
+        publisher: null,
+        author: null,
+        publishedAt: null,
+        retrievedAt: "2024-05-01T10:00:01.000Z",
+        quotes: ["caffeine ingestion stimulates a mild diuresis", "tolerance develops within days"],
+        stance: "mixed",
+        provider: "library",
+        textHash: "b".repeat(64),
+      },
+    ],
+    followUps: [{ question: "How much caffeine is too much in a day?" }],
+    category: "health",
+    entities: [{ name: "PLOS ONE", type: "organization" }],
+    provenance: {
+      engine: "local",
+      model: null,
+      fallback: null,
+      queries: [{ claimId: "c1", text: "coffee dehydration", angle: "direct" }],
+      providers: [{ id: "library", status: "ok", results: 3, error: null }],
+      sourcesConsidered: 5,
+      rejected: [],
+      audit: { sentencesChecked: 6, sentencesDropped: 0, notes: [] },
+      timings: [
+        { stage: "search", ms: 120 },
+        { stage: "write", ms: 340 },
+      ],
+      tokens: { prompt: 0, completion: 0 },
+      costUsd: 0,
+      codeVersion: "0.1.0",
+    },
+    checkedAt: "2024-05-01T10:00:05.000Z",
+  };
+  return Report.parse({ ...base, ...overrides });
+}
