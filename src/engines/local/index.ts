@@ -1,0 +1,54 @@
+// The local analyst: no model download, no key. Rules, lexicons and lexical statistics
+// (and, later, small models the project trains itself).
+import type { Claim } from "../../domain/report.js";
+import { contentTerms } from "../../domain/text.js";
+import type { Evidence, IntakeResult, Judgement, Plan, PlannedQuery, WriteInput, Draft } from "../../pipeline/types.js";
+import type { Analyst } from "../analyst.js";
+import {
+  classifyInput, cleanTitle, detectLanguage, extractClaims, extractEntities, pickCategory, slugify,
+} from "./intake/index.js";
+import { judgeEvidence } from "./judge.js";
+import { writeDraft } from "./write.js";
+
+export class LocalAnalyst implements Analyst {
+  readonly engine = "local" as const;
+  readonly model = null;
+
+  async intake(text: string): Promise<IntakeResult> {
+    const kind = classifyInput(text);
+    const title = cleanTitle(text, kind);
+    const claims: Claim[] = extractClaims(text, kind).map((c, i) => ({ id: `c${i + 1}`, text: c.text, span: c.span }));
+    // A link's claims come from the page once it is read; until then the title stands in.
+    if (claims.length === 0) claims.push({ id: "c1", text: title });
+    return {
+      input: { text, kind },
+      title,
+      language: detectLanguage(text),
+      claims,
+      category: pickCategory(`${title} ${claims.map((c) => c.text).join(" ")}`),
+      entities: extractEntities(text),
+      slug: slugify(title),
+    };
+  }
+
+  async plan(intake: IntakeResult): Promise<Plan> {
+    const queries: PlannedQuery[] = [];
+    for (const claim of intake.claims) {
+      queries.push({ claimId: claim.id, text: claim.text, angle: "supporting" });
+      // The refuting angle looks for the same terms next to words that deny or correct.
+      queries.push({ claimId: claim.id, text: `${claim.text} false myth contrary evidence`, angle: "refuting" });
+      const names = intake.entities.map((e) => e.name).join(" ");
+      const key = contentTerms(claim.text).length > 0 ? `${names} ${intake.title}`.trim() : intake.title;
+      queries.push({ claimId: claim.id, text: key, angle: "context" });
+    }
+    return { queries };
+  }
+
+  async judge(claims: Claim[], evidence: Evidence[]): Promise<Judgement> {
+    return judgeEvidence(claims, evidence);
+  }
+
+  async write(input: WriteInput): Promise<Draft> {
+    return writeDraft(input);
+  }
+}

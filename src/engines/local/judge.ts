@@ -1,0 +1,138 @@
+// Local judgement: the stance of each passage from lexical polarity cues, then a
+// verdict per claim from the weight of the evidence on each side. No evidence never means true.
+import type { Claim, VerdictLabel } from "../../domain/report.js";
+import { contentTerms, stem, words } from "../../domain/text.js";
+import type { ClaimJudgement, Evidence, EvidenceJudgement, Judgement, PassageStance } from "../../pipeline/types.js";
+import { ABSOLUTE_CUES, HEDGE_CUES, NEGATION_CUES, antonymsOf } from "./cues.js";
+
+/** Below this relevance a passage is context, not evidence for or against. */
+const MIN_STANCE_RELEVANCE = 0.45;
+/** The local analyst never claims more certainty than this: its reading is lexical. */
+const MAX_CONFIDENCE = 0.85;
+/** Less total evidence weight than this is too thin for a verdict. */
+const MIN_EVIDENCE_WEIGHT = 0.5;
+
+export interface Polarity {
+  negationMismatch: boolean;
+  antonymMismatch: boolean;
+  numberMismatch: boolean;
+  hedged: boolean;
+}
+
+/** Words after a negation that it reaches ("does not cause", "no evidence that ... causes"). */
+const NEGATION_SCOPE = 4;
+
+/**
+ * Negations whose scope reaches one of the claim's terms. A negation elsewhere
+ * ("... when no warrant is attached") says nothing about the claim.
+ */
+function negationCount(tokens: string[], claimStems: Set<string>): number {
+  let count = 0;
+  tokens.forEach((t, i) => {
+    if (!NEGATION_CUES.has(t) && !t.endsWith("n't")) return;
+    const scope = tokens.slice(i + 1, i + 1 + NEGATION_SCOPE);
+    if (scope.some((w) => claimStems.has(stem(w))) || claimStems.has(stem(t))) count++;
+  });
+  return count;
+}
+
+function numbersIn(text: string): string[] {
+  return (text.match(/\d+(?:[.,]\d+)?/g) ?? []).map((n) => n.replace(",", "."));
+}
+
+export function polarity(claim: string, passage: string): Polarity {
+  const claimTokens = words(claim);
+  const passageTokens = words(passage);
+  const claimStems = new Set(contentTerms(claim));
+  const negationMismatch = negationCount(claimTokens, claimStems) % 2 !== negationCount(passageTokens, claimStems) % 2;
+
+  const passageStems = new Set(passageTokens.map((t) => stem(t)));
+  let antonymMismatch = false;
+  for (const c of claimStems) {
+    const opposites = antonymsOf(c);
+    if (!opposites || passageStems.has(c)) continue;
+    for (const o of opposites) if (passageStems.has(o) && !claimStems.has(o)) antonymMismatch = true;
+  }
+
+  const claimNumbers = numbersIn(claim);
+  const passageNumbers = new Set(numbersIn(passage));
+  const numberMismatch =
+    claimNumbers.length > 0 && passageNumbers.size > 0 && !claimNumbers.some((n) => passageNumbers.has(n));
+
+  const hedged = passageTokens.some((t) => HEDGE_CUES.has(t));
+  return { negationMismatch, antonymMismatch, numberMismatch, hedged };
+}
+
+export function judgePassage(claim: Claim, evidence: Evidence): EvidenceJudgement {
+  if (evidence.relevance < MIN_STANCE_RELEVANCE) {
+    return { evidenceId: evidence.id, stance: "neutral", weight: evidence.relevance * 0.5 };
+  }
+  const p = polarity(claim.text, evidence.quote);
+  // Two opposite cues cancel ("does not decrease" ~ "increase" is not a refutation of "increases").
+  const flips = Number(p.negationMismatch) + Number(p.antonymMismatch);
+  let stance: PassageStance = flips % 2 === 1 ? "refutes" : "supports";
+  let weight = evidence.relevance * (p.hedged ? 0.7 : 1);
+  if (stance === "supports" && p.numberMismatch) {
+    stance = "refutes";
+    weight *= 0.6;
+  }
+  return { evidenceId: evidence.id, stance, weight: Math.min(1, weight) };
+}
+
+export function verdictFor(claim: Claim, judgements: EvidenceJudgement[]): ClaimJudgement {
+  let support = 0;
+  let refute = 0;
+  for (const j of judgements) {
+    if (j.stance === "supports") support += j.weight;
+    if (j.stance === "refutes") refute += j.weight;
+  }
+  const total = support + refute;
+  if (total < MIN_EVIDENCE_WEIGHT) {
+    // Thin evidence: say so, with a confidence that falls as the little evidence there is grows.
+    return { claimId: claim.id, label: "unverified", confidence: round(0.35 - total * 0.3) };
+  }
+  const dominant = Math.max(support, refute);
+  const minority = Math.min(support, refute);
+  const agreement = 1 - minority / dominant;
+  if (minority > 0 && minority / dominant >= 0.6) {
+    return { claimId: claim.id, label: "conflicting", confidence: round(Math.min(MAX_CONFIDENCE, 0.35 + 0.1 * total)) };
+  }
+  const amount = 1 - Math.exp(-dominant / 1.2);
+  let confidence = 0.3 + 0.55 * amount * agreement;
+  let label: VerdictLabel = support >= refute ? "supported" : "refuted";
+  // True in part but overstated: an absolute claim met by evidence that is partly against it.
+  const absolute = words(claim.text).some((w) => ABSOLUTE_CUES.has(w));
+  if (label === "supported" && minority > 0 && (absolute || minority / dominant >= 0.3)) {
+    label = "misleading";
+    confidence *= 0.9;
+  }
+  return { claimId: claim.id, label, confidence: round(Math.min(MAX_CONFIDENCE, confidence)) };
+}
+
+/** The overall verdict: the claims' verdicts taken together (the main claim first). */
+export function overallVerdict(claims: ClaimJudgement[]): { label: VerdictLabel; confidence: number } {
+  if (claims.length === 0) return { label: "unverified", confidence: 0.2 };
+  if (claims.length === 1) return { label: claims[0]!.label, confidence: claims[0]!.confidence };
+  const labels = new Set(claims.map((c) => c.label));
+  const meanConfidence = round(claims.reduce((s, c) => s + c.confidence, 0) / claims.length);
+  if (labels.size === 1) return { label: claims[0]!.label, confidence: meanConfidence };
+  const decided = claims.filter((c) => c.label !== "unverified");
+  if (decided.length === 0) return { label: "unverified", confidence: meanConfidence };
+  const hasTrue = decided.some((c) => c.label === "supported");
+  const hasFalse = decided.some((c) => c.label === "refuted" || c.label === "misleading");
+  if (hasTrue && hasFalse) return { label: "misleading", confidence: round(meanConfidence * 0.9) };
+  return { label: decided[0]!.label, confidence: round(meanConfidence * 0.9) };
+}
+
+export function judgeEvidence(claims: Claim[], evidence: Evidence[]): Judgement {
+  const byId = new Map(claims.map((c) => [c.id, c]));
+  const judged = evidence.map((e) => judgePassage(byId.get(e.claimId)!, e));
+  const claimJudgements = claims.map((claim) =>
+    verdictFor(claim, judged.filter((_, i) => evidence[i]!.claimId === claim.id)),
+  );
+  return { evidence: judged, claims: claimJudgements, overall: overallVerdict(claimJudgements) };
+}
+
+function round(x: number): number {
+  return Math.max(0, Math.min(1, Math.round(x * 100) / 100));
+}

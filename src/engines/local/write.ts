@@ -1,0 +1,220 @@
+// Local writer: a report built from the evidence itself. Every factual sentence quotes
+// the passage it rests on and cites its source; framing sentences say what was and wasn't found.
+import type { VerdictLabel } from "../../domain/report.js";
+import { truncate, words } from "../../domain/text.js";
+import type { Draft, DraftSentence, NumberedSource, WriteInput } from "../../pipeline/types.js";
+import { ABSOLUTE_CUES, LOADED_CUES, VAGUE_ATTRIBUTION } from "./cues.js";
+
+const MAX_QUOTE_CHARS = 320;
+const SUMMARY_EVIDENCE = 4;
+const CONTEXT_EVIDENCE = 3;
+
+export function writeDraft(input: WriteInput): Draft {
+  const { intake, judgement } = input;
+  const mainClaim = intake.claims[0]?.text ?? intake.title;
+  const label = judgement.overall.label;
+  return {
+    headline: headline(intake.input.kind === "question", label, mainClaim),
+    sections: [
+      { kind: "summary", paragraphs: summary(input, label, mainClaim) },
+      { kind: "context", paragraphs: context(input, label) },
+      { kind: "bias", paragraphs: [wordingAnalysis(intake.input.text, intake.input.kind, label)] },
+    ],
+    followUps: followUps(input, mainClaim),
+  };
+}
+
+const ANSWER: Record<VerdictLabel, string> = {
+  supported: "Yes",
+  refuted: "No",
+  misleading: "Partly",
+  conflicting: "Unclear",
+  unverified: "Unclear",
+};
+
+const GIST: Record<VerdictLabel, string> = {
+  supported: "the evidence found supports the claim",
+  refuted: "the evidence found contradicts the claim",
+  misleading: "the evidence supports part of the claim but not all of it, as worded:",
+  conflicting: "the sources found disagree on the claim",
+  unverified: "not enough evidence was found to check the claim",
+};
+
+export function headline(isQuestion: boolean, label: VerdictLabel, claim: string): string {
+  const gist = `${GIST[label]} “${stripEnd(claim)}”.`;
+  return `${isQuestion ? ANSWER[label] : capitalize(label)}: ${gist}`;
+}
+
+/** A verbatim quote short enough to read: a whole sentence, or its first words. */
+export function quotable(quote: string): { text: string; cut: boolean } {
+  if (quote.length <= MAX_QUOTE_CHARS) return { text: quote, cut: false };
+  const prefix = quote.slice(0, MAX_QUOTE_CHARS);
+  const lastSpace = prefix.lastIndexOf(" ");
+  return { text: prefix.slice(0, lastSpace > 0 ? lastSpace : MAX_QUOTE_CHARS).replace(/[\s,;:]+$/, ""), cut: true };
+}
+
+function attribution(source: NumberedSource): string {
+  const d = source.document;
+  const who = d.publisher ?? d.author;
+  return who ? `${who} (“${truncate(d.title, 90)}”)` : `“${truncate(d.title, 90)}”`;
+}
+
+function evidenceSentence(source: NumberedSource, quote: string, verb: string): DraftSentence {
+  const q = quotable(quote);
+  return {
+    text: `${capitalize(attribution(source))} ${verb}: “${q.text}${q.cut ? "…" : ""}”`,
+    cites: [source.n],
+    quotes: [{ n: source.n, text: q.text }],
+    factual: true,
+  };
+}
+
+type Item = { source: NumberedSource; quote: string; stance: string; weight: number };
+
+function items(sources: NumberedSource[]): Item[] {
+  return sources
+    .flatMap((source) =>
+      source.evidence.map((e) => ({ source, quote: e.item.quote, stance: e.judgement.stance, weight: e.judgement.weight })),
+    )
+    .sort((a, b) => b.weight - a.weight);
+}
+
+function summary(input: WriteInput, label: VerdictLabel, claim: string): DraftSentence[][] {
+  const all = items(input.sources);
+  const supporting = all.filter((i) => i.stance === "supports");
+  const refuting = all.filter((i) => i.stance === "refutes");
+  const framing = frame(
+    label === "unverified"
+      ? `No source consulted addresses the claim “${stripEnd(claim)}” closely enough to reach a verdict, so it is left unverified.`
+      : `Of the passages that bear directly on the claim “${stripEnd(claim)}”, ${count(supporting.length)} ${supporting.length === 1 ? "reads" : "read"} as supporting it and ${count(refuting.length)} as contradicting it.`,
+  );
+  const lead = label === "refuted" ? refuting : label === "conflicting" ? interleave(supporting, refuting) : [...supporting, ...refuting];
+  const evidence = lead
+    .filter(uniqueBySource())
+    .slice(0, SUMMARY_EVIDENCE)
+    .map((i) => evidenceSentence(i.source, i.quote, i.stance === "refutes" ? "states, against the claim" : "states"));
+  const paragraphs: DraftSentence[][] = [[framing]];
+  if (evidence.length > 0) paragraphs.push(evidence);
+  if (label !== "unverified") {
+    paragraphs.push([
+      frame(
+        `This reading is lexical (the local analyst compares wording, negation and opposites, not meaning), so the confidence stated is deliberately modest.`,
+      ),
+    ]);
+  }
+  return paragraphs;
+}
+
+function context(input: WriteInput, label: VerdictLabel): DraftSentence[][] {
+  const all = items(input.sources);
+  const paragraphs: DraftSentence[][] = [];
+  const minority = all.filter((i) => (label === "refuted" ? i.stance === "supports" : i.stance === "refutes"));
+  if ((label === "supported" || label === "misleading" || label === "refuted") && minority.length > 0) {
+    paragraphs.push([
+      frame("Not every passage points the same way."),
+      ...minority.filter(uniqueBySource()).slice(0, 2).map((i) => evidenceSentence(i.source, i.quote, "states")),
+    ]);
+  }
+  const related = all.filter((i) => i.stance === "neutral").filter(uniqueBySource()).slice(0, CONTEXT_EVIDENCE);
+  if (related.length > 0) {
+    paragraphs.push([
+      frame("Related passages that give context without settling the claim:"),
+      ...related.map((i) => evidenceSentence(i.source, i.quote, "notes")),
+    ]);
+  }
+  const { providers, documentsRead } = input.consulted;
+  const consulted = providers.filter((p) => p.status === "ok").map((p) => p.id);
+  const failed = providers.filter((p) => p.status === "failed").map((p) => p.id);
+  paragraphs.push([
+    frame(
+      `This check read ${count(documentsRead)} ${documentsRead === 1 ? "document" : "documents"} from ${consulted.length > 0 ? consulted.join(", ") : "no source"}` +
+        (failed.length > 0 ? `; ${failed.join(", ")} could not be consulted` : "") +
+        `. Evidence outside these sources (newer reporting, other jurisdictions, primary data) may change the picture.`,
+    ),
+  ]);
+  return paragraphs;
+}
+
+/** What in the wording of the original statement could mislead, whatever its truth. */
+export function wordingAnalysis(inputText: string, kind: string, label: VerdictLabel): DraftSentence[] {
+  const tokens = words(inputText);
+  const findings: string[] = [];
+  const absolutes = [...new Set(tokens.filter((t) => ABSOLUTE_CUES.has(t)))];
+  if (absolutes.length > 0) {
+    findings.push(`It uses absolute terms (${absolutes.map((w) => `“${w}”`).join(", ")}) that admit no exception; one counter-example is enough to make such a statement false.`);
+  }
+  const loaded = [...new Set(tokens.filter((t) => LOADED_CUES.has(t) && t !== "they"))];
+  if (loaded.length > 0) {
+    findings.push(`It uses emotionally loaded words (${loaded.map((w) => `“${w}”`).join(", ")}) that push a conclusion instead of stating a fact.`);
+  }
+  if (VAGUE_ATTRIBUTION.some((re) => re.test(inputText))) {
+    findings.push("It attributes the claim to unnamed authorities, which cannot be checked.");
+  }
+  if (/^is it true that\b/i.test(inputText.trim()) || /\b(isn't it|don't you think|wouldn't you agree)\b/i.test(inputText)) {
+    findings.push("It is phrased as a leading question that presumes its answer.");
+  }
+  if (/\d/.test(inputText) && !/\b(according to|per|source|study|report|data)\b/i.test(inputText)) {
+    findings.push("It gives figures without saying where they come from.");
+  }
+  if (findings.length === 0) {
+    findings.push(
+      kind === "question"
+        ? "The question is worded neutrally: it uses no loaded or absolute terms and does not presume its answer."
+        : "The statement uses no loaded or absolute terms; its main risk is being taken as settled without the context above.",
+    );
+  }
+  if (label === "refuted" || label === "misleading") {
+    findings.push("Repeating the statement as worded would spread a claim that the evidence above does not bear out in full.");
+  }
+  return findings.map(frame);
+}
+
+function followUps(input: WriteInput, claim: string): string[] {
+  const { intake } = input;
+  const subject = stripEnd(claim);
+  const questions = [
+    `What is the strongest evidence for and against the claim “${subject}”?`,
+    `Are there conditions or exceptions under which “${subject}” does not hold?`,
+  ];
+  for (const entity of intake.entities.slice(0, 2)) {
+    questions.push(
+      entity.type === "person" ? `What has ${entity.name} said about this?` :
+      entity.type === "organization" ? `What is the official position of ${entity.name} on this?` :
+      `How does this apply in ${entity.name}?`,
+    );
+  }
+  questions.push(`Has this changed over time, and what do the most recent sources say?`);
+  questions.push(`Who disputes this, and on what grounds?`);
+  return [...new Set(questions)].slice(0, 5);
+}
+
+function frame(text: string): DraftSentence {
+  return { text, cites: [], quotes: [], factual: false };
+}
+
+function uniqueBySource(): (item: Item) => boolean {
+  const seen = new Set<number>();
+  return (item) => (seen.has(item.source.n) ? false : (seen.add(item.source.n), true));
+}
+
+function interleave<T>(a: T[], b: T[]): T[] {
+  const out: T[] = [];
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    if (a[i]) out.push(a[i]!);
+    if (b[i]) out.push(b[i]!);
+  }
+  return out;
+}
+
+const NUMBER_WORDS = ["none", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
+function count(n: number): string {
+  return NUMBER_WORDS[n] ?? String(n);
+}
+
+function stripEnd(text: string): string {
+  return text.trim().replace(/[.!?]+$/, "");
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -1,0 +1,92 @@
+// A check from end to end: recognise a question asked before (reuse it while fresh,
+// refresh it when stale or asked to), otherwise run the pipeline and publish the report.
+import { randomUUID } from "node:crypto";
+import { isStale } from "../domain/categories.js";
+import { errorMessage } from "../domain/errors.js";
+import { Report, reportPath } from "../domain/report.js";
+import { normalizeForMatch } from "../domain/text.js";
+import type { Analyst } from "../engines/analyst.js";
+import type { SourceProvider } from "../sources/provider.js";
+import { CheckRepository } from "../store/checks.js";
+import type { Store } from "../store/db.js";
+import { SourceTextRepository } from "../store/source-texts.js";
+import { validateInput } from "./intake.js";
+import { runPipeline } from "./runner.js";
+import type { ProgressEvent } from "./types.js";
+
+export interface CheckOptions {
+  /** Run afresh even when a fresh check of the same question exists. */
+  fresh?: boolean;
+  onEvent?: (event: ProgressEvent) => void;
+}
+
+export interface CheckOutcome {
+  report: Report;
+  reused: boolean;
+}
+
+export class CheckService {
+  private readonly checks: CheckRepository;
+  private readonly texts: SourceTextRepository;
+
+  constructor(
+    store: Store,
+    private readonly analyst: Analyst,
+    private readonly providers: SourceProvider[],
+    private readonly now: () => Date = () => new Date(),
+  ) {
+    this.checks = new CheckRepository(store);
+    this.texts = new SourceTextRepository(store);
+  }
+
+  /** Runs a check to the end: the stored report when it is fresh, otherwise a new one. */
+  async check(rawInput: string, options: CheckOptions = {}): Promise<CheckOutcome> {
+    const submitted = await this.submit(rawInput, options);
+    if ("reused" in submitted) return { report: submitted.reused, reused: true };
+    return { report: await submitted.done, reused: false };
+  }
+
+  /**
+   * Starts a check without waiting for it: either the fresh stored report, or the id of
+   * the check now running and a promise of its report.
+   */
+  async submit(rawInput: string, options: CheckOptions = {}): Promise<{ reused: Report } | { id: string; done: Promise<Report> }> {
+    const input = validateInput(rawInput);
+    const matchKey = normalizeForMatch(input);
+    const existing = await this.checks.findDoneByMatchKey(matchKey);
+    if (existing && !options.fresh && !isStale(existing.category, existing.checkedAt, this.now().getTime())) {
+      options.onEvent?.({ type: "reused", checkId: existing.id, checkedAt: existing.checkedAt });
+      return { reused: existing };
+    }
+
+    const id = existing?.id ?? randomUUID();
+    const startedAt = this.now().toISOString();
+    if (existing) await this.checks.markRunning(id, startedAt);
+    else await this.checks.startNew({ id, matchKey, inputText: input, now: startedAt });
+    return { id, done: this.run(id, input, existing?.version ?? 0, options) };
+  }
+
+  private async run(id: string, input: string, previousVersion: number, options: CheckOptions): Promise<Report> {
+    try {
+      const body = await runPipeline(input, {
+        analyst: this.analyst,
+        providers: this.providers,
+        texts: this.texts,
+        onEvent: options.onEvent,
+        now: this.now,
+      });
+      const report = Report.parse({
+        ...body,
+        id,
+        url: reportPath(body.category, body.slug, id),
+        status: "done",
+        version: previousVersion + 1,
+      });
+      await this.checks.publish(report);
+      return report;
+    } catch (error) {
+      await this.checks.markFailed(id, errorMessage(error), this.now().toISOString());
+      throw error;
+    }
+  }
+}

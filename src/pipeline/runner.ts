@@ -1,0 +1,96 @@
+// The runner: chains the stages, emits progress events, times every stage, and
+// assembles the report with its provenance.
+import type { Report } from "../domain/report.js";
+import type { Analyst } from "../engines/analyst.js";
+import type { SourceProvider } from "../sources/provider.js";
+import type { SourceTextRepository } from "../store/source-texts.js";
+import { audit } from "./audit.js";
+import { gather } from "./gather.js";
+import { intake } from "./intake.js";
+import { plan } from "./plan.js";
+import { rank } from "./rank.js";
+import { read } from "./read.js";
+import { judge } from "./judge.js";
+import { numberSources, write } from "./write.js";
+import type { IntakeResult, ProgressEvent, StageName } from "./types.js";
+import { codeVersion } from "../version.js";
+
+export interface PipelineDeps {
+  analyst: Analyst;
+  providers: SourceProvider[];
+  texts: SourceTextRepository;
+  onEvent?: (event: ProgressEvent) => void;
+  now?: () => Date;
+}
+
+/** What the pipeline produces; the check service adds identity (id, url, version, status). */
+export type ReportBody = Omit<Report, "id" | "url" | "status" | "version">;
+
+export async function runPipeline(rawInput: string, deps: PipelineDeps, known?: IntakeResult): Promise<ReportBody> {
+  const emit = deps.onEvent ?? (() => {});
+  const timings: { stage: string; ms: number }[] = [];
+  async function stage<T>(name: StageName, work: () => Promise<T> | T, detail: (out: T) => string): Promise<T> {
+    emit({ type: "stage-started", stage: name });
+    const started = performance.now();
+    const out = await work();
+    const ms = Math.round((performance.now() - started) * 10) / 10;
+    timings.push({ stage: name, ms });
+    emit({ type: "stage-finished", stage: name, ms, detail: detail(out) });
+    return out;
+  }
+
+  const { analyst } = deps;
+  const intook = await stage("intake", () => known ?? intake(rawInput, analyst), (r) => `${r.input.kind}, ${r.claims.length} claim(s), ${r.category}`);
+  const planned = await stage("plan", () => plan(intook, analyst), (p) => `${p.queries.length} queries`);
+  const gathered = await stage(
+    "gather",
+    () => gather(planned, deps.providers, { language: intook.language }),
+    (g) => `${g.hits.length} sources from ${g.providers.filter((p) => p.status === "ok").length}/${g.providers.length} providers`,
+  );
+  emit({ type: "sources-found", count: gathered.hits.length, providers: gathered.providers });
+  const checkedAt = (deps.now?.() ?? new Date()).toISOString();
+  const readResult = await stage("read", () => read(gathered.hits, deps.texts, { now: checkedAt }), (r) => `${r.documents.length} read, ${r.rejected.length} set aside`);
+  const ranked = await stage("rank", () => rank(intook.claims, readResult.documents), (r) => `${r.evidence.length} passages kept`);
+  emit({ type: "passages-kept", count: ranked.evidence.length });
+  const judgement = await stage("judge", () => judge(intook.claims, ranked.evidence, analyst), (j) => `${j.overall.label} (${Math.round(j.overall.confidence * 100)}%)`);
+  const sources = numberSources(readResult.documents, ranked.evidence, judgement);
+  const draft = await stage(
+    "write",
+    () => write({ intake: intook, judgement, sources, consulted: { providers: gathered.providers, documentsRead: readResult.documents.length } }, analyst),
+    (d) => `${d.sections.reduce((n, s) => n + s.paragraphs.length, 0)} paragraphs`,
+  );
+  const audited = await stage("audit", () => audit(draft, sources, (hash) => deps.texts.get(hash)), (a) => `${a.record.sentencesChecked} sentences checked, ${a.record.sentencesDropped} dropped`);
+
+  const claimVerdicts = new Map(judgement.claims.map((c) => [c.claimId, c]));
+  return {
+    slug: intook.slug,
+    input: intook.input,
+    title: intook.title,
+    language: intook.language,
+    claims: intook.claims.map((c) => {
+      const v = claimVerdicts.get(c.id);
+      return v ? { ...c, verdict: { label: v.label, confidence: v.confidence, headline: "" } } : c;
+    }),
+    verdict: { ...judgement.overall, headline: draft.headline },
+    sections: audited.sections,
+    sources: audited.sources,
+    followUps: draft.followUps.map((question) => ({ question })),
+    category: intook.category,
+    entities: intook.entities,
+    provenance: {
+      engine: analyst.engine,
+      model: analyst.model,
+      fallback: null,
+      queries: planned.queries,
+      providers: gathered.providers,
+      sourcesConsidered: gathered.hits.length,
+      rejected: readResult.rejected,
+      audit: audited.record,
+      timings,
+      tokens: { prompt: 0, completion: 0 },
+      costUsd: 0,
+      codeVersion: codeVersion(),
+    },
+    checkedAt,
+  };
+}

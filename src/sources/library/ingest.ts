@@ -1,0 +1,51 @@
+// Ingest: read paths into documents and store them in batches. Each batch is one
+// transaction, so an interrupted run never leaves a half-written document behind.
+import type { LibraryRepository, UpsertResult } from "../../store/library.js";
+import type { IncomingDocument } from "./document.js";
+import { readInputs } from "./readers.js";
+
+const BATCH_SIZE = 500;
+
+export interface IngestSummary {
+  added: number;
+  updated: number;
+  unchanged: number;
+  failed: { origin: string; reason: string }[];
+}
+
+export interface IngestProgress {
+  processed: number;
+  summary: IngestSummary;
+}
+
+export async function ingestPaths(
+  paths: string[],
+  library: LibraryRepository,
+  onProgress?: (progress: IngestProgress) => void,
+): Promise<IngestSummary> {
+  const summary: IngestSummary = { added: 0, updated: 0, unchanged: 0, failed: [] };
+  let processed = 0;
+  let batch: IncomingDocument[] = [];
+  const flush = async () => {
+    if (batch.length === 0) return;
+    const results = await library.upsertMany(batch);
+    for (const r of results) count(summary, r);
+    processed += batch.length;
+    batch = [];
+    onProgress?.({ processed: processed + summary.failed.length, summary });
+  };
+  for await (const outcome of readInputs(paths)) {
+    if (!outcome.ok) {
+      summary.failed.push({ origin: outcome.origin, reason: outcome.reason });
+      continue;
+    }
+    batch.push(outcome.doc);
+    if (batch.length >= BATCH_SIZE) await flush();
+  }
+  await flush();
+  return summary;
+}
+
+function count(summary: IngestSummary, result: UpsertResult): void {
+  summary[result]++;
+}

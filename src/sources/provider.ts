@@ -1,0 +1,28 @@
+// The one interface every source of evidence implements: the local library now,
+// Wikipedia, fact-check APIs and web search later, without touching the stages.
+export interface SearchRequest {
+  query: string;
+  claimId: string;
+  limit: number;
+  language: string;
+}
+
+export interface SourceHit {
+  provider: string;
+  /** http(s) URL, or `library:<document id>` for the local library. */
+  url: string;
+  title: string;
+  publisher: string | null;
+  author: string | null;
+  publishedAt: string | null;
+  snippet: string | null;
+  /** Provider-relative relevance; higher is better. */
+  score: number;
+  /** The full text, when the provider already holds it; otherwise the read stage fetches `url`. */
+  text?: string;
+}
+
+export interface SourceProvider {
+  readonly id: string;
+  search(request: SearchRequest, signal: AbortSignal): Promise<SourceHit[]>;
+}

@@ -1,0 +1,26 @@
+// A Verity on a temporary data directory, for tests.
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { openVerity, type OpenOptions, type Verity } from "../../src/app.js";
+import type { Config } from "../../src/config.js";
+
+export async function tempDir(prefix = "verity-test-"): Promise<{ dir: string; cleanup: () => Promise<void> }> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), prefix));
+  return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
+}
+
+export async function tempVerity(options: OpenOptions = {}): Promise<Verity & { dataDir: string; config: Config; cleanup: () => Promise<void> }> {
+  const { dir, cleanup } = await tempDir();
+  const config: Config = { dataDir: dir, databaseUrl: null, llm: null, sources: ["library"] };
+  const verity = await openVerity(config, options);
+  return {
+    ...verity,
+    dataDir: dir,
+    config,
+    cleanup: async () => {
+      await verity.close();
+      await cleanup();
+    },
+  };
+}
