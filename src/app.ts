@@ -1,0 +1,51 @@
+// The composition root: opens the store and wires the analyst and the providers
+// that the CLI, the server and the tests use.
+import type { Config } from "./config.js";
+import { ConfigError } from "./domain/errors.js";
+import type { Analyst } from "./engines/analyst.js";
+import { LocalAnalyst } from "./engines/local/index.js";
+import { CheckService } from "./pipeline/check-service.js";
+import { createProviders } from "./sources/registry.js";
+import { openStore, type Store } from "./store/db.js";
+import { LibraryRepository } from "./store/library.js";
+import { CheckRepository } from "./store/checks.js";
+
+export interface Verity {
+  store: Store;
+  library: LibraryRepository;
+  checks: CheckRepository;
+  service: CheckService;
+  analyst: Analyst;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  engine?: "local" | "llm";
+  sources?: string[];
+}
+
+export async function openVerity(config: Config, options: OpenOptions = {}): Promise<Verity> {
+  const analyst = chooseAnalyst(config, options.engine);
+  const store = await openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
+  try {
+    const providers = createProviders(options.sources ?? config.sources, store);
+    return {
+      store,
+      library: new LibraryRepository(store),
+      checks: new CheckRepository(store),
+      service: new CheckService(store, analyst, providers),
+      analyst,
+      close: () => store.close(),
+    };
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+}
+
+function chooseAnalyst(config: Config, engine: OpenOptions["engine"]): Analyst {
+  if (engine === "llm" || (engine === undefined && config.llm)) {
+    throw new ConfigError("the LLM analyst is not available in this version yet; unset VERITY_LLM or use --engine local");
+  }
+  return new LocalAnalyst();
+}

@@ -1,0 +1,27 @@
+// `verity check "<text>"`: progress on stderr, the report on stdout.
+import { openVerity } from "../app.js";
+import type { Config } from "../config.js";
+import { renderReport, type ReportFormat } from "../render/text-format.js";
+import { checkProgress } from "./progress.js";
+
+export interface CheckCommandOptions {
+  json?: boolean;
+  format: ReportFormat;
+  layout: "classic" | "briefing";
+  engine?: "local" | "llm";
+  sources?: string;
+  fresh?: boolean;
+}
+
+export async function runCheckCommand(text: string, opts: CheckCommandOptions, config: Config): Promise<number> {
+  const sources = opts.sources?.split(",").map((s) => s.trim()).filter(Boolean);
+  const verity = await openVerity(config, { engine: opts.engine, sources });
+  try {
+    const { report } = await verity.service.check(text, { fresh: opts.fresh, onEvent: checkProgress(process.stderr) });
+    const format: ReportFormat = opts.json ? "json" : opts.format;
+    process.stdout.write(renderReport(report, format, { layout: opts.layout }) + "\n");
+    return 0;
+  } finally {
+    await verity.close();
+  }
+}

@@ -1,0 +1,77 @@
+// The `verity` command line: check, ingest, serve, worker.
+// Exit status: 0 success, 2 bad input or configuration (one line on stderr), 1 other failures.
+import { Command, CommanderError, Option } from "commander";
+import { loadConfig } from "../config.js";
+import { BadInputError, ConfigError, errorMessage, isUserError } from "../domain/errors.js";
+import { runCheckCommand } from "./check.js";
+import { runIngestCommand } from "./ingest.js";
+import { runServeCommand } from "./serve.js";
+
+export async function main(argv: string[]): Promise<number> {
+  const program = new Command()
+    .name("verity")
+    .description("Fact-check questions, claims, links and texts, with cited reports.")
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+
+  let exitCode = 0;
+  program
+    .command("check")
+    .description("check a question, claim, topic or text and print the report")
+    .argument("<text>", "what to check (quote it)")
+    .option("--json", "print the report JSON (same as --format json)")
+    .addOption(new Option("--format <format>", "report format").choices(["markdown", "json", "html"]).default("markdown"))
+    .addOption(new Option("--layout <layout>", "report layout").choices(["classic", "briefing"]).default("classic"))
+    .addOption(new Option("--engine <engine>", "analyst").choices(["local", "llm"]))
+    .option("--sources <list>", "comma-separated source providers (default: from configuration)")
+    .option("--fresh", "re-check even if the same question was checked recently")
+    .action(async (text: string, opts) => {
+      exitCode = await runCheckCommand(text, opts, loadConfig());
+    });
+
+  program
+    .command("ingest")
+    .description("add files, folders and JSON Lines to the local library")
+    .argument("<paths...>", "files (.txt .md .html .pdf .jsonl) or folders")
+    .action(async (paths: string[]) => {
+      exitCode = await runIngestCommand(paths, loadConfig());
+    });
+
+  program
+    .command("serve")
+    .description("serve the website and JSON API")
+    .option("--port <port>", "port to listen on", "3000")
+    .action(async (opts) => {
+      const port = Number(opts.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new BadInputError(`invalid port "${opts.port}"`);
+      exitCode = await runServeCommand(port, loadConfig());
+    });
+
+  program
+    .command("worker")
+    .description("run checks from the job queue (PostgreSQL deployments)")
+    .action(() => {
+      throw new ConfigError("separate workers need PostgreSQL (DATABASE_URL); with SQLite, `verity serve` runs checks itself");
+    });
+
+  try {
+    await program.parseAsync(argv, { from: "user" });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version are successes; anything else commander rejects is a usage error.
+      return error.code === "commander.helpDisplayed" || error.code === "commander.version" || error.exitCode === 0 ? 0 : 2;
+    }
+    if (isUserError(error)) {
+      process.stderr.write(`verity: ${firstLine(errorMessage(error))}\n`);
+      return 2;
+    }
+    process.stderr.write(`verity: error: ${firstLine(errorMessage(error))}\n`);
+    if (process.env.VERITY_DEBUG) process.stderr.write(`${(error as Error)?.stack ?? ""}\n`);
+    return 1;
+  }
+}
+
+function firstLine(text: string): string {
+  return text.split("\n")[0] ?? text;
+}

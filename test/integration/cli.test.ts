@@ -1,0 +1,110 @@
+// The `verity` command as a user runs it: the built bin, a temporary data directory.
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { after, before, describe, it } from "node:test";
+import { Report } from "../../src/domain/report.js";
+import { tempDir } from "../helpers/verity.js";
+
+const BIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../bin/verity.js");
+
+describe("verity CLI", () => {
+  let dir: string;
+  let cleanup: () => Promise<void>;
+  const run = (...args: string[]) => {
+    const r = spawnSync(process.execPath, [BIN, ...args], {
+      cwd: dir,
+      env: { PATH: process.env.PATH, VERITY_DATA_DIR: path.join(dir, "data") },
+      encoding: "utf8",
+    });
+    return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+  };
+
+  before(async () => {
+    ({ dir, cleanup } = await tempDir("verity-cli-"));
+    await mkdir(path.join(dir, "docs", "nested"), { recursive: true });
+    await writeFile(
+      path.join(dir, "docs", "detainers.md"),
+      "# ICE detainers\n\nLocal police can refuse ICE detainer requests. Federal courts have held that detainer requests are voluntary.\n",
+    );
+    await writeFile(path.join(dir, "docs", "nested", "sheriffs.txt"), "Sheriffs and detainers\nMany sheriffs refuse ICE detainer requests without a judicial warrant.\n");
+    await writeFile(
+      path.join(dir, "archive.jsonl"),
+      [
+        JSON.stringify({ id: 1, title: "Coffee and health", text: "Large cohort studies found that coffee does not cause cancer." }),
+        "{not json",
+        JSON.stringify({ id: 2, title: "No text" }),
+        JSON.stringify({ id: 3, title: "Detainer law", sentences: ["Detainers are requests, not orders.", "Jails may decline them."] }),
+      ].join("\n"),
+    );
+  });
+  after(async () => cleanup());
+
+  it("ingests folders and JSON Lines, reports bad lines by number and keeps the good ones", () => {
+    const r = run("ingest", "docs", "archive.jsonl");
+    assert.equal(r.status, 2, r.stderr);
+    assert.match(r.stdout, /4 added, 0 updated, 0 unchanged, 2 failed/);
+    assert.match(r.stderr, /archive\.jsonl:2: /);
+    assert.match(r.stderr, /archive\.jsonl:3: /);
+  });
+
+  it("changes nothing when the same documents are ingested again", () => {
+    const r = run("ingest", "docs");
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /0 added, 0 updated, 2 unchanged, 0 failed/);
+  });
+
+  it("fails a missing path with exit status 2 and a one-line reason", () => {
+    const r = run("ingest", "no-such-folder");
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /no-such-folder: no such file or directory/);
+  });
+
+  it("checks a question: progress on stderr, the Markdown report on stdout", () => {
+    const r = run("check", "Can local police refuse ICE detainer requests?");
+    assert.equal(r.status, 0, r.stderr);
+    for (const stage of ["intake", "plan", "gather", "read", "rank", "judge", "write", "audit"]) {
+      assert.match(r.stderr, new RegExp(`✓ ${stage}`));
+    }
+    assert.match(r.stderr, /sources found: \d+/);
+    assert.match(r.stderr, /passages kept: \d+/);
+    assert.match(r.stdout, /^# Can local police refuse ICE detainer requests\?/m);
+    assert.match(r.stdout, /Supported/);
+    assert.match(r.stdout, /Summary of the results/);
+    assert.match(r.stdout, /Missing context and alternative viewpoints/);
+    assert.match(r.stdout, /Potential misinformation or bias in the original statement/);
+    assert.match(r.stdout, /\[1\]/);
+    assert.match(r.stdout, /Follow-up questions/i);
+  });
+
+  it("prints the report JSON with --json, recognising the question asked before", () => {
+    const r = run("check", "Can local police refuse ICE detainer requests?", "--json");
+    assert.equal(r.status, 0, r.stderr);
+    const report = Report.parse(JSON.parse(r.stdout));
+    assert.equal(report.status, "done");
+    assert.equal(report.verdict.label, "supported");
+    assert.match(r.stderr, /already checked/);
+  });
+
+  it("re-checks with --fresh and renders HTML with --format html", () => {
+    const r = run("check", "Can local police refuse ICE detainer requests?", "--fresh", "--format", "html");
+    assert.equal(r.status, 0, r.stderr);
+    assert.doesNotMatch(r.stderr, /already checked/);
+    assert.match(r.stdout, /^<!doctype html>/i);
+    assert.doesNotMatch(r.stdout, /<script/i);
+  });
+
+  it("rejects bad input and bad options with exit status 2 and one line", () => {
+    for (const args of [["check", "   "], ["check", "x".repeat(5001)], ["check", "ok?", "--format", "pdf"], ["frobnicate"]]) {
+      const r = run(...args);
+      assert.equal(r.status, 2, `${args.join(" ").slice(0, 40)}: ${r.stderr}`);
+      assert.ok(r.stderr.trim().length > 0);
+    }
+    const empty = run("check", "");
+    assert.equal(empty.status, 2);
+    assert.equal(empty.stderr.trim().split("\n").length, 1);
+    assert.match(empty.stderr, /input is empty/);
+  });
+});
