@@ -3,9 +3,6 @@
 import { Command, CommanderError, Option } from "commander";
 import { loadConfig } from "../config.js";
 import { BadInputError, ConfigError, errorMessage, isUserError } from "../domain/errors.js";
-import { runCheckCommand } from "./check.js";
-import { runIngestCommand } from "./ingest.js";
-import { runServeCommand } from "./serve.js";
 
 export async function main(argv: string[]): Promise<number> {
   const program = new Command()
@@ -26,6 +23,8 @@ export async function main(argv: string[]): Promise<number> {
     .option("--sources <list>", "comma-separated source providers (default: from configuration)")
     .option("--fresh", "re-check even if the same question was checked recently")
     .action(async (text: string, opts) => {
+      // Each command loads only what it needs: `check` starts without the PDF and HTML readers.
+      const { runCheckCommand } = await import("./check.js");
       exitCode = await runCheckCommand(text, opts, loadConfig());
     });
 
@@ -34,6 +33,7 @@ export async function main(argv: string[]): Promise<number> {
     .description("add files, folders and JSON Lines to the local library")
     .argument("<paths...>", "files (.txt .md .html .pdf .jsonl) or folders")
     .action(async (paths: string[]) => {
+      const { runIngestCommand } = await import("./ingest.js");
       exitCode = await runIngestCommand(paths, loadConfig());
     });
 
@@ -44,6 +44,7 @@ export async function main(argv: string[]): Promise<number> {
     .action(async (opts) => {
       const port = Number(opts.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new BadInputError(`invalid port "${opts.port}"`);
+      const { runServeCommand } = await import("./serve.js");
       exitCode = await runServeCommand(port, loadConfig());
     });
 

@@ -5,12 +5,15 @@ import { contentTerms, stem, words } from "../../domain/text.js";
 import type { ClaimJudgement, Evidence, EvidenceJudgement, Judgement, PassageStance } from "../../pipeline/types.js";
 import { ABSOLUTE_CUES, HEDGE_CUES, NEGATION_CUES, antonymsOf } from "./cues.js";
 
-/** Below this relevance a passage is context, not evidence for or against. */
-const MIN_STANCE_RELEVANCE = 0.45;
+/**
+ * Below this relevance a passage is context, not evidence for or against: a sentence
+ * that misses a third of what the claim is about does not speak to the claim.
+ */
+const MIN_STANCE_RELEVANCE = 0.7;
 /** The local analyst never claims more certainty than this: its reading is lexical. */
 const MAX_CONFIDENCE = 0.85;
 /** Less total evidence weight than this is too thin for a verdict. */
-const MIN_EVIDENCE_WEIGHT = 0.5;
+const MIN_EVIDENCE_WEIGHT = 0.6;
 
 export interface Polarity {
   negationMismatch: boolean;
@@ -97,8 +100,9 @@ export function verdictFor(claim: Claim, judgements: EvidenceJudgement[]): Claim
   if (minority > 0 && minority / dominant >= 0.6) {
     return { claimId: claim.id, label: "conflicting", confidence: round(Math.min(MAX_CONFIDENCE, 0.35 + 0.1 * total)) };
   }
-  const amount = 1 - Math.exp(-dominant / 1.2);
-  let confidence = 0.3 + 0.55 * amount * agreement;
+  // One strong passage gives about 0.5; three agreeing ones about 0.7.
+  const amount = 1 - Math.exp(-dominant / 2);
+  let confidence = 0.25 + 0.6 * amount * agreement;
   let label: VerdictLabel = support >= refute ? "supported" : "refuted";
   // True in part but overstated: an absolute claim met by evidence that is partly against it.
   const absolute = words(claim.text).some((w) => ABSOLUTE_CUES.has(w));
