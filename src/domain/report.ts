@@ -88,6 +88,15 @@ export const Provenance = z.object({
   audit: z.object({ sentencesChecked: z.number().int(), sentencesDropped: z.number().int(), notes: z.array(z.string()) }),
   timings: z.array(StageTiming),
   tokens: z.object({ prompt: z.number().int(), completion: z.number().int() }),
+  /** Every model call of the check (empty for the local analyst). */
+  calls: z
+    .array(
+      z.object({
+        step: z.string(), model: z.string(), promptTokens: z.number().int(), completionTokens: z.number().int(),
+        costUsd: z.number(), ms: z.number(), ok: z.boolean(), error: z.string().nullable(),
+      }),
+    )
+    .default([]),
   costUsd: z.number(),
   codeVersion: z.string(),
 });

@@ -2,7 +2,7 @@
 // and draw out the claims behind it.
 import { BadInputError } from "../domain/errors.js";
 import { MAX_INPUT_CHARS } from "../domain/limits.js";
-import type { Analyst } from "../engines/analyst.js";
+import type { Analyst, AnalystContext } from "../engines/analyst.js";
 import type { IntakeResult } from "./types.js";
 
 /** Rejects what cannot be checked, with a reason the user can act on. */
@@ -19,6 +19,6 @@ export function validateInput(raw: string): string {
   return text;
 }
 
-export async function intake(raw: string, analyst: Analyst): Promise<IntakeResult> {
-  return analyst.intake(validateInput(raw));
+export async function intake(raw: string, analyst: Analyst, ctx: AnalystContext): Promise<IntakeResult> {
+  return analyst.intake(validateInput(raw), ctx);
 }

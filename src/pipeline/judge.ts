@@ -1,10 +1,10 @@
 // Stage 6, judge: the analyst weighs each kept passage and reaches the verdicts.
 import type { Claim } from "../domain/report.js";
-import type { Analyst } from "../engines/analyst.js";
+import type { Analyst, AnalystContext } from "../engines/analyst.js";
 import type { Evidence, Judgement } from "./types.js";
 
-export async function judge(claims: Claim[], evidence: Evidence[], analyst: Analyst): Promise<Judgement> {
-  const judgement = await analyst.judge(claims, evidence);
+export async function judge(claims: Claim[], evidence: Evidence[], analyst: Analyst, ctx: AnalystContext): Promise<Judgement> {
+  const judgement = await analyst.judge(claims, evidence, ctx);
   // Every passage must have been judged, and nothing else.
   const known = new Set(evidence.map((e) => e.id));
   const judged = judgement.evidence.filter((j) => known.has(j.evidenceId));

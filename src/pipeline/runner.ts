@@ -1,7 +1,7 @@
 // The runner: chains the stages, emits progress events, times every stage, and
 // assembles the report with its provenance.
 import type { Report } from "../domain/report.js";
-import type { Analyst } from "../engines/analyst.js";
+import { newAnalystContext, type Analyst } from "../engines/analyst.js";
 import type { SourceProvider } from "../sources/provider.js";
 import type { SourceTextRepository } from "../store/source-texts.js";
 import { audit } from "./audit.js";
@@ -40,8 +40,9 @@ export async function runPipeline(rawInput: string, deps: PipelineDeps, known?: 
   }
 
   const { analyst } = deps;
-  const intook = await stage("intake", () => known ?? intake(rawInput, analyst), (r) => `${r.input.kind}, ${r.claims.length} claim(s), ${r.category}`);
-  const planned = await stage("plan", () => plan(intook, analyst), (p) => `${p.queries.length} queries`);
+  const ctx = newAnalystContext();
+  const intook = await stage("intake", () => known ?? intake(rawInput, analyst, ctx), (r) => `${r.input.kind}, ${r.claims.length} claim(s), ${r.category}`);
+  const planned = await stage("plan", () => plan(intook, analyst, ctx), (p) => `${p.queries.length} queries`);
   const gathered = await stage(
     "gather",
     () => gather(planned, deps.providers, { language: intook.language }),
@@ -52,11 +53,11 @@ export async function runPipeline(rawInput: string, deps: PipelineDeps, known?: 
   const readResult = await stage("read", () => read(gathered.hits, deps.texts, { now: checkedAt }), (r) => `${r.documents.length} read, ${r.rejected.length} set aside`);
   const ranked = await stage("rank", () => rank(intook.claims, readResult.documents), (r) => `${r.evidence.length} passages kept`);
   emit({ type: "passages-kept", count: ranked.evidence.length });
-  const judgement = await stage("judge", () => judge(intook.claims, ranked.evidence, analyst), (j) => `${j.overall.label} (${Math.round(j.overall.confidence * 100)}%)`);
+  const judgement = await stage("judge", () => judge(intook.claims, ranked.evidence, analyst, ctx), (j) => `${j.overall.label} (${Math.round(j.overall.confidence * 100)}%)`);
   const sources = numberSources(readResult.documents, ranked.evidence, judgement);
   const draft = await stage(
     "write",
-    () => write({ intake: intook, judgement, sources, consulted: { providers: gathered.providers, documentsRead: readResult.documents.length } }, analyst),
+    () => write({ intake: intook, judgement, sources, consulted: { providers: gathered.providers, documentsRead: readResult.documents.length } }, analyst, ctx),
     (d) => `${d.sections.reduce((n, s) => n + s.paragraphs.length, 0)} paragraphs`,
   );
   const audited = await stage("audit", () => audit(draft, sources, (hash) => deps.texts.get(hash)), (a) => `${a.record.sentencesChecked} sentences checked, ${a.record.sentencesDropped} dropped`);
@@ -80,15 +81,19 @@ export async function runPipeline(rawInput: string, deps: PipelineDeps, known?: 
     provenance: {
       engine: analyst.engine,
       model: analyst.model,
-      fallback: null,
+      fallback: ctx.fallbacks.length > 0 ? ctx.fallbacks.join("; ") : null,
       queries: planned.queries,
       providers: gathered.providers,
       sourcesConsidered: gathered.hits.length,
       rejected: readResult.rejected,
       audit: audited.record,
       timings,
-      tokens: { prompt: 0, completion: 0 },
-      costUsd: 0,
+      tokens: {
+        prompt: ctx.calls.reduce((n, c) => n + c.promptTokens, 0),
+        completion: ctx.calls.reduce((n, c) => n + c.completionTokens, 0),
+      },
+      calls: ctx.calls,
+      costUsd: Math.round(ctx.calls.reduce((n, c) => n + c.costUsd, 0) * 1e6) / 1e6,
       codeVersion: codeVersion(),
     },
     checkedAt,

@@ -1,6 +1,6 @@
 // Stage 7, write: number the sources that carry evidence, then let the analyst write.
 import type { Stance } from "../domain/report.js";
-import type { Analyst } from "../engines/analyst.js";
+import type { Analyst, AnalystContext } from "../engines/analyst.js";
 import type { Draft, Evidence, Judgement, NumberedSource, ReadDocument, WriteInput } from "./types.js";
 
 const MAX_SOURCES = 10;
@@ -38,6 +38,6 @@ export function sourceStance(stances: string[]): Stance {
   return s && r ? "mixed" : s ? "supports" : r ? "refutes" : "neutral";
 }
 
-export async function write(input: WriteInput, analyst: Analyst): Promise<Draft> {
-  return analyst.write(input);
+export async function write(input: WriteInput, analyst: Analyst, ctx: AnalystContext): Promise<Draft> {
+  return analyst.write(input, ctx);
 }

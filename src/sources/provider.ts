@@ -20,6 +20,19 @@ export interface SourceHit {
   score: number;
   /** The full text, when the provider already holds it; otherwise the read stage fetches `url`. */
   text?: string;
+  /** A professional fact-check of the claim (ClaimReview), shown as "What other fact-checkers found". */
+  factCheck?: FactCheckFinding;
+}
+
+export interface FactCheckFinding {
+  claim: string;
+  claimant: string | null;
+  publisher: string;
+  rating: string;
+  url: string;
+  title: string | null;
+  reviewedAt: string | null;
+  language: string | null;
 }
 
 export interface SourceProvider {

@@ -79,6 +79,7 @@ export function sampleReport(overrides: Partial<Report> = {}): Report {
       engine: "local",
       model: null,
       fallback: null,
+      calls: [],
       queries: [{ claimId: "c1", text: "coffee dehydration", angle: "direct" }],
       providers: [{ id: "library", status: "ok", results: 3, error: null }],
       sourcesConsidered: 5,

@@ -3,7 +3,7 @@
 import type { Claim } from "../../domain/report.js";
 import { contentTerms } from "../../domain/text.js";
 import type { Evidence, IntakeResult, Judgement, Plan, PlannedQuery, WriteInput, Draft } from "../../pipeline/types.js";
-import type { Analyst } from "../analyst.js";
+import type { Analyst, AnalystContext } from "../analyst.js";
 import {
   classifyInput, cleanTitle, detectLanguage, extractClaims, extractEntities, pickCategory, slugify,
 } from "./intake/index.js";
@@ -14,7 +14,7 @@ export class LocalAnalyst implements Analyst {
   readonly engine = "local" as const;
   readonly model = null;
 
-  async intake(text: string): Promise<IntakeResult> {
+  async intake(text: string, _ctx?: AnalystContext): Promise<IntakeResult> {
     const kind = classifyInput(text);
     const title = cleanTitle(text, kind);
     const claims: Claim[] = extractClaims(text, kind).map((c, i) => ({ id: `c${i + 1}`, text: c.text, span: c.span }));
@@ -31,7 +31,7 @@ export class LocalAnalyst implements Analyst {
     };
   }
 
-  async plan(intake: IntakeResult): Promise<Plan> {
+  async plan(intake: IntakeResult, _ctx?: AnalystContext): Promise<Plan> {
     const queries: PlannedQuery[] = [];
     for (const claim of intake.claims) {
       queries.push({ claimId: claim.id, text: claim.text, angle: "supporting" });
@@ -44,11 +44,11 @@ export class LocalAnalyst implements Analyst {
     return { queries };
   }
 
-  async judge(claims: Claim[], evidence: Evidence[]): Promise<Judgement> {
+  async judge(claims: Claim[], evidence: Evidence[], _ctx?: AnalystContext): Promise<Judgement> {
     return judgeEvidence(claims, evidence);
   }
 
-  async write(input: WriteInput): Promise<Draft> {
+  async write(input: WriteInput, _ctx?: AnalystContext): Promise<Draft> {
     return writeDraft(input);
   }
 }
