@@ -67,8 +67,23 @@ export type Source = z.infer<typeof Source>;
 export const Entity = z.object({
   name: z.string(),
   type: z.enum(["person", "organization", "place", "other"]),
+  /** Linked Wikidata item (e.g. "Q76") and its short description, when linking succeeded. */
+  wikidataId: z.string().optional(),
+  description: z.string().optional(),
 });
 export type Entity = z.infer<typeof Entity>;
+
+/** An earlier professional fact-check of the same claim (Google Fact Check Tools, ClaimReview). */
+export const FactCheck = z.object({
+  claim: z.string(),
+  claimant: z.string().nullable(),
+  publisher: z.string(),
+  rating: z.string(),
+  url: z.string(),
+  title: z.string().nullable(),
+  reviewedAt: z.string().nullable(),
+});
+export type FactCheck = z.infer<typeof FactCheck>;
 
 export const FollowUp = z.object({ question: z.string() });
 export type FollowUp = z.infer<typeof FollowUp>;
@@ -116,6 +131,8 @@ export const Report = z.object({
   sections: z.array(Section),
   sources: z.array(Source),
   followUps: z.array(FollowUp),
+  /** "What other fact-checkers found". */
+  factChecks: z.array(FactCheck).default([]),
   category: z.string(),
   entities: z.array(Entity),
   provenance: Provenance,

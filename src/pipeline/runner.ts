@@ -2,7 +2,7 @@
 // assembles the report with its provenance.
 import type { Report } from "../domain/report.js";
 import { newAnalystContext, type Analyst } from "../engines/analyst.js";
-import type { SourceProvider } from "../sources/provider.js";
+import type { SourceHit, SourceProvider } from "../sources/provider.js";
 import type { SourceTextRepository } from "../store/source-texts.js";
 import { audit } from "./audit.js";
 import { gather } from "./gather.js";
@@ -76,6 +76,7 @@ export async function runPipeline(rawInput: string, deps: PipelineDeps, known?: 
     sections: audited.sections,
     sources: audited.sources,
     followUps: draft.followUps.map((question) => ({ question })),
+    factChecks: factChecksOf(gathered.hits),
     category: intook.category,
     entities: intook.entities,
     provenance: {
@@ -98,4 +99,17 @@ export async function runPipeline(rawInput: string, deps: PipelineDeps, known?: 
     },
     checkedAt,
   };
+}
+
+/** Earlier professional fact-checks among the hits, one per review URL. */
+function factChecksOf(hits: SourceHit[]): ReportBody["factChecks"] {
+  const seen = new Set<string>();
+  const out: ReportBody["factChecks"] = [];
+  for (const hit of hits) {
+    const f = hit.factCheck;
+    if (!f || seen.has(f.url)) continue;
+    seen.add(f.url);
+    out.push({ claim: f.claim, claimant: f.claimant, publisher: f.publisher, rating: f.rating, url: f.url, title: f.title, reviewedAt: f.reviewedAt });
+  }
+  return out;
 }

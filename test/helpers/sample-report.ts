@@ -72,6 +72,7 @@ export function sampleReport(overrides: Partial<Report> = {}): Report {
         textHash: "b".repeat(64),
       },
     ],
+    factChecks: [],
     followUps: [{ question: "How much caffeine is too much in a day?" }],
     category: "health",
     entities: [{ name: "PLOS ONE", type: "organization" }],
