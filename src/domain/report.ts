@@ -99,6 +99,8 @@ export const Provenance = z.object({
     z.object({ id: z.string(), status: z.enum(["ok", "failed", "skipped"]), results: z.number(), error: z.string().nullable() }),
   ),
   sourcesConsidered: z.number().int(),
+  /** Every document read, best first, as the rank stage ordered them (cited or not). */
+  considered: z.array(z.object({ url: z.string(), title: z.string(), provider: z.string(), score: z.number() })).default([]),
   rejected: z.array(z.object({ url: z.string(), title: z.string(), reason: z.string() })),
   audit: z.object({ sentencesChecked: z.number().int(), sentencesDropped: z.number().int(), notes: z.array(z.string()) }),
   timings: z.array(StageTiming),

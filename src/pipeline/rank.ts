@@ -38,10 +38,16 @@ export function rank(claims: Claim[], documents: ReadDocument[], options: RankOp
   const weights = idfWeights(candidates.map((c) => c.terms));
 
   const evidence: Evidence[] = [];
+  const bestByDoc = new Map<number, number[]>();
   for (const claim of claims) {
     const claimTerms = contentTerms(claim.text);
-    const scored = candidates
-      .map((c) => ({ c, relevance: coverage(claimTerms, c.terms, weights) }))
+    const all = candidates.map((c) => ({ c, relevance: coverage(claimTerms, c.terms, weights) }));
+    for (const { c, relevance } of all) {
+      const list = bestByDoc.get(c.documentIndex) ?? [];
+      list.push(relevance);
+      bestByDoc.set(c.documentIndex, list);
+    }
+    const scored = all
       .filter((s) => s.relevance >= minRelevance)
       // Ties go to the document the search ranked higher, then to earlier sentences.
       .sort((a, b) => b.relevance - a.relevance || a.c.documentIndex - b.c.documentIndex || a.c.sentenceIndex - b.c.sentenceIndex);
@@ -68,7 +74,22 @@ export function rank(claims: Claim[], documents: ReadDocument[], options: RankOp
       });
     }
   }
-  return { evidence };
+  return { evidence, documents: rankDocuments(documents, bestByDoc) };
+}
+
+/**
+ * A document's score: its best two sentences' coverage of the claim, and the search
+ * engine's own score relative to the best hit.
+ */
+function rankDocuments(documents: ReadDocument[], bestByDoc: Map<number, number[]>): RankResult["documents"] {
+  const maxSearch = Math.max(1e-9, ...documents.map((d) => d.searchScore));
+  return documents
+    .map((d, documentIndex) => {
+      const best = (bestByDoc.get(documentIndex) ?? []).sort((a, b) => b - a);
+      const score = 0.5 * (best[0] ?? 0) + 0.2 * (best[1] ?? 0) + 0.3 * (d.searchScore / maxSearch);
+      return { documentIndex, score: Math.round(score * 1000) / 1000 };
+    })
+    .sort((a, b) => b.score - a.score || a.documentIndex - b.documentIndex);
 }
 
 function jaccard(a: Set<string>, b: Set<string>): number {

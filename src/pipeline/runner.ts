@@ -86,6 +86,10 @@ export async function runPipeline(rawInput: string, deps: PipelineDeps, known?: 
       queries: planned.queries,
       providers: gathered.providers,
       sourcesConsidered: gathered.hits.length,
+      considered: ranked.documents.map(({ documentIndex, score }) => {
+        const d = readResult.documents[documentIndex]!;
+        return { url: d.url, title: d.title, provider: d.provider, score };
+      }),
       rejected: readResult.rejected,
       audit: audited.record,
       timings,

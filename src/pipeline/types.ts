@@ -66,6 +66,8 @@ export interface Evidence {
 
 export interface RankResult {
   evidence: Evidence[];
+  /** Documents best first: how well their best passages cover the claims, and the search's own score. */
+  documents: { documentIndex: number; score: number }[];
 }
 
 export type PassageStance = Exclude<Stance, "mixed">;

@@ -81,6 +81,7 @@ export function sampleReport(overrides: Partial<Report> = {}): Report {
       model: null,
       fallback: null,
       calls: [],
+      considered: [],
       queries: [{ claimId: "c1", text: "coffee dehydration", angle: "direct" }],
       providers: [{ id: "library", status: "ok", results: 3, error: null }],
       sourcesConsidered: 5,

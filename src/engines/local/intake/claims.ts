@@ -273,18 +273,20 @@ export function questionToClaim(question: string): string {
   return finishSentence(capitaliseFirst(inverted));
 }
 
-/** The subject contains something besides determiners/quantifiers. */
-function hasContent(tokens: string[], from: number, to: number): boolean {
-  for (let i = from; i < to; i++) {
-    const w = norm(tokens[i]!);
-    if (w && !DETERMINERS.has(w)) return true;
+/** A test "tokens[1..i) contains something besides determiners/quantifiers" (linear: the first content word is found once). */
+function subjectContent(tokens: string[]): (i: number) => boolean {
+  let first = -1;
+  for (let j = 1; j < tokens.length && first < 0; j++) {
+    const w = norm(tokens[j]!);
+    if (w && !DETERMINERS.has(w)) first = j;
   }
-  return false;
+  return (i) => first >= 1 && first < i;
 }
 
 /** Can/Will/Should…/Do/Does/Did: the subject runs until the first base-form verb. */
 function invertVerbal(tokens: string[], aux: string, titleCase: boolean): string {
   const n = tokens.length;
+  const hasContent = subjectContent(tokens);
   let verbAt = -1;
   let boundary = -1; // where the subject ends (an adverb, "not", or the verb)
   if (PRONOUNS.has(norm(tokens[1]!))) {
@@ -294,13 +296,13 @@ function invertVerbal(tokens: string[], aux: string, titleCase: boolean): string
     const tok = tokens[i]!;
     const w = norm(tok);
     if (!titleCase && isCapitalised(tok)) continue;
-    if (boundary < 0 && (ADVERBS.has(w)) && hasContent(tokens, 1, i)) {
+    if (boundary < 0 && ADVERBS.has(w) && hasContent(i)) {
       boundary = i;
       continue;
     }
     if (!BASE_VERBS.has(w)) continue;
     const prev = norm(tokens[i - 1]!);
-    if (boundary < 0 && (DETERMINERS.has(prev) || !hasContent(tokens, 1, i))) continue;
+    if (boundary < 0 && (DETERMINERS.has(prev) || !hasContent(i))) continue;
     const next = i + 1 < n ? norm(tokens[i + 1]!) : "";
     // "climate change cause…", "gun control reduce…": a noun compound before the real verb.
     if (boundary < 0 && BASE_VERBS.has(next) && !CATENATIVE.has(w) && !(i + 1 < n && !titleCase && isCapitalised(tokens[i + 1]!))) continue;
@@ -308,14 +310,19 @@ function invertVerbal(tokens: string[], aux: string, titleCase: boolean): string
   }
   if (boundary < 0) boundary = verbAt >= 0 ? verbAt : fallbackSubjectEnd(tokens);
   if (boundary >= n) boundary = n;
+  if (verbAt < 0) {
+    // Unknown verb: it is the first word after the subject and any adverbs ("Does coffee really matter?").
+    verbAt = boundary;
+    while (verbAt < n && ADVERBS.has(norm(tokens[verbAt]!))) verbAt++;
+  }
   const subject = tokens.slice(1, boundary);
-  const between = tokens.slice(boundary, verbAt >= 0 ? verbAt : boundary);
+  const between = tokens.slice(boundary, verbAt);
   const keepAux = between.some((t) => norm(t) === "not" || norm(t) === "never");
   if (MODALS.has(aux) || keepAux) {
     return [...subject, aux, ...tokens.slice(boundary)].join(" ");
   }
   // Do/Does/Did: the auxiliary disappears into the verb's form.
-  const vi = verbAt >= 0 ? verbAt : boundary;
+  const vi = verbAt;
   if (vi >= n) return [...subject, aux].join(" ");
   const verbTok = tokens[vi]!;
   let verb = verbTok;
@@ -332,6 +339,7 @@ function invertVerbal(tokens: string[], aux: string, titleCase: boolean): string
 /** Is/Are/Was/Were/Has/Have: the subject ends before the predicate's first tell-tale word. */
 function invertCopula(tokens: string[], aux: string, titleCase: boolean): string {
   const n = tokens.length;
+  const hasContent = subjectContent(tokens);
   const isHave = HAVE_AUX.has(aux);
   let end = -1;
   if (PRONOUNS.has(norm(tokens[1]!))) end = 2;
@@ -340,7 +348,7 @@ function invertCopula(tokens: string[], aux: string, titleCase: boolean): string
     const w = norm(tok);
     if (!w) continue;
     if (!titleCase && isCapitalised(tok)) continue;
-    if (!hasContent(tokens, 1, i)) continue;
+    if (!hasContent(i)) continue;
     const next = i + 1 < n ? norm(tokens[i + 1]!) : "";
     if (isPredicateStart(w, next, isHave, tokens[i - 1] ?? "")) end = i;
   }
@@ -435,6 +443,23 @@ export function checkWorthiness(sentence: string): number {
   return score;
 }
 
+const OPENING_QUOTES = new Set(['"', "“", "'", "‘", "«"]);
+const CLOSING_QUOTES = new Set(['"', "”", "'", "’", "»"]);
+
+/** Removes quotes wrapping the whole text ('"Vaccines cause autism"?' → 'Vaccines cause autism?'), keeping a final ?/!. */
+export function unwrapQuotes(text: string): string {
+  let start = 0;
+  while (start < text.length && OPENING_QUOTES.has(text[start]!)) start++;
+  if (start === 0) return text;
+  let end = text.length;
+  const mark = /[?!]$/.test(text) ? text[end - 1]! : "";
+  if (mark) end--;
+  let closing = end;
+  while (closing > start && CLOSING_QUOTES.has(text[closing - 1]!)) closing--;
+  if (closing === end || closing <= start) return text;
+  return text.slice(start, closing) + mark;
+}
+
 function trimmedSpan(text: string): { start: number; end: number } {
   const start = text.length - text.trimStart().length;
   const end = text.trimEnd().length;
@@ -443,7 +468,7 @@ function trimmedSpan(text: string): { start: number; end: number } {
 
 /** A claim as typed, tidied: spaces collapsed, wrapping quotes and repeated end punctuation removed, first letter capitalised. */
 function tidyClaim(text: string): string {
-  let t = collapseWhitespace(text).replace(/^["“'‘]+(.*?)["”'’]+$/u, "$1");
+  let t = unwrapQuotes(collapseWhitespace(text));
   t = t.replace(/([.!?])[.!?]+$/, "$1");
   return capitaliseFirst(t);
 }

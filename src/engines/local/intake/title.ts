@@ -2,6 +2,7 @@
 // markup and links removed, spacing and punctuation tidied, obvious typos fixed.
 import type { InputKind } from "../../../domain/report.js";
 import { collapseWhitespace, splitSentences, truncate } from "../../../domain/text.js";
+import { unwrapQuotes } from "./claims.js";
 
 export const FALLBACK_TITLE = "Untitled check";
 const MAX_TITLE_CHARS = 160;
@@ -167,7 +168,7 @@ export function cleanTitle(input: string, kind: InputKind): string {
     return (url && titleFromUrl(url)) || FALLBACK_TITLE;
   }
   t = tidyPunctuation(fixTypos(t));
-  t = t.replace(/^["“'‘]+(.*?)["”'’]+([?!]?)$/u, "$1$2");
+  t = unwrapQuotes(t);
 
   switch (kind) {
     case "question":
