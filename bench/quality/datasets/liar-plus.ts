@@ -1,0 +1,66 @@
+// LIAR-PLUS (val): the verdict from the statement and its extracted justification as evidence.
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import type { Report } from "../../../src/domain/report.js";
+import { quantile, take, type Dataset } from "../dataset.js";
+import { accuracy, confusion, macroF1, round3 } from "../metrics.js";
+
+const SIX = ["pants-fire", "false", "barely-true", "half-true", "mostly-true", "true"];
+const TRUE_SIDE = new Set(["true", "mostly-true", "half-true"]);
+
+/** Verity's verdict and confidence on PolitiFact's Truth-O-Meter. */
+export function truthOMeter(report: Report): string {
+  const { label, confidence } = report.verdict;
+  switch (label) {
+    case "supported":
+      return confidence >= 0.6 ? "true" : "mostly-true";
+    case "refuted":
+      return confidence >= 0.6 ? "false" : "barely-true";
+    case "misleading":
+      return "half-true";
+    case "conflicting":
+      return "half-true";
+    case "unverified":
+      return "half-true";
+  }
+}
+
+export const liarPlus: Dataset = {
+  name: "liar-plus",
+  async run({ dataDir, limit, workspace, log }) {
+    const rows = (await readFile(path.join(dataDir, "liar-plus/val2.tsv"), "utf8"))
+      .split("\n")
+      .filter(Boolean)
+      .map((l) => l.split("\t"))
+      .filter((cols) => cols.length >= 16 && (cols[15] ?? "").trim().length > 0);
+    const claims = take(rows, limit);
+    const gold: string[] = [], predicted: string[] = [], ms: number[] = [];
+    for (const [i, cols] of claims.entries()) {
+      const [, id, label, statement, , speaker] = cols as string[];
+      const docs = [{ id: `ruling-${id}`, title: `PolitiFact ruling on a statement by ${speaker}`, text: cols[15]!.trim() }];
+      const { report, ms: t } = await workspace.checkAgainst(`liar-${i}`, docs, statement!);
+      ms.push(t);
+      gold.push(label!);
+      predicted.push(truthOMeter(report));
+      if ((i + 1) % 200 === 0) log(`  liar-plus ${i + 1}/${claims.length}`);
+    }
+    const two = (xs: string[]) => xs.map((x) => (TRUE_SIDE.has(x) ? "true-side" : "false-side"));
+    return {
+      dataset: "LIAR-PLUS",
+      split: "val",
+      task: "verdict from the statement and its justification text as evidence",
+      claims: claims.length,
+      metrics: [
+        { name: "6-way accuracy", value: round3(accuracy(gold, predicted)), anchors: ["0.27 without evidence (LIAR paper)"] },
+        { name: "6-way macro-F1", value: round3(macroF1(gold, predicted, SIX)), anchors: [] },
+        { name: "2-way accuracy", value: round3(accuracy(two(gold), two(predicted))), anchors: ["LIAR-PLUS paper reports gains from justifications"], target: 0.7 },
+      ],
+      labelMapping:
+        "supported → true (confidence ≥ 0.6) or mostly-true; refuted → false (≥ 0.6) or barely-true; misleading, conflicting and unverified → half-true. " +
+        "2-way: true, mostly-true, half-true vs. barely-true, false, pants-fire.",
+      confusion: confusion(gold, predicted),
+      checkMs: { median: quantile(ms, 0.5), p90: quantile(ms, 0.9) },
+      notes: [`${rows.length} statements with a justification (statements with an empty justification are skipped)`],
+    };
+  },
+};

@@ -1,0 +1,98 @@
+// SciFact (dev): open retrieval over the 5,183-abstract corpus, then verdicts.
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import type { VerdictLabel } from "../../../src/domain/report.js";
+import { check, libraryId } from "../harness.js";
+import { quantile, take, type Dataset } from "../dataset.js";
+import { accuracy, confusion, macroF1, mean, ndcgAt, recallAt, round3 } from "../metrics.js";
+
+interface Claim {
+  id: number;
+  claim: string;
+  evidence: Record<string, { sentences: number[]; label: "SUPPORT" | "CONTRADICT" }[]>;
+  cited_doc_ids: number[];
+}
+
+const CLAIM_LABEL: Record<VerdictLabel, string> = {
+  supported: "SUPPORT",
+  refuted: "CONTRADICT",
+  misleading: "NEI",
+  conflicting: "NEI",
+  unverified: "NEI",
+};
+
+export const LABEL_MAPPING =
+  "Claim level: supported → SUPPORT, refuted → CONTRADICT, misleading / conflicting / unverified → NOT ENOUGH INFO. " +
+  "Abstract level: a cited source with stance supports → (abstract, SUPPORT), refutes → (abstract, CONTRADICT); mixed and neutral sources predict nothing; at most 3 abstracts per claim, as in the SciFact evaluation.";
+
+export const scifact: Dataset = {
+  name: "scifact",
+  async run({ dataDir, limit, workspace, log }) {
+    const dir = path.join(dataDir, "scifact");
+    const corpus = (await readFile(path.join(dir, "corpus.jsonl"), "utf8")).split("\n").filter(Boolean).map((l) => JSON.parse(l));
+    const verity = await workspace.libraryOf(
+      "scifact",
+      corpus.map((d: { doc_id: number; title: string; abstract: string[] }) => ({ id: `sf-${d.doc_id}`, title: d.title, sentences: d.abstract })),
+    );
+    const claims: Claim[] = take(
+      (await readFile(path.join(dir, "claims_dev.jsonl"), "utf8")).split("\n").filter(Boolean).map((l) => JSON.parse(l)),
+      limit,
+    );
+
+    const ndcg: number[] = [], recall: number[] = [], ndcgEvidence: number[] = [], ms: number[] = [];
+    const gold: string[] = [], predicted: string[] = [];
+    let correctPairs = 0, predictedPairs = 0, goldPairs = 0;
+    for (const [i, c] of claims.entries()) {
+      const { report, ms: t } = await check(verity, c.claim);
+      ms.push(t);
+      const goldDocs = new Map(Object.entries(c.evidence).map(([doc, rs]) => [`sf-${doc}`, rs[0]!.label]));
+      const ranked = report.provenance.considered.map((d) => libraryId(d.url));
+      // BEIR's qrels for SciFact are the claim's cited abstracts (every claim has some).
+      const cited = new Set(c.cited_doc_ids.map((d) => `sf-${d}`));
+      ndcg.push(ndcgAt(ranked, cited, 10));
+      recall.push(recallAt(ranked, cited, 10));
+      if (goldDocs.size > 0) ndcgEvidence.push(ndcgAt(ranked, new Set(goldDocs.keys()), 10));
+      // Abstract level, label only.
+      const predictions = report.sources
+        .filter((s) => s.stance === "supports" || s.stance === "refutes")
+        .slice(0, 3)
+        .map((s) => [libraryId(s.url), s.stance === "supports" ? "SUPPORT" : "CONTRADICT"] as const);
+      predictedPairs += predictions.length;
+      goldPairs += goldDocs.size;
+      for (const [doc, label] of predictions) if (goldDocs.get(doc) === label) correctPairs++;
+      // Claim level.
+      const labels = [...goldDocs.values()];
+      gold.push(labels.length === 0 ? "NEI" : labels.filter((l) => l === "SUPPORT").length >= labels.length / 2 ? "SUPPORT" : "CONTRADICT");
+      predicted.push(CLAIM_LABEL[report.verdict.label]);
+      if ((i + 1) % 50 === 0) log(`  scifact ${i + 1}/${claims.length}`);
+    }
+    await verity.close();
+    const precision = predictedPairs === 0 ? 0 : correctPairs / predictedPairs;
+    const rec = goldPairs === 0 ? 0 : correctPairs / goldPairs;
+    const f1 = precision + rec === 0 ? 0 : (2 * precision * rec) / (precision + rec);
+    const labels = ["SUPPORT", "CONTRADICT", "NEI"];
+    return {
+      dataset: "SciFact",
+      split: "dev",
+      task: "open retrieval over the 5,183-abstract corpus, then verdict",
+      claims: claims.length,
+      metrics: [
+        { name: "nDCG@10", value: round3(mean(ndcg)), anchors: ["BM25 0.665 (BEIR)", "BM25 + cross-encoder 0.688 (BEIR)"], target: 0.72 },
+        { name: "Recall@10", value: round3(mean(recall)), anchors: [] },
+        { name: "nDCG@10, rationale abstracts only", value: round3(mean(ndcgEvidence)), anchors: [] },
+        { name: "abstract-level label-only F1", value: round3(f1), anchors: ["MultiVerS 0.725 (test)", "BEVERS 0.732 (test)"], target: 0.55 },
+        { name: "abstract-level precision", value: round3(precision), anchors: [] },
+        { name: "abstract-level recall", value: round3(rec), anchors: [] },
+        { name: "claim-level accuracy (3-way)", value: round3(accuracy(gold, predicted)), anchors: [] },
+        { name: "claim-level macro-F1 (3-way)", value: round3(macroF1(gold, predicted, labels)), anchors: [] },
+      ],
+      labelMapping: LABEL_MAPPING,
+      confusion: confusion(gold, predicted),
+      checkMs: { median: quantile(ms, 0.5), p90: quantile(ms, 0.9) },
+      notes: [
+        "retrieval as in BEIR: relevant = the claim's cited abstracts, all claims; the second nDCG counts only abstracts with rationales, on the " +
+          `${ndcgEvidence.length} claims that have them`,
+      ],
+    };
+  },
+};

@@ -1,0 +1,65 @@
+// The benchmark's way into Verity: the dataset's evidence is ingested as the library through
+// the normal ingest path (JSON Lines files and `ingestPaths`), and every claim is checked by
+// the same pipeline and analyst as `verity check`. No benchmark-only shortcut.
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { openVerity, type Verity } from "../../src/app.js";
+import type { Report } from "../../src/domain/report.js";
+import { ingestPaths } from "../../src/sources/library/ingest.js";
+
+export interface LibraryDoc {
+  id: string;
+  title: string;
+  text?: string;
+  sentences?: string[];
+  url?: string;
+  publisher?: string;
+}
+
+export class Workspace {
+  private constructor(readonly dir: string) {}
+
+  static async create(): Promise<Workspace> {
+    return new Workspace(await mkdtemp(path.join(os.tmpdir(), "verity-quality-")));
+  }
+
+  /** A Verity with its own empty library holding exactly these documents. */
+  async libraryOf(name: string, docs: LibraryDoc[]): Promise<Verity> {
+    const file = path.join(this.dir, `${name}.jsonl`);
+    await writeFile(file, docs.map((d) => JSON.stringify(d)).join("\n"));
+    const verity = await openVerity({ dataDir: path.join(this.dir, name), databaseUrl: null, llm: null, sources: ["library"] });
+    const summary = await ingestPaths([file], verity.library);
+    if (summary.failed.length > 0) {
+      throw new Error(`${summary.failed.length} documents failed to ingest, e.g. ${summary.failed[0]!.origin}: ${summary.failed[0]!.reason}`);
+    }
+    return verity;
+  }
+
+  /** Checks one claim against a library of its own evidence only, then throws the library away. */
+  async checkAgainst(name: string, docs: LibraryDoc[], claim: string): Promise<{ report: Report; ms: number }> {
+    const verity = await this.libraryOf(name, docs);
+    try {
+      return await check(verity, claim);
+    } finally {
+      await verity.close();
+      await rm(path.join(this.dir, name), { recursive: true, force: true });
+      await rm(path.join(this.dir, `${name}.jsonl`), { force: true });
+    }
+  }
+
+  async dispose(): Promise<void> {
+    await rm(this.dir, { recursive: true, force: true });
+  }
+}
+
+export async function check(verity: Verity, claim: string): Promise<{ report: Report; ms: number }> {
+  const started = performance.now();
+  const { report } = await verity.service.check(claim, { fresh: true });
+  return { report, ms: performance.now() - started };
+}
+
+/** The library key of a source or considered document: "library:jsonl:<id>" → "<id>". */
+export function libraryId(url: string): string {
+  return url.replace(/^library:jsonl:/, "");
+}

@@ -1,0 +1,55 @@
+// Metrics of the quality benchmark.
+
+export function accuracy(gold: string[], predicted: string[]): number {
+  if (gold.length === 0) return 0;
+  return gold.filter((g, i) => g === predicted[i]).length / gold.length;
+}
+
+/** Macro-averaged F1 over the given labels (labels absent from both gold and predictions still count as 0). */
+export function macroF1(gold: string[], predicted: string[], labels: string[]): number {
+  const f1s = labels.map((label) => {
+    let tp = 0, fp = 0, fn = 0;
+    gold.forEach((g, i) => {
+      const p = predicted[i];
+      if (p === label && g === label) tp++;
+      else if (p === label) fp++;
+      else if (g === label) fn++;
+    });
+    return tp === 0 ? 0 : (2 * tp) / (2 * tp + fp + fn);
+  });
+  return f1s.reduce((a, b) => a + b, 0) / labels.length;
+}
+
+export function confusion(gold: string[], predicted: string[]): Record<string, Record<string, number>> {
+  const m: Record<string, Record<string, number>> = {};
+  gold.forEach((g, i) => {
+    const p = predicted[i] ?? "";
+    m[g] ??= {};
+    m[g]![p] = (m[g]![p] ?? 0) + 1;
+  });
+  return m;
+}
+
+/** nDCG@k with binary relevance. */
+export function ndcgAt(ranked: string[], relevant: Set<string>, k: number): number {
+  let dcg = 0;
+  ranked.slice(0, k).forEach((id, i) => {
+    if (relevant.has(id)) dcg += 1 / Math.log2(i + 2);
+  });
+  let idcg = 0;
+  for (let i = 0; i < Math.min(k, relevant.size); i++) idcg += 1 / Math.log2(i + 2);
+  return idcg === 0 ? 0 : dcg / idcg;
+}
+
+export function recallAt(ranked: string[], relevant: Set<string>, k: number): number {
+  if (relevant.size === 0) return 0;
+  return ranked.slice(0, k).filter((id) => relevant.has(id)).length / relevant.size;
+}
+
+export function mean(xs: number[]): number {
+  return xs.length === 0 ? 0 : xs.reduce((a, b) => a + b, 0) / xs.length;
+}
+
+export function round3(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
