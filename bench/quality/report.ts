@@ -1,7 +1,10 @@
 // QUALITY.md: the benchmark's results, readable.
 import type { DatasetResult } from "./dataset.js";
 
-export function renderQualityMarkdown(run: { date: string; machine: string; engine: string; results: DatasetResult[] }): string {
+export function renderQualityMarkdown(
+  run: { date: string; machine: string; engine: string; results: DatasetResult[] },
+  ideasLog = "",
+): string {
   const lines: string[] = [
     "# Quality benchmark",
     "",
@@ -31,5 +34,6 @@ export function renderQualityMarkdown(run: { date: string; machine: string; engi
     }
     lines.push("");
   }
+  if (ideasLog) lines.push(ideasLog.trim(), "");
   return lines.join("\n");
 }

@@ -68,7 +68,8 @@ if (values.dataset || limit !== null) {
 }
 if (limit === null) {
   await writeFile(jsonPath, JSON.stringify(merged, null, 2) + "\n");
-  await writeFile(path.join(values.out!, "QUALITY.md"), renderQualityMarkdown(merged));
+  const ideas = await readFile(new URL("./IDEAS.md", import.meta.url), "utf8");
+  await writeFile(path.join(values.out!, "QUALITY.md"), renderQualityMarkdown(merged, ideas));
   console.error(`wrote ${jsonPath} and QUALITY.md`);
 } else {
   console.error("(a --limit run is not written to bench/results)");

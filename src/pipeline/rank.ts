@@ -1,8 +1,12 @@
 // Stage 5, rank: split documents into sentences, score each against each claim and keep
 // the best, diverse set. Every kept passage is an exact slice of its document's text.
+// Documents are ordered by the local re-ranker (a small model trained on SciFact train).
 import type { Claim } from "../domain/report.js";
 import { contentTerms, splitSentences, type Span } from "../domain/text.js";
-import { coverage, idfWeights } from "../engines/local/relevance.js";
+import { rerankFeatures } from "../engines/local/features.js";
+import { predict } from "../engines/local/models/logistic.js";
+import { RERANK_MODEL } from "../engines/local/models/index.js";
+import { coverage, idfWeights, type TermWeights } from "../engines/local/relevance.js";
 import type { Evidence, RankResult, ReadDocument } from "./types.js";
 
 export interface RankOptions {
@@ -22,11 +26,14 @@ interface Candidate {
   terms: string[];
 }
 
-export function rank(claims: Claim[], documents: ReadDocument[], options: RankOptions = {}): RankResult {
-  const perClaim = options.perClaim ?? 12;
-  const perDocument = options.perDocument ?? 3;
-  const minRelevance = options.minRelevance ?? 0.2;
+/** Sentences of every document, their terms, and term rarity over all of them. */
+export interface Prepared {
+  sentencesByDoc: Span[][];
+  candidates: Candidate[];
+  weights: TermWeights;
+}
 
+export function prepare(documents: ReadDocument[]): Prepared {
   const sentencesByDoc = documents.map((d) =>
     splitSentences(d.text)
       .slice(0, MAX_SENTENCES_PER_DOCUMENT)
@@ -35,19 +42,21 @@ export function rank(claims: Claim[], documents: ReadDocument[], options: RankOp
   const candidates: Candidate[] = sentencesByDoc.flatMap((sentences, documentIndex) =>
     sentences.map((span, sentenceIndex) => ({ documentIndex, sentenceIndex, span, terms: contentTerms(span.text) })),
   );
-  const weights = idfWeights(candidates.map((c) => c.terms));
+  return { sentencesByDoc, candidates, weights: idfWeights(candidates.map((c) => c.terms)) };
+}
+
+export function rank(claims: Claim[], documents: ReadDocument[], options: RankOptions = {}): RankResult {
+  const perClaim = options.perClaim ?? 12;
+  const perDocument = options.perDocument ?? 3;
+  const minRelevance = options.minRelevance ?? 0.2;
+  const prepared = prepare(documents);
+  const { sentencesByDoc, candidates, weights } = prepared;
 
   const evidence: Evidence[] = [];
-  const bestByDoc = new Map<number, number[]>();
   for (const claim of claims) {
     const claimTerms = contentTerms(claim.text);
-    const all = candidates.map((c) => ({ c, relevance: coverage(claimTerms, c.terms, weights) }));
-    for (const { c, relevance } of all) {
-      const list = bestByDoc.get(c.documentIndex) ?? [];
-      list.push(relevance);
-      bestByDoc.set(c.documentIndex, list);
-    }
-    const scored = all
+    const scored = candidates
+      .map((c) => ({ c, relevance: coverage(claimTerms, c.terms, weights) }))
       .filter((s) => s.relevance >= minRelevance)
       // Ties go to the document the search ranked higher, then to earlier sentences.
       .sort((a, b) => b.relevance - a.relevance || a.c.documentIndex - b.c.documentIndex || a.c.sentenceIndex - b.c.sentenceIndex);
@@ -74,22 +83,39 @@ export function rank(claims: Claim[], documents: ReadDocument[], options: RankOp
       });
     }
   }
-  return { evidence, documents: rankDocuments(documents, bestByDoc) };
+  const documentScores = documentFeatures(claims, documents, prepared).map((features, documentIndex) => ({
+    documentIndex,
+    score: Math.round(predict(RERANK_MODEL, features).relevant! * 1000) / 1000,
+  }));
+  documentScores.sort((a, b) => b.score - a.score || a.documentIndex - b.documentIndex);
+  return { evidence, documents: documentScores };
 }
 
 /**
- * A document's score: its best two sentences' coverage of the claim, and the search
- * engine's own score relative to the best hit.
+ * Re-ranking features of each document against the claims (the best claim counts):
+ * the search's own score and rank, and how well its title, sentences and text cover the claim.
  */
-function rankDocuments(documents: ReadDocument[], bestByDoc: Map<number, number[]>): RankResult["documents"] {
+export function documentFeatures(claims: Claim[], documents: ReadDocument[], prepared = prepare(documents)): number[][] {
   const maxSearch = Math.max(1e-9, ...documents.map((d) => d.searchScore));
-  return documents
-    .map((d, documentIndex) => {
-      const best = (bestByDoc.get(documentIndex) ?? []).sort((a, b) => b - a);
-      const score = 0.5 * (best[0] ?? 0) + 0.2 * (best[1] ?? 0) + 0.3 * (d.searchScore / maxSearch);
-      return { documentIndex, score: Math.round(score * 1000) / 1000 };
-    })
-    .sort((a, b) => b.score - a.score || a.documentIndex - b.documentIndex);
+  const searchRank = new Map(
+    documents.map((d, i) => [i, d]).sort((a, b) => (b[1] as ReadDocument).searchScore - (a[1] as ReadDocument).searchScore).map(([i], r) => [i as number, r]),
+  );
+  const claimTerms = claims.map((c) => contentTerms(c.text));
+  return documents.map((d, documentIndex) => {
+    const sentences = prepared.candidates.filter((c) => c.documentIndex === documentIndex);
+    const perClaim = claimTerms.map((terms) =>
+      rerankFeatures({
+        claimTerms: terms,
+        weights: prepared.weights,
+        title: d.title,
+        text: d.text.slice(0, 20_000),
+        searchScoreRatio: d.searchScore / maxSearch,
+        searchRank: searchRank.get(documentIndex) ?? documents.length,
+        sentenceCoverages: sentences.map((s) => coverage(terms, s.terms, prepared.weights)),
+      }),
+    );
+    return perClaim.reduce((best, f) => (f[3]! + f[2]! > best[3]! + best[2]! ? f : best));
+  });
 }
 
 function jaccard(a: Set<string>, b: Set<string>): number {

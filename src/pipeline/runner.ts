@@ -45,12 +45,12 @@ export async function runPipeline(rawInput: string, deps: PipelineDeps, known?: 
   const planned = await stage("plan", () => plan(intook, analyst, ctx), (p) => `${p.queries.length} queries`);
   const gathered = await stage(
     "gather",
-    () => gather(planned, deps.providers, { language: intook.language }),
+    () => gather(planned, deps.providers, { language: intook.language, perQueryLimit: 20 }),
     (g) => `${g.hits.length} sources from ${g.providers.filter((p) => p.status === "ok").length}/${g.providers.length} providers`,
   );
   emit({ type: "sources-found", count: gathered.hits.length, providers: gathered.providers });
   const checkedAt = (deps.now?.() ?? new Date()).toISOString();
-  const readResult = await stage("read", () => read(gathered.hits, deps.texts, { now: checkedAt }), (r) => `${r.documents.length} read, ${r.rejected.length} set aside`);
+  const readResult = await stage("read", () => read(gathered.hits, deps.texts, { now: checkedAt, maxDocuments: 30 }), (r) => `${r.documents.length} read, ${r.rejected.length} set aside`);
   const ranked = await stage("rank", () => rank(intook.claims, readResult.documents), (r) => `${r.evidence.length} passages kept`);
   emit({ type: "passages-kept", count: ranked.evidence.length });
   const judgement = await stage("judge", () => judge(intook.claims, ranked.evidence, analyst, ctx), (j) => `${j.overall.label} (${Math.round(j.overall.confidence * 100)}%)`);

@@ -156,6 +156,10 @@ describe("questionToClaim", () => {
     assert.equal(questionToClaim("Does coffee not cause cancer?"), "Coffee does not cause cancer.");
     assert.equal(questionToClaim("Isn't coffee bad for you?"), "Coffee is bad for you.");
     assert.equal(questionToClaim("Does Russia have nuclear weapons?"), "Russia has nuclear weapons.");
+    // Verbs outside the lexicon still get inflected, after any adverb or negation.
+    assert.equal(questionToClaim("Does coffee really matter?"), "Coffee really matters.");
+    assert.equal(questionToClaim("Does coffee not matter?"), "Coffee does not matter.");
+    assert.equal(questionToClaim("Did Caesar conquer Gaul?"), "Caesar conquered Gaul.");
   });
 
   it("finds the predicate after is/are/was/has", () => {
@@ -206,6 +210,11 @@ describe("extractClaims", () => {
     assert.equal(rest.length, 0);
     assert.equal(claim?.text, "Vaccines cause autism.");
     assert.equal(input.slice(claim!.span.start, claim!.span.end), "vaccines   cause autism..");
+  });
+
+  it("unwraps a quoted claim", () => {
+    assert.equal(extractClaims('“Vaccines cause autism”', "claim")[0]?.text, "Vaccines cause autism");
+    assert.equal(cleanTitle('"Is coffee bad"?', "question"), "Is coffee bad?");
   });
 
   it("keeps a topic as is and gives a URL no claim", () => {

@@ -23,7 +23,7 @@ const CLAIM_LABEL: Record<VerdictLabel, string> = {
 
 export const LABEL_MAPPING =
   "Claim level: supported → SUPPORT, refuted → CONTRADICT, misleading / conflicting / unverified → NOT ENOUGH INFO. " +
-  "Abstract level: a cited source with stance supports → (abstract, SUPPORT), refutes → (abstract, CONTRADICT); mixed and neutral sources predict nothing; at most 3 abstracts per claim, as in the SciFact evaluation.";
+  "Abstract level: when the verdict is supported, each cited source with stance supports → (abstract, SUPPORT); when refuted, each source with stance refutes → (abstract, CONTRADICT); otherwise nothing; at most 3 abstracts per claim, as in the SciFact evaluation.";
 
 export const scifact: Dataset = {
   name: "scifact",
@@ -53,8 +53,10 @@ export const scifact: Dataset = {
       recall.push(recallAt(ranked, cited, 10));
       if (goldDocs.size > 0) ndcgEvidence.push(ndcgAt(ranked, new Set(goldDocs.keys()), 10));
       // Abstract level, label only.
+      // The report's own conclusion: the sources that side with its verdict (none when it has none).
+      const siding = report.verdict.label === "supported" ? "supports" : report.verdict.label === "refuted" ? "refutes" : null;
       const predictions = report.sources
-        .filter((s) => s.stance === "supports" || s.stance === "refutes")
+        .filter((s) => s.stance === siding)
         .slice(0, 3)
         .map((s) => [libraryId(s.url), s.stance === "supports" ? "SUPPORT" : "CONTRADICT"] as const);
       predictedPairs += predictions.length;

@@ -1,7 +1,8 @@
 // The local analyst: no model download, no key. Rules, lexicons and lexical statistics
 // (and, later, small models the project trains itself).
 import type { Claim } from "../../domain/report.js";
-import { contentTerms } from "../../domain/text.js";
+import { stem } from "../../domain/text.js";
+import { antonymsOf } from "./cues.js";
 import type { Evidence, IntakeResult, Judgement, Plan, PlannedQuery, WriteInput, Draft } from "../../pipeline/types.js";
 import type { Analyst, AnalystContext } from "../analyst.js";
 import {
@@ -33,13 +34,13 @@ export class LocalAnalyst implements Analyst {
 
   async plan(intake: IntakeResult, _ctx?: AnalystContext): Promise<Plan> {
     const queries: PlannedQuery[] = [];
+    const names = intake.entities.map((e) => e.name).join(" ");
     for (const claim of intake.claims) {
       queries.push({ claimId: claim.id, text: claim.text, angle: "supporting" });
-      // The refuting angle looks for the same terms next to words that deny or correct.
-      queries.push({ claimId: claim.id, text: `${claim.text} false myth contrary evidence`, angle: "refuting" });
-      const names = intake.entities.map((e) => e.name).join(" ");
-      const key = contentTerms(claim.text).length > 0 ? `${names} ${intake.title}`.trim() : intake.title;
-      queries.push({ claimId: claim.id, text: key, angle: "context" });
+      // The refuting angle asks for the opposite finding ("increases" → "decreases").
+      const opposite = oppositeOf(claim.text);
+      if (opposite !== claim.text) queries.push({ claimId: claim.id, text: opposite, angle: "refuting" });
+      if (names) queries.push({ claimId: claim.id, text: names, angle: "context" });
     }
     return { queries };
   }
@@ -51,4 +52,12 @@ export class LocalAnalyst implements Analyst {
   async write(input: WriteInput, _ctx?: AnalystContext): Promise<Draft> {
     return writeDraft(input);
   }
+}
+
+/** The claim with each word that has a known opposite replaced by it. */
+export function oppositeOf(text: string): string {
+  return text.replace(/[\p{L}]+/gu, (word) => {
+    const opposites = antonymsOf(stem(word.toLowerCase()));
+    return opposites ? [...opposites][0]! : word;
+  });
 }

@@ -1,0 +1,5 @@
+// The weights the local analyst ships, written by `npm run train` from the train splits.
+import type { LogisticModel } from "./logistic.js";
+import rerank from "./rerank.json" with { type: "json" };
+
+export const RERANK_MODEL = rerank as LogisticModel;
