@@ -55,10 +55,23 @@ export interface CheckVersionsTable {
   checked_at: string;
 }
 
+/** The page cache: the last good response per requested URL. */
+export interface HttpCacheTable {
+  url: string;
+  final_url: string;
+  status: number;
+  headers_json: string;
+  body: Uint8Array;
+  etag: string | null;
+  last_modified: string | null;
+  fetched_at: string;
+}
+
 export interface Database {
   documents: DocumentsTable;
   passages: PassagesTable;
   source_texts: SourceTextsTable;
   checks: ChecksTable;
   check_versions: CheckVersionsTable;
+  http_cache: HttpCacheTable;
 }

@@ -1,0 +1,126 @@
+// Brave Search API, web results (GET /res/v1/web/search, key in X-Subscription-Token).
+// The page itself is fetched later by the read stage; a hit carries title, URL, snippet, site name
+// and, when Brave knows it, the page date (page_age).
+import type { HttpClient } from "../web/http-client.js";
+import type { SearchRequest, SourceHit, SourceProvider } from "./provider.js";
+import {
+  ProviderError,
+  RateLimiter,
+  arr,
+  clampLimit,
+  headerValue,
+  hostnameOf,
+  isHttpUrl,
+  isRecord,
+  parseLooseDate,
+  primaryLanguage,
+  rankScore,
+  requestJson,
+  str,
+  stripTags,
+  trimBase,
+  type ProviderOptions,
+  type RequestPolicy,
+} from "./provider-kit.js";
+
+export const BRAVE_API = "https://api.search.brave.com";
+
+export interface BraveOptions extends ProviderOptions {
+  apiKey: string;
+  /** Requests per second of the plan (the free plan allows 1). */
+  perSecond?: number;
+}
+
+// Brave's search_lang codes differ from BCP 47 for a few languages.
+const SEARCH_LANG: Record<string, string> = { ja: "jp", zh: "zh-hans", "zh-tw": "zh-hant", "zh-hk": "zh-hant", "zh-hant": "zh-hant", "pt-br": "pt-br", "en-gb": "en-gb" };
+
+export class BraveProvider implements SourceProvider {
+  readonly id = "brave";
+  private readonly http: HttpClient;
+  private readonly baseUrl: string;
+  private readonly apiKey: string;
+  private readonly policy: RequestPolicy;
+
+  constructor(options: BraveOptions) {
+    if (!options.apiKey) throw new ProviderError("brave: BRAVE_API_KEY is not set", "brave", "auth");
+    this.http = options.http;
+    this.baseUrl = trimBase(options.baseUrl ?? BRAVE_API);
+    this.apiKey = options.apiKey;
+    this.policy = {
+      provider: this.id,
+      timeoutMs: options.timeoutMs,
+      maxRetries: options.maxRetries,
+      sleep: options.sleep,
+      random: options.random,
+      limiter: options.limiter === undefined ? new RateLimiter({ perSecond: options.perSecond ?? 1 }) : options.limiter,
+      secrets: [options.apiKey],
+      describeError: braveErrorText,
+      // A wrong token is a 422 SUBSCRIPTION_TOKEN_INVALID, not a 401.
+      isAuthError: (status, body) => status === 401 || status === 403 || /^SUBSCRIPTION_/.test(braveError(body)?.code ?? ""),
+      // X-RateLimit-Reset: "1, 1419704" = seconds until the per-second and the monthly windows reset.
+      retryAfterFrom: (headers) => {
+        const reset = headerValue(headers, "x-ratelimit-reset");
+        const first = reset ? Number(reset.split(",")[0]) : NaN;
+        return Number.isFinite(first) && first >= 0 ? first : null;
+      },
+    };
+  }
+
+  async search(request: SearchRequest, signal: AbortSignal): Promise<SourceHit[]> {
+    const url = new URL(`${this.baseUrl}/res/v1/web/search`);
+    url.searchParams.set("q", request.query.slice(0, 400));
+    const limit = clampLimit(request.limit, 20);
+    url.searchParams.set("count", String(limit));
+    const lang = braveLanguage(request.language);
+    if (lang) url.searchParams.set("search_lang", lang);
+    url.searchParams.set("text_decorations", "false");
+    const { data } = await requestJson(
+      this.http,
+      { url: url.toString(), method: "GET", headers: { "X-Subscription-Token": this.apiKey }, signal },
+      this.policy,
+    );
+    if (!isRecord(data)) throw new ProviderError(`${this.id}: unexpected response`, this.id, "bad_response");
+    // `web` is absent when there are no web results.
+    const results = isRecord(data.web) ? arr(data.web.results) : [];
+    const hits: SourceHit[] = [];
+    for (const r of results) {
+      if (!isRecord(r) || !isHttpUrl(r.url)) continue;
+      const profile = isRecord(r.profile) ? str(r.profile.name) : null;
+      const metaHost = isRecord(r.meta_url) ? str(r.meta_url.hostname) : null;
+      const description = str(r.description);
+      hits.push({
+        provider: this.id,
+        url: r.url,
+        title: stripTags(str(r.title) ?? r.url),
+        publisher: profile ?? metaHost?.replace(/^www\./, "") ?? hostnameOf(r.url),
+        author: null,
+        publishedAt: parseLooseDate(r.page_age) ?? parseLooseDate(r.age),
+        snippet: description ? stripTags(description) : null,
+        score: rankScore(hits.length),
+      });
+      if (hits.length >= limit) break;
+    }
+    return hits;
+  }
+}
+
+function braveLanguage(language: string): string | null {
+  const tag = language.trim().toLowerCase().replace(/_/g, "-");
+  if (SEARCH_LANG[tag]) return SEARCH_LANG[tag]!;
+  const primary = primaryLanguage(tag);
+  return primary ? (SEARCH_LANG[primary] ?? primary) : null;
+}
+
+/** Brave errors: {"type": "ErrorResponse", "error": {"code", "detail", "status"}} (some docs show "errors": [..]). */
+function braveError(body: unknown): { code: string | null; detail: string | null } | null {
+  if (!isRecord(body)) return null;
+  const error = isRecord(body.error) ? body.error : Array.isArray(body.errors) && isRecord(body.errors[0]) ? body.errors[0] : null;
+  return error ? { code: str(error.code), detail: str(error.detail) } : null;
+}
+
+function braveErrorText(_status: number, body: unknown): string | null {
+  const error = braveError(body);
+  if (!error) return null;
+  if (error.code === "SUBSCRIPTION_TOKEN_INVALID") return "invalid API key";
+  return error.detail ?? error.code;
+}

@@ -1,0 +1,434 @@
+// What every web source provider shares, so none of them repeats it: one JSON request with a
+// timeout, bounded retries (exponential backoff with jitter, Retry-After honoured up to a cap) on
+// 429, 5xx and network failures, a per-provider rate limiter, and short errors that name the
+// provider and the status and never carry an API key.
+import { HttpError, type HttpClient, type HttpRequest, type HttpResponse } from "../web/http-client.js";
+
+/** Waits `ms` milliseconds; rejects when `signal` aborts. Injectable so tests never wait. */
+export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
+
+export const realSleep: Sleep = (ms, signal) =>
+  new Promise<void>((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    if (ms <= 0) return resolve();
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal!.reason);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
+
+export type ProviderErrorKind =
+  | "auth" // the key is missing, wrong or not allowed here
+  | "rate_limit" // 429, after the retries (or a wait longer than the cap)
+  | "http" // any other non-2xx status
+  | "api" // a 2xx answer that carries an error (MediaWiki does this)
+  | "timeout"
+  | "network"
+  | "bad_response"; // not JSON, or not the documented shape
+
+/** A provider failure, with a one-line message such as "brave: HTTP 401 (invalid API key)". */
+export class ProviderError extends Error {
+  override name = "ProviderError";
+  constructor(
+    message: string,
+    readonly provider: string,
+    readonly kind: ProviderErrorKind,
+    readonly status: number | null = null,
+    readonly retryable = false,
+  ) {
+    super(message);
+  }
+}
+
+export interface RateLimiterOptions {
+  /** Sustained requests per second. */
+  perSecond: number;
+  /** Requests allowed back to back before spacing starts; 1 by default (a plain minimum interval). */
+  burst?: number;
+  /** Clock in milliseconds; injectable for tests. */
+  now?: () => number;
+}
+
+/**
+ * A token bucket. Each `acquire` takes a token, or reserves the next one and sleeps until it is due,
+ * so concurrent callers are spaced out in the order they arrived.
+ */
+export class RateLimiter {
+  readonly perSecond: number;
+  readonly burst: number;
+  private tokens: number;
+  private last: number;
+  private readonly now: () => number;
+
+  constructor(options: RateLimiterOptions) {
+    if (!(options.perSecond > 0)) throw new RangeError("RateLimiter: perSecond must be positive");
+    this.perSecond = options.perSecond;
+    this.burst = Math.max(1, Math.floor(options.burst ?? 1));
+    this.now = options.now ?? (() => performance.now());
+    this.tokens = this.burst;
+    this.last = this.now();
+  }
+
+  /** How long the caller must wait (ms) for its slot; the slot is reserved either way. */
+  reserve(): number {
+    const now = this.now();
+    this.tokens = Math.min(this.burst, this.tokens + ((now - this.last) / 1000) * this.perSecond);
+    this.last = now;
+    this.tokens -= 1;
+    return this.tokens >= 0 ? 0 : Math.ceil((-this.tokens / this.perSecond) * 1000);
+  }
+
+  async acquire(signal?: AbortSignal, sleep: Sleep = realSleep): Promise<void> {
+    signal?.throwIfAborted();
+    const wait = this.reserve();
+    if (wait > 0) await sleep(wait, signal);
+  }
+}
+
+/** How one provider talks to its API: everything `requestJson` needs besides the request. */
+export interface RequestPolicy {
+  /** The provider id, used in every error message. */
+  provider: string;
+  /** Per-attempt timeout in ms (10 s by default). */
+  timeoutMs?: number;
+  /** Retries after the first attempt (2 by default). */
+  maxRetries?: number;
+  /** First backoff delay in ms (500 by default); doubles each retry, with jitter. */
+  baseDelayMs?: number;
+  /** Upper bound of one backoff delay in ms (8 s by default). */
+  maxDelayMs?: number;
+  /** Longest Retry-After honoured, in ms (30 s by default); a longer one fails at once instead. */
+  maxRetryAfterMs?: number;
+  /** Response size cap in bytes (5 MB by default). */
+  maxBytes?: number;
+  sleep?: Sleep;
+  /** Jitter source in [0, 1); injectable for tests. */
+  random?: () => number;
+  limiter?: RateLimiter | null;
+  /** Strings that must never appear in an error message (API keys). */
+  secrets?: (string | undefined)[];
+  /** The provider's own error text from an error body ("invalid API key", the API's message). */
+  describeError?: (status: number, body: unknown) => string | null;
+  /** Which statuses mean "bad credentials" for this provider (401 and 403 by default). */
+  isAuthError?: (status: number, body: unknown) => boolean;
+  /** Seconds to wait from provider-specific headers when Retry-After is absent (e.g. X-RateLimit-Reset). */
+  retryAfterFrom?: (headers: Record<string, string>) => number | null;
+}
+
+/** The options every provider constructor accepts besides its own. */
+export interface ProviderOptions {
+  http: HttpClient;
+  baseUrl?: string;
+  timeoutMs?: number;
+  maxRetries?: number;
+  sleep?: Sleep;
+  random?: () => number;
+  /** The provider's rate limiter; `null` turns limiting off. Each provider has its own by default. */
+  limiter?: RateLimiter | null;
+}
+
+export interface JsonResponse {
+  status: number;
+  headers: Record<string, string>;
+  data: unknown;
+}
+
+const DEFAULTS = {
+  timeoutMs: 10_000,
+  maxRetries: 2,
+  baseDelayMs: 500,
+  maxDelayMs: 8_000,
+  maxRetryAfterMs: 30_000,
+  maxBytes: 5_000_000,
+};
+
+/**
+ * One JSON request with retries. Resolves with the parsed body of a 2xx answer; rejects with a
+ * ProviderError otherwise, or with the caller's abort reason when `req.signal` aborts.
+ */
+export async function requestJson(http: HttpClient, req: HttpRequest, policy: RequestPolicy): Promise<JsonResponse> {
+  const maxRetries = Math.max(0, policy.maxRetries ?? DEFAULTS.maxRetries);
+  const sleep = policy.sleep ?? realSleep;
+  const random = policy.random ?? Math.random;
+  const timeoutMs = policy.timeoutMs ?? DEFAULTS.timeoutMs;
+  const outer = req.signal;
+
+  for (let attempt = 0; ; attempt++) {
+    outer?.throwIfAborted();
+    if (policy.limiter) await policy.limiter.acquire(outer, sleep);
+
+    let failure: ProviderError;
+    let retryAfterSeconds: number | null = null;
+    const timeout = AbortSignal.timeout(timeoutMs);
+    const signal = outer ? AbortSignal.any([outer, timeout]) : timeout;
+    try {
+      const res = await http.request({
+        ...req,
+        headers: { Accept: "application/json", ...req.headers },
+        timeoutMs,
+        maxBytes: req.maxBytes ?? policy.maxBytes ?? DEFAULTS.maxBytes,
+        signal,
+      });
+      if (res.status >= 200 && res.status < 300) return { status: res.status, headers: res.headers, data: parseBody(res, policy) };
+      const body = safeJson(res);
+      failure = statusError(res.status, body, policy);
+      if (failure.retryable) retryAfterSeconds = retryAfterOf(res.headers, policy);
+    } catch (error) {
+      if (outer?.aborted) throw outer.reason;
+      if (error instanceof ProviderError) throw error;
+      failure = transportError(error, policy, timeout.aborted, timeoutMs);
+    }
+
+    if (!failure.retryable || attempt >= maxRetries) throw failure;
+    const maxRetryAfterMs = policy.maxRetryAfterMs ?? DEFAULTS.maxRetryAfterMs;
+    let delay: number;
+    if (retryAfterSeconds !== null) {
+      // The server said when to come back. Waiting longer than the cap is pointless for an
+      // interactive check (a monthly quota, say): fail now so a fallback provider can answer.
+      if (retryAfterSeconds * 1000 > maxRetryAfterMs) {
+        throw new ProviderError(`${failure.message} (retry after ${Math.round(retryAfterSeconds)}s)`, failure.provider, failure.kind, failure.status, false);
+      }
+      delay = Math.round(retryAfterSeconds * 1000);
+    } else {
+      const cap = Math.min(policy.maxDelayMs ?? DEFAULTS.maxDelayMs, (policy.baseDelayMs ?? DEFAULTS.baseDelayMs) * 2 ** attempt);
+      delay = Math.round(cap / 2 + (cap / 2) * random()); // "equal jitter": half fixed, half random
+    }
+    await sleep(delay, outer);
+  }
+}
+
+function parseBody(res: HttpResponse, policy: RequestPolicy): unknown {
+  try {
+    return res.json();
+  } catch {
+    throw new ProviderError(`${policy.provider}: the response is not valid JSON`, policy.provider, "bad_response", res.status);
+  }
+}
+
+function safeJson(res: HttpResponse): unknown {
+  try {
+    return res.json();
+  } catch {
+    try {
+      return res.text();
+    } catch {
+      return null;
+    }
+  }
+}
+
+const DEFAULT_STATUS_TEXT: Record<number, string> = {
+  400: "bad request",
+  401: "invalid API key",
+  402: "payment required",
+  403: "access denied",
+  404: "not found",
+  408: "request timeout",
+  422: "request rejected",
+  429: "rate limited",
+  500: "server error",
+  502: "bad gateway",
+  503: "service unavailable",
+  504: "gateway timeout",
+};
+
+function statusError(status: number, body: unknown, policy: RequestPolicy): ProviderError {
+  const retryable = status === 429 || status === 408 || status >= 500;
+  const isAuth = policy.isAuthError ? policy.isAuthError(status, body) : status === 401 || status === 403;
+  const kind: ProviderErrorKind = status === 429 ? "rate_limit" : isAuth ? "auth" : "http";
+  let detail: string | null = null;
+  try {
+    detail = policy.describeError?.(status, body) ?? null;
+  } catch {
+    detail = null;
+  }
+  detail = clean(detail ?? genericMessage(body) ?? DEFAULT_STATUS_TEXT[status] ?? (status >= 500 ? "server error" : "request failed"), policy);
+  return new ProviderError(`${policy.provider}: HTTP ${status} (${detail})`, policy.provider, kind, status, retryable);
+}
+
+/** The message of the common error shapes: {error: {message}}, {error: "..."}, {message}, {detail}. */
+export function genericMessage(body: unknown): string | null {
+  if (!isRecord(body)) return null;
+  const error = body.error;
+  if (typeof error === "string") return error;
+  if (isRecord(error)) {
+    for (const key of ["message", "detail", "info"]) if (typeof error[key] === "string") return error[key] as string;
+  }
+  if (typeof body.message === "string") return body.message;
+  if (typeof body.detail === "string") return body.detail;
+  if (isRecord(body.detail) && typeof body.detail.error === "string") return body.detail.error;
+  return null;
+}
+
+function transportError(error: unknown, policy: RequestPolicy, timedOut: boolean, timeoutMs: number): ProviderError {
+  const p = policy.provider;
+  if (timedOut || (error instanceof HttpError && error.code === "timeout")) {
+    return new ProviderError(`${p}: timed out after ${Math.round(timeoutMs / 1000)}s`, p, "timeout", null, true);
+  }
+  if (error instanceof HttpError) {
+    if (error.code === "http" && error.status !== null) return statusError(error.status, null, policy);
+    if (error.code === "network") return new ProviderError(`${p}: network error (${clean(error.message, policy)})`, p, "network", null, true);
+    if (error.code === "too_large") return new ProviderError(`${p}: the response is too large`, p, "bad_response", null, false);
+    return new ProviderError(`${p}: request refused (${error.code})`, p, "network", null, false);
+  }
+  // Anything else thrown by a client (a fetch TypeError, a socket reset) is a network failure.
+  return new ProviderError(`${p}: network error (${clean(error instanceof Error ? error.message : String(error), policy)})`, p, "network", null, true);
+}
+
+/** One short line without secrets, URLs' query strings or markup. */
+function clean(text: string, policy: RequestPolicy): string {
+  let out = text;
+  for (const secret of policy.secrets ?? []) {
+    if (!secret || secret.length < 4) continue;
+    for (const form of new Set([secret, encodeURIComponent(secret)])) out = out.split(form).join("***");
+  }
+  out = out
+    .replace(/(https?:\/\/[^\s?#"']+)\?[^\s#"']*/gi, "$1?…")
+    .replace(/<[^>]*>/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+  if (out.length > 160) out = `${out.slice(0, 157).trimEnd()}…`;
+  return out || "request failed";
+}
+
+function retryAfterOf(headers: Record<string, string>, policy: RequestPolicy): number | null {
+  const header = headerValue(headers, "retry-after");
+  if (header !== undefined) {
+    const seconds = parseRetryAfter(header);
+    if (seconds !== null) return seconds;
+  }
+  return policy.retryAfterFrom?.(headers) ?? null;
+}
+
+/** Retry-After is either delay-seconds or an HTTP date. */
+export function parseRetryAfter(value: string, now = Date.now()): number | null {
+  const trimmed = value.trim();
+  if (/^\d+(\.\d+)?$/.test(trimmed)) return Number(trimmed);
+  const date = Date.parse(trimmed);
+  if (Number.isNaN(date)) return null;
+  return Math.max(0, (date - now) / 1000);
+}
+
+export function headerValue(headers: Record<string, string>, name: string): string | undefined {
+  const wanted = name.toLowerCase();
+  for (const [key, value] of Object.entries(headers)) if (key.toLowerCase() === wanted) return value;
+  return undefined;
+}
+
+// Small helpers for reading loosely typed API JSON without trusting it.
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+export function str(value: unknown): string | null {
+  return typeof value === "string" && value.trim() !== "" ? value : null;
+}
+
+export function arr(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
+}
+
+/** Plain text from an HTML fragment: tags dropped, the common entities decoded, spaces collapsed. */
+export function stripTags(html: string): string {
+  return decodeEntities(html.replace(/<[^>]*>/g, ""))
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+const NAMED_ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " ", hellip: "…", ndash: "–", mdash: "—" };
+
+export function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
+    if (name[0] === "#") {
+      const code = name[1] === "x" || name[1] === "X" ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+      return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    }
+    return NAMED_ENTITIES[name.toLowerCase()] ?? whole;
+  });
+}
+
+const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+
+/**
+ * An ISO timestamp from the date strings search APIs return: ISO 8601 (with or without time or
+ * zone; no zone means UTC), "YYYY-MM-DD", "May 17, 2023", "17 May 2023". Relative ages ("3 days
+ * ago") and anything unparseable give null.
+ */
+export function parseLooseDate(value: unknown): string | null {
+  const text = str(value)?.trim();
+  if (!text || /\bago\b/i.test(text)) return null;
+  let m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i.exec(text);
+  if (m) {
+    const iso = `${m[1]}-${m[2]}-${m[3]}T${m[4] ?? "00"}:${m[5] ?? "00"}:${m[6] ?? "00"}${normaliseZone(m[7])}`;
+    return validIso(Date.parse(iso));
+  }
+  m = /^([A-Za-z]{3})[a-z]*\.? (\d{1,2}),? (\d{4})$/.exec(text);
+  if (m) return dateOnly(Number(m[3]), MONTHS.indexOf(m[1]!.toLowerCase()), Number(m[2]));
+  m = /^(\d{1,2}) ([A-Za-z]{3})[a-z]*\.?,? (\d{4})$/.exec(text);
+  if (m) return dateOnly(Number(m[3]), MONTHS.indexOf(m[2]!.toLowerCase()), Number(m[1]));
+  return null;
+}
+
+function normaliseZone(zone: string | undefined): string {
+  if (!zone || zone.toUpperCase() === "Z") return "Z";
+  return zone.includes(":") ? zone : `${zone.slice(0, 3)}:${zone.slice(3)}`;
+}
+
+function dateOnly(year: number, month: number, day: number): string | null {
+  if (month < 0 || day < 1 || day > 31) return null;
+  const date = new Date(Date.UTC(year, month, day));
+  return date.getUTCMonth() === month ? date.toISOString() : null;
+}
+
+function validIso(ms: number): string | null {
+  return Number.isNaN(ms) ? null : new Date(ms).toISOString();
+}
+
+/** A display name for a URL's site: its host without "www.". */
+export function hostnameOf(url: string): string | null {
+  try {
+    return new URL(url).hostname.replace(/^www\./i, "") || null;
+  } catch {
+    return null;
+  }
+}
+
+export function isHttpUrl(url: unknown): url is string {
+  if (typeof url !== "string") return false;
+  try {
+    const u = new URL(url);
+    return u.protocol === "http:" || u.protocol === "https:";
+  } catch {
+    return false;
+  }
+}
+
+/** Rank-based relevance for providers whose own scores are not comparable: 1, 1/2, 1/3, ... */
+export function rankScore(index: number): number {
+  return 1 / (1 + index);
+}
+
+/** The base URL without trailing slashes, so paths can be appended. */
+export function trimBase(url: string): string {
+  return url.replace(/\/+$/, "");
+}
+
+/** Search APIs cap their page size; the request's limit is clamped into [1, max]. */
+export function clampLimit(limit: number, max: number): number {
+  return Math.max(1, Math.min(max, Math.floor(Number.isFinite(limit) ? limit : max)));
+}
+
+/**
+ * The primary language subtag in lower case ("pt-BR" → "pt"), or null when there is no usable one
+ * (empty, malformed, or a special code: und, mul, zxx, mis).
+ */
+export function primaryLanguage(language: string | undefined): string | null {
+  const primary = (language ?? "").trim().split(/[-_]/)[0]?.toLowerCase() ?? "";
+  return /^[a-z]{2,3}$/.test(primary) && !["und", "mul", "zxx", "mis"].includes(primary) ? primary : null;
+}

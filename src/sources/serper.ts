@@ -1,0 +1,92 @@
+// Serper, Google results as JSON (POST /search, key in X-API-KEY). Organic results only; relative
+// dates ("3 days ago") are left out rather than guessed.
+import type { HttpClient } from "../web/http-client.js";
+import type { SearchRequest, SourceHit, SourceProvider } from "./provider.js";
+import {
+  ProviderError,
+  RateLimiter,
+  arr,
+  clampLimit,
+  hostnameOf,
+  isHttpUrl,
+  isRecord,
+  parseLooseDate,
+  primaryLanguage,
+  rankScore,
+  requestJson,
+  str,
+  trimBase,
+  type ProviderOptions,
+  type RequestPolicy,
+} from "./provider-kit.js";
+
+export const SERPER_API = "https://google.serper.dev";
+
+export interface SerperOptions extends ProviderOptions {
+  apiKey: string;
+}
+
+export class SerperProvider implements SourceProvider {
+  readonly id = "serper";
+  private readonly http: HttpClient;
+  private readonly baseUrl: string;
+  private readonly apiKey: string;
+  private readonly policy: RequestPolicy;
+
+  constructor(options: SerperOptions) {
+    if (!options.apiKey) throw new ProviderError("serper: SERPER_API_KEY is not set", "serper", "auth");
+    this.http = options.http;
+    this.baseUrl = trimBase(options.baseUrl ?? SERPER_API);
+    this.apiKey = options.apiKey;
+    this.policy = {
+      provider: this.id,
+      timeoutMs: options.timeoutMs,
+      maxRetries: options.maxRetries,
+      sleep: options.sleep,
+      random: options.random,
+      limiter: options.limiter === undefined ? new RateLimiter({ perSecond: 5, burst: 3 }) : options.limiter,
+      secrets: [options.apiKey],
+      // Serper errors: {"message": "Unauthorized.", "statusCode": 403}.
+      describeError: (_status, body) => (isRecord(body) ? str(body.message) : null),
+    };
+  }
+
+  async search(request: SearchRequest, signal: AbortSignal): Promise<SourceHit[]> {
+    const limit = clampLimit(request.limit, 100);
+    const body: Record<string, unknown> = { q: request.query, num: limit };
+    const lang = primaryLanguage(request.language);
+    if (lang) body.hl = lang;
+    const { data } = await requestJson(
+      this.http,
+      {
+        url: `${this.baseUrl}/search`,
+        method: "POST",
+        headers: { "X-API-KEY": this.apiKey, "Content-Type": "application/json" },
+        body: JSON.stringify(body),
+        signal,
+      },
+      this.policy,
+    );
+    if (!isRecord(data)) throw new ProviderError(`${this.id}: unexpected response`, this.id, "bad_response");
+    const organic = arr(data.organic)
+      .filter(isRecord)
+      .map((r, i) => ({ r, order: typeof r.position === "number" ? r.position : i + 1 }))
+      .sort((a, b) => a.order - b.order);
+    const hits: SourceHit[] = [];
+    for (const { r } of organic) {
+      if (!isHttpUrl(r.link)) continue;
+      hits.push({
+        provider: this.id,
+        url: r.link,
+        title: str(r.title)?.trim() ?? r.link,
+        publisher: hostnameOf(r.link),
+        author: null,
+        publishedAt: parseLooseDate(r.date),
+        snippet: str(r.snippet)?.trim() ?? null,
+        score: rankScore(hits.length),
+      });
+      if (hits.length >= limit) break;
+    }
+    return hits;
+  }
+}

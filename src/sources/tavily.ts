@@ -1,0 +1,115 @@
+// Tavily search API (POST /search, key as "Authorization: Bearer"). Tavily can return each page's
+// cleaned text (raw_content); a hit carries it as `text` only when it is substantial (over 500
+// characters), otherwise the read stage fetches the page itself.
+import type { HttpClient } from "../web/http-client.js";
+import type { SearchRequest, SourceHit, SourceProvider } from "./provider.js";
+import {
+  ProviderError,
+  RateLimiter,
+  arr,
+  clampLimit,
+  hostnameOf,
+  isHttpUrl,
+  isRecord,
+  parseLooseDate,
+  rankScore,
+  requestJson,
+  str,
+  trimBase,
+  type ProviderOptions,
+  type RequestPolicy,
+} from "./provider-kit.js";
+
+export const TAVILY_API = "https://api.tavily.com";
+const MIN_RAW_CONTENT = 500;
+
+export interface TavilyOptions extends ProviderOptions {
+  apiKey: string;
+  /** Ask Tavily for each page's cleaned text (saves a page fetch). On by default. */
+  includeRawContent?: boolean;
+  /** Cap on a page's text taken from raw_content. */
+  maxTextChars?: number;
+}
+
+export class TavilyProvider implements SourceProvider {
+  readonly id = "tavily";
+  private readonly http: HttpClient;
+  private readonly baseUrl: string;
+  private readonly apiKey: string;
+  private readonly includeRawContent: boolean;
+  private readonly maxTextChars: number;
+  private readonly policy: RequestPolicy;
+
+  constructor(options: TavilyOptions) {
+    if (!options.apiKey) throw new ProviderError("tavily: TAVILY_API_KEY is not set", "tavily", "auth");
+    this.http = options.http;
+    this.baseUrl = trimBase(options.baseUrl ?? TAVILY_API);
+    this.apiKey = options.apiKey;
+    this.includeRawContent = options.includeRawContent ?? true;
+    this.maxTextChars = options.maxTextChars ?? 200_000;
+    this.policy = {
+      provider: this.id,
+      timeoutMs: options.timeoutMs ?? 20_000,
+      maxRetries: options.maxRetries,
+      sleep: options.sleep,
+      random: options.random,
+      limiter: options.limiter === undefined ? new RateLimiter({ perSecond: 5, burst: 3 }) : options.limiter,
+      secrets: [options.apiKey],
+      // FastAPI-style errors: {"detail": {"error": "Unauthorized: missing or invalid API key."}}.
+      describeError: (_status, body) => {
+        if (!isRecord(body)) return null;
+        if (isRecord(body.detail)) return str(body.detail.error) ?? str(body.detail.message);
+        return str(body.detail) ?? str(body.error) ?? str(body.message);
+      },
+      // 432/433: the plan's or the pay-as-you-go credit limit is used up; waiting will not help.
+      isAuthError: (status) => status === 401 || status === 403,
+    };
+  }
+
+  async search(request: SearchRequest, signal: AbortSignal): Promise<SourceHit[]> {
+    const limit = clampLimit(request.limit, 20);
+    const body = {
+      query: request.query,
+      max_results: limit,
+      search_depth: "basic",
+      topic: "general",
+      include_answer: false,
+      include_images: false,
+      include_raw_content: this.includeRawContent,
+    };
+    const { data } = await requestJson(
+      this.http,
+      {
+        url: `${this.baseUrl}/search`,
+        method: "POST",
+        headers: { Authorization: `Bearer ${this.apiKey}`, "Content-Type": "application/json" },
+        body: JSON.stringify(body),
+        signal,
+      },
+      this.policy,
+    );
+    if (!isRecord(data) || !Array.isArray(data.results)) {
+      throw new ProviderError(`${this.id}: unexpected response (no results list)`, this.id, "bad_response");
+    }
+    const hits: SourceHit[] = [];
+    for (const r of arr(data.results)) {
+      if (!isRecord(r) || !isHttpUrl(r.url)) continue;
+      const raw = str(r.raw_content)?.trim() ?? null;
+      const content = str(r.content)?.trim() ?? null;
+      const hit: SourceHit = {
+        provider: this.id,
+        url: r.url,
+        title: str(r.title)?.trim() ?? r.url,
+        publisher: hostnameOf(r.url),
+        author: null,
+        publishedAt: parseLooseDate(r.published_date),
+        snippet: content ? content.slice(0, 500) : null,
+        score: rankScore(hits.length),
+      };
+      if (raw && raw.length > MIN_RAW_CONTENT) hit.text = raw.length > this.maxTextChars ? raw.slice(0, this.maxTextChars) : raw;
+      hits.push(hit);
+      if (hits.length >= limit) break;
+    }
+    return hits;
+  }
+}
