@@ -1,6 +1,7 @@
 // Speed benchmark of the spine: ingest the SciFact corpus (5,183 abstracts) through the
 // normal ingest path, then time checks of SciFact dev claims over it.
 // Usage: npm run bench:speed [-- --data-dir ../shared/datasets] [-- --checks 50]
+import { libraryOnlyConfig } from "../src/config.js";
 import { createReadStream } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
@@ -30,7 +31,7 @@ try {
   const corpus = path.join(work, "scifact.jsonl");
   await writeFile(corpus, mapped.join("\n"));
 
-  const verity = await openVerity({ dataDir: path.join(work, "data"), databaseUrl: null, llm: null, sources: ["library"] });
+  const verity = await openVerity(libraryOnlyConfig(path.join(work, "data")));
   let t = performance.now();
   const first = await ingestPaths([corpus], verity.library);
   const ingestMs = performance.now() - t;

@@ -9,6 +9,8 @@ import { createProviders } from "./sources/registry.js";
 import { openStore, type Store } from "./store/db.js";
 import { LibraryRepository } from "./store/library.js";
 import { CheckRepository } from "./store/checks.js";
+import { HttpCacheRepository } from "./store/http-cache.js";
+import { createHttpClient } from "./web/http.js";
 
 export interface Verity {
   store: Store;
@@ -28,14 +30,18 @@ export async function openVerity(config: Config, options: OpenOptions = {}): Pro
   const analyst = chooseAnalyst(config, options.engine);
   const store = await openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
   try {
-    const providers = createProviders(options.sources ?? config.sources, store);
+    const http = createHttpClient({ cache: new HttpCacheRepository(store), allowedPrivateHosts: config.allowPrivateHosts });
+    const providers = createProviders(options.sources ?? config.sources, store, { http, env: config.env });
     return {
       store,
       library: new LibraryRepository(store),
       checks: new CheckRepository(store),
-      service: new CheckService(store, analyst, providers),
+      service: new CheckService(store, analyst, providers, { http, policy: config.policy, wikidataUrl: config.env.VERITY_WIKIDATA_URL }),
       analyst,
-      close: () => store.close(),
+      close: async () => {
+        await http.close();
+        await store.close();
+      },
     };
   } catch (error) {
     await store.close();

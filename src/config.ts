@@ -4,12 +4,15 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { ConfigError, errorMessage } from "./domain/errors.js";
+import { SourcePolicy } from "./sources/policy.js";
 
 const FileConfig = z
   .object({
     dataDir: z.string().optional(),
     llm: z.string().optional(),
     sources: z.array(z.string()).optional(),
+    domains: z.unknown().optional(),
+    recencyDays: z.unknown().optional(),
   })
   .strict();
 
@@ -18,8 +21,14 @@ export interface Config {
   databaseUrl: string | null;
   /** `provider:model`, or null for the local analyst. */
   llm: string | null;
-  /** Source providers enabled by default. */
-  sources: string[];
+  /** Source providers to consult; null = the defaults (library, Wikipedia, and every provider whose key is set). */
+  sources: string[] | null;
+  /** Domain allow/deny lists, reliability notes, recency filter. */
+  policy: SourcePolicy;
+  /** "host:port" entries the HTTP client may reach although private (tests only). */
+  allowPrivateHosts: string[];
+  /** The environment as merged with `.env`: provider keys and URLs are read from it. */
+  env: Record<string, string>;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
@@ -29,11 +38,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new ConfigError(`DATABASE_URL must be a postgres:// URL (got "${databaseUrl.slice(0, 40)}")`);
   }
+  const list = (value: string | undefined) => value?.split(",").map((v) => v.trim()).filter(Boolean);
   return {
     dataDir: path.resolve(cwd, merged.VERITY_DATA_DIR?.trim() || file.dataDir || "data"),
     databaseUrl,
     llm: merged.VERITY_LLM?.trim() || file.llm || null,
-    sources: file.sources ?? ["library"],
+    sources: list(merged.VERITY_SOURCES) ?? file.sources ?? null,
+    policy: SourcePolicy.fromConfig({ domains: file.domains, recencyDays: file.recencyDays }),
+    allowPrivateHosts: list(merged.VERITY_ALLOW_PRIVATE_HOSTS) ?? [],
+    env: merged,
   };
 }
 
@@ -60,4 +73,9 @@ export function readDotEnv(file: string): Record<string, string> {
     values[match[1]!] = match[2]!.replace(/^(['"])(.*)\1$/, "$2");
   }
   return values;
+}
+
+/** A configuration of the embedded defaults for a data directory: the local library only, no network. */
+export function libraryOnlyConfig(dataDir: string, overrides: Partial<Config> = {}): Config {
+  return { dataDir, databaseUrl: null, llm: null, sources: ["library"], policy: new SourcePolicy(), allowPrivateHosts: [], env: {}, ...overrides };
 }

@@ -1,6 +1,7 @@
 // The benchmark's way into Verity: the dataset's evidence is ingested as the library through
 // the normal ingest path (JSON Lines files and `ingestPaths`), and every claim is checked by
 // the same pipeline and analyst as `verity check`. No benchmark-only shortcut.
+import { libraryOnlyConfig } from "../../src/config.js";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -28,7 +29,7 @@ export class Workspace {
   async libraryOf(name: string, docs: LibraryDoc[]): Promise<Verity> {
     const file = path.join(this.dir, `${name}.jsonl`);
     await writeFile(file, docs.map((d) => JSON.stringify(d)).join("\n"));
-    const verity = await openVerity({ dataDir: path.join(this.dir, name), databaseUrl: null, llm: null, sources: ["library"] });
+    const verity = await openVerity(libraryOnlyConfig(path.join(this.dir, name)));
     const summary = await ingestPaths([file], verity.library);
     if (summary.failed.length > 0) {
       throw new Error(`${summary.failed.length} documents failed to ingest, e.g. ${summary.failed[0]!.origin}: ${summary.failed[0]!.reason}`);

@@ -59,6 +59,8 @@ export const Source = z.object({
   quotes: z.array(z.string()),
   stance: Stance,
   provider: z.string(),
+  /** The operator's reliability note on the source's domain. */
+  reliabilityNote: z.string().nullable().default(null),
   /** Where the stored text of this source lives (content hash), so the audit can re-check quotes. */
   textHash: z.string(),
 });

@@ -74,6 +74,7 @@ export async function audit(draft: Draft, sources: NumberedSource[], storedText:
         quotes: quotesByNewN.get(n) ?? [],
         stance: s.stance,
         provider: d.provider,
+        reliabilityNote: d.reliabilityNote,
         textHash: d.textHash,
       };
     });

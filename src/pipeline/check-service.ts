@@ -6,7 +6,9 @@ import { errorMessage } from "../domain/errors.js";
 import { Report, reportPath } from "../domain/report.js";
 import { normalizeForMatch } from "../domain/text.js";
 import type { Analyst } from "../engines/analyst.js";
+import type { SourcePolicy } from "../sources/policy.js";
 import type { SourceProvider } from "../sources/provider.js";
+import type { HttpClient } from "../web/http-client.js";
 import { CheckRepository } from "../store/checks.js";
 import type { Store } from "../store/db.js";
 import { SourceTextRepository } from "../store/source-texts.js";
@@ -33,6 +35,7 @@ export class CheckService {
     store: Store,
     private readonly analyst: Analyst,
     private readonly providers: SourceProvider[],
+    private readonly web: { http?: HttpClient; policy?: SourcePolicy; wikidataUrl?: string } = {},
     private readonly now: () => Date = () => new Date(),
   ) {
     this.checks = new CheckRepository(store);
@@ -72,6 +75,9 @@ export class CheckService {
         analyst: this.analyst,
         providers: this.providers,
         texts: this.texts,
+        http: this.web.http,
+        policy: this.web.policy,
+        wikidataUrl: this.web.wikidataUrl,
         onEvent: options.onEvent,
         now: this.now,
       });

@@ -1,6 +1,7 @@
 // Stage 3, gather: ask every enabled provider in parallel, then merge and de-duplicate.
 // A provider that fails or times out is recorded, never fatal.
 import { errorMessage } from "../domain/errors.js";
+import { applyPolicy, type SourcePolicy } from "../sources/policy.js";
 import type { SourceHit, SourceProvider } from "../sources/provider.js";
 import type { GatherResult, Plan, ProviderRecord } from "./types.js";
 
@@ -8,6 +9,10 @@ export interface GatherOptions {
   language: string;
   perQueryLimit?: number;
   timeoutMs?: number;
+  /** Operator's domain allow/deny lists and recency filter. */
+  policy?: SourcePolicy;
+  /** URLs never to use as evidence (a submitted link is not evidence for its own claims). */
+  exclude?: string[];
 }
 
 export async function gather(plan: Plan, providers: SourceProvider[], options: GatherOptions): Promise<GatherResult> {
@@ -35,7 +40,15 @@ export async function gather(plan: Plan, providers: SourceProvider[], options: G
     }),
   );
   records.sort((a, b) => providers.findIndex((p) => p.id === a.id) - providers.findIndex((p) => p.id === b.id));
-  return { hits: mergeHits(batches.flat()), providers: records };
+  const excluded = new Set((options.exclude ?? []).map(canonicalUrl));
+  const merged = mergeHits(batches.flat());
+  const rejected: GatherResult["rejected"] = merged
+    .filter((h) => excluded.has(canonicalUrl(h.url)))
+    .map((h) => ({ url: h.url, title: h.title, reason: "the submitted page itself" }));
+  const candidates = merged.filter((h) => !excluded.has(canonicalUrl(h.url)));
+  if (!options.policy) return { hits: candidates, providers: records, rejected };
+  const { kept, rejected: byPolicy } = applyPolicy(candidates, options.policy);
+  return { hits: kept, providers: records, rejected: [...rejected, ...byPolicy] };
 }
 
 /** One hit per document (by canonical URL), keeping the best score and the first full text. */

@@ -1,8 +1,13 @@
 // Stage 1, intake: validate the raw input, then let the analyst classify it, title it
-// and draw out the claims behind it.
+// and draw out the claims behind it. A submitted link is read first (through the safe
+// HTTP client): its claims come from the page, its title is the page's title.
 import { BadInputError } from "../domain/errors.js";
 import { MAX_INPUT_CHARS } from "../domain/limits.js";
+import { truncate } from "../domain/text.js";
 import type { Analyst, AnalystContext } from "../engines/analyst.js";
+import { linkEntities } from "../sources/wikidata.js";
+import type { HttpClient } from "../web/http-client.js";
+import { PageReadError, readPage } from "../web/read-page.js";
 import type { IntakeResult } from "./types.js";
 
 /** Rejects what cannot be checked, with a reason the user can act on. */
@@ -19,6 +24,44 @@ export function validateInput(raw: string): string {
   return text;
 }
 
-export async function intake(raw: string, analyst: Analyst, ctx: AnalystContext): Promise<IntakeResult> {
-  return analyst.intake(validateInput(raw), ctx);
+export interface IntakeWeb {
+  http?: HttpClient;
+  /** Link people, organisations and places to Wikidata (when Wikipedia is a source). */
+  linkEntities?: boolean;
+  /** Wikidata API endpoint override (tests, mirrors). */
+  wikidataUrl?: string;
+}
+
+/** The part of a page that intake reads for claims: its opening, where the main claims are made. */
+const PAGE_CLAIM_CHARS = MAX_INPUT_CHARS;
+
+export async function intake(raw: string, analyst: Analyst, ctx: AnalystContext, web: IntakeWeb = {}): Promise<IntakeResult> {
+  const text = validateInput(raw);
+  let result = await analyst.intake(text, ctx);
+  if (result.input.kind === "url") result = await intakeLink(text, result, analyst, ctx, web.http);
+  if (web.linkEntities && web.http && result.entities.length > 0) {
+    const entities = await linkEntities(result.entities, { http: web.http, language: result.language, maxRetries: 0, ...(web.wikidataUrl ? { baseUrl: web.wikidataUrl } : {}) }).catch(() => result.entities);
+    result = { ...result, entities };
+  }
+  return result;
+}
+
+async function intakeLink(url: string, fromUrl: IntakeResult, analyst: Analyst, ctx: AnalystContext, http: HttpClient | undefined): Promise<IntakeResult> {
+  if (!http) throw new BadInputError("checking a link needs the network client");
+  let page;
+  try {
+    page = await readPage(url, http);
+  } catch (error) {
+    if (error instanceof PageReadError) throw new BadInputError(`could not read ${truncate(url, 100)}: ${error.reason}`);
+    throw error;
+  }
+  const opening = page.text.slice(0, PAGE_CLAIM_CHARS);
+  const fromPage = await analyst.intake(opening.includes(". ") ? opening : `${page.title}. ${opening}`, ctx);
+  return {
+    ...fromPage,
+    input: fromUrl.input,
+    title: truncate(page.title.trim() || fromUrl.title, 160),
+    // Spans point into the page, not into the submitted URL.
+    claims: fromPage.claims.map(({ span: _span, ...claim }) => claim),
+  };
 }

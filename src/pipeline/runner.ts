@@ -4,6 +4,8 @@ import type { Report } from "../domain/report.js";
 import { newAnalystContext, type Analyst } from "../engines/analyst.js";
 import type { SourceHit, SourceProvider } from "../sources/provider.js";
 import type { SourceTextRepository } from "../store/source-texts.js";
+import type { SourcePolicy } from "../sources/policy.js";
+import type { HttpClient } from "../web/http-client.js";
 import { audit } from "./audit.js";
 import { gather } from "./gather.js";
 import { intake } from "./intake.js";
@@ -19,6 +21,10 @@ export interface PipelineDeps {
   analyst: Analyst;
   providers: SourceProvider[];
   texts: SourceTextRepository;
+  /** The network client: reading pages, submitted links, entity linking. Absent: library only. */
+  http?: HttpClient;
+  policy?: SourcePolicy;
+  wikidataUrl?: string;
   onEvent?: (event: ProgressEvent) => void;
   now?: () => Date;
 }
@@ -41,16 +47,17 @@ export async function runPipeline(rawInput: string, deps: PipelineDeps, known?: 
 
   const { analyst } = deps;
   const ctx = newAnalystContext();
-  const intook = await stage("intake", () => known ?? intake(rawInput, analyst, ctx), (r) => `${r.input.kind}, ${r.claims.length} claim(s), ${r.category}`);
+  const web = { http: deps.http, linkEntities: deps.providers.some((p) => p.id === "wikipedia"), wikidataUrl: deps.wikidataUrl };
+  const intook = await stage("intake", () => known ?? intake(rawInput, analyst, ctx, web), (r) => `${r.input.kind}, ${r.claims.length} claim(s), ${r.category}`);
   const planned = await stage("plan", () => plan(intook, analyst, ctx), (p) => `${p.queries.length} queries`);
   const gathered = await stage(
     "gather",
-    () => gather(planned, deps.providers, { language: intook.language, perQueryLimit: 20 }),
+    () => gather(planned, deps.providers, { language: intook.language, perQueryLimit: 20, policy: deps.policy, exclude: intook.input.kind === "url" ? [intook.input.text] : [] }),
     (g) => `${g.hits.length} sources from ${g.providers.filter((p) => p.status === "ok").length}/${g.providers.length} providers`,
   );
   emit({ type: "sources-found", count: gathered.hits.length, providers: gathered.providers });
   const checkedAt = (deps.now?.() ?? new Date()).toISOString();
-  const readResult = await stage("read", () => read(gathered.hits, deps.texts, { now: checkedAt, maxDocuments: 30 }), (r) => `${r.documents.length} read, ${r.rejected.length} set aside`);
+  const readResult = await stage("read", () => read(gathered.hits, deps.texts, { now: checkedAt, maxDocuments: 30, http: deps.http, policy: deps.policy, rejected: gathered.rejected }), (r) => `${r.documents.length} read, ${r.rejected.length} set aside`);
   const ranked = await stage("rank", () => rank(intook.claims, readResult.documents), (r) => `${r.evidence.length} passages kept`);
   emit({ type: "passages-kept", count: ranked.evidence.length });
   const judgement = await stage("judge", () => judge(intook.claims, ranked.evidence, analyst, ctx), (j) => `${j.overall.label} (${Math.round(j.overall.confidence * 100)}%)`);

@@ -28,6 +28,8 @@ export type ProviderRecord = Provenance["providers"][number];
 export interface GatherResult {
   hits: SourceHit[];
   providers: ProviderRecord[];
+  /** Hits set aside before reading (policy, the submitted page itself), with why. */
+  rejected: Rejection[];
 }
 
 /** A source whose text has been read and stored, ready to be ranked and cited. */
@@ -42,6 +44,8 @@ export interface ReadDocument {
   text: string;
   textHash: string;
   searchScore: number;
+  /** The operator's note on this source's domain, shown beside it. */
+  reliabilityNote: string | null;
 }
 
 export type Rejection = Provenance["rejected"][number];

@@ -56,6 +56,7 @@ export function sampleReport(overrides: Partial<Report> = {}): Report {
         quotes: ["coffee, when consumed in moderation, provides similar hydrating qualities to water"],
         stance: "refutes",
         provider: "web",
+        reliabilityNote: null,
         textHash: "a".repeat(64),
       },
       {
@@ -69,6 +70,7 @@ export function sampleReport(overrides: Partial<Report> = {}): Report {
         quotes: ["caffeine ingestion stimulates a mild diuresis", "tolerance develops within days"],
         stance: "mixed",
         provider: "library",
+        reliabilityNote: null,
         textHash: "b".repeat(64),
       },
     ],

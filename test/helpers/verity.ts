@@ -1,4 +1,5 @@
 // A Verity on a temporary data directory, for tests.
+import { libraryOnlyConfig } from "../../src/config.js";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -12,7 +13,7 @@ export async function tempDir(prefix = "verity-test-"): Promise<{ dir: string; c
 
 export async function tempVerity(options: OpenOptions = {}): Promise<Verity & { dataDir: string; config: Config; cleanup: () => Promise<void> }> {
   const { dir, cleanup } = await tempDir();
-  const config: Config = { dataDir: dir, databaseUrl: null, llm: null, sources: ["library"] };
+  const config: Config = libraryOnlyConfig(dir);
   const verity = await openVerity(config, options);
   return {
     ...verity,

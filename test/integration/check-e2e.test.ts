@@ -99,7 +99,7 @@ describe("a check end to end over a small library", () => {
     const { CheckService } = await import("../../src/pipeline/check-service.js");
     const { LocalAnalyst } = await import("../../src/engines/local/index.js");
     const { createProviders } = await import("../../src/sources/registry.js");
-    const later = new CheckService(v.store, new LocalAnalyst(), createProviders(["library"], v.store), () => new Date(Date.now() + 400 * 86_400_000));
+    const later = new CheckService(v.store, new LocalAnalyst(), createProviders(["library"], v.store), {}, () => new Date(Date.now() + 400 * 86_400_000));
     const outcome = await later.check("Can local police refuse ICE detainer requests?");
     assert.equal(outcome.reused, false);
     assert.equal(outcome.report.version, 3);

@@ -16,7 +16,7 @@ describe("verity CLI", () => {
   const run = (...args: string[]) => {
     const r = spawnSync(process.execPath, [BIN, ...args], {
       cwd: dir,
-      env: { PATH: process.env.PATH, VERITY_DATA_DIR: path.join(dir, "data") },
+      env: { PATH: process.env.PATH, VERITY_DATA_DIR: path.join(dir, "data"), VERITY_SOURCES: "library" },
       encoding: "utf8",
     });
     return { status: r.status, stdout: r.stdout, stderr: r.stderr };

@@ -17,7 +17,7 @@ import type { SourceHit, SourceProvider } from "../../src/sources/provider.js";
 function readDoc(title: string, text: string, i = 0): ReadDocument {
   return {
     url: `library:jsonl:${i}`, title, publisher: null, author: null, publishedAt: null,
-    retrievedAt: "2026-01-01T00:00:00.000Z", provider: "library", text, textHash: hashText(text), searchScore: 1,
+    retrievedAt: "2026-01-01T00:00:00.000Z", provider: "library", text, textHash: hashText(text), searchScore: 1, reliabilityNote: null,
   };
 }
 

@@ -1,0 +1,135 @@
+// A check that gathers from the world: Wikipedia, Wikidata and a web search API (fixture
+// servers on 127.0.0.1 speaking their real protocols), web pages read through the safe HTTP
+// client (allowed to reach these loopback servers by explicit configuration only).
+import assert from "node:assert/strict";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { after, before, describe, it } from "node:test";
+import { openVerity, type Verity } from "../../src/app.js";
+import { libraryOnlyConfig } from "../../src/config.js";
+import { SourcePolicy } from "../../src/sources/policy.js";
+import { SourceTextRepository } from "../../src/store/source-texts.js";
+import { BRAVE_TEST_KEY, startBraveServer } from "../fixtures/servers/brave.js";
+import type { FixtureServer } from "../fixtures/servers/harness.js";
+import { startWikidataServer } from "../fixtures/servers/wikidata.js";
+import { startWikipediaServer } from "../fixtures/servers/wikipedia.js";
+import { tempDir } from "../helpers/verity.js";
+
+const ARTICLE = `<!doctype html><html lang="en"><head><title>Orbit myths | Space Desk</title>
+<meta property="og:site_name" content="Space Desk"><meta name="author" content="Ana Ruiz">
+<meta property="article:published_time" content="2024-03-02T10:00:00Z"></head>
+<body><nav>Home | Sections | Subscribe</nav><article><h1>Orbit myths</h1>
+<p>The Great Wall of China is not visible from space with the naked eye, according to astronauts who looked for it.</p>
+<p>From low Earth orbit the wall is narrow and matches the colour of the land around it, so it is very hard to see.</p>
+<p>Many city lights and airports are far easier to see from orbit than the wall.</p></article>
+<footer>Copyright Space Desk</footer></body></html>`;
+
+const CLAIMS_PAGE = `<!doctype html><html><head><title>Viral post: the wall from space</title></head><body><article>
+<p>The Great Wall of China is visible from space with the naked eye.</p>
+<p>Astronauts can see the Great Wall of China from the Moon.</p>
+<p>Share this if you agree.</p></article></body></html>`;
+
+describe("a check over live sources (fixture servers)", () => {
+  let pages: http.Server;
+  let pageUrl: string;
+  let wiki: FixtureServer, wikidata: FixtureServer, brave: FixtureServer;
+  let verity: Verity;
+  let cleanup: () => Promise<void>;
+
+  before(async () => {
+    pages = http.createServer((req, res) => {
+      if (req.url === "/orbit-myths") res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(ARTICLE);
+      else if (req.url === "/viral-post") res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(CLAIMS_PAGE);
+      else res.writeHead(403, { "content-type": "text/html" }).end("<h1>Forbidden</h1>");
+    });
+    await new Promise<void>((resolve) => pages.listen(0, "127.0.0.1", resolve));
+    pageUrl = `http://127.0.0.1:${(pages.address() as AddressInfo).port}`;
+    wiki = await startWikipediaServer();
+    wikidata = await startWikidataServer();
+    brave = await startBraveServer({
+      pages: [
+        { title: "Orbit myths: the Great Wall of China from space", url: `${pageUrl}/orbit-myths`, description: "Is the Great Wall of China visible from space?", siteName: "Space Desk", body: "" },
+        { title: "Great Wall of China space photos (members only)", url: `${pageUrl}/members-only`, description: "Great Wall of China from space", siteName: "Photo Club", body: "" },
+        { title: "Great Wall of China visible from space? Blocked", url: "https://blocked.example/wall", description: "Great Wall of China space", siteName: "Blocked", body: "" },
+      ],
+    });
+    const dir = await tempDir();
+    cleanup = dir.cleanup;
+    const host = (u: string) => new URL(u).host;
+    verity = await openVerity(
+      libraryOnlyConfig(dir.dir, {
+        sources: null,
+        env: {
+          BRAVE_API_KEY: BRAVE_TEST_KEY,
+          VERITY_BRAVE_URL: brave.url,
+          VERITY_WIKIPEDIA_URL: `${wiki.url}/{lang}/w/api.php`,
+          VERITY_WIKIDATA_URL: `${wikidata.url}/w/api.php`,
+        },
+        allowPrivateHosts: [host(pageUrl), host(wiki.url), host(wikidata.url), host(brave.url)],
+        policy: new SourcePolicy({ deny: ["blocked.example"], notes: { "127.0.0.1": "Test fixture: a local page server." } }),
+      }),
+    );
+  });
+
+  after(async () => {
+    await verity?.close();
+    await Promise.all([wiki?.close(), wikidata?.close(), brave?.close(), new Promise((r) => pages?.close(r))]);
+    await cleanup?.();
+  });
+
+  it("gathers from Wikipedia and web search, reads pages, records what it could not read, and cites verbatim", async () => {
+    const { report } = await verity.service.check("Is the Great Wall of China visible from space?");
+    const providers = Object.fromEntries(report.provenance.providers.map((p) => [p.id, p.status]));
+    assert.equal(providers.wikipedia, "ok");
+    assert.equal(providers.web, "ok");
+    assert.ok(brave.requests.every((r) => r.headers["x-subscription-token"] === BRAVE_TEST_KEY));
+    assert.ok(wiki.requests.some((r) => r.query.list === "search"));
+
+    const urls = report.sources.map((s) => s.url);
+    assert.ok(urls.includes(`${pageUrl}/orbit-myths`), "the web page was read and cited");
+    assert.ok(urls.some((u) => u.includes("Great_Wall_of_China")), "the Wikipedia article was cited");
+    const page = report.sources.find((s) => s.url === `${pageUrl}/orbit-myths`)!;
+    assert.equal(page.publisher, "Space Desk");
+    assert.equal(page.reliabilityNote, "Test fixture: a local page server.");
+    const texts = new SourceTextRepository(verity.store);
+    for (const s of report.sources) {
+      const stored = (await texts.get(s.textHash))!;
+      for (const q of s.quotes) assert.ok(stored.includes(q));
+      assert.ok(!stored.includes("Subscribe") || s.provider !== "web", "navigation is not part of the page text");
+    }
+    const rejected = Object.fromEntries(report.provenance.rejected.map((r) => [r.url, r.reason]));
+    assert.equal(rejected[`${pageUrl}/members-only`], "HTTP 403 (forbidden)");
+    assert.match(rejected["https://blocked.example/wall"] ?? "", /deny/i);
+    assert.notEqual(report.verdict.label, "supported", "the evidence is against the claim");
+  });
+
+  it("links the people and organisations of a question to Wikidata", async () => {
+    const { report } = await verity.service.check("Did the World Health Organization say the Great Wall of China is visible from space?");
+    const who = report.entities.find((e) => e.name === "World Health Organization");
+    assert.equal(who?.wikidataId, "Q7817");
+    assert.match(who?.description ?? "", /United Nations/);
+  });
+
+  it("checks a submitted link: the page's claims, the page's title, and never the page itself as evidence", async () => {
+    const { report } = await verity.service.check(`${pageUrl}/viral-post`);
+    assert.equal(report.input.kind, "url");
+    assert.equal(report.title, "Viral post: the wall from space");
+    assert.ok(report.claims.some((c) => /visible from space/.test(c.text)));
+    assert.ok(!report.sources.some((s) => s.url === `${pageUrl}/viral-post`));
+  });
+
+  it("refuses a submitted link to a private address that is not explicitly allowed", async () => {
+    await assert.rejects(verity.service.check("http://10.0.0.1/admin"), /forbidden address|could not read/);
+  });
+
+  it("keeps going when a provider fails, and says which could not be consulted", async () => {
+    // Every query's request and its retries (queries run in parallel) get a 503.
+    wiki.failTimes(30, { status: 503, headers: { "Retry-After": "0" }, body: "down" });
+    const { report } = await verity.service.check("Can astronauts see the Great Wall of China from orbit?", { fresh: true });
+    const wikiRecord = report.provenance.providers.find((p) => p.id === "wikipedia")!;
+    assert.equal(wikiRecord.status, "failed");
+    assert.match(wikiRecord.error ?? "", /503/);
+    assert.ok(report.sources.length > 0, "the other providers still give evidence");
+    wiki.reset();
+  });
+});
