@@ -3,6 +3,7 @@
 import type { Config } from "./config.js";
 import { ConfigError } from "./domain/errors.js";
 import type { Analyst } from "./engines/analyst.js";
+import { createLlmAnalyst } from "./engines/llm/index.js";
 import { LocalAnalyst } from "./engines/local/index.js";
 import { CheckService } from "./pipeline/check-service.js";
 import { createProviders } from "./sources/registry.js";
@@ -49,9 +50,11 @@ export async function openVerity(config: Config, options: OpenOptions = {}): Pro
   }
 }
 
+/** The LLM analyst when a model is configured (VERITY_LLM or --engine llm), else the local one. */
 function chooseAnalyst(config: Config, engine: OpenOptions["engine"]): Analyst {
-  if (engine === "llm" || (engine === undefined && config.llm)) {
-    throw new ConfigError("the LLM analyst is not available in this version yet; unset VERITY_LLM or use --engine local");
-  }
+  if (engine === "local") return new LocalAnalyst();
+  const llm = createLlmAnalyst(config.env, { llm: config.llm });
+  if (llm) return llm;
+  if (engine === "llm") throw new ConfigError("--engine llm needs a model: set VERITY_LLM=provider:model (e.g. openai:gpt-4o-mini, ollama:qwen2.5:7b)");
   return new LocalAnalyst();
 }

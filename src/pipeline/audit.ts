@@ -23,7 +23,15 @@ export interface AuditResult {
 
 export type StoredTextLookup = (textHash: string) => Promise<string | null>;
 
-export async function audit(draft: Draft, sources: NumberedSource[], storedText: StoredTextLookup): Promise<AuditResult> {
+/** A model's check that each cited sentence is carried by its quotes (the LLM analyst's). */
+export type SupportCheck = (items: { sentence: string; quotes: string[] }[]) => Promise<boolean[]>;
+
+export async function audit(
+  draft: Draft,
+  sources: NumberedSource[],
+  storedText: StoredTextLookup,
+  checkSupport?: SupportCheck,
+): Promise<AuditResult> {
   const notes: string[] = [];
   const texts = new Map<number, string | null>();
   const names = new Map<number, string>();
@@ -37,18 +45,32 @@ export async function audit(draft: Draft, sources: NumberedSource[], storedText:
   const renumber = new Map<number, number>();
   const quotesByNewN = new Map<number, string[]>();
 
-  const sections: Section[] = draft.sections.map((section) => {
-    const paragraphs = section.paragraphs
-      .map((paragraph) =>
-        paragraph
-          .map((sentence) => {
-            checked++;
-            const verified = verifySentence(sentence, texts, names, notes);
-            if (!verified) dropped++;
-            return verified;
-          })
-          .filter((s): s is DraftSentence => s !== null),
-      )
+  // First the mechanical checks, sentence by sentence.
+  const verified = draft.sections.map((section) =>
+    section.paragraphs.map((paragraph) =>
+      paragraph
+        .map((sentence) => {
+          checked++;
+          const ok = verifySentence(sentence, texts, names, notes);
+          if (!ok) dropped++;
+          return ok;
+        })
+        .filter((s): s is DraftSentence => s !== null),
+    ),
+  );
+  // Then, when the analyst offers it, a model's reading of whether each cited sentence is carried by its quotes.
+  if (checkSupport) {
+    const cited = verified.flat(2).filter((s) => s.factual);
+    const verdicts = cited.length > 0 ? await checkSupport(cited.map((s) => ({ sentence: s.text, quotes: s.quotes.map((q) => q.text) }))).catch(() => null) : [];
+    if (verdicts === null) notes.push("the model's support check failed; the mechanical checks stand");
+    const unsupported = new Set(cited.filter((_, i) => verdicts?.[i] === false));
+    for (const s of unsupported) notes.push(`dropped a sentence the model found unsupported by its quotes: “${s.text.slice(0, 80)}”`);
+    dropped += unsupported.size;
+    verified.forEach((section) => section.forEach((p, i) => (section[i] = p.filter((s) => !unsupported.has(s)))));
+  }
+
+  const sections: Section[] = draft.sections.map((section, k) => {
+    const paragraphs = verified[k]!
       .filter((p) => p.length > 0)
       .map((p) => ({ text: p.map((s) => compose(s, renumber, quotesByNewN)).join(" ") }));
     return {

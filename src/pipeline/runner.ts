@@ -7,7 +7,7 @@ import type { SourceTextRepository } from "../store/source-texts.js";
 import type { SourcePolicy } from "../sources/policy.js";
 import type { HttpClient } from "../web/http-client.js";
 import { audit } from "./audit.js";
-import { gather } from "./gather.js";
+import { gather, mergeHits } from "./gather.js";
 import { intake } from "./intake.js";
 import { plan } from "./plan.js";
 import { rank } from "./rank.js";
@@ -47,27 +47,49 @@ export async function runPipeline(rawInput: string, deps: PipelineDeps, known?: 
 
   const { analyst } = deps;
   const ctx = newAnalystContext();
-  const web = { http: deps.http, linkEntities: deps.providers.some((p) => p.id === "wikipedia"), wikidataUrl: deps.wikidataUrl };
-  const intook = await stage("intake", () => known ?? intake(rawInput, analyst, ctx, web), (r) => `${r.input.kind}, ${r.claims.length} claim(s), ${r.category}`);
+  const linking = { http: deps.http, linkEntities: deps.providers.some((p) => p.id === "wikipedia"), wikidataUrl: deps.wikidataUrl };
+  const intook = await stage("intake", () => known ?? intake(rawInput, analyst, ctx, linking), (r) => `${r.input.kind}, ${r.claims.length} claim(s), ${r.category}`);
   const planned = await stage("plan", () => plan(intook, analyst, ctx), (p) => `${p.queries.length} queries`);
-  const gathered = await stage(
+  const searching = { language: intook.language, perQueryLimit: 20, policy: deps.policy, exclude: intook.input.kind === "url" ? [intook.input.text] : [] };
+  let gathered = await stage(
     "gather",
-    () => gather(planned, deps.providers, { language: intook.language, perQueryLimit: 20, policy: deps.policy, exclude: intook.input.kind === "url" ? [intook.input.text] : [] }),
+    () => gather(planned, deps.providers, searching),
     (g) => `${g.hits.length} sources from ${g.providers.filter((p) => p.status === "ok").length}/${g.providers.length} providers`,
   );
   emit({ type: "sources-found", count: gathered.hits.length, providers: gathered.providers });
   const checkedAt = (deps.now?.() ?? new Date()).toISOString();
-  const readResult = await stage("read", () => read(gathered.hits, deps.texts, { now: checkedAt, maxDocuments: 30, http: deps.http, policy: deps.policy, rejected: gathered.rejected }), (r) => `${r.documents.length} read, ${r.rejected.length} set aside`);
-  const ranked = await stage("rank", () => rank(intook.claims, readResult.documents), (r) => `${r.evidence.length} passages kept`);
+  const readOptions = { now: checkedAt, maxDocuments: 30, http: deps.http, policy: deps.policy };
+  let readResult = await stage("read", () => read(gathered.hits, deps.texts, { ...readOptions, rejected: gathered.rejected }), (r) => `${r.documents.length} read, ${r.rejected.length} set aside`);
+  let ranked = await stage("rank", () => rank(intook.claims, readResult.documents), (r) => `${r.evidence.length} passages kept`);
   emit({ type: "passages-kept", count: ranked.evidence.length });
-  const judgement = await stage("judge", () => judge(intook.claims, ranked.evidence, analyst, ctx), (j) => `${j.overall.label} (${Math.round(j.overall.confidence * 100)}%)`);
+  let judgement = await stage("judge", () => judge(intook.claims, ranked.evidence, analyst, ctx), (j) => `${j.overall.label} (${Math.round(j.overall.confidence * 100)}%)`);
+
+  // An analyst that can (the LLM analyst) searches again until the verdict is settled or its budget is spent.
+  const queries = [...planned.queries];
+  for (let round = 1; analyst.nextQueries; round++) {
+    const more = await analyst.nextQueries(intook, judgement, round, ctx);
+    if (more.length === 0) break;
+    queries.push(...more);
+    const extra = await stage("gather", () => gather({ queries: more }, deps.providers, searching), (g) => `round ${round + 1}: ${g.hits.length} more sources`);
+    gathered = {
+      hits: mergeHits([...gathered.hits, ...extra.hits]),
+      providers: [...gathered.providers, ...extra.providers],
+      rejected: [...gathered.rejected, ...extra.rejected],
+    };
+    emit({ type: "sources-found", count: gathered.hits.length, providers: gathered.providers });
+    readResult = await stage("read", () => read(gathered.hits, deps.texts, { ...readOptions, rejected: gathered.rejected }), (r) => `${r.documents.length} read`);
+    ranked = await stage("rank", () => rank(intook.claims, readResult.documents), (r) => `${r.evidence.length} passages kept`);
+    emit({ type: "passages-kept", count: ranked.evidence.length });
+    judgement = await stage("judge", () => judge(intook.claims, ranked.evidence, analyst, ctx), (j) => `${j.overall.label} (${Math.round(j.overall.confidence * 100)}%)`);
+  }
   const sources = numberSources(readResult.documents, ranked.evidence, judgement);
   const draft = await stage(
     "write",
     () => write({ intake: intook, judgement, sources, consulted: { providers: gathered.providers, documentsRead: readResult.documents.length } }, analyst, ctx),
     (d) => `${d.sections.reduce((n, s) => n + s.paragraphs.length, 0)} paragraphs`,
   );
-  const audited = await stage("audit", () => audit(draft, sources, (hash) => deps.texts.get(hash)), (a) => `${a.record.sentencesChecked} sentences checked, ${a.record.sentencesDropped} dropped`);
+  const verify = analyst.verifySupport?.bind(analyst);
+  const audited = await stage("audit", () => audit(draft, sources, (hash) => deps.texts.get(hash), verify ? (items) => verify(items, ctx) : undefined), (a) => `${a.record.sentencesChecked} sentences checked, ${a.record.sentencesDropped} dropped`);
 
   const claimVerdicts = new Map(judgement.claims.map((c) => [c.claimId, c]));
   return {
@@ -90,7 +112,7 @@ export async function runPipeline(rawInput: string, deps: PipelineDeps, known?: 
       engine: analyst.engine,
       model: analyst.model,
       fallback: ctx.fallbacks.length > 0 ? ctx.fallbacks.join("; ") : null,
-      queries: planned.queries,
+      queries,
       providers: gathered.providers,
       sourcesConsidered: gathered.hits.length,
       considered: ranked.documents.map(({ documentIndex, score }) => {
