@@ -7,6 +7,7 @@ import { collapseWhitespace } from "../domain/text.js";
 import { escapeHtml } from "./escape.js";
 import {
   HEADINGS,
+  factCheckSummary,
   MACHINE_NOTICE,
   aboutParts,
   briefingFindings,
@@ -131,6 +132,14 @@ function renderArticle(report: Report, layout: Layout): string {
     }
   }
 
+  if (report.factChecks.length > 0) {
+    parts.push('<section class="fact-checks">', `<h2>${HEADINGS.factChecks}</h2>`, "<ul>");
+    for (const f of report.factChecks) {
+      const link = /^https?:\/\//i.test(f.url) ? ` <a href="${escapeHtml(encodeURI(f.url))}" rel="nofollow noopener">${text(f.title ?? "Read the fact-check")}</a>` : "";
+      parts.push(`<li>${text(factCheckSummary(f))}${link}</li>`);
+    }
+    parts.push("</ul>", "</section>");
+  }
   if (report.sources.length > 0) {
     parts.push('<section class="sources" id="sources">', `<h2>${HEADINGS.sources}</h2>`, "<ol>");
     for (const source of report.sources) parts.push(sourceItem(source));

@@ -7,6 +7,7 @@ import { CITATION_MARKER, type Report, type Source } from "../domain/report.js";
 import { collapseWhitespace } from "../domain/text.js";
 import {
   HEADINGS,
+  factCheckSummary,
   MACHINE_NOTICE,
   aboutParts,
   briefingFindings,
@@ -85,6 +86,10 @@ function briefingBlocks(report: Report): string[] {
 /** Sources, follow-up questions and the provenance footer: the same in both layouts. */
 function closingBlocks(report: Report): string[] {
   const blocks: string[] = [];
+  if (report.factChecks.length > 0) {
+    blocks.push(heading(2, HEADINGS.factChecks));
+    blocks.push(report.factChecks.map((f) => `- ${mdLine(factCheckSummary(f))} ${/^https?:\/\//i.test(f.url) ? `<${encodeURI(f.url)}>` : mdInline(f.url)}`).join("\n"));
+  }
   if (report.sources.length > 0) {
     blocks.push(heading(2, HEADINGS.sources));
     for (const source of report.sources) blocks.push(...sourceBlocks(source));

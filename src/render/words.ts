@@ -36,6 +36,7 @@ export const HEADINGS = {
   findings: "Key findings",
   sources: "Sources",
   followUps: "Follow-up questions",
+  factChecks: "What other fact-checkers found",
   provenance: "How this report was made",
 } as const;
 
@@ -159,7 +160,15 @@ export function sourceDetails(source: Source): string[] {
     if (part && part.trim()) parts.push(collapseWhitespace(part));
   }
   if (source.publishedAt && source.publishedAt.trim()) parts.push(formatDate(source.publishedAt));
+  if (source.reliabilityNote && source.reliabilityNote.trim()) parts.push(`Note: ${collapseWhitespace(source.reliabilityNote)}`);
   return parts;
+}
+
+/** One earlier fact-check as plain words: who rated which claim how, and when. */
+export function factCheckSummary(f: Report["factChecks"][number]): string {
+  const by = f.claimant ? ` (claimed by ${collapseWhitespace(f.claimant)})` : "";
+  const when = f.reviewedAt ? `, ${formatDate(f.reviewedAt)}` : "";
+  return `${collapseWhitespace(f.publisher)} rated “${collapseWhitespace(f.claim)}”${by} as “${collapseWhitespace(f.rating)}”${when}.`;
 }
 
 export type SourceLocation =
