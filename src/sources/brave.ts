@@ -5,6 +5,7 @@ import type { HttpClient } from "../web/http-client.js";
 import type { SearchRequest, SourceHit, SourceProvider } from "./provider.js";
 import {
   ProviderError,
+  commonPolicy,
   RateLimiter,
   arr,
   clampLimit,
@@ -47,12 +48,7 @@ export class BraveProvider implements SourceProvider {
     this.baseUrl = trimBase(options.baseUrl ?? BRAVE_API);
     this.apiKey = options.apiKey;
     this.policy = {
-      provider: this.id,
-      timeoutMs: options.timeoutMs,
-      maxRetries: options.maxRetries,
-      sleep: options.sleep,
-      random: options.random,
-      limiter: options.limiter === undefined ? new RateLimiter({ perSecond: options.perSecond ?? 1 }) : options.limiter,
+      ...commonPolicy(this.id, options, () => new RateLimiter({ perSecond: options.perSecond ?? 1 })),
       secrets: [options.apiKey],
       describeError: braveErrorText,
       // A wrong token is a 422 SUBSCRIPTION_TOKEN_INVALID, not a 401.

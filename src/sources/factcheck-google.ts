@@ -5,6 +5,7 @@ import type { HttpClient } from "../web/http-client.js";
 import type { SearchRequest, SourceHit, SourceProvider } from "./provider.js";
 import {
   ProviderError,
+  commonPolicy,
   RateLimiter,
   arr,
   clampLimit,
@@ -40,12 +41,7 @@ export class GoogleFactCheckProvider implements SourceProvider {
     this.baseUrl = trimBase(options.baseUrl ?? FACTCHECK_API);
     this.apiKey = options.apiKey;
     this.policy = {
-      provider: this.id,
-      timeoutMs: options.timeoutMs,
-      maxRetries: options.maxRetries,
-      sleep: options.sleep,
-      random: options.random,
-      limiter: options.limiter === undefined ? new RateLimiter({ perSecond: 5, burst: 3 }) : options.limiter,
+      ...commonPolicy(this.id, options, () => new RateLimiter({ perSecond: 5, burst: 3 })),
       secrets: [options.apiKey],
       // Google APIs answer {"error": {"code", "message", "status"}}; a bad key is a 400 INVALID_ARGUMENT
       // ("API key not valid") or a 403 PERMISSION_DENIED.

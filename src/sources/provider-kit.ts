@@ -432,3 +432,15 @@ export function primaryLanguage(language: string | undefined): string | null {
   const primary = (language ?? "").trim().split(/[-_]/)[0]?.toLowerCase() ?? "";
   return /^[a-z]{2,3}$/.test(primary) && !["und", "mul", "zxx", "mis"].includes(primary) ? primary : null;
 }
+
+/** The request policy every provider starts from: its id, the caller's timeouts and retries, and a rate limiter. */
+export function commonPolicy(provider: string, options: ProviderOptions, defaultLimiter: () => RateLimiter, defaultTimeoutMs?: number): RequestPolicy {
+  return {
+    provider,
+    timeoutMs: options.timeoutMs ?? defaultTimeoutMs,
+    maxRetries: options.maxRetries,
+    sleep: options.sleep,
+    random: options.random,
+    limiter: options.limiter === undefined ? defaultLimiter() : options.limiter,
+  };
+}

@@ -4,6 +4,7 @@ import type { HttpClient } from "../web/http-client.js";
 import type { SearchRequest, SourceHit, SourceProvider } from "./provider.js";
 import {
   ProviderError,
+  commonPolicy,
   RateLimiter,
   arr,
   clampLimit,
@@ -36,13 +37,8 @@ export class SearxngProvider implements SourceProvider {
     this.http = options.http;
     this.baseUrl = trimBase(options.baseUrl);
     this.policy = {
-      provider: this.id,
-      timeoutMs: options.timeoutMs ?? 15_000,
-      maxRetries: options.maxRetries,
-      sleep: options.sleep,
-      random: options.random,
       // A self-hosted instance is easy to overload (and its upstream engines rate-limit it).
-      limiter: options.limiter === undefined ? new RateLimiter({ perSecond: 2, burst: 2 }) : options.limiter,
+      ...commonPolicy(this.id, options, () => new RateLimiter({ perSecond: 2, burst: 2 }), 15_000),
       // An instance URL may embed credentials or a token; keep it out of messages.
       secrets: [options.baseUrl],
       describeError: (status) => (status === 403 ? "forbidden: is the json format enabled in the instance's search.formats?" : null),

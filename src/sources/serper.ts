@@ -4,6 +4,7 @@ import type { HttpClient } from "../web/http-client.js";
 import type { SearchRequest, SourceHit, SourceProvider } from "./provider.js";
 import {
   ProviderError,
+  commonPolicy,
   RateLimiter,
   arr,
   clampLimit,
@@ -39,12 +40,7 @@ export class SerperProvider implements SourceProvider {
     this.baseUrl = trimBase(options.baseUrl ?? SERPER_API);
     this.apiKey = options.apiKey;
     this.policy = {
-      provider: this.id,
-      timeoutMs: options.timeoutMs,
-      maxRetries: options.maxRetries,
-      sleep: options.sleep,
-      random: options.random,
-      limiter: options.limiter === undefined ? new RateLimiter({ perSecond: 5, burst: 3 }) : options.limiter,
+      ...commonPolicy(this.id, options, () => new RateLimiter({ perSecond: 5, burst: 3 })),
       secrets: [options.apiKey],
       // Serper errors: {"message": "Unauthorized.", "statusCode": 403}.
       describeError: (_status, body) => (isRecord(body) ? str(body.message) : null),

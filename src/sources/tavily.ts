@@ -5,6 +5,7 @@ import type { HttpClient } from "../web/http-client.js";
 import type { SearchRequest, SourceHit, SourceProvider } from "./provider.js";
 import {
   ProviderError,
+  commonPolicy,
   RateLimiter,
   arr,
   clampLimit,
@@ -48,12 +49,7 @@ export class TavilyProvider implements SourceProvider {
     this.includeRawContent = options.includeRawContent ?? true;
     this.maxTextChars = options.maxTextChars ?? 200_000;
     this.policy = {
-      provider: this.id,
-      timeoutMs: options.timeoutMs ?? 20_000,
-      maxRetries: options.maxRetries,
-      sleep: options.sleep,
-      random: options.random,
-      limiter: options.limiter === undefined ? new RateLimiter({ perSecond: 5, burst: 3 }) : options.limiter,
+      ...commonPolicy(this.id, options, () => new RateLimiter({ perSecond: 5, burst: 3 }), 20_000),
       secrets: [options.apiKey],
       // FastAPI-style errors: {"detail": {"error": "Unauthorized: missing or invalid API key."}}.
       describeError: (_status, body) => {

@@ -9,6 +9,7 @@ import type { HttpClient } from "../web/http-client.js";
 import type { SearchRequest, SourceHit, SourceProvider } from "./provider.js";
 import {
   ProviderError,
+  commonPolicy,
   RateLimiter,
   arr,
   clampLimit,
@@ -57,13 +58,8 @@ export class WikipediaProvider implements SourceProvider {
     this.maxTextChars = options.maxTextChars ?? 200_000;
     this.userAgent = options.userAgent ?? DEFAULT_USER_AGENT;
     this.policy = {
-      provider: this.id,
-      timeoutMs: options.timeoutMs,
-      maxRetries: options.maxRetries,
-      sleep: options.sleep,
-      random: options.random,
       // Wikimedia asks API clients to keep requests modest; a few per second is well inside that.
-      limiter: options.limiter === undefined ? new RateLimiter({ perSecond: 5, burst: 3 }) : options.limiter,
+      ...commonPolicy(this.id, options, () => new RateLimiter({ perSecond: 5, burst: 3 })),
       describeError: mediaWikiErrorText,
     };
   }
