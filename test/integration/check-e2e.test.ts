@@ -81,6 +81,24 @@ describe("a check end to end over a small library", () => {
     await assertInvariants(report, texts);
   });
 
+  it("splits a pasted text into its check-worthy claims and judges each", async () => {
+    const text =
+      "I read this on a forum yesterday. Local police can refuse ICE detainer requests in 2023. " +
+      "The Great Wall of China is visible from space with the naked eye. What do you think?";
+    const { report } = await v.service.check(text);
+    assert.equal(report.input.kind, "text");
+    const claims = report.claims.map((c) => c.text);
+    assert.ok(claims.some((c) => /ICE detainer/.test(c)), claims.join(" | "));
+    assert.ok(claims.some((c) => /Great Wall/.test(c)), claims.join(" | "));
+    assert.ok(!claims.some((c) => /What do you think/.test(c)), "a question to the reader is not a claim");
+    for (const c of report.claims) {
+      assert.ok(c.verdict, "each claim has its own verdict");
+      assert.equal(text.slice(c.span!.start, c.span!.end), c.text);
+    }
+    assert.equal(report.claims.find((c) => /Great Wall/.test(c.text))!.verdict!.label, "refuted");
+    await assertInvariants(report, texts);
+  });
+
   it("answers the same question again from the store, and re-checks it on request", async () => {
     const first = await v.service.check("Can local police refuse ICE detainer requests?");
     assert.equal(first.reused, true);
