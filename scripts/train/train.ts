@@ -1,11 +1,14 @@
-// `npm run train`: learns the local analyst's re-ranker from SciFact TRAIN (../shared/datasets)
-// and writes src/engines/local/models/rerank.json. Deterministic: same data, same weights.
+// `npm run train`: learns the local analyst's small models from the TRAIN splits in
+// ../shared/datasets and writes them to src/engines/local/models/: the document re-ranker
+// (SciFact train) and the polarity model (SciFact and Check-COVID train rationales).
+// Deterministic: same data, same weights.
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { RERANK_FEATURES } from "../../src/engines/local/features.js";
+import { POLARITY_FEATURES, RERANK_FEATURES } from "../../src/engines/local/features.js";
 import { Workspace } from "../../bench/quality/harness.js";
 import { fitLogistic, type Example } from "./logistic-fit.js";
+import { polarityExamples } from "./polarity-data.js";
 import { rerankExamples } from "./rerank-data.js";
 
 const { values } = parseArgs({ options: { "data-dir": { type: "string", default: path.resolve("../shared/datasets") } } });
@@ -18,6 +21,16 @@ const counts = (xs: Example[]) =>
     .join(", ");
 
 const started = performance.now();
+const polarityData = await polarityExamples(dataDir);
+console.error(`polarity: ${polarityData.length} examples (${counts(polarityData)})`);
+const polarity = fitLogistic(
+  `Polarity of a passage that speaks to a claim (supports / refutes), logistic regression over ${POLARITY_FEATURES.length} cues (negation reaching the claim's terms, opposites, direction words, null results, numbers, hedges); trained by npm run train on SciFact train rationales and Check-COVID train primary evidence (${polarityData.length} examples: ${counts(polarityData)}).`,
+  ["supports", "refutes"],
+  POLARITY_FEATURES,
+  polarityData,
+);
+await writeFile(path.join(MODELS, "polarity.json"), JSON.stringify(polarity, null, 1) + "\n");
+
 const workspace = await Workspace.create();
 try {
   const data = await rerankExamples(dataDir, workspace);
@@ -32,4 +45,4 @@ try {
 } finally {
   await workspace.dispose();
 }
-console.error(`trained in ${((performance.now() - started) / 1000).toFixed(0)} s; wrote ${MODELS}/rerank.json`);
+console.error(`trained in ${((performance.now() - started) / 1000).toFixed(0)} s; wrote ${MODELS}/polarity.json and rerank.json`);

@@ -75,6 +75,7 @@ export class LibraryRepository {
         }
         if (existing) {
           await sql`DELETE FROM passages_fts WHERE rowid IN (SELECT id FROM passages WHERE document_id = ${existing.id})`.execute(trx);
+          await sql`DELETE FROM documents_fts WHERE rowid = ${existing.id}`.execute(trx);
           await trx.deleteFrom("passages").where("document_id", "=", existing.id).execute();
           await trx.deleteFrom("documents").where("id", "=", existing.id).execute();
         }
@@ -94,6 +95,7 @@ export class LibraryRepository {
           })
           .returning("id")
           .executeTakeFirstOrThrow();
+        await sql`INSERT INTO documents_fts (rowid, title, text) VALUES (${id}, ${doc.title}, ${doc.text})`.execute(trx);
         const chunks = chunkPassages(doc.text);
         for (const [ordinal, chunk] of chunks.entries()) {
           const passageText = doc.text.slice(chunk.start, chunk.end);
@@ -121,6 +123,16 @@ export class LibraryRepository {
       ORDER BY bm25(passages_fts, 1.0, 0.5)
       LIMIT ${limit}`.execute(this.store.db);
     return rows.rows.map((r) => ({ passageId: r.passage_id, documentId: r.document_id, text: r.text, score: r.score }));
+  }
+
+  /** Best whole documents for a free-text query (BM25 over title and text; the title counts 1.5 times). */
+  async searchDocuments(query: string, limit: number): Promise<{ documentId: number; score: number }[]> {
+    const match = toFtsQuery(query);
+    if (!match) return [];
+    const rows = await sql<{ id: number; score: number }>`
+      SELECT rowid AS id, -bm25(documents_fts, 1.5, 1.0) AS score FROM documents_fts
+      WHERE documents_fts MATCH ${match} ORDER BY bm25(documents_fts, 1.5, 1.0) LIMIT ${limit}`.execute(this.store.db);
+    return rows.rows.map((r) => ({ documentId: r.id, score: r.score }));
   }
 
   async getDocuments(ids: number[]): Promise<LibraryDocument[]> {

@@ -1,6 +1,8 @@
-// Features of a (claim, document) pair for the re-ranker, shared by inference and by the
-// training script, so the two can never drift.
-import { contentTerms } from "../../domain/text.js";
+// Features of a (claim, document) pair for the re-ranker and of a (claim, passage) pair for
+// the polarity model, shared by inference and by the training script, so the two never drift.
+// (Re-ranker features first.)
+import { contentTerms, stem, words } from "../../domain/text.js";
+import { HEDGE_CUES, NEGATION_CUES, antonymsOf } from "./cues.js";
 import { coverage, type TermWeights } from "./relevance.js";
 
 function bigrams(terms: string[]): Set<string> {
@@ -42,3 +44,72 @@ export function rerankFeatures(input: RerankInput): number[] {
   ];
 }
 
+
+// ---------------------------------------------------------------------------
+// Polarity: given that a passage speaks to a claim, does it say the same or the opposite?
+
+const NULL_RESULT =
+  /\b(no|not|nor|without)\b[^.;]{0,40}\b(significant\w*|difference\w*|association\w*|associated|effect\w*|change\w*|correlat\w*|increase\w*|decrease\w*|impact\w*|benefit\w*|role|evidence|link\w*|relationship\w*)\b|\bfail(ed|s)? to\b|\bunrelated\b|\bindependent of\b/i;
+const INCREASE = new Set(
+  ["increase", "higher", "more", "greater", "elevated", "enhance", "promote", "raise", "rise", "induce", "upregulate", "activate", "improve", "stimulate", "gain", "larger", "longer", "positive", "accumulate", "expand", "boost", "stronger", "faster"].map((w) => stem(w)),
+);
+const DECREASE = new Set(
+  ["decrease", "lower", "less", "fewer", "reduce", "inhibit", "suppress", "decline", "fall", "drop", "downregulate", "impair", "attenuate", "block", "prevent", "loss", "smaller", "shorter", "negative", "deplete", "diminish", "weaken", "lack", "weaker", "slower"].map((w) => stem(w)),
+);
+
+function negationsReaching(tokens: string[], targets: Set<string>, scope = 4): number {
+  let n = 0;
+  tokens.forEach((t, i) => {
+    if (!NEGATION_CUES.has(t) && !t.endsWith("n't")) return;
+    if (tokens.slice(i + 1, i + 1 + scope).some((w) => targets.has(stem(w)))) n++;
+  });
+  return n;
+}
+
+function direction(stems: Iterable<string>): number {
+  let d = 0;
+  for (const s of stems) d += (INCREASE.has(s) ? 1 : 0) - (DECREASE.has(s) ? 1 : 0);
+  return Math.sign(d);
+}
+
+function numbersOf(text: string): string[] {
+  return (text.match(/\d+(?:[.,]\d+)?/g) ?? []).map((n) => n.replace(",", "."));
+}
+
+export const POLARITY_FEATURES = [
+  "negation_mismatch", "claim_negated", "passage_negation_any", "antonym", "direction_disagree", "direction_agree",
+  "null_result", "number_mismatch", "number_match", "hedge", "relevance",
+] as const;
+
+export function polarityFeatures(claim: string, passage: string, relevance: number): number[] {
+  const claimTokens = words(claim);
+  const passageTokens = words(passage);
+  const claimStems = new Set(contentTerms(claim));
+  const passageStems = new Set(passageTokens.map((t) => stem(t)));
+  const claimNeg = negationsReaching(claimTokens, claimStems);
+  const passageNeg = negationsReaching(passageTokens, claimStems);
+  let antonym = 0;
+  for (const c of claimStems) {
+    const opposites = antonymsOf(c);
+    if (!opposites || passageStems.has(c)) continue;
+    for (const o of opposites) if (passageStems.has(o) && !claimStems.has(o)) antonym = 1;
+  }
+  const dClaim = direction(claimStems);
+  const dPassage = direction(passageStems);
+  const claimNumbers = numbersOf(claim);
+  const passageNumbers = new Set(numbersOf(passage));
+  const numberMatch = claimNumbers.some((n) => passageNumbers.has(n)) ? 1 : 0;
+  return [
+    claimNeg % 2 !== passageNeg % 2 ? 1 : 0,
+    claimNeg > 0 ? 1 : 0,
+    passageTokens.some((t) => NEGATION_CUES.has(t) || t.endsWith("n't")) ? 1 : 0,
+    antonym,
+    dClaim !== 0 && dPassage !== 0 && dClaim !== dPassage ? 1 : 0,
+    dClaim !== 0 && dClaim === dPassage ? 1 : 0,
+    NULL_RESULT.test(passage) ? 1 : 0,
+    claimNumbers.length > 0 && passageNumbers.size > 0 && !numberMatch ? 1 : 0,
+    numberMatch,
+    passageTokens.some((t) => HEDGE_CUES.has(t)) ? 1 : 0,
+    relevance,
+  ];
+}

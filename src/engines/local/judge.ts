@@ -4,12 +4,16 @@ import type { Claim, VerdictLabel } from "../../domain/report.js";
 import { contentTerms, stem, words } from "../../domain/text.js";
 import type { ClaimJudgement, Evidence, EvidenceJudgement, Judgement, PassageStance } from "../../pipeline/types.js";
 import { ABSOLUTE_CUES, HEDGE_CUES, NEGATION_CUES, antonymsOf } from "./cues.js";
+import { polarityFeatures } from "./features.js";
+import { predict } from "./models/logistic.js";
+import { POLARITY_MODEL } from "./models/index.js";
 
 /**
  * Below this relevance a passage is context, not evidence for or against: a sentence that
- * misses half of what the claim is about does not speak to it. Tuned on SciFact dev (0.45 to 0.7).
+ * covers less than about half of what the claim is about does not speak to it. Tuned on SciFact
+ * and Check-COVID dev (0.35 to 0.7; see bench/quality/IDEAS.md).
  */
-const MIN_STANCE_RELEVANCE = 0.55;
+const MIN_STANCE_RELEVANCE = 0.45;
 /** The local analyst never claims more certainty than this: its reading is lexical. */
 const MAX_CONFIDENCE = 0.85;
 /** Less total evidence weight than this is too thin for a verdict. */
@@ -66,20 +70,18 @@ export function polarity(claim: string, passage: string): Polarity {
   return { negationMismatch, antonymMismatch, numberMismatch, hedged };
 }
 
+/**
+ * The stance of one passage: relevance decides whether it speaks to the claim at all; the
+ * polarity model (trained on SciFact and Check-COVID rationales) decides which way.
+ */
 export function judgePassage(claim: Claim, evidence: Evidence): EvidenceJudgement {
   if (evidence.relevance < MIN_STANCE_RELEVANCE) {
     return { evidenceId: evidence.id, stance: "neutral", weight: evidence.relevance * 0.5 };
   }
-  const p = polarity(claim.text, evidence.quote);
-  // Two opposite cues cancel ("does not decrease" ~ "increase" is not a refutation of "increases").
-  const flips = Number(p.negationMismatch) + Number(p.antonymMismatch);
-  let stance: PassageStance = flips % 2 === 1 ? "refutes" : "supports";
-  let weight = evidence.relevance * (p.hedged ? 0.7 : 1);
-  if (stance === "supports" && p.numberMismatch) {
-    stance = "refutes";
-    weight *= 0.6;
-  }
-  return { evidenceId: evidence.id, stance, weight: Math.min(1, weight) };
+  const p = predict(POLARITY_MODEL, polarityFeatures(claim.text, evidence.quote, evidence.relevance));
+  const refutes = (p.refutes ?? 0) > 0.5;
+  const certainty = refutes ? p.refutes! : p.supports!;
+  return { evidenceId: evidence.id, stance: refutes ? "refutes" : "supports", weight: Math.min(1, evidence.relevance * (0.5 + certainty) * 0.8) };
 }
 
 export function verdictFor(claim: Claim, judgements: EvidenceJudgement[]): ClaimJudgement {

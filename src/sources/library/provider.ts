@@ -9,12 +9,18 @@ export class LibraryProvider implements SourceProvider {
 
   async search(request: SearchRequest, signal: AbortSignal): Promise<SourceHit[]> {
     signal.throwIfAborted();
-    // Several passages of one document may match; a document scores by its best passage.
-    const passages = await this.library.searchPassages(request.query, request.limit * 4);
-    const best = new Map<number, number>();
-    for (const p of passages) best.set(p.documentId, Math.max(best.get(p.documentId) ?? 0, p.score));
-    const ids = [...best.keys()].slice(0, request.limit);
-    const docs = await this.library.getDocuments(ids);
+    // Whole-document BM25 ranks; the passage index adds long documents whose best part
+    // matches although the whole does not (ranked after, in passage order).
+    const byDocument = await this.library.searchDocuments(request.query, request.limit);
+    const passages = await this.library.searchPassages(request.query, request.limit * 2);
+    const score = new Map(byDocument.map((d) => [d.documentId, d.score]));
+    let floor = Math.min(...byDocument.map((d) => d.score), Infinity);
+    if (!Number.isFinite(floor)) floor = 1;
+    for (const p of passages) {
+      if (score.size >= request.limit) break;
+      if (!score.has(p.documentId)) score.set(p.documentId, (floor *= 0.99));
+    }
+    const docs = await this.library.getDocuments([...score.keys()]);
     return docs
       .map((d) => ({
         provider: this.id,
@@ -24,7 +30,7 @@ export class LibraryProvider implements SourceProvider {
         author: d.author,
         publishedAt: d.publishedAt,
         snippet: null,
-        score: best.get(d.id) ?? 0,
+        score: score.get(d.id) ?? 0,
         text: d.text,
       }))
       .sort((a, b) => b.score - a.score);

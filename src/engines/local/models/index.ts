@@ -1,5 +1,7 @@
 // The weights the local analyst ships, written by `npm run train` from the train splits.
 import type { LogisticModel } from "./logistic.js";
+import polarity from "./polarity.json" with { type: "json" };
 import rerank from "./rerank.json" with { type: "json" };
 
 export const RERANK_MODEL = rerank as LogisticModel;
+export const POLARITY_MODEL = polarity as LogisticModel;
