@@ -11,10 +11,13 @@ import { openStore, type Store } from "./store/db.js";
 import { LibraryRepository } from "./store/library.js";
 import { CheckRepository } from "./store/checks.js";
 import { HttpCacheRepository } from "./store/http-cache.js";
+import type { HttpClient } from "./web/http-client.js";
 import { createHttpClient } from "./web/http.js";
 
 export interface Verity {
   store: Store;
+  /** The one client for everything that leaves the machine (SSRF-safe). */
+  http: HttpClient;
   library: LibraryRepository;
   checks: CheckRepository;
   service: CheckService;
@@ -35,6 +38,7 @@ export async function openVerity(config: Config, options: OpenOptions = {}): Pro
     const providers = createProviders(options.sources ?? config.sources, store, { http, env: config.env });
     return {
       store,
+      http,
       library: new LibraryRepository(store),
       checks: new CheckRepository(store),
       service: new CheckService(store, analyst, providers, { http, policy: config.policy, wikidataUrl: config.env.VERITY_WIKIDATA_URL }),

@@ -4,6 +4,7 @@ import { openVerity } from "../app.js";
 import type { Config } from "../config.js";
 import { estimateDocuments } from "../sources/library/estimate.js";
 import { ingestPaths } from "../sources/library/ingest.js";
+import { readPage } from "../web/read-page.js";
 import { clearLine, ingestBar } from "./progress.js";
 
 const MAX_FAILURES_LISTED = 20;
@@ -14,7 +15,7 @@ export async function runIngestCommand(paths: string[], config: Config): Promise
     const started = performance.now();
     const total = process.stderr.isTTY ? await estimateDocuments(paths) : null;
     const bar = ingestBar(process.stderr, total);
-    const summary = await ingestPaths(paths, verity.library, (p) => bar(p.processed));
+    const summary = await ingestPaths(paths, verity.library, (p) => bar(p.processed), (url) => readPage(url, verity.http));
     clearLine(process.stderr);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     const err = process.stderr;

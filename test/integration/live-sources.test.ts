@@ -133,3 +133,32 @@ describe("a check over live sources (fixture servers)", () => {
     wiki.reset();
   });
 });
+
+describe("ingesting a URL into the library", () => {
+  it("reads the page through the safe client and stores its main text; a forbidden address is refused", async () => {
+    const server = http.createServer((_req, res) => res.writeHead(200, { "content-type": "text/html" }).end(ARTICLE));
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/orbit-myths`;
+    const dir = await tempDir();
+    const verity = await openVerity(libraryOnlyConfig(dir.dir, { allowPrivateHosts: [new URL(url).host] }));
+    try {
+      const { ingestPaths } = await import("../../src/sources/library/ingest.js");
+      const { readPage } = await import("../../src/web/read-page.js");
+      const read = (u: string) => readPage(u, verity.http);
+      const summary = await ingestPaths([url, "http://169.254.169.254/latest/meta-data/"], verity.library, undefined, read);
+      assert.equal(summary.added, 1);
+      assert.deepEqual(summary.failed.map((f) => f.reason), ["forbidden address"]);
+      const again = await ingestPaths([url], verity.library, undefined, read);
+      assert.equal(again.unchanged, 1, "the same page ingested twice changes nothing");
+      const hits = await verity.library.searchPassages("astronauts wall naked eye", 5);
+      const [doc] = await verity.library.getDocuments([hits[0]!.documentId]);
+      assert.equal(doc!.url, url);
+      assert.equal(doc!.publisher, "Space Desk");
+      assert.ok(!doc!.text.includes("Subscribe"), "navigation is left out");
+    } finally {
+      await verity.close();
+      await new Promise((r) => server.close(r));
+      await dir.cleanup();
+    }
+  });
+});

@@ -359,7 +359,7 @@ describe("readInputs: paths and folders", () => {
       [
         "ok Two",
         `${missing}: no such file or directory`,
-        "https://example.com/article: ingesting URLs needs the web reader (not available yet)",
+        "https://example.com/article: ingesting URLs needs the web reader",
         "ok One",
         `${unsupported}: unsupported file type .xlsx`,
         `${noExtension}: unsupported file type (no extension)`,

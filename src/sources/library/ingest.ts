@@ -2,7 +2,7 @@
 // transaction, so an interrupted run never leaves a half-written document behind.
 import type { LibraryRepository, UpsertResult } from "../../store/library.js";
 import type { IncomingDocument } from "./document.js";
-import { readInputs } from "./readers.js";
+import { readInputs, type UrlReader } from "./readers.js";
 
 const BATCH_SIZE = 500;
 
@@ -22,6 +22,7 @@ export async function ingestPaths(
   paths: string[],
   library: LibraryRepository,
   onProgress?: (progress: IngestProgress) => void,
+  readUrl?: UrlReader,
 ): Promise<IngestSummary> {
   const summary: IngestSummary = { added: 0, updated: 0, unchanged: 0, failed: [] };
   let processed = 0;
@@ -34,7 +35,7 @@ export async function ingestPaths(
     batch = [];
     onProgress?.({ processed: processed + summary.failed.length, summary });
   };
-  for await (const outcome of readInputs(paths)) {
+  for await (const outcome of readInputs(paths, readUrl ? { readUrl } : {})) {
     if (!outcome.ok) {
       summary.failed.push({ origin: outcome.origin, reason: outcome.reason });
       continue;

@@ -27,6 +27,34 @@ const MAX_TITLE_CHARS = 200;
 const SNIFF_BYTES = 8 * 1024;
 
 /** The format a file name is read as, or null when it is not supported. */
+/** Fetches a page (through the SSRF-safe client) and returns its main text and metadata. */
+export type UrlReader = (url: string) => Promise<{ url: string; title: string; text: string; siteName: string | null; author: string | null; publishedAt: string | null; contentType: string }>;
+
+async function readUrlDocument(url: string, readUrl: UrlReader): Promise<ReadOutcome> {
+  try {
+    const page = await readUrl(url);
+    if (!page.text.trim()) return { ok: false, origin: url, reason: "no readable text" };
+    if (page.text.length > MAX_DOCUMENT_CHARS) return { ok: false, origin: url, reason: "document too long" };
+    return {
+      ok: true,
+      doc: {
+        key: `url:${page.url}`,
+        title: page.title.trim() || page.url,
+        text: page.text,
+        url: page.url,
+        publisher: page.siteName,
+        author: page.author,
+        publishedAt: page.publishedAt,
+        format: page.contentType.includes("pdf") ? "pdf" : page.contentType.includes("html") ? "html" : "text",
+        origin: url,
+      },
+    };
+  } catch (error) {
+    const reason = (error as { reason?: unknown }).reason;
+    return { ok: false, origin: url, reason: typeof reason === "string" ? reason : errorMessage(error) };
+  }
+}
+
 export function formatOf(file: string): DocumentFormat | null {
   return FORMATS[path.extname(file).toLowerCase()] ?? null;
 }
@@ -36,10 +64,10 @@ export function formatOf(file: string): DocumentFormat | null {
  * dot-folders and node_modules skipped; unsupported files skipped silently). Never throws for
  * bad input: each problem is an `{ok: false}` outcome with the path (or "path:line") as origin.
  */
-export async function* readInputs(paths: string[]): AsyncGenerator<ReadOutcome> {
+export async function* readInputs(paths: string[], options: { readUrl?: UrlReader } = {}): AsyncGenerator<ReadOutcome> {
   for (const given of paths) {
     if (/^https?:\/\//i.test(given)) {
-      yield { ok: false, origin: given, reason: "ingesting URLs needs the web reader (not available yet)" };
+      yield options.readUrl ? await readUrlDocument(given, options.readUrl) : { ok: false, origin: given, reason: "ingesting URLs needs the web reader" };
       continue;
     }
     let info;
