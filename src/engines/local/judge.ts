@@ -16,8 +16,12 @@ import { POLARITY_MODEL } from "./models/index.js";
 const MIN_STANCE_RELEVANCE = 0.45;
 /** The local analyst never claims more certainty than this: its reading is lexical. */
 const MAX_CONFIDENCE = 0.85;
-/** Less total evidence weight than this is too thin for a verdict. */
-const MIN_EVIDENCE_WEIGHT = 0.6;
+/**
+ * Less total evidence weight than this is too thin for a verdict. At 0.3 one passage over the
+ * relevance threshold is enough for a verdict, and its confidence stays low (about 0.35); at 0.5
+ * it took two, and SciFact dev label F1 fell from 0.314 to 0.229 (bench/quality/IDEAS.md).
+ */
+const MIN_EVIDENCE_WEIGHT = 0.3;
 
 export interface Polarity {
   negationMismatch: boolean;
