@@ -13,6 +13,8 @@ const FileConfig = z
     sources: z.array(z.string()).optional(),
     domains: z.unknown().optional(),
     recencyDays: z.unknown().optional(),
+    /** The donation campaign shown on the website; validated by src/server/options.ts. */
+    campaign: z.unknown().optional(),
   })
   .strict();
 
@@ -29,6 +31,8 @@ export interface Config {
   allowPrivateHosts: string[];
   /** The environment as merged with `.env`: provider keys and URLs are read from it. */
   env: Record<string, string>;
+  /** The `campaign` key of verity.config.json, unvalidated (the server reads it). */
+  campaign?: unknown;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
@@ -47,6 +51,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     policy: SourcePolicy.fromConfig({ domains: file.domains, recencyDays: file.recencyDays }),
     allowPrivateHosts: list(merged.VERITY_ALLOW_PRIVATE_HOSTS) ?? [],
     env: merged,
+    campaign: file.campaign,
   };
 }
 

@@ -20,6 +20,8 @@ export interface CheckOptions {
   /** Run afresh even when a fresh check of the same question exists. */
   fresh?: boolean;
   onEvent?: (event: ProgressEvent) => void;
+  /** The id to give a new check (a job queue allocates it up front); a refreshed check keeps its own. */
+  id?: string;
 }
 
 export interface CheckOutcome {
@@ -62,7 +64,7 @@ export class CheckService {
       return { reused: existing };
     }
 
-    const id = existing?.id ?? randomUUID();
+    const id = existing?.id ?? options.id ?? randomUUID();
     const startedAt = this.now().toISOString();
     if (existing) await this.checks.markRunning(id, startedAt);
     else await this.checks.startNew({ id, matchKey, inputText: input, now: startedAt });

@@ -29,6 +29,14 @@ export interface HtmlOptions {
   layout?: Layout;
   /** A complete document (the default), or only the <article> fragment. */
   standalone?: boolean;
+  /**
+   * The website's rendering of a follow-up question inside its <li> (a link to its check,
+   * or a form that starts one): trusted HTML, which must escape the question itself.
+   * Default: the question as text.
+   */
+  followUp?: (question: string) => string;
+  /** Mark the overall verdict badge with data-testid / data-verdict attributes (the website's stable selectors). */
+  testIds?: boolean;
 }
 
 const STYLE = `
@@ -58,7 +66,7 @@ const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; base
 
 export function renderHtml(report: Report, options: HtmlOptions = {}): string {
   const layout: Layout = options.layout === "briefing" ? "briefing" : "classic";
-  const article = renderArticle(report, layout);
+  const article = renderArticle(report, layout, options.followUp, options.testIds === true);
   if (options.standalone === false) return article + "\n";
   const lang = languageTag(report.language);
   return [
@@ -80,7 +88,7 @@ export function renderHtml(report: Report, options: HtmlOptions = {}): string {
   ].join("\n");
 }
 
-function renderArticle(report: Report, layout: Layout): string {
+function renderArticle(report: Report, layout: Layout, followUp: ((question: string) => string) | undefined, testIds: boolean): string {
   const sourceNumbers = new Set(report.sources.map((s) => s.n));
   const lang = languageTag(report.language);
   const parts: string[] = [
@@ -88,7 +96,7 @@ function renderArticle(report: Report, layout: Layout): string {
     "<header>",
     `<h1>${text(report.title) || "Untitled report"}</h1>`,
   ];
-  const badge = verdictBadge(report.verdict.label, report.verdict.confidence);
+  const badge = verdictBadge(report.verdict.label, report.verdict.confidence, testIds);
   const headline = report.verdict.headline.trim() ? withCitations(report.verdict.headline, sourceNumbers) : "";
   const submitted = submittedText(report);
   const submittedLine = submitted !== null ? `<p class="submitted">Submitted as: <q>${text(submitted)}</q></p>` : null;
@@ -148,17 +156,18 @@ function renderArticle(report: Report, layout: Layout): string {
   const questions = report.followUps.filter((f) => f.question.trim() !== "");
   if (questions.length > 0) {
     parts.push('<section class="follow-ups">', `<h2>${HEADINGS.followUps}</h2>`, "<ul>");
-    for (const f of questions) parts.push(`<li>${text(f.question)}</li>`);
+    for (const f of questions) parts.push(`<li>${followUp ? followUp(collapseWhitespace(f.question)) : text(f.question)}</li>`);
     parts.push("</ul>", "</section>");
   }
   parts.push(footer(report), "</article>");
   return parts.join("\n");
 }
 
-function verdictBadge(label: Report["verdict"]["label"], confidence: number): string {
+function verdictBadge(label: Report["verdict"]["label"], confidence: number, marked = false): string {
+  const marks = marked ? ` data-testid="verdict-badge" data-verdict="${escapeHtml(label)}"` : "";
   return (
-    `<span class="verdict verdict-${escapeHtml(label)}">${escapeHtml(verdictWord(label))}</span> ` +
-    `<span class="confidence">confidence ${formatConfidence(confidence)}</span>`
+    `<span class="verdict verdict-${escapeHtml(label)}"${marks}>${escapeHtml(verdictWord(label))}</span> ` +
+    `<span class="confidence"${marked ? ' data-testid="verdict-confidence"' : ""}>confidence ${formatConfidence(confidence)}</span>`
   );
 }
 

@@ -1,5 +1,5 @@
 // Checks and their reports, with every published version kept.
-import { Report } from "../domain/report.js";
+import { Report, reportPath } from "../domain/report.js";
 import type { Store } from "./db.js";
 
 export interface CheckRow {
@@ -117,5 +117,78 @@ export class CheckRepository {
       .orderBy("version", "asc")
       .execute();
     return rows.map((r) => ({ version: r.version, checkedAt: r.checked_at }));
+  }
+
+  // Added for the website (jobs, versions, admin).
+
+  /** The check's row without its report: status, published version, error. */
+  async row(id: string): Promise<{ id: string; status: string; version: number; error: string | null; category: string; title: string } | null> {
+    const row = await this.store.db
+      .selectFrom("checks")
+      .select(["id", "status", "version", "error", "category", "title"])
+      .where("id", "=", id)
+      .executeTakeFirst();
+    return row ?? null;
+  }
+
+  /** One published version of a check, as it was published. */
+  async getVersion(id: string, version: number): Promise<Report | null> {
+    const row = await this.store.db
+      .selectFrom("check_versions")
+      .select("report_json")
+      .where("check_id", "=", id)
+      .where("version", "=", version)
+      .executeTakeFirst();
+    return row ? Report.parse(JSON.parse(row.report_json)) : null;
+  }
+
+  /**
+   * Puts back a check that a stopped process left half-run, so it can be run again: a check
+   * never published is removed (its run starts over), a refresh falls back to its last version.
+   */
+  async resetInterrupted(id: string, now: string): Promise<void> {
+    const row = await this.store.db.selectFrom("checks").select(["status", "version"]).where("id", "=", id).executeTakeFirst();
+    if (!row) return;
+    if (row.version === 0) {
+      await this.store.db.deleteFrom("checks").where("id", "=", id).where("version", "=", 0).execute();
+    } else if (row.status === "running") {
+      await this.store.db.updateTable("checks").set({ status: "done", updated_at: now }).where("id", "=", id).execute();
+    }
+  }
+
+  /** Withdraws a published check from the site and the API (or puts it back). */
+  async setUnpublished(id: string, unpublished: boolean, now: string): Promise<boolean> {
+    const result = await this.store.db
+      .updateTable("checks")
+      .set({ status: unpublished ? "unpublished" : "done", updated_at: now })
+      .where("id", "=", id)
+      .where("version", ">", 0)
+      .where("status", "in", unpublished ? ["done"] : ["unpublished"])
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  }
+
+  /** An editorial correction of the current version's title or category (the URL follows the category). */
+  async editMeta(id: string, changes: { title?: string; category?: string }, now: string): Promise<Report | null> {
+    return this.store.db.transaction().execute(async (trx) => {
+      const row = await trx.selectFrom("checks").select(["report_json", "version"]).where("id", "=", id).executeTakeFirst();
+      if (!row?.report_json) return null;
+      const current = Report.parse(JSON.parse(row.report_json));
+      const category = changes.category ?? current.category;
+      const report = Report.parse({
+        ...current,
+        title: changes.title ?? current.title,
+        category,
+        url: reportPath(category, current.slug, current.id),
+      });
+      const json = JSON.stringify(report);
+      await trx
+        .updateTable("checks")
+        .set({ report_json: json, title: report.title, category: report.category, updated_at: now })
+        .where("id", "=", id)
+        .execute();
+      await trx.updateTable("check_versions").set({ report_json: json }).where("check_id", "=", id).where("version", "=", row.version).execute();
+      return report;
+    });
   }
 }

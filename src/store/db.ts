@@ -10,12 +10,14 @@ import * as m001 from "./migrations/001-library.js";
 import * as m002 from "./migrations/002-checks.js";
 import * as m004DocumentsFts from "./migrations/004-documents-fts.js";
 import * as m003 from "./migrations/003-http-cache.js";
+import * as m005Site from "./migrations/005-site.js";
 
 const MIGRATIONS: Record<string, Migration> = {
   "001-library": m001,
   "002-checks": m002,
   "003-http-cache": m003,
   "004-documents-fts": m004DocumentsFts,
+  "005-site": m005Site,
 };
 
 class StaticMigrations implements MigrationProvider {

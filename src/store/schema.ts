@@ -75,3 +75,67 @@ export interface Database {
   check_versions: CheckVersionsTable;
   http_cache: HttpCacheTable;
 }
+
+// The website's tables (migration 005-site).
+
+/** A check submitted through the site or the API, run by the in-process job queue. */
+export interface JobsTable {
+  id: string;
+  /** The check this job publishes (allocated up front, or the check it refreshes). */
+  check_id: string;
+  /** The check that was actually published, when it differs (the question was answered meanwhile). */
+  result_check_id: string | null;
+  input: string;
+  match_key: string;
+  fresh: number;
+  status: string;
+  attempts: number;
+  /** The check's published version when the job first started: a later version means it was published. */
+  base_version: number | null;
+  /** The latest stage, and the progress events so far (JSON), so a reload shows them. */
+  stage: string | null;
+  events_json: string;
+  error: string | null;
+  created_at: string;
+  updated_at: string;
+  started_at: string | null;
+  finished_at: string | null;
+}
+
+export interface VotesTable {
+  check_id: string;
+  voter: string;
+  helpful: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CheckReadsTable {
+  check_id: string;
+  reads: number;
+}
+
+export interface SettingsTable {
+  key: string;
+  value: string;
+  updated_at: string;
+}
+
+export interface DonationsTable {
+  id: Generated<number>;
+  event_id: string | null;
+  amount_cents: number;
+  currency: string;
+  donor: string | null;
+  source: string;
+  created_at: string;
+}
+
+/** The website's tables join the Database interface above (declaration merging keeps this file append-only). */
+export interface Database {
+  jobs: JobsTable;
+  votes: VotesTable;
+  check_reads: CheckReadsTable;
+  settings: SettingsTable;
+  donations: DonationsTable;
+}

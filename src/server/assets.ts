@@ -1,0 +1,187 @@
+// The website's two static files: the stylesheet and a small progressive-enhancement
+// script (live progress over server-sent events, a character counter, copy-link).
+// Pages work completely without the script; the Content-Security-Policy allows only
+// these same-origin files (no inline script or style).
+import { createHash } from "node:crypto";
+
+export const APP_CSS = `
+:root { color-scheme: light dark; --fg: #1a1a1a; --bg: #fff; --muted: #5f6368; --line: #dcdfe3; --accent: #1d4ed8; --soft: #f3f4f6; --warn: #fff4d6; --warn-line: #e2b33c; --err: #fde8e8; }
+@media (prefers-color-scheme: dark) { :root { --fg: #e8eaed; --bg: #16181b; --muted: #a0a4ab; --line: #33373d; --accent: #8ab4f8; --soft: #202328; --warn: #3a3119; --warn-line: #a98520; --err: #3b1d1d; } }
+* { box-sizing: border-box; }
+html { -webkit-text-size-adjust: 100%; }
+body { margin: 0; font: 17px/1.6 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--fg); background: var(--bg); }
+a { color: var(--accent); }
+a:focus-visible, button:focus-visible, input:focus-visible, textarea:focus-visible, select:focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
+.skip { position: absolute; left: -999px; }
+.skip:focus { left: 1rem; top: 1rem; background: var(--bg); padding: .5rem; z-index: 10; }
+.site-header { display: flex; flex-wrap: wrap; align-items: center; gap: .5rem 1.25rem; padding: .75rem 1rem; border-bottom: 1px solid var(--line); }
+.brand { font-weight: 800; font-size: 1.35rem; letter-spacing: .02em; text-decoration: none; color: var(--fg); }
+.site-nav { display: flex; flex-wrap: wrap; gap: .25rem 1rem; font-size: .95rem; }
+.site-nav a { text-decoration: none; }
+.site-search { margin-left: auto; display: flex; gap: .25rem; }
+.site-search input { width: 12rem; max-width: 50vw; }
+.page { max-width: 72rem; margin: 0 auto; padding: 1rem; display: grid; grid-template-columns: minmax(0, 1fr) 18rem; gap: 2rem; }
+@media (max-width: 860px) { .page { grid-template-columns: minmax(0, 1fr); } .site-search { margin-left: 0; width: 100%; } .site-search input { flex: 1; width: auto; max-width: none; } }
+main { min-width: 0; }
+h1 { font-size: 1.8rem; line-height: 1.25; margin: .5rem 0 .75rem; }
+h2 { font-size: 1.25rem; margin-top: 2rem; }
+input, textarea, select, button { font: inherit; color: inherit; }
+input[type=text], input[type=search], input[type=password], input[type=number], input[type=url], input[type=date], textarea, select { background: var(--bg); border: 1px solid var(--line); border-radius: .4rem; padding: .45rem .6rem; }
+textarea { width: 100%; min-height: 7rem; resize: vertical; }
+button, .button { display: inline-block; cursor: pointer; border: 1px solid var(--accent); background: var(--accent); color: #fff; border-radius: .4rem; padding: .45rem 1rem; font-weight: 600; text-decoration: none; }
+@media (prefers-color-scheme: dark) { button, .button { color: #111; } }
+button.secondary, .button.secondary { background: transparent; color: var(--accent); }
+button.link { background: none; border: 0; padding: 0; color: var(--accent); font-weight: inherit; text-decoration: underline; text-align: left; }
+.muted, .meta, .notice, .submitted, .provenance, .source-meta, .stance, .hint { color: var(--muted); }
+.hint { font-size: .9rem; }
+.error-box { background: var(--err); border: 1px solid #d93025; border-radius: .5rem; padding: .75rem 1rem; }
+.ask { background: var(--soft); border-radius: .75rem; padding: 1rem 1.25rem 1.25rem; }
+.ask h1 { margin-top: 0; }
+.ask-row { display: flex; justify-content: space-between; align-items: center; gap: 1rem; flex-wrap: wrap; margin-top: .5rem; }
+.checks { list-style: none; padding: 0; margin: 0; }
+.checks li { padding: .75rem 0; border-bottom: 1px solid var(--line); }
+.checks .title { font-weight: 600; }
+.checks .snippet { margin: .25rem 0 0; }
+mark { background: #fde68a; color: #111; }
+.verdict { display: inline-block; padding: .05rem .6rem; border-radius: 1rem; font-weight: 600; font-size: .9rem; color: #fff; background: #6b7280; }
+.verdict-supported { background: #15803d; }
+.verdict-refuted { background: #b91c1c; }
+.verdict-misleading { background: #c2410c; }
+.verdict-conflicting { background: #7c3aed; }
+.verdict-unverified { background: #6b7280; }
+.confidence { color: var(--muted); font-size: .9rem; }
+.categories { display: flex; flex-wrap: wrap; gap: .4rem; list-style: none; padding: 0; }
+.categories a { display: inline-block; padding: .2rem .7rem; border: 1px solid var(--line); border-radius: 1rem; text-decoration: none; }
+.pagination { display: flex; justify-content: space-between; gap: 1rem; margin: 1.5rem 0; }
+.campaign { border: 1px solid var(--line); border-radius: .75rem; padding: 1rem; background: var(--soft); }
+.campaign h2 { margin: 0 0 .5rem; font-size: 1.05rem; }
+.campaign progress { width: 100%; height: .9rem; }
+.campaign .numbers { font-weight: 600; margin: .35rem 0; }
+.banner { border: 1px solid var(--warn-line); background: var(--warn); border-radius: .5rem; padding: .75rem 1rem; margin: .75rem 0; }
+.banner form { display: inline; }
+.report-tools { display: flex; flex-wrap: wrap; gap: .5rem 1.5rem; align-items: center; font-size: .95rem; margin: .5rem 0; }
+.layout-switch a[aria-current] { font-weight: 700; color: var(--fg); text-decoration: none; }
+.report h1 { font-size: 1.8rem; line-height: 1.25; margin: 0 0 .75rem; }
+.report h2 { font-size: 1.25rem; margin-top: 2rem; border-bottom: 1px solid var(--line); }
+.report h3 { font-size: 1.05rem; margin-bottom: .25rem; }
+.headline, .answer { font-size: 1.1rem; }
+.notice { font-size: .9rem; font-style: italic; }
+.cite { text-decoration: none; font-size: .8em; vertical-align: super; }
+.sources li { margin-bottom: .75rem; overflow-wrap: anywhere; }
+.sources :target { background: rgba(250, 204, 21, .25); }
+blockquote { margin: .4rem 0 .4rem 1rem; padding-left: .75rem; border-left: 3px solid var(--line); }
+.provenance { margin-top: 2.5rem; border-top: 1px solid var(--line); font-size: .85rem; }
+.follow-ups form { display: inline; }
+.vote, .share, .versions { margin-top: 2rem; padding-top: 1rem; border-top: 1px solid var(--line); }
+.vote form { display: flex; gap: .5rem; align-items: center; flex-wrap: wrap; }
+.share ul, .versions ul { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .5rem 1rem; }
+.stages { list-style: none; padding: 0; counter-reset: stage; }
+.stage { padding: .45rem .75rem; margin: .3rem 0; border-left: 4px solid var(--line); background: var(--soft); border-radius: 0 .4rem .4rem 0; }
+.stage[data-state=running] { border-left-color: var(--accent); font-weight: 600; }
+.stage[data-state=done] { border-left-color: #15803d; }
+.stage .detail { color: var(--muted); font-size: .9rem; margin-left: .5rem; }
+.status-line { font-weight: 600; }
+.site-footer { border-top: 1px solid var(--line); margin-top: 3rem; padding: 1.25rem 1rem 2rem; font-size: .9rem; color: var(--muted); }
+.site-footer nav { display: flex; flex-wrap: wrap; gap: .25rem 1rem; justify-content: center; }
+.site-footer p { text-align: center; }
+table { border-collapse: collapse; width: 100%; font-size: .92rem; }
+th, td { text-align: left; padding: .35rem .5rem; border-bottom: 1px solid var(--line); vertical-align: top; }
+.admin-actions form { display: inline; margin-right: .35rem; }
+.stack > * + * { margin-top: .75rem; }
+fieldset { border: 1px solid var(--line); border-radius: .5rem; }
+label { display: block; margin: .5rem 0 .2rem; font-weight: 600; }
+.prose { max-width: 46rem; }
+dl.verdicts dt { margin-top: .75rem; }
+`;
+
+export const APP_JS = `// Verity: progressive enhancement. Everything works without this file.
+(function () {
+  "use strict";
+
+  // Live progress: follow the check's server-sent events and open the report when it is done.
+  var progress = document.querySelector("[data-progress-for]");
+  if (progress && typeof window.EventSource === "function") {
+    var id = progress.getAttribute("data-progress-for");
+    var status = document.getElementById("progress-status");
+    var source = new EventSource("/api/checks/" + encodeURIComponent(id) + "/events");
+    var finished = false;
+    var setStage = function (stage, state, detail) {
+      var item = progress.querySelector('[data-stage="' + stage + '"]');
+      if (!item) return;
+      item.setAttribute("data-state", state);
+      var label = item.querySelector(".state");
+      if (label) label.textContent = state === "done" ? "done" : state === "running" ? "running…" : "waiting";
+      if (detail) {
+        var d = item.querySelector(".detail");
+        if (d) d.textContent = detail;
+      }
+    };
+    var data = function (event) {
+      try { return JSON.parse(event.data); } catch (e) { return {}; }
+    };
+    var say = function (text) { if (status) status.textContent = text; };
+    source.addEventListener("queued", function () { say("Waiting for a free checker…"); });
+    source.addEventListener("started", function () { say("Checking…"); });
+    source.addEventListener("stage-started", function (e) { var d = data(e); setStage(d.stage, "running"); say("Checking: " + d.stage + "…"); });
+    source.addEventListener("stage-finished", function (e) { var d = data(e); setStage(d.stage, "done", d.detail); });
+    source.addEventListener("sources-found", function (e) {
+      var el = document.getElementById("progress-sources");
+      if (el) el.textContent = data(e).count + " sources found";
+    });
+    source.addEventListener("passages-kept", function (e) {
+      var el = document.getElementById("progress-passages");
+      if (el) el.textContent = data(e).count + " passages kept";
+    });
+    source.addEventListener("done", function (e) {
+      finished = true;
+      source.close();
+      var d = data(e);
+      say("Done. Opening the report…");
+      window.location.assign(d.url || window.location.href);
+    });
+    source.addEventListener("failed", function () {
+      finished = true;
+      source.close();
+      window.location.reload();
+    });
+    source.onerror = function () {
+      if (finished) return;
+      // The browser reconnects by itself; if the stream is gone for good, reload the page.
+      if (source.readyState === 2) window.setTimeout(function () { window.location.reload(); }, 2000);
+    };
+  }
+
+  // The ask box: characters left.
+  var input = document.getElementById("ask-input");
+  var counter = document.getElementById("ask-count");
+  if (input && counter) {
+    var max = Number(input.getAttribute("maxlength")) || 5000;
+    var update = function () {
+      var left = max - input.value.length;
+      counter.textContent = left.toLocaleString("en") + " characters left";
+    };
+    input.addEventListener("input", update);
+    update();
+  }
+
+  // Share: copy the link.
+  var copy = document.querySelectorAll("[data-copy]");
+  for (var i = 0; i < copy.length; i++) {
+    copy[i].hidden = false;
+    copy[i].addEventListener("click", function (e) {
+      var button = e.currentTarget;
+      var url = button.getAttribute("data-copy");
+      if (navigator.clipboard && url) {
+        navigator.clipboard.writeText(url).then(function () { button.textContent = "Link copied"; });
+      }
+    });
+  }
+})();
+`;
+
+export const ASSETS: Record<string, { body: string; type: string; etag: string }> = Object.fromEntries(
+  [
+    ["app.css", APP_CSS, "text/css; charset=utf-8"],
+    ["app.js", APP_JS, "text/javascript; charset=utf-8"],
+  ].map(([name, body, type]) => [name!, { body: body!, type: type!, etag: `"${createHash("sha256").update(body!).digest("hex").slice(0, 16)}"` }]),
+);

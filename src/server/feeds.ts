@@ -1,0 +1,96 @@
+// For machines: Atom feeds of new checks (all, and per category), the sitemap, robots.txt.
+import type { Hono } from "hono";
+import { CATEGORIES, isCategory } from "../domain/categories.js";
+import { stripCitations, verdictWord } from "../render/words.js";
+import type { CheckSummary } from "../store/archive.js";
+import type { AppEnv, Site } from "./context.js";
+import { notFoundPage } from "./respond.js";
+
+const FEED_SIZE = 50;
+const SITEMAP_MAX = 50_000;
+
+/** Text for XML 1.0: escaped, without the control characters XML forbids. */
+export function xml(text: string): string {
+  return text
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, "")
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&apos;");
+}
+
+function atom(site: Site, title: string, selfPath: string, alternatePath: string, items: CheckSummary[]): string {
+  const base = site.options.baseUrl;
+  const updated = items[0]?.checkedAt ?? site.options.now().toISOString();
+  const entries = items.map(
+    (item) => `<entry>
+<title>${xml(item.title)}</title>
+<id>${xml(base + item.url)}</id>
+<link rel="alternate" type="text/html" href="${xml(base + item.url)}"/>
+<updated>${xml(item.checkedAt)}</updated>
+<category term="${xml(item.category)}"/>
+<summary>${xml(`${verdictWord(item.verdict)}: ${stripCitations(item.headline)}`)}</summary>
+</entry>`,
+  );
+  return `<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom">
+<title>${xml(title)}</title>
+<id>${xml(base + selfPath)}</id>
+<link rel="self" type="application/atom+xml" href="${xml(base + selfPath)}"/>
+<link rel="alternate" type="text/html" href="${xml(base + alternatePath)}"/>
+<updated>${xml(updated)}</updated>
+<author><name>Verity</name></author>
+<generator>Verity</generator>
+${entries.join("\n")}
+</feed>
+`;
+}
+
+export function feedRoutes(app: Hono<AppEnv>, site: Site): void {
+  app.get("/feed.xml", async (c) => {
+    const { items } = await site.archive.list({ limit: FEED_SIZE, offset: 0 });
+    c.header("Cache-Control", "public, max-age=300");
+    return c.body(atom(site, "Verity: new checks", "/feed.xml", "/", items), 200, { "Content-Type": "application/atom+xml; charset=utf-8" });
+  });
+
+  app.get("/category/:name/feed.xml", async (c) => {
+    const name = c.req.param("name");
+    if (!isCategory(name)) return notFoundPage(c, site, "There is no such category.");
+    const { items } = await site.archive.list({ category: name, limit: FEED_SIZE, offset: 0 });
+    c.header("Cache-Control", "public, max-age=300");
+    return c.body(atom(site, `Verity: ${name}`, `/category/${name}/feed.xml`, `/category/${name}`, items), 200, {
+      "Content-Type": "application/atom+xml; charset=utf-8",
+    });
+  });
+
+  app.get("/sitemap.xml", async (c) => {
+    const base = site.options.baseUrl;
+    const { items } = await site.archive.list({ limit: SITEMAP_MAX, offset: 0 });
+    const fixed = ["/", "/checks", "/category", "/topic", "/entity", "/about", "/methodology", "/faq", "/terms", "/privacy", ...CATEGORIES.map((n) => `/category/${n}`)];
+    const urls = [
+      ...fixed.map((path) => `<url><loc>${xml(base + path)}</loc></url>`),
+      ...items.map((item) => `<url><loc>${xml(base + item.url)}</loc><lastmod>${xml(item.checkedAt)}</lastmod></url>`),
+    ];
+    c.header("Cache-Control", "public, max-age=300");
+    return c.body(`<?xml version="1.0" encoding="utf-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join("\n")}\n</urlset>\n`, 200, {
+      "Content-Type": "application/xml; charset=utf-8",
+    });
+  });
+
+  app.get("/robots.txt", (c) =>
+    c.text(
+      [
+        "User-agent: *",
+        "Disallow: /admin",
+        "Disallow: /api/",
+        "Disallow: /progress/",
+        "Disallow: /mine",
+        "Disallow: /search",
+        "",
+        `Sitemap: ${site.options.baseUrl}/sitemap.xml`,
+        "",
+      ].join("\n"),
+    ),
+  );
+}

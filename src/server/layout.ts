@@ -1,0 +1,104 @@
+// The page shell every HTML page shares: head (title, description, canonical URL,
+// social cards, stylesheet, the one script), header with navigation and search, the
+// campaign widget, and the footer.
+import type { CampaignView } from "./campaign.js";
+import { campaignWidget } from "./components.js";
+import { html, join, type HtmlValue, type SafeHtml } from "./html.js";
+
+export interface PageSpec {
+  title: string;
+  /** The meta description and the social cards' text. */
+  description?: string;
+  /** Site path of the canonical URL (default: none). */
+  canonicalPath?: string;
+  body: SafeHtml;
+  /** Extra markup for the head (JSON-LD, feeds, refresh). */
+  head?: HtmlValue;
+  /** OpenGraph type ("website" unless told). */
+  ogType?: string;
+  noindex?: boolean;
+  /** A class on <body> naming the page (home, report, progress, ...). */
+  pageClass?: string;
+}
+
+export interface LayoutContext {
+  baseUrl: string;
+  campaign: CampaignView | null;
+  csrf: string;
+  /** The request path, to mark the current navigation entry. */
+  path: string;
+}
+
+export const SITE_NAME = "Verity";
+export const SITE_TAGLINE = "An open-source fact-checking desk: cited, permanent reports.";
+
+const NAV: [string, string][] = [
+  ["/", "Ask"],
+  ["/category", "Categories"],
+  ["/topic", "Topics"],
+  ["/entity", "People & organisations"],
+  ["/mine", "Your checks"],
+  ["/about", "About"],
+  ["/methodology", "Methodology"],
+];
+
+export function renderLayout(ctx: LayoutContext, page: PageSpec): string {
+  const title = page.title === SITE_NAME ? SITE_NAME : `${page.title} · ${SITE_NAME}`;
+  const description = page.description ?? SITE_TAGLINE;
+  const canonical = page.canonicalPath !== undefined ? ctx.baseUrl + page.canonicalPath : null;
+  const nav = NAV.map(([href, label]) => {
+    const current = href === "/" ? ctx.path === "/" : ctx.path === href || ctx.path.startsWith(href + "/");
+    return html`<a href="${href}"${current ? html` aria-current="page"` : ""}>${label}</a>`;
+  });
+  const doc = html`<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title}</title>
+<meta name="description" content="${description}">
+${page.noindex ? html`<meta name="robots" content="noindex">` : ""}
+${canonical ? html`<link rel="canonical" href="${canonical}">` : ""}
+<meta property="og:site_name" content="${SITE_NAME}">
+<meta property="og:type" content="${page.ogType ?? "website"}">
+<meta property="og:title" content="${page.title}">
+<meta property="og:description" content="${description}">
+${canonical ? html`<meta property="og:url" content="${canonical}">` : ""}
+<meta name="twitter:card" content="summary">
+<meta name="twitter:title" content="${page.title}">
+<meta name="twitter:description" content="${description}">
+<link rel="stylesheet" href="/assets/app.css">
+<link rel="alternate" type="application/atom+xml" title="Verity: new checks" href="/feed.xml">
+<script src="/assets/app.js" defer></script>
+${page.head ?? ""}
+</head>
+<body class="${page.pageClass ?? "page-other"}">
+<a class="skip" href="#main">Skip to the content</a>
+<header class="site-header">
+<a class="brand" href="/">${SITE_NAME}</a>
+<nav class="site-nav" aria-label="Main">${join(nav, " ")}</nav>
+<form class="site-search" action="/search" method="get" role="search" data-testid="site-search">
+<input type="search" name="q" aria-label="Search the checks" placeholder="Search the checks" maxlength="200">
+<button type="submit" class="secondary">Search</button>
+</form>
+</header>
+<div class="page">
+<main id="main">
+${page.body}
+</main>
+<aside class="sidebar" aria-label="Campaign">
+${ctx.campaign ? campaignWidget(ctx.campaign) : ""}
+</aside>
+</div>
+<footer class="site-footer">
+<nav aria-label="About Verity">
+<a href="/about">About</a> <a href="/methodology">Methodology</a> <a href="/faq">FAQ</a> <a href="/terms">Terms</a> <a href="/privacy">Privacy</a>
+<a href="/feed.xml">Atom feed</a> <a href="/api/openapi.json">API</a> <a href="/admin">Admin</a>
+</nav>
+<p>Reports are written by machine from the sources they cite, and may contain mistakes. Verity is open source.</p>
+</footer>
+</body>
+</html>
+`;
+  return doc.value;
+}

@@ -1,0 +1,181 @@
+// The website's settings: base URL, admin token, campaign, rate limits, concurrency.
+// From the environment (and `.env`) first, then the `campaign` key of verity.config.json.
+import { z } from "zod";
+import type { Config } from "../config.js";
+import { ConfigError, errorMessage } from "../domain/errors.js";
+
+export interface RateLimit {
+  /** Requests allowed at once. */
+  burst: number;
+  /** Tokens given back per minute. */
+  perMinute: number;
+}
+
+export interface CampaignSettings {
+  title: string;
+  description: string | null;
+  /** A sum of money (in `currency`) or a number of supporters. */
+  goalKind: "amount" | "supporters";
+  /** Major units (e.g. euros) for an amount, a count for supporters. */
+  goal: number;
+  /** ISO 4217 code, upper case. */
+  currency: string;
+  /** ISO date or date-time; null for no deadline. */
+  deadline: string | null;
+  /** Where a reader donates (http or https). */
+  donationUrl: string | null;
+}
+
+export interface ServerOptions {
+  /** The public origin for canonical URLs, feeds and the sitemap (VERITY_BASE_URL). */
+  baseUrl: string;
+  /** The admin area's token (VERITY_ADMIN_TOKEN); null disables the admin area. */
+  adminToken: string | null;
+  /** The key that signs cookies (VERITY_SECRET); null: one is generated and kept in the store. */
+  secret: string | null;
+  /** The operator's campaign (null: no widget until an admin sets one). */
+  campaign: CampaignSettings | null;
+  /** The secret of the payment provider's webhook (VERITY_CAMPAIGN_WEBHOOK_SECRET); null disables it. */
+  webhookSecret: string | null;
+  rateLimits: { submissions: RateLimit; votes: RateLimit };
+  /** Checks running at once (VERITY_CONCURRENCY). */
+  concurrency: number;
+  /** Take the client address from X-Forwarded-For (behind a reverse proxy; VERITY_TRUST_PROXY=1). */
+  trustProxy: boolean;
+  /** Start the job queue, resuming interrupted jobs, when the server is created. */
+  startJobs: boolean;
+  /** Checks per archive page. */
+  pageSize: number;
+  now: () => Date;
+}
+
+export const DEFAULT_BASE_URL = "http://127.0.0.1:3000";
+
+export const DEFAULT_OPTIONS: ServerOptions = {
+  baseUrl: DEFAULT_BASE_URL,
+  adminToken: null,
+  secret: null,
+  campaign: null,
+  webhookSecret: null,
+  rateLimits: { submissions: { burst: 10, perMinute: 6 }, votes: { burst: 30, perMinute: 30 } },
+  concurrency: 2,
+  trustProxy: false,
+  startJobs: true,
+  pageSize: 20,
+  now: () => new Date(),
+};
+
+export function resolveOptions(partial: Partial<ServerOptions> = {}): ServerOptions {
+  const options: ServerOptions = { ...DEFAULT_OPTIONS, ...withoutUndefined(partial) };
+  options.baseUrl = normalizeBaseUrl(options.baseUrl);
+  options.rateLimits = { ...DEFAULT_OPTIONS.rateLimits, ...withoutUndefined(partial.rateLimits ?? {}) };
+  return options;
+}
+
+function withoutUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+export function normalizeBaseUrl(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError(`VERITY_BASE_URL must be an absolute http(s) URL (got "${value.slice(0, 60)}")`);
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") throw new ConfigError("VERITY_BASE_URL must be http or https");
+  return url.origin + url.pathname.replace(/\/+$/, "");
+}
+
+const CampaignFile = z
+  .object({
+    title: z.string().max(200).optional(),
+    description: z.string().max(1000).optional(),
+    goalAmount: z.number().positive().optional(),
+    goalSupporters: z.number().int().positive().optional(),
+    currency: z.string().regex(/^[A-Za-z]{3}$/).optional(),
+    deadline: z.string().optional(),
+    donationUrl: z.string().optional(),
+    webhookSecret: z.string().min(8).optional(),
+  })
+  .strict();
+
+/** The server's options from the configuration (environment, `.env`, verity.config.json). */
+export function loadServerOptions(config: Config): ServerOptions {
+  const env = config.env;
+  let file: z.infer<typeof CampaignFile> = {};
+  if (config.campaign !== undefined) {
+    try {
+      file = CampaignFile.parse(config.campaign);
+    } catch (error) {
+      throw new ConfigError(`verity.config.json "campaign" is invalid: ${errorMessage(error).split("\n")[0]}`);
+    }
+  }
+  const number = (name: string): number | undefined => {
+    const raw = env[name]?.trim();
+    if (!raw) return undefined;
+    const n = Number(raw);
+    if (!Number.isFinite(n) || n <= 0) throw new ConfigError(`${name} must be a positive number (got "${raw}")`);
+    return n;
+  };
+  const text = (name: string): string | undefined => env[name]?.trim() || undefined;
+
+  const goalAmount = number("VERITY_CAMPAIGN_GOAL_AMOUNT") ?? file.goalAmount;
+  const goalSupporters = number("VERITY_CAMPAIGN_GOAL_SUPPORTERS") ?? file.goalSupporters;
+  let campaign: CampaignSettings | null = null;
+  if (goalAmount !== undefined || goalSupporters !== undefined) {
+    campaign = validateCampaign({
+      title: text("VERITY_CAMPAIGN_TITLE") ?? file.title ?? "Support independent fact-checking",
+      description: text("VERITY_CAMPAIGN_DESCRIPTION") ?? file.description ?? null,
+      goalKind: goalAmount !== undefined ? "amount" : "supporters",
+      goal: goalAmount ?? goalSupporters ?? 0,
+      currency: (text("VERITY_CAMPAIGN_CURRENCY") ?? file.currency ?? "EUR").toUpperCase(),
+      deadline: text("VERITY_CAMPAIGN_DEADLINE") ?? file.deadline ?? null,
+      donationUrl: text("VERITY_CAMPAIGN_DONATION_URL") ?? file.donationUrl ?? null,
+    });
+  }
+
+  const concurrency = number("VERITY_CONCURRENCY");
+  if (concurrency !== undefined && !Number.isInteger(concurrency)) throw new ConfigError("VERITY_CONCURRENCY must be a whole number");
+  return resolveOptions({
+    baseUrl: text("VERITY_BASE_URL") ?? DEFAULT_BASE_URL,
+    adminToken: text("VERITY_ADMIN_TOKEN") ?? null,
+    secret: text("VERITY_SECRET") ?? null,
+    campaign,
+    webhookSecret: text("VERITY_CAMPAIGN_WEBHOOK_SECRET") ?? file.webhookSecret ?? null,
+    concurrency: concurrency ?? DEFAULT_OPTIONS.concurrency,
+    trustProxy: /^(1|true|yes)$/i.test(text("VERITY_TRUST_PROXY") ?? ""),
+    rateLimits: {
+      submissions: rateLimit(env, "VERITY_RATE_LIMIT_SUBMISSIONS", DEFAULT_OPTIONS.rateLimits.submissions),
+      votes: rateLimit(env, "VERITY_RATE_LIMIT_VOTES", DEFAULT_OPTIONS.rateLimits.votes),
+    },
+  });
+}
+
+/** "burst,perMinute", e.g. "10,6". */
+function rateLimit(env: Record<string, string>, name: string, fallback: RateLimit): RateLimit {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  const match = /^(\d+)\s*,\s*(\d+(?:\.\d+)?)$/.exec(raw);
+  if (!match || Number(match[1]) < 1 || Number(match[2]) <= 0) throw new ConfigError(`${name} must be "burst,perMinute", e.g. "10,6" (got "${raw}")`);
+  return { burst: Number(match[1]), perMinute: Number(match[2]) };
+}
+
+/** Checks a campaign's settings (from configuration or the admin form); throws ConfigError with the reason. */
+export function validateCampaign(c: CampaignSettings): CampaignSettings {
+  if (!c.title.trim()) throw new ConfigError("the campaign needs a title");
+  if (!(c.goal > 0) || !Number.isFinite(c.goal)) throw new ConfigError("the campaign goal must be a positive number");
+  if (c.goalKind === "supporters" && !Number.isInteger(c.goal)) throw new ConfigError("a goal of supporters must be a whole number");
+  if (!/^[A-Z]{3}$/.test(c.currency)) throw new ConfigError(`the campaign currency must be a three-letter code (got "${c.currency}")`);
+  if (c.deadline !== null && Number.isNaN(Date.parse(c.deadline))) throw new ConfigError(`the campaign deadline is not a date (got "${c.deadline}")`);
+  if (c.donationUrl !== null) {
+    let ok = false;
+    try {
+      ok = ["http:", "https:"].includes(new URL(c.donationUrl).protocol);
+    } catch {
+      ok = false;
+    }
+    if (!ok) throw new ConfigError("the donation link must be an http(s) URL");
+  }
+  return { ...c, title: c.title.trim(), description: c.description?.trim() || null };
+}

@@ -1,0 +1,123 @@
+// About, Methodology, FAQ, Terms and Privacy.
+import type { Hono } from "hono";
+import { CATEGORIES, FRESHNESS_MS } from "../../domain/categories.js";
+import { MAX_INPUT_CHARS } from "../../domain/limits.js";
+import { VERDICT_LABELS } from "../../domain/report.js";
+import { verdictWord } from "../../render/words.js";
+import type { AppEnv, Site } from "../context.js";
+import { verdictBadge } from "../components.js";
+import { html, type SafeHtml } from "../html.js";
+import { RATING_VALUES } from "../jsonld.js";
+import { sendPage } from "../respond.js";
+import { STAGE_LABELS } from "./progress.js";
+
+const VERDICT_MEANINGS: Record<(typeof VERDICT_LABELS)[number], string> = {
+  supported: "Reliable sources support the claim as stated.",
+  refuted: "Reliable sources contradict the claim.",
+  misleading: "True in part, but missing context that changes its meaning, or cherry-picked.",
+  conflicting: "Reliable sources disagree with each other, and the evidence does not settle it.",
+  unverified: "Not enough evidence was found either way. No evidence never means true.",
+};
+
+const STAGE_TEXT: Record<keyof typeof STAGE_LABELS, string> = {
+  intake: "The input is classified (question, claim, topic, link or text), given a clean title, and turned into the checkable claims behind it: a question becomes the statement it implies; a pasted text or a page becomes its check-worthy claims. A category and the people, organisations and places named are picked.",
+  plan: "Search queries are written for every claim, from three angles: what would support it, what would refute it, and the context around it.",
+  gather: "Every enabled source is asked in parallel: the operator's library, Wikipedia, earlier professional fact-checks, and web search. Results are merged and de-duplicated; a source that fails is recorded, and the check goes on without it.",
+  read: "The pages are fetched safely and their main text extracted and stored, so every quote can be checked again later. Pages that cannot be read are listed with the reason.",
+  rank: "The texts are split into passages, scored against each claim, and the best, most varied passages are kept.",
+  judge: "The stance of each passage towards each claim is weighed, giving a verdict and a confidence for each claim and for the whole.",
+  write: "The report is written: the headline answer, the summary, the missing context and other viewpoints, the analysis of the statement's wording, and follow-up questions. Every factual sentence cites its source with [n].",
+  audit: "Every [n] must point to a listed source, every quote must be found word for word in the stored text of its source, and every citing sentence must be carried by its quote. What fails is rewritten or dropped before the report is published.",
+};
+
+function info(title: string, path: string, description: string, content: SafeHtml) {
+  return { title, canonicalPath: path, description, body: html`<article class="prose" data-testid="info-page"><h1>${title}</h1>${content}</article>`, pageClass: "page-info" };
+}
+
+export function infoRoutes(app: Hono<AppEnv>, site: Site): void {
+  app.get("/about", (c) =>
+    sendPage(
+      c,
+      site,
+      info(
+        "About Verity",
+        "/about",
+        "Verity is an open-source fact-checking desk: ask a question, watch the check, read a cited report.",
+        html`<p>Verity is an open-source fact-checking desk and publication. A reader types a question, a claim, a topic, a link or a pasted text; Verity gathers evidence, weighs it, and publishes a permanent report with a verdict and its confidence, a summary, the missing context and other viewpoints, an analysis of how the statement is put, numbered sources with the exact passages quoted, and follow-up questions.</p>
+<p>Every report is written by machine from the sources it cites. It can be wrong: the sources are there so that you can check it. Reports stay at the same address; when a check is refreshed, its earlier versions stay readable.</p>
+<p>Reports are also available as JSON through the <a href="/api/openapi.json">API</a>, and as an <a href="/feed.xml">Atom feed</a>. See the <a href="/methodology">methodology</a> for how a check is made.</p>`,
+      ),
+    ),
+  );
+
+  app.get("/methodology", (c) => {
+    const content = html`<p>Every check runs the same eight stages. You can watch them live after asking a question.</p>
+<ol>${Object.entries(STAGE_LABELS).map(([stage, label]) => html`<li><strong>${label}.</strong> ${STAGE_TEXT[stage as keyof typeof STAGE_TEXT]}</li>`)}</ol>
+<h2>What the verdicts mean</h2>
+<dl class="verdicts" data-testid="verdict-meanings">${VERDICT_LABELS.map(
+      (label) => html`<dt>${verdictBadge(label)}</dt><dd>${VERDICT_MEANINGS[label]} <span class="muted">(Rating ${RATING_VALUES[label]} of 5 for search engines, “${verdictWord(label)}”.)</span></dd>`,
+    )}</dl>
+<p>A question is answered <em>Yes</em>, <em>No</em>, <em>Partly</em> or <em>Unclear</em> in the headline, followed by the gist.</p>
+<h2>Confidence</h2>
+<p>The confidence (0–100%) says how strongly the evidence found backs the verdict: it falls when the sources are few, weak or split. Without a language model, Verity's own analyst never goes above 85%.</p>
+<h2>Sources</h2>
+<p>Each source is listed with its publisher, author and date when known, when it was read, its stance towards the claim, and the passages quoted. The operator may add a reliability note to a domain, shown beside its sources. Pages submitted for checking are never used as evidence for their own claims.</p>
+<h2>Freshness</h2>
+<p>Facts change. A report older than its category's window shows a banner and can be re-checked; the earlier version stays readable.</p>
+<table data-testid="freshness-table"><thead><tr><th>Category</th><th>Re-check offered after</th></tr></thead><tbody>${CATEGORIES.map(
+      (name) => html`<tr><td><a href="/category/${name}">${name}</a></td><td>${Math.round(FRESHNESS_MS[name] / 86_400_000)} days</td></tr>`,
+    )}</tbody></table>`;
+    return sendPage(c, site, info("Methodology", "/methodology", "How Verity checks a claim, and what its verdicts mean.", content));
+  });
+
+  app.get("/faq", (c) => {
+    const qa: [string, SafeHtml][] = [
+      ["Who writes the reports?", html`A machine, from the sources it cites. Read the sources before relying on a report.`],
+      ["What can I ask?", html`A question, a claim, a topic, a link to a page, or a pasted text of up to ${MAX_INPUT_CHARS.toLocaleString("en-US")} characters.`],
+      ["Why did I get an existing report?", html`The same question (ignoring case and punctuation) was checked recently, so Verity shows that report. When it is older than its category's freshness window, you can re-check it.`],
+      ["How long does a check take?", html`From a few seconds to a few minutes, depending on the sources consulted. The progress page shows each stage.`],
+      ["Can I find my checks again?", html`Yes: <a href="/mine">Your checks</a> lists the checks asked from this browser.`],
+      ["What does “unverified” mean?", html`That not enough evidence was found. It never means true. See the <a href="/methodology">methodology</a>.`],
+      ["A report is wrong. What can I do?", html`Say so with the “Was this helpful?” vote, and contact the operator of this site: editors can correct the title or category, re-run the check, or withdraw it.`],
+      ["Is there an API?", html`Yes: see the <a href="/api/openapi.json">OpenAPI document</a>.`],
+    ];
+    const content = html`<dl class="faq">${qa.map(([q, a]) => html`<dt><strong>${q}</strong></dt><dd>${a}</dd>`)}</dl>`;
+    return sendPage(c, site, info("Frequently asked questions", "/faq", "Answers about Verity's reports, verdicts and checks.", content));
+  });
+
+  app.get("/terms", (c) =>
+    sendPage(
+      c,
+      site,
+      info(
+        "Terms of use",
+        "/terms",
+        "The terms of using Verity.",
+        html`<p>Verity's reports are machine-written summaries of the sources they cite. They are provided as they are, without warranty, and are not legal, medical or financial advice.</p>
+<p>What you submit for checking is published as part of a public report (“Submitted as”). Do not submit personal information about yourself or others, or anything you may not share.</p>
+<p>Do not use the site to harass anyone, and do not overload it: submissions and votes are rate-limited per client.</p>
+<p>The quoted passages belong to their publishers and are quoted to support the report's statements. Verity's own software is open source.</p>`,
+      ),
+    ),
+  );
+
+  app.get("/privacy", (c) =>
+    sendPage(
+      c,
+      site,
+      info(
+        "Privacy",
+        "/privacy",
+        "What Verity stores about its readers.",
+        html`<p>Verity has no accounts and no trackers. It uses these cookies, all first-party:</p>
+<ul>
+<li><code>verity_csrf</code>: a random token that protects forms against cross-site requests.</li>
+<li><code>verity_mine</code>: the ids of the checks asked from this browser, for <a href="/mine">Your checks</a>. You can clear it there.</li>
+<li><code>verity_vid</code>: a random id set when you vote, so that one browser counts once per report.</li>
+<li><code>verity_admin</code>: only for the site's editors, after signing in.</li>
+</ul>
+<p>Your IP address is used in memory to limit the rate of submissions and votes; it is not stored. The text you submit is published in the report it produces. Votes are stored with the random id above, not with your address.</p>`,
+      ),
+    ),
+  );
+}

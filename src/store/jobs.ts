@@ -1,0 +1,207 @@
+// Durable check jobs: what the site and the API asked to check, and how far each run got.
+import type { Selectable } from "kysely";
+import type { Store } from "./db.js";
+import type { JobsTable } from "./schema.js";
+
+export type JobStatus = "queued" | "running" | "done" | "failed";
+export const ACTIVE_JOB_STATUSES: JobStatus[] = ["queued", "running"];
+
+export interface StoredProgressEvent {
+  type: string;
+  [key: string]: unknown;
+}
+
+export interface Job {
+  id: string;
+  checkId: string;
+  resultCheckId: string | null;
+  input: string;
+  matchKey: string;
+  fresh: boolean;
+  status: JobStatus;
+  attempts: number;
+  baseVersion: number | null;
+  stage: string | null;
+  events: StoredProgressEvent[];
+  error: string | null;
+  createdAt: string;
+  updatedAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+}
+
+function toJob(row: Selectable<JobsTable>): Job {
+  let events: StoredProgressEvent[] = [];
+  try {
+    const parsed = JSON.parse(row.events_json);
+    if (Array.isArray(parsed)) events = parsed;
+  } catch {
+    // a damaged progress log only loses the stage list
+  }
+  return {
+    id: row.id,
+    checkId: row.check_id,
+    resultCheckId: row.result_check_id,
+    input: row.input,
+    matchKey: row.match_key,
+    fresh: row.fresh === 1,
+    status: row.status as JobStatus,
+    attempts: row.attempts,
+    baseVersion: row.base_version,
+    stage: row.stage,
+    events,
+    error: row.error,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    startedAt: row.started_at,
+    finishedAt: row.finished_at,
+  };
+}
+
+export class JobRepository {
+  constructor(private readonly store: Store) {}
+
+  /** Inserts a queued job; false when another active job already holds the same question. */
+  async insert(job: { id: string; checkId: string; input: string; matchKey: string; fresh: boolean; now: string }): Promise<boolean> {
+    try {
+      await this.store.db
+        .insertInto("jobs")
+        .values({
+          id: job.id,
+          check_id: job.checkId,
+          result_check_id: null,
+          input: job.input,
+          match_key: job.matchKey,
+          fresh: job.fresh ? 1 : 0,
+          status: "queued",
+          attempts: 0,
+          base_version: null,
+          stage: null,
+          events_json: "[]",
+          error: null,
+          created_at: job.now,
+          updated_at: job.now,
+          started_at: null,
+          finished_at: null,
+        })
+        .execute();
+      return true;
+    } catch (error) {
+      if (/UNIQUE constraint failed: jobs\.match_key/.test(String(error))) return false;
+      throw error;
+    }
+  }
+
+  async get(id: string): Promise<Job | null> {
+    const row = await this.store.db.selectFrom("jobs").selectAll().where("id", "=", id).executeTakeFirst();
+    return row ? toJob(row) : null;
+  }
+
+  /** The queued or running job for a question, if any. */
+  async findActiveByMatchKey(matchKey: string): Promise<Job | null> {
+    const row = await this.store.db
+      .selectFrom("jobs")
+      .selectAll()
+      .where("match_key", "=", matchKey)
+      .where("status", "in", ACTIVE_JOB_STATUSES)
+      .executeTakeFirst();
+    return row ? toJob(row) : null;
+  }
+
+  /** The newest job of a check. */
+  async latestForCheck(checkId: string): Promise<Job | null> {
+    const row = await this.store.db
+      .selectFrom("jobs")
+      .selectAll()
+      .where("check_id", "=", checkId)
+      .orderBy("created_at", "desc")
+      .orderBy("id", "desc")
+      .executeTakeFirst();
+    return row ? toJob(row) : null;
+  }
+
+  /** The newest job for each of these checks. */
+  async latestForChecks(checkIds: string[]): Promise<Map<string, Job>> {
+    const out = new Map<string, Job>();
+    if (checkIds.length === 0) return out;
+    const rows = await this.store.db.selectFrom("jobs").selectAll().where("check_id", "in", checkIds).orderBy("created_at", "asc").execute();
+    for (const row of rows) out.set(row.check_id, toJob(row));
+    return out;
+  }
+
+  /** Queued jobs, oldest first. */
+  async queued(limit: number): Promise<Job[]> {
+    const rows = await this.store.db
+      .selectFrom("jobs")
+      .selectAll()
+      .where("status", "=", "queued")
+      .orderBy("created_at", "asc")
+      .orderBy("id", "asc")
+      .limit(limit)
+      .execute();
+    return rows.map(toJob);
+  }
+
+  async running(): Promise<Job[]> {
+    const rows = await this.store.db.selectFrom("jobs").selectAll().where("status", "=", "running").execute();
+    return rows.map(toJob);
+  }
+
+  /**
+   * Takes a queued job for running (atomically: false when someone else took it). The first
+   * claim records the check's published version, so a later run can tell it was published.
+   */
+  async claim(id: string, currentVersion: number, now: string): Promise<boolean> {
+    const result = await this.store.db
+      .updateTable("jobs")
+      .set((eb) => ({
+        status: "running",
+        attempts: eb("attempts", "+", 1),
+        base_version: eb.fn.coalesce("base_version", eb.val(currentVersion)),
+        started_at: now,
+        updated_at: now,
+      }))
+      .where("id", "=", id)
+      .where("status", "=", "queued")
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  /** Jobs a stopped process left running go back to the queue. */
+  async requeue(id: string, now: string): Promise<void> {
+    await this.store.db.updateTable("jobs").set({ status: "queued", updated_at: now }).where("id", "=", id).where("status", "=", "running").execute();
+  }
+
+  async saveProgress(id: string, stage: string | null, events: StoredProgressEvent[], now: string): Promise<void> {
+    await this.store.db
+      .updateTable("jobs")
+      .set({ stage, events_json: JSON.stringify(events), updated_at: now })
+      .where("id", "=", id)
+      .execute();
+  }
+
+  async finish(id: string, outcome: { status: "done" | "failed"; error?: string | null; resultCheckId?: string | null }, now: string): Promise<void> {
+    await this.store.db
+      .updateTable("jobs")
+      .set({
+        status: outcome.status,
+        error: outcome.error ? outcome.error.slice(0, 2000) : null,
+        result_check_id: outcome.resultCheckId ?? null,
+        finished_at: now,
+        updated_at: now,
+      })
+      .where("id", "=", id)
+      .execute();
+  }
+
+  async counts(): Promise<Record<JobStatus, number>> {
+    const rows = await this.store.db
+      .selectFrom("jobs")
+      .select(["status", (eb) => eb.fn.countAll<number>().as("n")])
+      .groupBy("status")
+      .execute();
+    const out: Record<JobStatus, number> = { queued: 0, running: 0, done: 0, failed: 0 };
+    for (const r of rows) if (r.status in out) out[r.status as JobStatus] = Number(r.n);
+    return out;
+  }
+}

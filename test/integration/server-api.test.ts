@@ -1,0 +1,243 @@
+// The JSON API against the app and against a real server on 127.0.0.1: submit
+// (202/200), read (404), bad requests, listing with q/category/page, the OpenAPI
+// document, server-sent progress events, rate limits.
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import { Report } from "../../src/domain/report.js";
+import { STAGES } from "../../src/pipeline/types.js";
+import { createServer, type VerityServer } from "../../src/server/app.js";
+import { LIBRARY } from "../fixtures/library-docs.js";
+import { tempVerity } from "../helpers/verity.js";
+import { gatedService, listen, parseSse, readEvents } from "./server-helpers.js";
+
+type TempVerity = Awaited<ReturnType<typeof tempVerity>>;
+
+const ICE = "Can local police refuse ICE detainer requests?";
+const WALL = "The Great Wall of China is visible from space with the naked eye.";
+const COFFEE = "Coffee causes cancer.";
+
+function postJson(app: VerityServer, body: unknown, headers: Record<string, string> = {}) {
+  return app.request("/api/checks", {
+    method: "POST",
+    body: typeof body === "string" ? body : JSON.stringify(body),
+    headers: { "content-type": "application/json", ...headers },
+  });
+}
+
+async function submitAndWait(app: VerityServer, input: string): Promise<Report> {
+  const res = await postJson(app, { input });
+  assert.ok(res.status === 202 || res.status === 200, `status ${res.status}`);
+  const json = await res.json();
+  await app.queue.whenIdle();
+  const report = await (await app.request(`/api/checks/${json.id}`)).json();
+  assert.equal(report.status, "done", JSON.stringify(report));
+  return Report.parse(report);
+}
+
+describe("JSON API", () => {
+  let v: TempVerity;
+  let app: VerityServer;
+  before(async () => {
+    v = await tempVerity();
+    await v.library.upsertMany(LIBRARY);
+    app = createServer(v, { pageSize: 2, rateLimits: { submissions: { burst: 100, perMinute: 100 }, votes: { burst: 100, perMinute: 100 } } });
+  });
+  after(async () => {
+    await app.close();
+    await v.cleanup();
+  });
+
+  it("queues a check (202 with id, url, status), then serves the report; the same fresh question answers 200", async () => {
+    const res = await postJson(app, { input: ICE });
+    assert.equal(res.status, 202);
+    const accepted = await res.json();
+    assert.match(accepted.id, /^[0-9a-f-]{36}$/);
+    assert.equal(accepted.url, `/api/checks/${accepted.id}`);
+    assert.ok(["queued", "running"].includes(accepted.status));
+    assert.equal(res.headers.get("location"), accepted.url);
+    await app.queue.whenIdle();
+
+    const report = Report.parse(await (await app.request(accepted.url)).json());
+    assert.equal(report.id, accepted.id);
+    assert.equal(report.status, "done");
+    assert.match(report.url, /^\/checks\/justice\/can-local-police-refuse-ice-detainer-requests-[0-9a-f]{8}$/);
+
+    const again = await postJson(app, { input: "can LOCAL police refuse ice detainer requests" });
+    assert.equal(again.status, 200);
+    assert.equal((await again.json()).id, accepted.id);
+  });
+
+  it("answers bad requests and unknown ids with JSON errors", async () => {
+    for (const [body, status] of [
+      [{ input: "   " }, 400],
+      [{ input: 42 }, 400],
+      [{}, 400],
+      ["not json", 400],
+      [{ input: "x".repeat(5001) }, 400],
+      [{ input: "bad \u0001 control" }, 400],
+    ] as const) {
+      const res = await postJson(app, body);
+      assert.equal(res.status, status, JSON.stringify(body).slice(0, 60));
+      const json = await res.json();
+      assert.equal(json.error.code, "bad_request");
+      assert.equal(typeof json.error.message, "string");
+    }
+    const tooLarge = await postJson(app, { input: "y".repeat(70_000) });
+    assert.equal(tooLarge.status, 413);
+    assert.equal((await tooLarge.json()).error.code, "too_large");
+
+    const missing = await app.request("/api/checks/00000000-0000-0000-0000-000000000000");
+    assert.equal(missing.status, 404);
+    assert.deepEqual(Object.keys((await missing.json()).error).sort(), ["code", "message"]);
+    const noRoute = await app.request("/api/nothing-here");
+    assert.equal(noRoute.status, 404);
+    assert.equal((await noRoute.json()).error.code, "not_found");
+    const noEvents = await app.request("/api/checks/00000000-0000-0000-0000-000000000000/events");
+    assert.equal(noEvents.status, 404);
+    assert.equal((await noEvents.json()).error.code, "not_found");
+  });
+
+  it("lists and searches the checks with q, category and page", async () => {
+    await submitAndWait(app, WALL);
+    await submitAndWait(app, COFFEE);
+
+    const all = await (await app.request("/api/checks")).json();
+    assert.equal(all.total, 3);
+    assert.equal(all.items.length, 2, "two per page");
+    assert.equal(all.page, 1);
+    assert.equal(all.next, "/api/checks?page=2");
+    const second = await (await app.request(all.next)).json();
+    assert.equal(second.items.length, 1);
+    assert.equal(second.next, null);
+    const ids = new Set([...all.items, ...second.items].map((i: { id: string }) => i.id));
+    assert.equal(ids.size, 3);
+    for (const item of all.items) {
+      assert.ok(item.url.startsWith("/checks/"));
+      assert.ok(["supported", "refuted", "misleading", "conflicting", "unverified"].includes(item.verdict.label));
+    }
+
+    const justice = await (await app.request("/api/checks?category=justice")).json();
+    assert.deepEqual(justice.items.map((i: { category: string }) => i.category), ["justice"]);
+
+    const found = await (await app.request("/api/checks?q=detainer")).json();
+    assert.equal(found.total, 1);
+    assert.match(found.items[0].title, /ICE detainer/);
+    assert.ok(!/[\u0002\u0003]/.test(found.items[0].snippet ?? ""));
+    const wall = await (await app.request("/api/checks?q=great+wall&category=science")).json();
+    assert.equal(wall.items.length, 1);
+    const nothing = await (await app.request("/api/checks?q=zebra")).json();
+    assert.equal(nothing.total, 0);
+
+    for (const bad of ["/api/checks?category=astrology", "/api/checks?page=0", "/api/checks?page=x"]) {
+      const res = await app.request(bad);
+      assert.equal(res.status, 400, bad);
+      assert.equal((await res.json()).error.code, "bad_request");
+    }
+  });
+
+  it("publishes an OpenAPI 3.1 document listing the paths", async () => {
+    const res = await app.request("/api/openapi.json");
+    assert.equal(res.status, 200);
+    const doc = JSON.parse(await res.text());
+    assert.match(doc.openapi, /^3\.1\./);
+    for (const path of ["/api/checks", "/api/checks/{id}", "/api/checks/{id}/events", "/api/openapi.json", "/api/campaign/webhook"]) {
+      assert.ok(doc.paths[path], `documents ${path}`);
+    }
+    assert.ok(doc.paths["/api/checks"].post.responses["202"]);
+    assert.ok(doc.paths["/api/checks"].get.parameters.some((p: { name: string }) => p.name === "category"));
+    assert.ok(doc.components.schemas.Report.properties.verdict);
+  });
+});
+
+describe("server-sent progress events (a real server on 127.0.0.1)", () => {
+  let v: TempVerity;
+  let app: VerityServer;
+  let server: { url: string; close: () => Promise<void> };
+  let gate: ReturnType<typeof gatedService>;
+  before(async () => {
+    v = await tempVerity();
+    await v.library.upsertMany(LIBRARY);
+    gate = gatedService(v);
+    app = createServer({ ...v, service: gate.service });
+    server = await listen(app);
+  });
+  after(async () => {
+    gate.open();
+    await app.close();
+    await server.close();
+    await v.cleanup();
+  });
+
+  it("replays the stages so far, sends the live ones, and ends with done", async () => {
+    const res = await fetch(`${server.url}/api/checks`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ input: ICE }) });
+    assert.equal(res.status, 202);
+    const { id } = await res.json();
+    await gate.started; // the check is inside "gather", waiting for its sources
+
+    const reading = readEvents(`${server.url}/api/checks/${id}/events`);
+    // While it waits, the API reports the running check and its stage.
+    const state = await (await fetch(`${server.url}/api/checks/${id}`)).json();
+    assert.equal(state.status, "running");
+    assert.equal(state.stage, "gather");
+    gate.open();
+    const events = await reading;
+
+    const types = events.map((e) => e.event);
+    assert.equal(types.at(-1), "done", "the stream ends with done");
+    const done = events.at(-1)!.data;
+    assert.equal(done.checkId, id);
+    assert.match(String(done.url), /^\/checks\/justice\//);
+    assert.deepEqual(
+      events.filter((e) => e.event === "stage-finished").map((e) => e.data.stage),
+      STAGES,
+      "every stage, in order (the replayed ones and the live ones)",
+    );
+    assert.ok(events.some((e) => e.event === "stage-started" && e.data.stage === "intake"), "the replay includes the stages before the subscription");
+    assert.ok(events.some((e) => e.event === "sources-found"));
+    const ids = events.filter((e) => e.id !== null).map((e) => Number(e.id));
+    assert.deepEqual(ids, [...ids].sort((a, b) => a - b), "event ids increase");
+
+    // After the end, the stream tells at once how it ended.
+    const later = await readEvents(`${server.url}/api/checks/${id}/events`);
+    assert.equal(later.at(-1)!.event, "done");
+    // Resuming after the last event id sends only the ending.
+    const lastId = ids.at(-1)!;
+    const resumed = await readEvents(`${server.url}/api/checks/${id}/events`, { "last-event-id": String(lastId) });
+    assert.deepEqual(resumed.map((e) => e.event).filter((t) => t !== "open"), ["done"]);
+  });
+
+  it("streams through app.request too (the events of a finished check, from the store)", async () => {
+    const list = await (await app.request("/api/checks")).json();
+    const id = list.items[0].id;
+    const res = await app.request(`/api/checks/${id}/events`);
+    const events = parseSse(await res.text());
+    assert.equal(events.at(-1)!.event, "done");
+  });
+});
+
+describe("rate limits on the API", () => {
+  let v: TempVerity;
+  let app: VerityServer;
+  before(async () => {
+    v = await tempVerity();
+    await v.library.upsertMany(LIBRARY);
+    app = createServer(v, { rateLimits: { submissions: { burst: 2, perMinute: 1 }, votes: { burst: 1, perMinute: 1 } } });
+  });
+  after(async () => {
+    await app.close();
+    await v.cleanup();
+  });
+
+  it("answers 429 with Retry-After once a client has used its submissions", async () => {
+    assert.equal((await postJson(app, { input: ICE })).status, 202);
+    assert.equal((await postJson(app, { input: WALL })).status, 202);
+    const limited = await postJson(app, { input: COFFEE });
+    assert.equal(limited.status, 429);
+    const retryAfter = Number(limited.headers.get("retry-after"));
+    assert.ok(Number.isInteger(retryAfter) && retryAfter >= 1, `Retry-After: ${limited.headers.get("retry-after")}`);
+    assert.equal((await limited.json()).error.code, "rate_limited");
+    // Reading is not limited.
+    assert.equal((await app.request("/api/checks")).status, 200);
+    await app.queue.whenIdle();
+  });
+});

@@ -1,0 +1,225 @@
+// Durable jobs: a check left running by a stopped server is run again once and
+// published once; one published before the stop is not run again; the same question
+// joins the running check; a failed check says why and offers a retry.
+import assert from "node:assert/strict";
+import { randomUUID } from "node:crypto";
+import { after, before, describe, it } from "node:test";
+import type { Verity } from "../../src/app.js";
+import { normalizeForMatch } from "../../src/domain/text.js";
+import type { CheckService } from "../../src/pipeline/check-service.js";
+import { createServer, type VerityServer } from "../../src/server/app.js";
+import { JobRepository } from "../../src/store/jobs.js";
+import { LIBRARY } from "../fixtures/library-docs.js";
+import { tempVerity } from "../helpers/verity.js";
+import { Browser, gatedService, parseSse } from "./server-helpers.js";
+
+type TempVerity = Awaited<ReturnType<typeof tempVerity>>;
+
+const ICE = "Can local police refuse ICE detainer requests?";
+const WALL = "The Great Wall of China is visible from space with the naked eye.";
+const COFFEE = "Does coffee cause cancer?";
+
+/** The verity's service, counting the checks it is asked to run. */
+function counting(v: Verity): { verity: Verity; calls: () => number } {
+  let calls = 0;
+  const service = {
+    submit: (input: string, options?: Parameters<CheckService["submit"]>[1]) => {
+      calls++;
+      return v.service.submit(input, options);
+    },
+  } as unknown as CheckService;
+  return { verity: { ...v, service }, calls: () => calls };
+}
+
+async function versionCount(v: Verity, checkId: string): Promise<number> {
+  return (await v.checks.versions(checkId)).length;
+}
+
+describe("jobs survive a restart", () => {
+  let v: TempVerity;
+  let jobs: JobRepository;
+  before(async () => {
+    v = await tempVerity();
+    await v.library.upsertMany(LIBRARY);
+    jobs = new JobRepository(v.store);
+  });
+  after(async () => v.cleanup());
+
+  /** A job as a stopped server leaves it: claimed (running), attempt 1. */
+  async function interruptedJob(input: string): Promise<{ jobId: string; checkId: string }> {
+    const jobId = randomUUID();
+    const checkId = randomUUID();
+    const now = new Date().toISOString();
+    assert.ok(await jobs.insert({ id: jobId, checkId, input, matchKey: normalizeForMatch(input), fresh: false, now }));
+    assert.ok(await jobs.claim(jobId, 0, now));
+    return { jobId, checkId };
+  }
+
+  it("re-runs a job left running (its half-made check included) and publishes it once", async () => {
+    const { jobId, checkId } = await interruptedJob(ICE);
+    // The stopped run had created the check's row and not published it.
+    await v.checks.startNew({ id: checkId, matchKey: normalizeForMatch(ICE), inputText: ICE, now: new Date().toISOString() });
+
+    const { verity, calls } = counting(v);
+    const app = createServer(verity);
+    await app.queue.whenIdle();
+    await app.close();
+
+    assert.equal(calls(), 1, "run again exactly once");
+    const job = await jobs.get(jobId);
+    assert.equal(job?.status, "done");
+    assert.equal(job?.attempts, 2);
+    assert.equal(await versionCount(v, checkId), 1, "published once");
+    const report = await v.checks.get(checkId);
+    assert.equal(report?.version, 1);
+    assert.equal(report?.status, "done");
+
+    // Another start finds nothing to do.
+    const again = counting(v);
+    const app2 = createServer(again.verity);
+    await app2.queue.whenIdle();
+    await app2.close();
+    assert.equal(again.calls(), 0);
+    assert.equal(await versionCount(v, checkId), 1);
+  });
+
+  it("does not run again a job whose report was published before the stop", async () => {
+    const { jobId, checkId } = await interruptedJob(WALL);
+    // The stopped run got as far as publishing, not as far as marking its job done.
+    await v.service.check(WALL, { id: checkId });
+    assert.equal(await versionCount(v, checkId), 1);
+
+    const { verity, calls } = counting(v);
+    const app = createServer(verity);
+    await app.queue.whenIdle();
+    await app.close();
+    assert.equal(calls(), 0, "not run again");
+    assert.equal((await jobs.get(jobId))?.status, "done");
+    assert.equal(await versionCount(v, checkId), 1, "still one version");
+  });
+
+  it("gives up a job that keeps being interrupted", async () => {
+    const { jobId } = await interruptedJob(COFFEE);
+    await jobs.requeue(jobId, new Date().toISOString());
+    await jobs.claim(jobId, 0, new Date().toISOString());
+    await jobs.requeue(jobId, new Date().toISOString());
+    await jobs.claim(jobId, 0, new Date().toISOString()); // attempt 3, left running again
+    const { verity, calls } = counting(v);
+    const app = createServer(verity);
+    await app.queue.whenIdle();
+    await app.close();
+    assert.equal(calls(), 0);
+    const job = await jobs.get(jobId);
+    assert.equal(job?.status, "failed");
+    assert.match(job?.error ?? "", /interrupted 3 times/);
+  });
+});
+
+describe("the same question joins the running check", () => {
+  let v: TempVerity;
+  let app: VerityServer;
+  let gate: ReturnType<typeof gatedService>;
+  before(async () => {
+    v = await tempVerity();
+    await v.library.upsertMany(LIBRARY);
+    gate = gatedService(v);
+    app = createServer({ ...v, service: gate.service }, { concurrency: 1 });
+  });
+  after(async () => {
+    gate.open();
+    await app.close();
+    await v.cleanup();
+  });
+
+  const post = (input: string) =>
+    app.request("/api/checks", { method: "POST", body: JSON.stringify({ input }), headers: { "content-type": "application/json" } });
+
+  it("answers every submission of the running question with its id, runs it once and publishes once", async () => {
+    const first = await post(ICE);
+    assert.equal(first.status, 202);
+    const a = await first.json();
+    assert.equal(a.joined, false);
+    await gate.started;
+
+    const second = await post("can local police refuse ICE detainer requests");
+    assert.equal(second.status, 202);
+    const b = await second.json();
+    assert.equal(b.id, a.id);
+    assert.equal(b.joined, true);
+    assert.equal(b.status, "running");
+
+    const browser = new Browser(app);
+    await browser.page("/");
+    const form = await browser.post("/checks", { input: "CAN LOCAL POLICE REFUSE ICE DETAINER REQUESTS" });
+    assert.equal(form.status, 303);
+    assert.equal(form.headers.get("location"), `/progress/${a.id}`);
+
+    // Another question queues behind it (one check at a time here).
+    const other = await post(WALL);
+    const o = await other.json();
+    assert.notEqual(o.id, a.id);
+    assert.equal(o.status, "queued");
+
+    gate.open();
+    await app.queue.whenIdle();
+    assert.equal(await versionCount(v, a.id), 1);
+    const rows = await v.store.db.selectFrom("jobs").select(["check_id", "status"]).execute();
+    assert.equal(rows.filter((r) => r.check_id === a.id).length, 1, "one job for the question");
+    assert.ok(rows.every((r) => r.status === "done"));
+    assert.equal((await v.checks.get(o.id))?.status, "done");
+  });
+});
+
+describe("a failed check", () => {
+  let v: TempVerity;
+  let app: VerityServer;
+  before(async () => {
+    v = await tempVerity();
+    const failing = {
+      submit: async (_input: string, options?: { id?: string }) => ({
+        id: options?.id ?? randomUUID(),
+        done: (async () => {
+          throw new Error("the library is unreachable");
+        })(),
+      }),
+    } as unknown as CheckService;
+    app = createServer({ ...v, service: failing });
+  });
+  after(async () => {
+    await app.close();
+    await v.cleanup();
+  });
+
+  it("says why on the progress page, in the API and in the events, and offers a retry", async () => {
+    const browser = new Browser(app);
+    await browser.page("/");
+    const res = await browser.post("/checks", { input: COFFEE });
+    assert.equal(res.status, 303);
+    const progressPath = res.headers.get("location")!;
+    const id = progressPath.split("/").at(-1)!;
+    await app.queue.whenIdle();
+
+    const { doc } = await browser.page(progressPath);
+    assert.equal(doc.querySelector("[data-testid=progress]")?.getAttribute("data-status"), "failed");
+    assert.match(doc.querySelector("[data-testid=progress-error]")?.textContent ?? "", /the library is unreachable/);
+    const retry = doc.querySelector("form[data-testid=retry-form]");
+    assert.equal(retry?.getAttribute("action"), "/checks");
+    assert.equal((retry?.querySelector("input[name=input]") as HTMLInputElement | null)?.value, COFFEE);
+    assert.ok(doc.querySelector("[data-testid=retry-button]"));
+    assert.equal(doc.querySelector('meta[http-equiv="refresh"]'), null, "a failed check does not refresh");
+
+    const state = await (await app.request(`/api/checks/${id}`)).json();
+    assert.equal(state.status, "failed");
+    assert.match(state.error, /unreachable/);
+
+    const events = parseSse(await (await app.request(`/api/checks/${id}/events`)).text());
+    assert.equal(events.at(-1)?.event, "failed");
+    assert.match(String(events.at(-1)?.data.error), /unreachable/);
+
+    // Retrying queues the question again.
+    const again = await browser.post("/checks", { input: COFFEE });
+    assert.equal(again.status, 303);
+    assert.match(again.headers.get("location") ?? "", /^\/progress\//);
+    await app.queue.whenIdle();
+  });
+});
