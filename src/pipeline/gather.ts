@@ -1,7 +1,7 @@
 // Stage 3, gather: ask every enabled provider in parallel, then merge and de-duplicate.
 // A provider that fails or times out is recorded, never fatal.
 import { errorMessage } from "../domain/errors.js";
-import { applyPolicy, type SourcePolicy } from "../sources/policy.js";
+import { applyPolicy, SourcePolicy } from "../sources/policy.js";
 import type { SourceHit, SourceProvider } from "../sources/provider.js";
 import type { GatherResult, Plan, ProviderRecord } from "./types.js";
 
@@ -25,7 +25,10 @@ export async function gather(plan: Plan, providers: SourceProvider[], options: G
       try {
         const perQuery = await Promise.all(
           plan.queries.map((q) =>
-            provider.search({ query: q.text, claimId: q.claimId, limit, language: options.language }, controller.signal),
+            provider.search(
+              { query: q.text, claimId: q.claimId, limit, language: options.language, ...(plan.maxAgeDays ? { maxAgeDays: plan.maxAgeDays } : {}) },
+              controller.signal,
+            ),
           ),
         );
         const hits = perQuery.flat();
@@ -46,8 +49,10 @@ export async function gather(plan: Plan, providers: SourceProvider[], options: G
     .filter((h) => excluded.has(canonicalUrl(h.url)))
     .map((h) => ({ url: h.url, title: h.title, reason: "the submitted page itself" }));
   const candidates = merged.filter((h) => !excluded.has(canonicalUrl(h.url)));
-  if (!options.policy) return { hits: candidates, providers: records, rejected };
-  const { kept, rejected: byPolicy } = applyPolicy(candidates, options.policy);
+  // A time-sensitive question tightens the operator's recency filter to its own window.
+  const policy = plan.maxAgeDays ? (options.policy ?? new SourcePolicy()).withMaxAgeDays(plan.maxAgeDays) : options.policy;
+  if (!policy) return { hits: candidates, providers: records, rejected };
+  const { kept, rejected: byPolicy } = applyPolicy(candidates, policy);
   return { hits: kept, providers: records, rejected: [...rejected, ...byPolicy] };
 }
 

@@ -13,5 +13,24 @@ export async function plan(intakeResult: IntakeResult, analyst: Analyst, ctx: An
     seen.add(key);
     return true;
   });
-  return { queries: queries.slice(0, MAX_QUERIES) };
+  const maxAgeDays = recencyOf(intakeResult.input.text);
+  return { queries: queries.slice(0, MAX_QUERIES), ...(maxAgeDays ? { maxAgeDays } : {}) };
+}
+
+const RECENCY: [RegExp, number][] = [
+  [/\b(today|tonight|yesterday|breaking|this morning|right now|just now)\b/i, 2],
+  [/\b(this|last|past) week\b/i, 7],
+  [/\b(this|last|past) month\b|\b(latest|recent|recently|currently|so far|as of now)\b/i, 31],
+  [/\b(this|last|past) year\b|\bcurrent\b/i, 365],
+];
+
+/**
+ * How recent the evidence for a time-sensitive question must be, in days ("Who won the
+ * election yesterday?" → 2); undefined when the question is not about the present.
+ */
+export function recencyOf(text: string, now = new Date()): number | undefined {
+  for (const [pattern, days] of RECENCY) if (pattern.test(text)) return days;
+  // The current year named explicitly ("in 2026") asks about this year.
+  if (new RegExp(`\\b${now.getUTCFullYear()}\\b`).test(text)) return 365;
+  return undefined;
 }

@@ -21,6 +21,8 @@ export interface PlannedQuery {
 
 export interface Plan {
   queries: PlannedQuery[];
+  /** A time-sensitive question ("latest", "today", "this year") asks only for recent results. */
+  maxAgeDays?: number;
 }
 
 export type ProviderRecord = Provenance["providers"][number];

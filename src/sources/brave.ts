@@ -19,6 +19,7 @@ import {
   requestJson,
   str,
   stripTags,
+  timeWindow,
   trimBase,
   type ProviderOptions,
   type RequestPolicy,
@@ -70,6 +71,9 @@ export class BraveProvider implements SourceProvider {
     const lang = braveLanguage(request.language);
     if (lang) url.searchParams.set("search_lang", lang);
     url.searchParams.set("text_decorations", "false");
+    // Brave's freshness: pd, pw, pm, py (past day, week, month, year).
+    const window = timeWindow(request.maxAgeDays);
+    if (window) url.searchParams.set("freshness", `p${window[0]}`);
     const { data } = await requestJson(
       this.http,
       { url: url.toString(), method: "GET", headers: { "X-Subscription-Token": this.apiKey }, signal },

@@ -54,6 +54,12 @@ export class SourcePolicy {
     this.maxAgeDays = options.maxAgeDays ?? null;
   }
 
+  /** The same policy with a recency window no wider than `days`. */
+  withMaxAgeDays(days: number): SourcePolicy {
+    const notes = Object.fromEntries(this.notes);
+    return new SourcePolicy({ allow: [...this.allow], deny: [...this.deny], notes, maxAgeDays: Math.min(days, this.maxAgeDays ?? Infinity) });
+  }
+
   /** A policy from a parsed config object; a bad one is a ConfigError naming the offending key. */
   static fromConfig(config: unknown): SourcePolicy {
     const parsed = SourcePolicyConfig.safeParse(config ?? {});

@@ -444,3 +444,9 @@ export function commonPolicy(provider: string, options: ProviderOptions, default
     limiter: options.limiter === undefined ? defaultLimiter() : options.limiter,
   };
 }
+
+/** The coarse time windows search APIs offer ("day", "week", "month", "year") for a recency in days. */
+export function timeWindow(maxAgeDays: number | undefined): "day" | "week" | "month" | "year" | null {
+  if (maxAgeDays === undefined) return null;
+  return maxAgeDays <= 1 ? "day" : maxAgeDays <= 7 ? "week" : maxAgeDays <= 31 ? "month" : "year";
+}

@@ -5,6 +5,8 @@ export interface SearchRequest {
   claimId: string;
   limit: number;
   language: string;
+  /** Only results published within this many days (time-sensitive questions); providers that can filter by date do. */
+  maxAgeDays?: number;
 }
 
 export interface SourceHit {

@@ -16,6 +16,7 @@ import {
   rankScore,
   requestJson,
   str,
+  timeWindow,
   trimBase,
   type ProviderOptions,
   type RequestPolicy,
@@ -53,6 +54,8 @@ export class SearxngProvider implements SourceProvider {
     url.searchParams.set("format", "json");
     url.searchParams.set("pageno", "1");
     if (primaryLanguage(request.language)) url.searchParams.set("language", request.language.trim());
+    const window = timeWindow(request.maxAgeDays);
+    if (window) url.searchParams.set("time_range", window);
     const { data } = await requestJson(this.http, { url: url.toString(), method: "GET", signal }, this.policy);
     if (!isRecord(data) || !Array.isArray(data.results)) {
       throw new ProviderError(`${this.id}: unexpected response (no results list)`, this.id, "bad_response");

@@ -16,6 +16,7 @@ import {
   rankScore,
   requestJson,
   str,
+  timeWindow,
   trimBase,
   type ProviderOptions,
   type RequestPolicy,
@@ -52,6 +53,9 @@ export class SerperProvider implements SourceProvider {
     const body: Record<string, unknown> = { q: request.query, num: limit };
     const lang = primaryLanguage(request.language);
     if (lang) body.hl = lang;
+    // Google's tbs=qdr:d|w|m|y restricts results to the past day, week, month or year.
+    const window = timeWindow(request.maxAgeDays);
+    if (window) body.tbs = `qdr:${window[0]}`;
     const { data } = await requestJson(
       this.http,
       {

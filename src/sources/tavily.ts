@@ -16,6 +16,7 @@ import {
   rankScore,
   requestJson,
   str,
+  timeWindow,
   trimBase,
   type ProviderOptions,
   type RequestPolicy,
@@ -72,6 +73,7 @@ export class TavilyProvider implements SourceProvider {
       include_answer: false,
       include_images: false,
       include_raw_content: this.includeRawContent,
+      ...(timeWindow(request.maxAgeDays) ? { time_range: timeWindow(request.maxAgeDays) } : {}),
     };
     const { data } = await requestJson(
       this.http,
