@@ -8,6 +8,7 @@ export const APP_CSS = `
 :root { color-scheme: light dark; --fg: #1a1a1a; --bg: #fff; --muted: #5f6368; --line: #dcdfe3; --accent: #1d4ed8; --soft: #f3f4f6; --warn: #fff4d6; --warn-line: #e2b33c; --err: #fde8e8; }
 @media (prefers-color-scheme: dark) { :root { --fg: #e8eaed; --bg: #16181b; --muted: #a0a4ab; --line: #33373d; --accent: #8ab4f8; --soft: #202328; --warn: #3a3119; --warn-line: #a98520; --err: #3b1d1d; } }
 * { box-sizing: border-box; }
+[hidden] { display: none !important; }
 html { -webkit-text-size-adjust: 100%; }
 body { margin: 0; font: 17px/1.6 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--fg); background: var(--bg); }
 a { color: var(--accent); }
@@ -72,6 +73,7 @@ mark { background: #fde68a; color: #111; }
 blockquote { margin: .4rem 0 .4rem 1rem; padding-left: .75rem; border-left: 3px solid var(--line); }
 .provenance { margin-top: 2.5rem; border-top: 1px solid var(--line); font-size: .85rem; }
 .follow-ups form { display: inline; }
+.follow-ups button.link { vertical-align: top; }
 .vote, .share, .versions { margin-top: 2rem; padding-top: 1rem; border-top: 1px solid var(--line); }
 .vote form { display: flex; gap: .5rem; align-items: center; flex-wrap: wrap; }
 .share ul, .versions ul { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .5rem 1rem; }
@@ -79,6 +81,7 @@ blockquote { margin: .4rem 0 .4rem 1rem; padding-left: .75rem; border-left: 3px 
 .stage { padding: .45rem .75rem; margin: .3rem 0; border-left: 4px solid var(--line); background: var(--soft); border-radius: 0 .4rem .4rem 0; }
 .stage[data-state=running] { border-left-color: var(--accent); font-weight: 600; }
 .stage[data-state=done] { border-left-color: #15803d; }
+.stage .state { color: var(--muted); font-size: .85rem; font-weight: 400; margin-left: .35rem; }
 .stage .detail { color: var(--muted); font-size: .9rem; margin-left: .5rem; }
 .status-line { font-weight: 600; }
 .site-footer { border-top: 1px solid var(--line); margin-top: 3rem; padding: 1.25rem 1rem 2rem; font-size: .9rem; color: var(--muted); }
@@ -122,7 +125,12 @@ export const APP_JS = `// Verity: progressive enhancement. Everything works with
     var say = function (text) { if (status) status.textContent = text; };
     source.addEventListener("queued", function () { say("Waiting for a free checker…"); });
     source.addEventListener("started", function () { say("Checking…"); });
-    source.addEventListener("stage-started", function (e) { var d = data(e); setStage(d.stage, "running"); say("Checking: " + d.stage + "…"); });
+    source.addEventListener("stage-started", function (e) {
+      var d = data(e);
+      setStage(d.stage, "running");
+      var name = progress.querySelector('[data-stage="' + d.stage + '"] .name');
+      say("Checking: " + (name ? name.textContent.toLowerCase() : d.stage) + "…");
+    });
     source.addEventListener("stage-finished", function (e) { var d = data(e); setStage(d.stage, "done", d.detail); });
     source.addEventListener("sources-found", function (e) {
       var el = document.getElementById("progress-sources");

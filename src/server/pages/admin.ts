@@ -270,7 +270,7 @@ ${notice ? html`<p class="banner" role="status" data-testid="admin-notice">${not
 ${pagination(page, checks.total, size, (n) => `/admin?page=${n}`)}
 
 <h2>Campaign</h2>
-${view ? html`<p>${view.settings.title}: ${view.percent}% (${formatMoney(view.raisedCents, view.settings.currency)}, ${view.supporters} supporters)${view.timeLeft ? `, ${view.timeLeft}` : ""}.</p>` : html`<p class="muted">No campaign is shown.</p>`}
+${view ? html`<p>${view.settings.title}: ${view.percent}% (${formatMoney(view.raisedCents, view.settings.currency)}, ${view.supporters} ${view.supporters === 1 ? "supporter" : "supporters"})${view.timeLeft ? `, ${view.timeLeft}` : ""}.</p>` : html`<p class="muted">No campaign is shown.</p>`}
 <form method="post" action="/admin/campaign" data-testid="admin-campaign-form" class="stack">${csrfField(csrf)}
 <label for="campaign-title">Title</label><input type="text" id="campaign-title" name="title" value="${s?.title ?? ""}" maxlength="200" required>
 <label for="campaign-description">Description</label><input type="text" id="campaign-description" name="description" value="${s?.description ?? ""}" maxlength="1000">

@@ -27,6 +27,9 @@ export function reportRoutes(app: Hono<AppEnv>, site: Site): void {
     const layoutParam = c.req.query("layout");
     // An old address (the category or slug changed): send the reader to the current one.
     if (current.url !== c.req.path) {
+      // Browsers keep a 301 for good unless told otherwise; the address can move back
+      // (another edit, or a re-check filed elsewhere), and a kept redirect would then loop.
+      c.header("Cache-Control", "no-cache");
       const query = new URLSearchParams();
       if (versionParam) query.set("version", versionParam);
       if (layoutParam) query.set("layout", layoutParam);
