@@ -123,8 +123,8 @@ function context(input: WriteInput, label: VerdictLabel): DraftSentence[][] {
     ]);
   }
   const { providers, documentsRead } = input.consulted;
-  const consulted = providers.filter((p) => p.status === "ok").map((p) => p.id);
-  const failed = providers.filter((p) => p.status === "failed").map((p) => p.id);
+  const consulted = providers.filter((p) => p.status === "ok").map((p) => providerName(p.id));
+  const failed = providers.filter((p) => p.status === "failed").map((p) => providerName(p.id));
   paragraphs.push([
     frame(
       `This check read ${count(documentsRead)} ${documentsRead === 1 ? "document" : "documents"} from ${consulted.length > 0 ? consulted.join(", ") : "no source"}` +
@@ -186,6 +186,21 @@ function followUps(input: WriteInput, claim: string): string[] {
   questions.push(`Has this changed over time, and what do the most recent sources say?`);
   questions.push(`Who disputes this, and on what grounds?`);
   return [...new Set(questions)].slice(0, 5);
+}
+
+const PROVIDER_NAMES: Record<string, string> = {
+  library: "the local library",
+  wikipedia: "Wikipedia",
+  factcheck: "Google Fact Check Tools",
+  web: "web search",
+  brave: "Brave Search",
+  tavily: "Tavily",
+  serper: "Serper",
+  searxng: "SearXNG",
+};
+
+function providerName(id: string): string {
+  return PROVIDER_NAMES[id] ?? id;
 }
 
 function frame(text: string): DraftSentence {
