@@ -141,6 +141,8 @@ export const Report = z.object({
   entities: z.array(Entity),
   provenance: Provenance,
   checkedAt: z.string(),
+  /** An editor's corrections (admin), carried into every later version of the check. */
+  editorial: z.object({ title: z.string().optional(), category: z.string().optional(), editedAt: z.string() }).optional(),
 });
 export type Report = z.infer<typeof Report>;
 

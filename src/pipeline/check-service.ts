@@ -68,10 +68,10 @@ export class CheckService {
     const startedAt = this.now().toISOString();
     if (existing) await this.checks.markRunning(id, startedAt);
     else await this.checks.startNew({ id, matchKey, inputText: input, now: startedAt });
-    return { id, done: this.run(id, input, existing?.version ?? 0, options) };
+    return { id, done: this.run(id, input, existing?.version ?? 0, options, existing?.editorial) };
   }
 
-  private async run(id: string, input: string, previousVersion: number, options: CheckOptions): Promise<Report> {
+  private async run(id: string, input: string, previousVersion: number, options: CheckOptions, editorial?: Report["editorial"]): Promise<Report> {
     try {
       const body = await runPipeline(input, {
         analyst: this.analyst,
@@ -83,10 +83,15 @@ export class CheckService {
         onEvent: options.onEvent,
         now: this.now,
       });
+      // An editor's title and category outlive re-runs.
+      const category = editorial?.category ?? body.category;
       const report = Report.parse({
         ...body,
+        title: editorial?.title ?? body.title,
+        category,
+        ...(editorial ? { editorial } : {}),
         id,
-        url: reportPath(body.category, body.slug, id),
+        url: reportPath(category, body.slug, id),
         status: "done",
         version: previousVersion + 1,
       });

@@ -180,6 +180,12 @@ export class CheckRepository {
         title: changes.title ?? current.title,
         category,
         url: reportPath(category, current.slug, current.id),
+        editorial: {
+          ...current.editorial,
+          ...(changes.title !== undefined ? { title: changes.title } : {}),
+          ...(changes.category !== undefined ? { category: changes.category } : {}),
+          editedAt: now,
+        },
       });
       const json = JSON.stringify(report);
       await trx

@@ -123,3 +123,22 @@ describe("a check end to end over a small library", () => {
     assert.equal(outcome.report.version, 3);
   });
 });
+
+describe("an editor's corrections", () => {
+  it("outlive a re-run: the new version keeps the edited title and category", async () => {
+    const v = await tempVerity();
+    try {
+      await v.library.upsertMany(LIBRARY);
+      const first = await v.service.check("Can local police refuse ICE detainer requests?");
+      await v.checks.editMeta(first.report.id, { title: "Local police and ICE detainers", category: "politics" }, new Date().toISOString());
+      const rerun = await v.service.check("Can local police refuse ICE detainer requests?", { fresh: true });
+      assert.equal(rerun.report.version, 2);
+      assert.equal(rerun.report.title, "Local police and ICE detainers");
+      assert.equal(rerun.report.category, "politics");
+      assert.match(rerun.report.url, /^\/checks\/politics\//);
+      assert.equal(rerun.report.editorial?.title, "Local police and ICE detainers");
+    } finally {
+      await v.cleanup();
+    }
+  });
+});
