@@ -364,3 +364,10 @@ describe("detectLanguage", () => {
     assert.equal(detectLanguage("Did Napoleon die in 1821?"), "en");
   });
 });
+
+describe("questionToClaim with less common irregular verbs", () => {
+  it("places the auxiliary after a compound subject when the participle is irregular", () => {
+    assert.equal(questionToClaim("Has sea level rise sped up since the 1990s?"), "Sea level rise has sped up since the 1990s.");
+    assert.equal(questionToClaim("Has the campaign misled voters?"), "The campaign has misled voters.");
+  });
+});

@@ -72,6 +72,10 @@ export const IRREGULAR_VERBS: Readonly<Record<string, readonly [string, string]>
   think: ["thought", "thought"], throw: ["threw", "thrown"], understand: ["understood", "understood"],
   undergo: ["underwent", "undergone"], wake: ["woke", "woken"], wear: ["wore", "worn"], win: ["won", "won"],
   withdraw: ["withdrew", "withdrawn"], write: ["wrote", "written"],
+  speed: ["sped", "sped"], light: ["lit", "lit"], shed: ["shed", "shed"], split: ["split", "split"],
+  spit: ["spat", "spat"], stink: ["stank", "stunk"], sting: ["stung", "stung"], swing: ["swung", "swung"],
+  weep: ["wept", "wept"], wind: ["wound", "wound"], forecast: ["forecast", "forecast"], mislead: ["misled", "misled"],
+  overtake: ["overtook", "overtaken"], outgrow: ["outgrew", "outgrown"], rebuild: ["rebuilt", "rebuilt"],
 };
 
 /** Past and participle forms of the irregular verbs ("won", "built", "fallen"…). */
