@@ -21,6 +21,16 @@ const ANTONYM_PAIRS: [string, string][] = [
   ["success", "failure"], ["win", "lose"], ["support", "oppose"], ["present", "absent"], ["required", "optional"],
   ["mandatory", "voluntary"], ["long", "short"], ["high", "low"], ["early", "late"], ["before", "after"],
   ["visible", "invisible"], ["majority", "minority"], ["most", "few"], ["always", "rarely"],
+  // General comparative and evaluative opposites.
+  ["better", "worse"], ["better", "poorer"], ["best", "worst"], ["good", "bad"], ["good", "poor"], ["favorable", "unfavorable"],
+  ["faster", "slower"], ["fast", "slow"], ["quicker", "slower"], ["earlier", "later"], ["older", "younger"], ["stronger", "weaker"],
+  ["heavier", "lighter"], ["easier", "harder"], ["easy", "difficult"], ["wider", "narrower"], ["rich", "poor"], ["richer", "poorer"],
+  ["accelerate", "slow"], ["expand", "shrink"], ["elevated", "reduced"], ["enhanced", "reduced"], ["excess", "deficiency"],
+  ["protective", "harmful"], ["protect", "harm"], ["resistant", "susceptible"], ["resistance", "susceptibility"],
+  ["involved", "uninvolved"], ["related", "unrelated"], ["associated", "unrelated"], ["dependent", "independent"],
+  ["essential", "dispensable"], ["necessary", "unnecessary"], ["sufficient", "insufficient"], ["required", "dispensable"],
+  ["agonist", "antagonist"], ["overexpression", "underexpression"], ["common", "rare"], ["frequent", "rare"],
+  ["survival", "death"], ["survival", "mortality"], ["success", "fail"], ["accept", "deny"], ["confirm", "deny"],
 ];
 
 const ANTONYMS = new Map<string, Set<string>>();
