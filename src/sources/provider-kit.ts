@@ -2,6 +2,7 @@
 // timeout, bounded retries (exponential backoff with jitter, Retry-After honoured up to a cap) on
 // 429, 5xx and network failures, a per-provider rate limiter, and short errors that name the
 // provider and the status and never carry an API key.
+import { parseRetryAfter } from "../web/http.js";
 import { HttpError, type HttpClient, type HttpRequest, type HttpResponse } from "../web/http-client.js";
 
 /** Waits `ms` milliseconds; rejects when `signal` aborts. Injectable so tests never wait. */
@@ -303,15 +304,6 @@ function retryAfterOf(headers: Record<string, string>, policy: RequestPolicy): n
     if (seconds !== null) return seconds;
   }
   return policy.retryAfterFrom?.(headers) ?? null;
-}
-
-/** Retry-After is either delay-seconds or an HTTP date. */
-export function parseRetryAfter(value: string, now = Date.now()): number | null {
-  const trimmed = value.trim();
-  if (/^\d+(\.\d+)?$/.test(trimmed)) return Number(trimmed);
-  const date = Date.parse(trimmed);
-  if (Number.isNaN(date)) return null;
-  return Math.max(0, (date - now) / 1000);
 }
 
 export function headerValue(headers: Record<string, string>, name: string): string | undefined {

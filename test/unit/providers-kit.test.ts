@@ -7,7 +7,6 @@ import {
   ProviderError,
   RateLimiter,
   parseLooseDate,
-  parseRetryAfter,
   requestJson,
   stripTags,
   type RequestPolicy,
@@ -221,12 +220,6 @@ describe("parsers", () => {
     assert.equal(parseLooseDate("Feb 30, 2023"), null);
     assert.equal(parseLooseDate(""), null);
     assert.equal(parseLooseDate(42), null);
-  });
-
-  it("parseRetryAfter reads seconds and HTTP dates", () => {
-    assert.equal(parseRetryAfter("120"), 120);
-    assert.equal(parseRetryAfter("Wed, 21 Oct 2015 07:28:00 GMT", Date.parse("Wed, 21 Oct 2015 07:27:00 GMT")), 60);
-    assert.equal(parseRetryAfter("soon"), null);
   });
 
   it("stripTags drops markup and decodes entities", () => {
