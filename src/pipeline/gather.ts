@@ -52,8 +52,10 @@ export async function gather(plan: Plan, providers: SourceProvider[], options: G
   // A time-sensitive question tightens the operator's recency filter to its own window.
   const policy = plan.maxAgeDays ? (options.policy ?? new SourcePolicy()).withMaxAgeDays(plan.maxAgeDays) : options.policy;
   if (!policy) return { hits: candidates, providers: records, rejected };
-  const { kept, rejected: byPolicy } = applyPolicy(candidates, policy);
-  return { hits: kept, providers: records, rejected: [...rejected, ...byPolicy] };
+  // The operator's own library is curated already: the policy is for what comes from outside.
+  const fromLibrary = candidates.filter((h) => h.provider === "library");
+  const { kept, rejected: byPolicy } = applyPolicy(candidates.filter((h) => h.provider !== "library"), policy);
+  return { hits: [...fromLibrary, ...kept].sort((a, b) => b.score - a.score), providers: records, rejected: [...rejected, ...byPolicy] };
 }
 
 /** One hit per document (by canonical URL), keeping the best score and the first full text. */

@@ -13,7 +13,8 @@ export async function plan(intakeResult: IntakeResult, analyst: Analyst, ctx: An
     seen.add(key);
     return true;
   });
-  const maxAgeDays = recencyOf(intakeResult.input.text);
+  // The claims, not the whole input: "I read yesterday that X" is not a question about yesterday.
+  const maxAgeDays = recencyOf(intakeResult.claims.map((c) => c.text).join(" ") || intakeResult.input.text);
   return { queries: queries.slice(0, MAX_QUERIES), ...(maxAgeDays ? { maxAgeDays } : {}) };
 }
 

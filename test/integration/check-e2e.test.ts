@@ -87,6 +87,8 @@ describe("a check end to end over a small library", () => {
       "The Great Wall of China is visible from space with the naked eye. What do you think?";
     const { report } = await v.service.check(text);
     assert.equal(report.input.kind, "text");
+    assert.equal(report.title, "Local police can refuse ICE detainer requests in 2023", "titled by its main claim, not its opening words");
+    assert.match(report.verdict.headline, /of the two claims checked/);
     const claims = report.claims.map((c) => c.text);
     assert.ok(claims.some((c) => /ICE detainer/.test(c)), claims.join(" | "));
     assert.ok(claims.some((c) => /Great Wall/.test(c)), claims.join(" | "));
@@ -96,6 +98,9 @@ describe("a check end to end over a small library", () => {
       assert.equal(text.slice(c.span!.start, c.span!.end), c.text);
     }
     assert.equal(report.claims.find((c) => /Great Wall/.test(c.text))!.verdict!.label, "refuted");
+    // The summary speaks to each claim in turn.
+    const summary = report.sections.find((s) => s.kind === "summary")!.paragraphs.map((p) => p.text);
+    assert.ok(summary.some((p) => p.includes("ICE detainer")) && summary.some((p) => p.includes("Great Wall") && /refuted/.test(p)), summary.join("\n"));
     await assertInvariants(report, texts);
   });
 

@@ -17,8 +17,9 @@ export class LocalAnalyst implements Analyst {
 
   async intake(text: string, _ctx?: AnalystContext): Promise<IntakeResult> {
     const kind = classifyInput(text);
-    const title = cleanTitle(text, kind);
     const claims: Claim[] = extractClaims(text, kind).map((c, i) => ({ id: `c${i + 1}`, text: c.text, span: c.span }));
+    // A pasted text is titled by its main claim, not by whatever sentence happens to open it.
+    const title = kind === "text" && claims[0] ? cleanTitle(claims[0].text, "claim") : cleanTitle(text, kind);
     // A link's claims come from the page once it is read; until then the title stands in.
     if (claims.length === 0) claims.push({ id: "c1", text: title });
     return {

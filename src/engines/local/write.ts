@@ -8,13 +8,15 @@ import { ABSOLUTE_CUES, LOADED_CUES, VAGUE_ATTRIBUTION } from "./cues.js";
 const MAX_QUOTE_CHARS = 320;
 const SUMMARY_EVIDENCE = 4;
 const CONTEXT_EVIDENCE = 3;
+const MAX_CLAIMS_SUMMARISED = 5;
 
 export function writeDraft(input: WriteInput): Draft {
   const { intake, judgement } = input;
   const mainClaim = intake.claims[0]?.text ?? intake.title;
   const label = judgement.overall.label;
+  const several = intake.claims.length > 1;
   return {
-    headline: headline(intake.input.kind === "question", label, mainClaim),
+    headline: several ? overallHeadline(label, input) : headline(intake.input.kind === "question", label, mainClaim),
     sections: [
       { kind: "summary", paragraphs: summary(input, label, mainClaim) },
       { kind: "context", paragraphs: context(input, label) },
@@ -45,6 +47,14 @@ export function headline(isQuestion: boolean, label: VerdictLabel, claim: string
   return `${isQuestion ? ANSWER[label] : capitalize(label)}: ${gist}`;
 }
 
+/** The headline of a text or page with several claims: how their verdicts add up. */
+function overallHeadline(label: VerdictLabel, input: WriteInput): string {
+  const tally = new Map<string, number>();
+  for (const c of input.judgement.claims) tally.set(c.label, (tally.get(c.label) ?? 0) + 1);
+  const parts = [...tally].map(([l, n]) => `${count(n)} ${l}`);
+  return `${capitalize(label)}: of the ${count(input.judgement.claims.length)} claims checked, ${parts.join(", ")}.`;
+}
+
 /** A verbatim quote short enough to read: a whole sentence, or its first words. */
 export function quotable(quote: string): { text: string; cut: boolean } {
   if (quote.length <= MAX_QUOTE_CHARS) return { text: quote, cut: false };
@@ -69,32 +79,41 @@ function evidenceSentence(source: NumberedSource, quote: string, verb: string): 
   };
 }
 
-type Item = { source: NumberedSource; quote: string; stance: string; weight: number };
+type Item = { source: NumberedSource; claimId: string; quote: string; stance: string; weight: number };
 
 function items(sources: NumberedSource[]): Item[] {
   return sources
     .flatMap((source) =>
-      source.evidence.map((e) => ({ source, quote: e.item.quote, stance: e.judgement.stance, weight: e.judgement.weight })),
+      source.evidence.map((e) => ({ source, claimId: e.item.claimId, quote: e.item.quote, stance: e.judgement.stance, weight: e.judgement.weight })),
     )
     .sort((a, b) => b.weight - a.weight);
 }
 
-function summary(input: WriteInput, label: VerdictLabel, claim: string): DraftSentence[][] {
+/** The summary: for each claim (a pasted text or a page may hold several), its verdict and the passages it rests on. */
+function summary(input: WriteInput, label: VerdictLabel, mainClaim: string): DraftSentence[][] {
+  const claims = input.intake.claims.length > 0 ? input.intake.claims : [{ id: "", text: mainClaim }];
+  const verdicts = new Map(input.judgement.claims.map((c) => [c.claimId, c.label]));
   const all = items(input.sources);
-  const supporting = all.filter((i) => i.stance === "supports");
-  const refuting = all.filter((i) => i.stance === "refutes");
-  const framing = frame(
-    label === "unverified"
-      ? `No source consulted addresses the claim “${stripEnd(claim)}” closely enough to reach a verdict, so it is left unverified.`
-      : `Of the passages that bear directly on the claim “${stripEnd(claim)}”, ${count(supporting.length)} ${supporting.length === 1 ? "reads" : "read"} as supporting it and ${count(refuting.length)} as contradicting it.`,
-  );
-  const lead = label === "refuted" ? refuting : label === "conflicting" ? interleave(supporting, refuting) : [...supporting, ...refuting];
-  const evidence = lead
-    .filter(uniqueBySource())
-    .slice(0, SUMMARY_EVIDENCE)
-    .map((i) => evidenceSentence(i.source, i.quote, i.stance === "refutes" ? "states, against the claim" : "states"));
-  const paragraphs: DraftSentence[][] = [[framing]];
-  if (evidence.length > 0) paragraphs.push(evidence);
+  const several = claims.length > 1;
+  const paragraphs: DraftSentence[][] = [];
+  for (const claim of claims.slice(0, MAX_CLAIMS_SUMMARISED)) {
+    const claimLabel = several ? (verdicts.get(claim.id) ?? "unverified") : label;
+    const mine = several ? all.filter((i) => i.claimId === claim.id) : all;
+    const supporting = mine.filter((i) => i.stance === "supports");
+    const refuting = mine.filter((i) => i.stance === "refutes");
+    const quoted = `“${stripEnd(claim.text)}”`;
+    const framing = frame(
+      claimLabel === "unverified"
+        ? `No source consulted addresses the claim ${quoted} closely enough to reach a verdict, so it is left unverified.`
+        : `Of the passages that bear directly on the claim ${quoted}, ${count(supporting.length)} ${supporting.length === 1 ? "reads" : "read"} as supporting it and ${count(refuting.length)} as contradicting it${several ? `: ${claimLabel}` : ""}.`,
+    );
+    const lead = claimLabel === "refuted" ? refuting : claimLabel === "conflicting" ? interleave(supporting, refuting) : [...supporting, ...refuting];
+    const evidence = lead
+      .filter(uniqueBySource())
+      .slice(0, several ? 2 : SUMMARY_EVIDENCE)
+      .map((i) => evidenceSentence(i.source, i.quote, i.stance === "refutes" ? "states, against the claim" : "states"));
+    paragraphs.push([framing, ...evidence]);
+  }
   if (label !== "unverified") {
     paragraphs.push([
       frame(
