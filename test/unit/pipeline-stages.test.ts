@@ -3,7 +3,8 @@ import { describe, it } from "node:test";
 import { BadInputError } from "../../src/domain/errors.js";
 import { MAX_INPUT_CHARS } from "../../src/domain/limits.js";
 import type { Claim } from "../../src/domain/report.js";
-import { judgeEvidence, polarity, verdictFor } from "../../src/engines/local/judge.js";
+import { POLARITY_FEATURES, polarityFeatures } from "../../src/engines/local/features.js";
+import { judgeEvidence, verdictFor } from "../../src/engines/local/judge.js";
 import { writeDraft } from "../../src/engines/local/write.js";
 import { audit, supportedBy } from "../../src/pipeline/audit.js";
 import { canonicalUrl, gather, mergeHits } from "../../src/pipeline/gather.js";
@@ -87,10 +88,14 @@ describe("rank", () => {
 
 describe("local judge", () => {
   it("reads negation and opposites as contradiction", () => {
-    assert.equal(polarity("Coffee causes cancer.", "Coffee does not cause cancer.").negationMismatch, true);
-    assert.equal(polarity("Coffee causes cancer.", "Coffee causes cancer in rats.").negationMismatch, false);
-    assert.equal(polarity("Exercise increases lifespan.", "Exercise decreases lifespan.").antonymMismatch, true);
-    assert.equal(polarity("The bridge is 300 metres long.", "The bridge is 450 metres long.").numberMismatch, true);
+    const cue = (claim: string, passage: string, name: (typeof POLARITY_FEATURES)[number]) =>
+      polarityFeatures(claim, passage, 1)[POLARITY_FEATURES.indexOf(name)];
+    assert.equal(cue("Coffee causes cancer.", "Coffee does not cause cancer.", "negation_mismatch"), 1);
+    assert.equal(cue("Coffee causes cancer.", "Coffee causes cancer in rats.", "negation_mismatch"), 0);
+    assert.equal(cue("Coffee causes cancer.", "Coffee causes cancer when no filter is used.", "negation_mismatch"), 0, "a negation that does not reach the claim's terms");
+    assert.equal(cue("Exercise increases lifespan.", "Exercise decreases lifespan.", "antonym"), 1);
+    assert.equal(cue("Exercise increases lifespan.", "Exercise shortens and reduces lifespan.", "direction_disagree"), 1);
+    assert.equal(cue("The bridge is 300 metres long.", "The bridge is 450 metres long.", "number_mismatch"), 1);
   });
 
   it("is unverified, with low confidence, when there is no evidence", () => {

@@ -1,9 +1,9 @@
 // Local judgement: the stance of each passage from lexical polarity cues, then a
 // verdict per claim from the weight of the evidence on each side. No evidence never means true.
 import type { Claim, VerdictLabel } from "../../domain/report.js";
-import { contentTerms, stem, words } from "../../domain/text.js";
-import type { ClaimJudgement, Evidence, EvidenceJudgement, Judgement, PassageStance } from "../../pipeline/types.js";
-import { ABSOLUTE_CUES, HEDGE_CUES, NEGATION_CUES, antonymsOf } from "./cues.js";
+import { words } from "../../domain/text.js";
+import type { ClaimJudgement, Evidence, EvidenceJudgement, Judgement } from "../../pipeline/types.js";
+import { ABSOLUTE_CUES } from "./cues.js";
 import { polarityFeatures } from "./features.js";
 import { predict } from "./models/logistic.js";
 import { POLARITY_MODEL } from "./models/index.js";
@@ -22,57 +22,6 @@ const MAX_CONFIDENCE = 0.85;
  * it took two, and SciFact dev label F1 fell from 0.314 to 0.229 (bench/quality/IDEAS.md).
  */
 const MIN_EVIDENCE_WEIGHT = 0.3;
-
-export interface Polarity {
-  negationMismatch: boolean;
-  antonymMismatch: boolean;
-  numberMismatch: boolean;
-  hedged: boolean;
-}
-
-/** Words after a negation that it reaches ("does not cause", "no evidence that ... causes"). */
-const NEGATION_SCOPE = 4;
-
-/**
- * Negations whose scope reaches one of the claim's terms. A negation elsewhere
- * ("... when no warrant is attached") says nothing about the claim.
- */
-function negationCount(tokens: string[], claimStems: Set<string>): number {
-  let count = 0;
-  tokens.forEach((t, i) => {
-    if (!NEGATION_CUES.has(t) && !t.endsWith("n't")) return;
-    const scope = tokens.slice(i + 1, i + 1 + NEGATION_SCOPE);
-    if (scope.some((w) => claimStems.has(stem(w))) || claimStems.has(stem(t))) count++;
-  });
-  return count;
-}
-
-function numbersIn(text: string): string[] {
-  return (text.match(/\d+(?:[.,]\d+)?/g) ?? []).map((n) => n.replace(",", "."));
-}
-
-export function polarity(claim: string, passage: string): Polarity {
-  const claimTokens = words(claim);
-  const passageTokens = words(passage);
-  const claimStems = new Set(contentTerms(claim));
-  const negationMismatch = negationCount(claimTokens, claimStems) % 2 !== negationCount(passageTokens, claimStems) % 2;
-
-  const passageStems = new Set(passageTokens.map((t) => stem(t)));
-  let antonymMismatch = false;
-  for (const c of claimStems) {
-    const opposites = antonymsOf(c);
-    if (!opposites || passageStems.has(c)) continue;
-    for (const o of opposites) if (passageStems.has(o) && !claimStems.has(o)) antonymMismatch = true;
-  }
-
-  const claimNumbers = numbersIn(claim);
-  const passageNumbers = new Set(numbersIn(passage));
-  const numberMismatch =
-    claimNumbers.length > 0 && passageNumbers.size > 0 && !claimNumbers.some((n) => passageNumbers.has(n));
-
-  const hedged = passageTokens.some((t) => HEDGE_CUES.has(t));
-  return { negationMismatch, antonymMismatch, numberMismatch, hedged };
-}
 
 /**
  * The stance of one passage: relevance decides whether it speaks to the claim at all; the
