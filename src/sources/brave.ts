@@ -1,11 +1,10 @@
 // Brave Search API, web results (GET /res/v1/web/search, key in X-Subscription-Token).
 // The page itself is fetched later by the read stage; a hit carries title, URL, snippet, site name
 // and, when Brave knows it, the page date (page_age).
-import type { HttpClient } from "../web/http-client.js";
-import type { SearchRequest, SourceHit, SourceProvider } from "./provider.js";
+import type { SearchRequest, SourceHit } from "./provider.js";
 import {
   ProviderError,
-  commonPolicy,
+  ApiProvider,
   RateLimiter,
   arr,
   clampLimit,
@@ -20,9 +19,7 @@ import {
   str,
   stripTags,
   timeWindow,
-  trimBase,
   type ProviderOptions,
-  type RequestPolicy,
 } from "./provider-kit.js";
 
 export const BRAVE_API = "https://api.search.brave.com";
@@ -36,31 +33,28 @@ export interface BraveOptions extends ProviderOptions {
 // Brave's search_lang codes differ from BCP 47 for a few languages.
 const SEARCH_LANG: Record<string, string> = { ja: "jp", zh: "zh-hans", "zh-tw": "zh-hant", "zh-hk": "zh-hant", "zh-hant": "zh-hant", "pt-br": "pt-br", "en-gb": "en-gb" };
 
-export class BraveProvider implements SourceProvider {
-  readonly id = "brave";
-  private readonly http: HttpClient;
-  private readonly baseUrl: string;
+export class BraveProvider extends ApiProvider {
   private readonly apiKey: string;
-  private readonly policy: RequestPolicy;
 
   constructor(options: BraveOptions) {
     if (!options.apiKey) throw new ProviderError("brave: BRAVE_API_KEY is not set", "brave", "auth");
-    this.http = options.http;
-    this.baseUrl = trimBase(options.baseUrl ?? BRAVE_API);
-    this.apiKey = options.apiKey;
-    this.policy = {
-      ...commonPolicy(this.id, options, () => new RateLimiter({ perSecond: options.perSecond ?? 1 })),
-      secrets: [options.apiKey],
-      describeError: braveErrorText,
-      // A wrong token is a 422 SUBSCRIPTION_TOKEN_INVALID, not a 401.
-      isAuthError: (status, body) => status === 401 || status === 403 || /^SUBSCRIPTION_/.test(braveError(body)?.code ?? ""),
-      // X-RateLimit-Reset: "1, 1419704" = seconds until the per-second and the monthly windows reset.
-      retryAfterFrom: (headers) => {
-        const reset = headerValue(headers, "x-ratelimit-reset");
-        const first = reset ? Number(reset.split(",")[0]) : NaN;
-        return Number.isFinite(first) && first >= 0 ? first : null;
+    super("brave", options, {
+      defaultBaseUrl: BRAVE_API,
+      limiter: () => new RateLimiter({ perSecond: options.perSecond ?? 1 }),
+      policy: {
+        secrets: [options.apiKey],
+        describeError: braveErrorText,
+        // A wrong token is a 422 SUBSCRIPTION_TOKEN_INVALID, not a 401.
+        isAuthError: (status, body) => status === 401 || status === 403 || /^SUBSCRIPTION_/.test(braveError(body)?.code ?? ""),
+        // X-RateLimit-Reset: "1, 1419704" = seconds until the per-second and the monthly windows reset.
+        retryAfterFrom: (headers) => {
+          const reset = headerValue(headers, "x-ratelimit-reset");
+          const first = reset ? Number(reset.split(",")[0]) : NaN;
+          return Number.isFinite(first) && first >= 0 ? first : null;
+        },
       },
-    };
+    });
+    this.apiKey = options.apiKey;
   }
 
   async search(request: SearchRequest, signal: AbortSignal): Promise<SourceHit[]> {

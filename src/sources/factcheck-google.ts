@@ -1,11 +1,10 @@
 // Professional fact-checks through the Google Fact Check Tools API (claims:search over ClaimReview
 // markup). Each review of a matching claim becomes a hit with `factCheck` set, and a one-sentence
 // plain text the pipeline can quote: `PolitiFact rated the claim "..." (by ...) as "False".`
-import type { HttpClient } from "../web/http-client.js";
-import type { SearchRequest, SourceHit, SourceProvider } from "./provider.js";
+import type { SearchRequest, SourceHit } from "./provider.js";
 import {
   ProviderError,
-  commonPolicy,
+  ApiProvider,
   RateLimiter,
   arr,
   clampLimit,
@@ -17,9 +16,7 @@ import {
   rankScore,
   requestJson,
   str,
-  trimBase,
   type ProviderOptions,
-  type RequestPolicy,
 } from "./provider-kit.js";
 
 export const FACTCHECK_API = "https://factchecktools.googleapis.com";
@@ -28,27 +25,24 @@ export interface GoogleFactCheckOptions extends ProviderOptions {
   apiKey: string;
 }
 
-export class GoogleFactCheckProvider implements SourceProvider {
-  readonly id = "factcheck";
-  private readonly http: HttpClient;
-  private readonly baseUrl: string;
+export class GoogleFactCheckProvider extends ApiProvider {
   private readonly apiKey: string;
-  private readonly policy: RequestPolicy;
 
   constructor(options: GoogleFactCheckOptions) {
     if (!options.apiKey) throw new ProviderError("factcheck: GOOGLE_FACTCHECK_API_KEY is not set", "factcheck", "auth");
-    this.http = options.http;
-    this.baseUrl = trimBase(options.baseUrl ?? FACTCHECK_API);
+    super("factcheck", options, {
+      defaultBaseUrl: FACTCHECK_API,
+      limiter: () => new RateLimiter({ perSecond: 5, burst: 3 }),
+      policy: {
+        secrets: [options.apiKey],
+        // Google APIs answer {"error": {"code", "message", "status"}}; a bad key is a 400 INVALID_ARGUMENT
+        // ("API key not valid") or a 403 PERMISSION_DENIED.
+        describeError: (_status, body) => (isRecord(body) && isRecord(body.error) ? str(body.error.message) ?? str(body.error.status) : null),
+        isAuthError: (status, body) =>
+          status === 401 || status === 403 || (status === 400 && isRecord(body) && isRecord(body.error) && /api key/i.test(String(body.error.message ?? ""))),
+      },
+    });
     this.apiKey = options.apiKey;
-    this.policy = {
-      ...commonPolicy(this.id, options, () => new RateLimiter({ perSecond: 5, burst: 3 })),
-      secrets: [options.apiKey],
-      // Google APIs answer {"error": {"code", "message", "status"}}; a bad key is a 400 INVALID_ARGUMENT
-      // ("API key not valid") or a 403 PERMISSION_DENIED.
-      describeError: (_status, body) => (isRecord(body) && isRecord(body.error) ? str(body.error.message) ?? str(body.error.status) : null),
-      isAuthError: (status, body) =>
-        status === 401 || status === 403 || (status === 400 && isRecord(body) && isRecord(body.error) && /api key/i.test(String(body.error.message ?? ""))),
-    };
   }
 
   async search(request: SearchRequest, signal: AbortSignal): Promise<SourceHit[]> {

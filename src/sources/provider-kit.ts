@@ -4,6 +4,7 @@
 // provider and the status and never carry an API key.
 import { parseRetryAfter } from "../web/http.js";
 import { HttpError, type HttpClient, type HttpRequest, type HttpResponse } from "../web/http-client.js";
+import type { SearchRequest, SourceHit, SourceProvider } from "./provider.js";
 
 /** Waits `ms` milliseconds; rejects when `signal` aborts. Injectable so tests never wait. */
 export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
@@ -441,4 +442,34 @@ export function commonPolicy(provider: string, options: ProviderOptions, default
 export function timeWindow(maxAgeDays: number | undefined): "day" | "week" | "month" | "year" | null {
   if (maxAgeDays === undefined) return null;
   return maxAgeDays <= 1 ? "day" : maxAgeDays <= 7 ? "week" : maxAgeDays <= 31 ? "month" : "year";
+}
+
+/** What a JSON-API provider adds to the common request policy. */
+export interface ApiSetup {
+  /** The API's public address, used when the options name no other. */
+  defaultBaseUrl?: string;
+  /** The rate limiter used when the options bring none (null in the options turns limiting off). */
+  limiter: () => RateLimiter;
+  timeoutMs?: number;
+  /** Secrets to keep out of messages, and how to read this API's error bodies. */
+  policy?: Omit<Partial<RequestPolicy>, "provider">;
+}
+
+/** The skeleton every web API provider shares: its client, its base URL and its request policy. */
+export abstract class ApiProvider implements SourceProvider {
+  protected readonly http: HttpClient;
+  protected readonly baseUrl: string;
+  protected readonly policy: RequestPolicy;
+
+  protected constructor(
+    readonly id: string,
+    options: ProviderOptions,
+    setup: ApiSetup,
+  ) {
+    this.http = options.http;
+    this.baseUrl = trimBase(options.baseUrl ?? setup.defaultBaseUrl ?? "");
+    this.policy = { ...commonPolicy(id, options, setup.limiter, setup.timeoutMs), ...setup.policy };
+  }
+
+  abstract search(request: SearchRequest, signal: AbortSignal): Promise<SourceHit[]>;
 }

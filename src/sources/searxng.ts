@@ -1,10 +1,9 @@
 // A SearXNG instance's JSON API (GET /search?q=...&format=json; no key). The instance must allow the
 // json format in settings.yml (search.formats), or it answers 403.
-import type { HttpClient } from "../web/http-client.js";
-import type { SearchRequest, SourceHit, SourceProvider } from "./provider.js";
+import type { SearchRequest, SourceHit } from "./provider.js";
 import {
   ProviderError,
-  commonPolicy,
+  ApiProvider,
   RateLimiter,
   arr,
   clampLimit,
@@ -17,9 +16,7 @@ import {
   requestJson,
   str,
   timeWindow,
-  trimBase,
   type ProviderOptions,
-  type RequestPolicy,
 } from "./provider-kit.js";
 
 export interface SearxngOptions extends ProviderOptions {
@@ -27,24 +24,20 @@ export interface SearxngOptions extends ProviderOptions {
   baseUrl: string;
 }
 
-export class SearxngProvider implements SourceProvider {
-  readonly id = "searxng";
-  private readonly http: HttpClient;
-  private readonly baseUrl: string;
-  private readonly policy: RequestPolicy;
-
+export class SearxngProvider extends ApiProvider {
   constructor(options: SearxngOptions) {
     if (!options.baseUrl) throw new ProviderError("searxng: SEARXNG_URL is not set", "searxng", "auth");
-    this.http = options.http;
-    this.baseUrl = trimBase(options.baseUrl);
-    this.policy = {
+    super("searxng", options, {
       // A self-hosted instance is easy to overload (and its upstream engines rate-limit it).
-      ...commonPolicy(this.id, options, () => new RateLimiter({ perSecond: 2, burst: 2 }), 15_000),
-      // An instance URL may embed credentials or a token; keep it out of messages.
-      secrets: [options.baseUrl],
-      describeError: (status) => (status === 403 ? "forbidden: is the json format enabled in the instance's search.formats?" : null),
-      isAuthError: (status) => status === 401,
-    };
+      limiter: () => new RateLimiter({ perSecond: 2, burst: 2 }),
+      timeoutMs: 15_000,
+      policy: {
+        // An instance URL may embed credentials or a token; keep it out of messages.
+        secrets: [options.baseUrl],
+        describeError: (status) => (status === 403 ? "forbidden: is the json format enabled in the instance's search.formats?" : null),
+        isAuthError: (status) => status === 401,
+      },
+    });
   }
 
   async search(request: SearchRequest, signal: AbortSignal): Promise<SourceHit[]> {

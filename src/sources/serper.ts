@@ -1,10 +1,9 @@
 // Serper, Google results as JSON (POST /search, key in X-API-KEY). Organic results only; relative
 // dates ("3 days ago") are left out rather than guessed.
-import type { HttpClient } from "../web/http-client.js";
-import type { SearchRequest, SourceHit, SourceProvider } from "./provider.js";
+import type { SearchRequest, SourceHit } from "./provider.js";
 import {
   ProviderError,
-  commonPolicy,
+  ApiProvider,
   RateLimiter,
   arr,
   clampLimit,
@@ -17,9 +16,7 @@ import {
   requestJson,
   str,
   timeWindow,
-  trimBase,
   type ProviderOptions,
-  type RequestPolicy,
 } from "./provider-kit.js";
 
 export const SERPER_API = "https://google.serper.dev";
@@ -28,24 +25,21 @@ export interface SerperOptions extends ProviderOptions {
   apiKey: string;
 }
 
-export class SerperProvider implements SourceProvider {
-  readonly id = "serper";
-  private readonly http: HttpClient;
-  private readonly baseUrl: string;
+export class SerperProvider extends ApiProvider {
   private readonly apiKey: string;
-  private readonly policy: RequestPolicy;
 
   constructor(options: SerperOptions) {
     if (!options.apiKey) throw new ProviderError("serper: SERPER_API_KEY is not set", "serper", "auth");
-    this.http = options.http;
-    this.baseUrl = trimBase(options.baseUrl ?? SERPER_API);
+    super("serper", options, {
+      defaultBaseUrl: SERPER_API,
+      limiter: () => new RateLimiter({ perSecond: 5, burst: 3 }),
+      policy: {
+        secrets: [options.apiKey],
+        // Serper errors: {"message": "Unauthorized.", "statusCode": 403}.
+        describeError: (_status, body) => (isRecord(body) ? str(body.message) : null),
+      },
+    });
     this.apiKey = options.apiKey;
-    this.policy = {
-      ...commonPolicy(this.id, options, () => new RateLimiter({ perSecond: 5, burst: 3 })),
-      secrets: [options.apiKey],
-      // Serper errors: {"message": "Unauthorized.", "statusCode": 403}.
-      describeError: (_status, body) => (isRecord(body) ? str(body.message) : null),
-    };
   }
 
   async search(request: SearchRequest, signal: AbortSignal): Promise<SourceHit[]> {

@@ -1,11 +1,10 @@
 // Tavily search API (POST /search, key as "Authorization: Bearer"). Tavily can return each page's
 // cleaned text (raw_content); a hit carries it as `text` only when it is substantial (over 500
 // characters), otherwise the read stage fetches the page itself.
-import type { HttpClient } from "../web/http-client.js";
-import type { SearchRequest, SourceHit, SourceProvider } from "./provider.js";
+import type { SearchRequest, SourceHit } from "./provider.js";
 import {
   ProviderError,
-  commonPolicy,
+  ApiProvider,
   RateLimiter,
   arr,
   clampLimit,
@@ -17,9 +16,7 @@ import {
   requestJson,
   str,
   timeWindow,
-  trimBase,
   type ProviderOptions,
-  type RequestPolicy,
 } from "./provider-kit.js";
 
 export const TAVILY_API = "https://api.tavily.com";
@@ -33,34 +30,32 @@ export interface TavilyOptions extends ProviderOptions {
   maxTextChars?: number;
 }
 
-export class TavilyProvider implements SourceProvider {
-  readonly id = "tavily";
-  private readonly http: HttpClient;
-  private readonly baseUrl: string;
+export class TavilyProvider extends ApiProvider {
   private readonly apiKey: string;
   private readonly includeRawContent: boolean;
   private readonly maxTextChars: number;
-  private readonly policy: RequestPolicy;
 
   constructor(options: TavilyOptions) {
     if (!options.apiKey) throw new ProviderError("tavily: TAVILY_API_KEY is not set", "tavily", "auth");
-    this.http = options.http;
-    this.baseUrl = trimBase(options.baseUrl ?? TAVILY_API);
+    super("tavily", options, {
+      defaultBaseUrl: TAVILY_API,
+      limiter: () => new RateLimiter({ perSecond: 5, burst: 3 }),
+      timeoutMs: 20_000,
+      policy: {
+        secrets: [options.apiKey],
+        // FastAPI-style errors: {"detail": {"error": "Unauthorized: missing or invalid API key."}}.
+        describeError: (_status, body) => {
+          if (!isRecord(body)) return null;
+          if (isRecord(body.detail)) return str(body.detail.error) ?? str(body.detail.message);
+          return str(body.detail) ?? str(body.error) ?? str(body.message);
+        },
+        // 432/433: the plan's or the pay-as-you-go credit limit is used up; waiting will not help.
+        isAuthError: (status) => status === 401 || status === 403,
+      },
+    });
     this.apiKey = options.apiKey;
     this.includeRawContent = options.includeRawContent ?? true;
     this.maxTextChars = options.maxTextChars ?? 200_000;
-    this.policy = {
-      ...commonPolicy(this.id, options, () => new RateLimiter({ perSecond: 5, burst: 3 }), 20_000),
-      secrets: [options.apiKey],
-      // FastAPI-style errors: {"detail": {"error": "Unauthorized: missing or invalid API key."}}.
-      describeError: (_status, body) => {
-        if (!isRecord(body)) return null;
-        if (isRecord(body.detail)) return str(body.detail.error) ?? str(body.detail.message);
-        return str(body.detail) ?? str(body.error) ?? str(body.message);
-      },
-      // 432/433: the plan's or the pay-as-you-go credit limit is used up; waiting will not help.
-      isAuthError: (status) => status === 401 || status === 403,
-    };
   }
 
   async search(request: SearchRequest, signal: AbortSignal): Promise<SourceHit[]> {
