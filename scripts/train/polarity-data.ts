@@ -4,7 +4,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { contentTerms } from "../../src/domain/text.js";
-import { polarityFeatures } from "../../src/engines/local/features.js";
+import { polarityFeatures } from "../../src/engines/local/polarity-features.js";
 import { coverage, idfWeights } from "../../src/engines/local/relevance.js";
 import type { Example } from "./logistic-fit.js";
 

@@ -5,7 +5,8 @@
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { POLARITY_FEATURES, RERANK_FEATURES } from "../../src/engines/local/features.js";
+import { POLARITY_FEATURES } from "../../src/engines/local/polarity-features.js";
+import { RERANK_FEATURES } from "../../src/engines/local/rerank-features.js";
 import { Workspace } from "../../bench/quality/harness.js";
 import { fitLogistic, type Example } from "./logistic-fit.js";
 import { polarityExamples } from "./polarity-data.js";

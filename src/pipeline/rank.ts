@@ -3,7 +3,7 @@
 // Documents are ordered by the local re-ranker (a small model trained on SciFact train).
 import type { Claim } from "../domain/report.js";
 import { contentTerms, splitSentences, type Span } from "../domain/text.js";
-import { rerankFeatures } from "../engines/local/features.js";
+import { rerankFeatures } from "../engines/local/rerank-features.js";
 import { predict } from "../engines/local/models/logistic.js";
 import { RERANK_MODEL } from "../engines/local/models/index.js";
 import { coverage, idfWeights, type TermWeights } from "../engines/local/relevance.js";

@@ -3,7 +3,7 @@ import { describe, it } from "node:test";
 import { BadInputError } from "../../src/domain/errors.js";
 import { MAX_INPUT_CHARS } from "../../src/domain/limits.js";
 import type { Claim } from "../../src/domain/report.js";
-import { POLARITY_FEATURES, polarityFeatures } from "../../src/engines/local/features.js";
+import { POLARITY_FEATURES, polarityFeatures } from "../../src/engines/local/polarity-features.js";
 import { judgeEvidence, verdictFor } from "../../src/engines/local/judge.js";
 import { writeDraft } from "../../src/engines/local/write.js";
 import { audit, supportedBy } from "../../src/pipeline/audit.js";

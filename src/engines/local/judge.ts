@@ -4,7 +4,7 @@ import type { Claim, VerdictLabel } from "../../domain/report.js";
 import { words } from "../../domain/text.js";
 import type { ClaimJudgement, Evidence, EvidenceJudgement, Judgement } from "../../pipeline/types.js";
 import { ABSOLUTE_CUES } from "./cues.js";
-import { polarityFeatures } from "./features.js";
+import { polarityFeatures } from "./polarity-features.js";
 import { predict } from "./models/logistic.js";
 import { POLARITY_MODEL } from "./models/index.js";
 

@@ -1,52 +1,8 @@
-// Features of a (claim, document) pair for the re-ranker and of a (claim, passage) pair for
-// the polarity model, shared by inference and by the training script, so the two never drift.
-// (Re-ranker features first.)
+// Features of a (claim, passage) pair for the polarity model, shared by inference and by the
+// training script, so the two never drift.
+// (Given that a passage speaks to a claim, does it say the same or the opposite?)
 import { contentTerms, stem, words } from "../../domain/text.js";
 import { HEDGE_CUES, NEGATION_CUES, antonymsOf } from "./cues.js";
-import { coverage, type TermWeights } from "./relevance.js";
-
-function bigrams(terms: string[]): Set<string> {
-  const out = new Set<string>();
-  for (let i = 0; i + 1 < terms.length; i++) out.add(`${terms[i]} ${terms[i + 1]}`);
-  return out;
-}
-
-export const RERANK_FEATURES = [
-  "search_score_ratio", "search_rank_reciprocal", "title_coverage", "best_sentence", "second_sentence",
-  "document_coverage", "title_bigrams", "document_bigrams",
-] as const;
-
-export interface RerankInput {
-  claimTerms: string[];
-  weights: TermWeights;
-  title: string;
-  text: string;
-  searchScoreRatio: number;
-  searchRank: number;
-  sentenceCoverages: number[];
-}
-
-export function rerankFeatures(input: RerankInput): number[] {
-  const titleTerms = contentTerms(input.title);
-  const docTerms = contentTerms(input.text);
-  const best = [...input.sentenceCoverages].sort((a, b) => b - a);
-  const claimBigrams = bigrams(input.claimTerms);
-  const share = (set: Set<string>) => (claimBigrams.size === 0 ? 0 : [...claimBigrams].filter((b) => set.has(b)).length / claimBigrams.size);
-  return [
-    input.searchScoreRatio,
-    1 / (1 + input.searchRank),
-    coverage(input.claimTerms, titleTerms, input.weights),
-    best[0] ?? 0,
-    best[1] ?? 0,
-    coverage(input.claimTerms, [...titleTerms, ...docTerms], input.weights),
-    share(bigrams(titleTerms)),
-    share(bigrams(docTerms)),
-  ];
-}
-
-
-// ---------------------------------------------------------------------------
-// Polarity: given that a passage speaks to a claim, does it say the same or the opposite?
 
 const NULL_RESULT =
   /\b(no|not|nor|without)\b[^.;]{0,40}\b(significant\w*|difference\w*|association\w*|associated|effect\w*|change\w*|correlat\w*|increase\w*|decrease\w*|impact\w*|benefit\w*|role|evidence|link\w*|relationship\w*)\b|\bfail(ed|s)? to\b|\bunrelated\b|\bindependent of\b/i;
