@@ -52,6 +52,13 @@ export function rank(claims: Claim[], documents: ReadDocument[], options: RankOp
   const prepared = prepare(documents);
   const { sentencesByDoc, candidates, weights } = prepared;
 
+  const documentScores = documentFeatures(claims, documents, prepared).map((features, documentIndex) => ({
+    documentIndex,
+    score: Math.round(predict(RERANK_MODEL, features).relevant! * 1000) / 1000,
+  }));
+  const documentRelevance = documentScores.map((d) => d.score);
+  documentScores.sort((a, b) => b.score - a.score || a.documentIndex - b.documentIndex);
+
   const evidence: Evidence[] = [];
   for (const claim of claims) {
     const claimTerms = contentTerms(claim.text);
@@ -80,14 +87,10 @@ export function rank(claims: Claim[], documents: ReadDocument[], options: RankOp
         quote: c.span.text,
         context: [before, c.span.text, after].filter(Boolean).join(" "),
         relevance: Math.round(relevance * 1000) / 1000,
+        documentRelevance: documentRelevance[c.documentIndex]!,
       });
     }
   }
-  const documentScores = documentFeatures(claims, documents, prepared).map((features, documentIndex) => ({
-    documentIndex,
-    score: Math.round(predict(RERANK_MODEL, features).relevant! * 1000) / 1000,
-  }));
-  documentScores.sort((a, b) => b.score - a.score || a.documentIndex - b.documentIndex);
   return { evidence, documents: documentScores };
 }
 

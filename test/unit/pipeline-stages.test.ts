@@ -105,7 +105,7 @@ describe("local judge", () => {
   });
 
   it("supports with agreeing evidence, refutes with contradicting evidence, and calls a split conflicting", () => {
-    const ev = (id: string, quote: string) => ({ id, claimId: "c1", documentIndex: 0, quote, context: quote, relevance: 0.9 });
+    const ev = (id: string, quote: string) => ({ id, claimId: "c1", documentIndex: 0, quote, context: quote, relevance: 0.9, documentRelevance: 0.9 });
     const yes = judgeEvidence([claim], [ev("a", "Local police can refuse ICE detainer requests."), ev("b", "Police can refuse ICE detainer requests locally.")]);
     assert.equal(yes.overall.label, "supported");
     const no = judgeEvidence([claim], [ev("a", "Local police cannot refuse ICE detainer requests.")]);
@@ -113,6 +113,19 @@ describe("local judge", () => {
     assert.equal(no.overall.label, "refuted");
     const split = judgeEvidence([claim], [ev("a", "Local police can refuse ICE detainer requests."), ev("b", "Local police cannot refuse ICE detainer requests.")]);
     assert.equal(split.overall.label, "conflicting");
+  });
+
+  it("lets a passage take a side only when its document is about the claim and it is about as on-topic as the best", () => {
+    const ev = (id: string, quote: string, relevance: number, documentRelevance: number) => ({ id, claimId: "c1", documentIndex: 0, quote, context: quote, relevance, documentRelevance });
+    const offTopicDocument = judgeEvidence([claim], [ev("a", "Local police can refuse ICE detainer requests.", 0.9, 0.2)]);
+    assert.equal(offTopicDocument.evidence[0]!.stance, "neutral");
+    assert.equal(offTopicDocument.overall.label, "unverified");
+    const looser = judgeEvidence([claim], [
+      ev("a", "Local police can refuse ICE detainer requests.", 0.9, 0.9),
+      ev("b", "Police cannot refuse requests.", 0.5, 0.9),
+    ]);
+    assert.deepEqual(looser.evidence.map((e) => e.stance), ["supports", "neutral"]);
+    assert.equal(looser.overall.label, "supported");
   });
 
   it("gives more confidence to more agreeing evidence", () => {
