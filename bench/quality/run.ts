@@ -10,6 +10,7 @@ import { checkCovid } from "./datasets/check-covid.js";
 import { climateFever } from "./datasets/climate-fever.js";
 import { liarPlus } from "./datasets/liar-plus.js";
 import { scifact } from "./datasets/scifact.js";
+import { runFloor } from "./floor.js";
 import { Workspace } from "./harness.js";
 import { renderQualityMarkdown } from "./report.js";
 
@@ -71,6 +72,12 @@ if (limit === null) {
   const ideas = await readFile(new URL("./IDEAS.md", import.meta.url), "utf8");
   await writeFile(path.join(values.out!, "QUALITY.md"), renderQualityMarkdown(merged, ideas));
   console.error(`wrote ${jsonPath} and QUALITY.md`);
+  if (!values.dataset) {
+    // The test suite's regression floor: the same code on a fixed subset, recorded beside the full figures.
+    const floor = { date: run.date, machine: run.machine, figures: await runFloor(path.resolve(values["data-dir"]!)) };
+    await writeFile(path.join(values.out!, "quality-floor.json"), JSON.stringify(floor, null, 2) + "\n");
+    console.error(`wrote the regression floor's figures to ${path.join(values.out!, "quality-floor.json")}`);
+  }
 } else {
   console.error("(a --limit run is not written to bench/results)");
   console.log(JSON.stringify(run.results.map((r) => ({ dataset: r.dataset, metrics: r.metrics.map((m) => [m.name, m.value]) })), null, 1));

@@ -28,10 +28,7 @@ export function truthOMeter(report: Report): string {
 export const liarPlus: Dataset = {
   name: "liar-plus",
   async run({ dataDir, limit, workspace, log }) {
-    const rows = (await readFile(path.join(dataDir, "liar-plus/val2.tsv"), "utf8"))
-      .split("\n")
-      .filter(Boolean)
-      .map((l) => l.split("\t"))
+    const rows = parseTsv(await readFile(path.join(dataDir, "liar-plus/val2.tsv"), "utf8"))
       .filter((cols) => cols.length >= 16 && (cols[15] ?? "").trim().length > 0);
     const claims = take(rows, limit);
     const gold: string[] = [], predicted: string[] = [], ms: number[] = [];
@@ -64,3 +61,32 @@ export const liarPlus: Dataset = {
     };
   },
 };
+
+/**
+ * Tab-separated rows as the LIAR-PLUS files write them: a field may be quoted, and then holds
+ * tabs, newlines and doubled quotes ("" for ").
+ */
+export function parseTsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let i = 0;
+  while (i < text.length) {
+    let field = "";
+    if (text[i] === '"') {
+      i++;
+      while (i < text.length && !(text[i] === '"' && text[i + 1] !== '"')) {
+        field += text[i];
+        i += text[i] === '"' ? 2 : 1;
+      }
+      i++; // the closing quote
+    }
+    while (i < text.length && text[i] !== "\t" && text[i] !== "\n") field += text[i++];
+    row.push(field);
+    if (text[i] === "\n" || i >= text.length) {
+      if (row.some((f) => f !== "")) rows.push(row);
+      row = [];
+    }
+    i++;
+  }
+  return rows;
+}
