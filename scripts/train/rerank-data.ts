@@ -10,7 +10,7 @@ import { documentFeatures } from "../../src/pipeline/rank.js";
 import { createProviders } from "../../src/sources/registry.js";
 import { SourceTextRepository } from "../../src/store/source-texts.js";
 import { libraryId, type Workspace } from "../../bench/quality/harness.js";
-import type { Example } from "./logistic-fit.js";
+import type { Group } from "./lambdamart-fit.js";
 
 const lines = (f: string) => readFile(f, "utf8").then((t) => t.split("\n").filter((l) => l.trim()).map((l) => JSON.parse(l)));
 
@@ -24,8 +24,9 @@ async function throughPipeline(verity: Verity, claim: string) {
   return { documents, documentFeatures: documentFeatures(intake.claims, documents) };
 }
 
-export async function rerankExamples(dataDir: string, workspace: Workspace): Promise<Example[]> {
-  const examples: Example[] = [];
+/** One group per claim the intake finds in a train claim: the documents read, labelled by the cited abstracts. */
+export async function rerankGroups(dataDir: string, workspace: Workspace): Promise<Group[]> {
+  const groups: Group[] = [];
   const corpus = await lines(path.join(dataDir, "scifact/corpus.jsonl"));
   const scifact = await workspace.libraryOf(
     "scifact-train",
@@ -35,10 +36,11 @@ export async function rerankExamples(dataDir: string, workspace: Workspace): Pro
     for (const c of await lines(path.join(dataDir, "scifact/claims_train.jsonl"))) {
       const run = await throughPipeline(scifact, c.claim);
       const relevant = new Set((c.cited_doc_ids as number[]).map((d) => `sf-${d}`));
-      run.documentFeatures.forEach((x, i) => examples.push({ x, y: relevant.has(libraryId(run.documents[i]!.url)) ? "relevant" : "irrelevant" }));
+      const labels = run.documents.map((d) => relevant.has(libraryId(d.url)));
+      for (const x of run.documentFeatures) groups.push({ x, relevant: labels });
     }
   } finally {
     await scifact.close();
   }
-  return examples;
+  return groups;
 }

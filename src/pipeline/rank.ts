@@ -1,11 +1,11 @@
 // Stage 5, rank: split documents into sentences, score each against each claim and keep
 // the best, diverse set. Every kept passage is an exact slice of its document's text.
-// Documents are ordered by the local re-ranker (a small model trained on SciFact train).
+// Documents are ordered by the local re-ranker (boosted trees trained on SciFact train).
 import type { Claim } from "../domain/report.js";
 import { contentTerms, splitSentences, type Span } from "../domain/text.js";
 import { rerankFeatures } from "../engines/local/rerank-features.js";
-import { predict } from "../engines/local/models/logistic.js";
 import { RERANK_MODEL } from "../engines/local/models/index.js";
+import { relevanceOf } from "../engines/local/models/trees.js";
 import { coverage, idfWeights, type TermWeights } from "../engines/local/relevance.js";
 import type { Evidence, RankResult, ReadDocument } from "./types.js";
 
@@ -52,12 +52,13 @@ export function rank(claims: Claim[], documents: ReadDocument[], options: RankOp
   const prepared = prepare(documents);
   const { sentencesByDoc, candidates, weights } = prepared;
 
-  const documentScores = documentFeatures(claims, documents, prepared).map((features, documentIndex) => ({
-    documentIndex,
-    score: Math.round(predict(RERANK_MODEL, features).relevant! * 1000) / 1000,
-  }));
-  const documentRelevance = documentScores.map((d) => d.score);
-  documentScores.sort((a, b) => b.score - a.score || a.documentIndex - b.documentIndex);
+  // The best claim counts: a document that answers any claim of the text is worth reading.
+  const claimScores = documentFeatures(claims, documents, prepared).map((rows) => rows.map((x) => relevanceOf(RERANK_MODEL, x)));
+  const documentRelevance = documents.map((_, i) => (claimScores.length === 0 ? 0 : Math.max(...claimScores.map((scores) => scores[i]!))));
+  const documentScores = documentRelevance
+    .map((score, documentIndex) => ({ documentIndex, score }))
+    .sort((a, b) => b.score - a.score || a.documentIndex - b.documentIndex)
+    .map((d) => ({ ...d, score: round3(d.score) }));
 
   const evidence: Evidence[] = [];
   for (const claim of claims) {
@@ -87,38 +88,19 @@ export function rank(claims: Claim[], documents: ReadDocument[], options: RankOp
         quote: c.span.text,
         context: [before, c.span.text, after].filter(Boolean).join(" "),
         relevance: Math.round(relevance * 1000) / 1000,
-        documentRelevance: documentRelevance[c.documentIndex]!,
+        documentRelevance: round3(documentRelevance[c.documentIndex]!),
       });
     }
   }
   return { evidence, documents: documentScores };
 }
 
-/**
- * Re-ranking features of each document against the claims (the best claim counts):
- * the search's own score and rank, and how well its title, sentences and text cover the claim.
- */
-export function documentFeatures(claims: Claim[], documents: ReadDocument[], prepared = prepare(documents)): number[][] {
-  const maxSearch = Math.max(1e-9, ...documents.map((d) => d.searchScore));
-  const searchRank = new Map(
-    documents.map((d, i) => [i, d]).sort((a, b) => (b[1] as ReadDocument).searchScore - (a[1] as ReadDocument).searchScore).map(([i], r) => [i as number, r]),
-  );
-  const claimTerms = claims.map((c) => contentTerms(c.text));
-  return documents.map((d, documentIndex) => {
-    const sentences = prepared.candidates.filter((c) => c.documentIndex === documentIndex);
-    const perClaim = claimTerms.map((terms) =>
-      rerankFeatures({
-        claimTerms: terms,
-        weights: prepared.weights,
-        title: d.title,
-        text: d.text.slice(0, 20_000),
-        searchScoreRatio: d.searchScore / maxSearch,
-        searchRank: searchRank.get(documentIndex) ?? documents.length,
-        sentenceCoverages: sentences.map((s) => coverage(terms, s.terms, prepared.weights)),
-      }),
-    );
-    return perClaim.reduce((best, f) => (f[3]! + f[2]! > best[3]! + best[2]! ? f : best));
-  });
+/** Re-ranking features of every document against each claim: one row per document, per claim. */
+export function documentFeatures(claims: Claim[], documents: ReadDocument[], prepared = prepare(documents)): number[][][] {
+  const sentences = documents.map((): string[][] => []);
+  for (const c of prepared.candidates) sentences[c.documentIndex]!.push(c.terms);
+  const pool = documents.map((d, i) => ({ title: d.title, text: d.text, sentences: sentences[i]!, searchScore: d.searchScore }));
+  return claims.map((claim) => rerankFeatures(claim.text, pool, prepared.weights));
 }
 
 function jaccard(a: Set<string>, b: Set<string>): number {
@@ -126,4 +108,8 @@ function jaccard(a: Set<string>, b: Set<string>): number {
   for (const t of a) if (b.has(t)) inter++;
   const union = a.size + b.size - inter;
   return union === 0 ? 0 : inter / union;
+}
+
+function round3(x: number): number {
+  return Math.round(x * 1000) / 1000;
 }
