@@ -14,6 +14,8 @@ export interface Metric {
   /** Published figures to compare with, e.g. "BM25 0.665 (BEIR)". */
   anchors: string[];
   target?: number;
+  /** A figure to read, not to maximise (e.g. a stated confidence): the regression floor skips it. */
+  informational?: true;
 }
 
 export interface DatasetResult {

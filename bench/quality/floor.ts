@@ -30,7 +30,7 @@ export async function runFloor(dataDir: string, log: (line: string) => void = ()
   try {
     for (const { dataset, claims } of FLOOR_SUBSET) {
       const result: DatasetResult = await dataset.run({ dataDir, limit: claims, workspace, log });
-      figures[dataset.name] = Object.fromEntries(result.metrics.map((m) => [m.name, m.value]));
+      figures[dataset.name] = Object.fromEntries(result.metrics.filter((m) => !m.informational).map((m) => [m.name, m.value]));
     }
   } finally {
     await workspace.dispose();

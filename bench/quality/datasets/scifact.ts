@@ -93,7 +93,7 @@ export const scifact: Dataset = {
         { name: "claim-level accuracy (3-way)", value: round3(accuracy(gold, predicted)), anchors: [] },
         { name: "claim-level macro-F1 (3-way)", value: round3(macroF1(gold, predicted, labels)), anchors: [] },
         { name: "supported / refuted verdicts: share right", value: round3(mean(decided.map((d) => (d.right ? 1 : 0)))), anchors: [] },
-        { name: "supported / refuted verdicts: mean stated confidence", value: round3(mean(decided.map((d) => d.confidence))), anchors: [] },
+        { name: "supported / refuted verdicts: mean stated confidence", value: round3(mean(decided.map((d) => d.confidence))), anchors: [], informational: true },
       ],
       labelMapping: LABEL_MAPPING,
       confusion: confusion(gold, predicted),
