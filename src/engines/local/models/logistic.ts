@@ -1,5 +1,5 @@
 // Multinomial logistic regression: the small models the local analyst ships as weights.
-// Inference only here; training lives in bench/train (deterministic, from train splits).
+// Inference only here; training lives in scripts/train (deterministic, from train splits).
 
 export interface LogisticModel {
   /** What the model is, and what it was trained on (shown in provenance and QUALITY.md). */
