@@ -53,3 +53,23 @@ export function mean(xs: number[]): number {
 export function round3(x: number): number {
   return Math.round(x * 1000) / 1000;
 }
+
+/**
+ * Expected calibration error: verdicts binned by stated confidence (tenths), then the gap between
+ * each bin's share right and its mean confidence, weighted by the bin's size. 0 is perfectly honest.
+ */
+export function calibrationError(verdicts: { right: boolean; confidence: number }[], bins = 10): number {
+  if (verdicts.length === 0) return 0;
+  const groups = new Map<number, { right: number; confidence: number; n: number }>();
+  for (const v of verdicts) {
+    const bin = Math.min(bins - 1, Math.floor(v.confidence * bins));
+    const g = groups.get(bin) ?? { right: 0, confidence: 0, n: 0 };
+    g.right += v.right ? 1 : 0;
+    g.confidence += v.confidence;
+    g.n += 1;
+    groups.set(bin, g);
+  }
+  let error = 0;
+  for (const g of groups.values()) error += (g.n / verdicts.length) * Math.abs(g.right / g.n - g.confidence / g.n);
+  return error;
+}

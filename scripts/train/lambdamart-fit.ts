@@ -56,10 +56,13 @@ export function fitLambdaMart(about: string, features: readonly string[], groups
   return { about, features: [...features], calibration, trees };
 }
 
-/** Platt scaling, both classes weighted equally: Newton's method on a one-feature logistic regression. */
-export function fitPlatt(scores: number[], relevant: boolean[]): [number, number] {
+/**
+ * Platt scaling: Newton's method on a one-feature logistic regression. Balanced, both classes
+ * weigh the same (odds as if they were equally common); otherwise each example weighs the same.
+ */
+export function fitPlatt(scores: number[], relevant: boolean[], { balanced = true } = {}): [number, number] {
   const positives = relevant.filter(Boolean).length;
-  const weightOf = (y: boolean) => (y ? 1 / (2 * positives) : 1 / (2 * (relevant.length - positives)));
+  const weightOf = (y: boolean) => (!balanced ? 1 / relevant.length : y ? 1 / (2 * positives) : 1 / (2 * (relevant.length - positives)));
   let a = 1, b = 0;
   for (let iteration = 0; iteration < 50; iteration++) {
     let ga = 0, gb = 0, haa = 1e-9, hab = 0, hbb = 1e-9;
@@ -78,6 +81,7 @@ export function fitPlatt(scores: number[], relevant: boolean[]): [number, number
     a -= (hbb * ga - hab * gb) / det;
     b -= (haa * gb - hab * ga) / det;
   }
+  if (!Number.isFinite(a) || !Number.isFinite(b)) throw new Error("Platt scaling did not converge");
   return [round(a), round(b)];
 }
 

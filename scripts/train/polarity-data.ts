@@ -1,14 +1,13 @@
 // Polarity examples: the rationale sentences of SciFact train (SUPPORT / CONTRADICT) and the
 // primary evidence sentences of Check-COVID train (SUPPORT / REFUTE), each paired with its claim.
 // Relevance is computed as at check time: rarity-weighted coverage over the abstract and its neighbours.
-import { readFile } from "node:fs/promises";
 import path from "node:path";
+import { jsonLines } from "./files.js";
 import { contentTerms } from "../../src/domain/text.js";
 import { polarityFeatures } from "../../src/engines/local/polarity-features.js";
 import { coverage, idfWeights } from "../../src/engines/local/relevance.js";
 import type { Example } from "./logistic-fit.js";
 
-const lines = (f: string) => readFile(f, "utf8").then((t) => t.split("\n").filter((l) => l.trim()).map((l) => JSON.parse(l)));
 
 function example(claim: string, sentences: string[], index: number, label: string): Example {
   const weights = idfWeights(sentences.map((s) => contentTerms(s)));
@@ -18,16 +17,16 @@ function example(claim: string, sentences: string[], index: number, label: strin
 
 export async function polarityExamples(dataDir: string): Promise<Example[]> {
   const examples: Example[] = [];
-  const scifact = new Map<string, string[]>((await lines(path.join(dataDir, "scifact/corpus.jsonl"))).map((d) => [String(d.doc_id), d.abstract]));
-  for (const c of await lines(path.join(dataDir, "scifact/claims_train.jsonl"))) {
+  const scifact = new Map<string, string[]>((await jsonLines(path.join(dataDir, "scifact/corpus.jsonl"))).map((d) => [String(d.doc_id), d.abstract]));
+  for (const c of await jsonLines(path.join(dataDir, "scifact/claims_train.jsonl"))) {
     for (const [doc, rationales] of Object.entries(c.evidence as Record<string, { sentences: number[]; label: string }[]>)) {
       const sentences = scifact.get(doc);
       if (!sentences) continue;
       for (const r of rationales) for (const i of r.sentences) examples.push(example(c.claim, sentences, i, r.label === "SUPPORT" ? "supports" : "refutes"));
     }
   }
-  const covid = new Map<string, string[]>((await lines(path.join(dataDir, "check-covid/corpus.json"))).map((d) => [d.cord_id, d.abstract]));
-  for (const c of await lines(path.join(dataDir, "check-covid/train/covidCheck_train_composed+extracted.json"))) {
+  const covid = new Map<string, string[]>((await jsonLines(path.join(dataDir, "check-covid/corpus.json"))).map((d) => [d.cord_id, d.abstract]));
+  for (const c of await jsonLines(path.join(dataDir, "check-covid/train/covidCheck_train_composed+extracted.json"))) {
     if (c.label === "NOTENOUGHINFO") continue;
     const sentences = covid.get(c.cord_id);
     if (!sentences) continue;

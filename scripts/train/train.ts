@@ -1,7 +1,9 @@
 // `npm run train`: learns the local analyst's small models from the TRAIN splits in
 // ../shared/datasets and writes them to src/engines/local/models/: the document re-ranker
-// (SciFact train, boosted trees) and the polarity model (SciFact and Check-COVID train rationales).
+// (SciFact train, boosted trees), the polarity model (SciFact and Check-COVID train rationales) and
+// the confidence map (scripts/train/confidence.ts).
 // Deterministic: same data, same weights.
+import { execFileSync } from "node:child_process";
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -52,4 +54,6 @@ try {
 } finally {
   await workspace.dispose();
 }
-console.error(`trained in ${((performance.now() - started) / 1000).toFixed(0)} s; wrote ${MODELS}/polarity.json and rerank.json`);
+// The confidence map is fitted on checks that use the weights just written: a fresh process loads them.
+execFileSync(process.execPath, ["--import", "tsx", "scripts/train/confidence.ts", "--data-dir", dataDir], { stdio: "inherit" });
+console.error(`trained in ${((performance.now() - started) / 1000).toFixed(0)} s; wrote ${MODELS}/polarity.json, rerank.json and confidence.json`);

@@ -4,6 +4,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { VerdictLabel } from "../../../src/domain/report.js";
 import { quantile, take, type Dataset } from "../dataset.js";
+import { Calibration } from "../calibration.js";
 import { accuracy, confusion, macroF1, round3 } from "../metrics.js";
 
 const LABEL: Record<VerdictLabel, string> = {
@@ -25,6 +26,7 @@ export const averitec: Dataset = {
     const all = JSON.parse(await readFile(path.join(dataDir, "averitec/dev.json"), "utf8"));
     const claims = take(all as { claim: string; label: string; questions: Qa[] }[], limit);
     const gold: string[] = [], predicted: string[] = [], ms: number[] = [];
+    const calibration = new Calibration();
     for (const [i, c] of claims.entries()) {
       const docs = c.questions.flatMap((q, qi) =>
         q.answers.map((a, ai) => ({
@@ -38,6 +40,7 @@ export const averitec: Dataset = {
       ms.push(t);
       gold.push(c.label);
       predicted.push(LABEL[report.verdict.label]);
+      calibration.add(report, gold.at(-1) === predicted.at(-1));
       if ((i + 1) % 100 === 0) log(`  averitec ${i + 1}/${claims.length}`);
     }
     return {
@@ -48,6 +51,7 @@ export const averitec: Dataset = {
       metrics: [
         { name: "accuracy (4-way)", value: round3(accuracy(gold, predicted)), anchors: [] },
         { name: "macro-F1 (4-way)", value: round3(macroF1(gold, predicted, Object.values(LABEL).filter((v, j, a) => a.indexOf(v) === j))), anchors: [] },
+        ...calibration.metrics(),
       ],
       labelMapping: "supported → Supported, refuted → Refuted, unverified → Not Enough Evidence, conflicting and misleading → Conflicting Evidence/Cherrypicking.",
       confusion: confusion(gold, predicted),

@@ -5,6 +5,7 @@ import type { VerdictLabel } from "../../../src/domain/report.js";
 import { check, libraryId } from "../harness.js";
 import { quantile, take, type Dataset } from "../dataset.js";
 import { accuracy, confusion, macroF1, mean, recallAt, round3 } from "../metrics.js";
+import { Calibration } from "../calibration.js";
 
 const LABEL: Record<VerdictLabel, string> = {
   supported: "SUPPORT",
@@ -30,12 +31,14 @@ export const checkCovid: Dataset = {
     // NOTENOUGHINFO is defined against given sentences, not the whole abstract: dropped in the open setting (SOURCE.md).
     const claims = take(all.filter((c) => c.label !== "NOTENOUGHINFO"), limit);
     const recall3: number[] = [], gold: string[] = [], predicted: string[] = [], ms: number[] = [];
+    const calibration = new Calibration();
     for (const [i, c] of claims.entries()) {
       const { report, ms: t } = await check(verity, c.claim);
       ms.push(t);
       recall3.push(recallAt(report.provenance.considered.map((d) => libraryId(d.url)), new Set([`cc-${c.cord_id}`]), 3));
       gold.push(c.label);
       predicted.push(LABEL[report.verdict.label]);
+      calibration.add(report, gold.at(-1) === predicted.at(-1));
       if ((i + 1) % 50 === 0) log(`  check-covid ${i + 1}/${claims.length}`);
     }
     await verity.close();
@@ -48,6 +51,7 @@ export const checkCovid: Dataset = {
         { name: "Recall@3", value: round3(mean(recall3)), anchors: [] },
         { name: "accuracy", value: round3(accuracy(gold, predicted)), anchors: [] },
         { name: "macro-F1 (SUPPORT, REFUTE)", value: round3(macroF1(gold, predicted, ["SUPPORT", "REFUTE"])), anchors: [] },
+        ...calibration.metrics(),
       ],
       labelMapping: "supported → SUPPORT, refuted → REFUTE, anything else → NOTENOUGHINFO (always wrong here: NEI claims are dropped in the open setting).",
       confusion: confusion(gold, predicted),

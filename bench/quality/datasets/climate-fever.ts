@@ -3,6 +3,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { VerdictLabel } from "../../../src/domain/report.js";
 import { quantile, take, type Dataset } from "../dataset.js";
+import { Calibration } from "../calibration.js";
 import { accuracy, confusion, macroF1, round3 } from "../metrics.js";
 
 const LABEL: Record<VerdictLabel, string> = {
@@ -19,6 +20,7 @@ export const climateFever: Dataset = {
     const lines = (await readFile(path.join(dataDir, "climate-fever/climate-fever.jsonl"), "utf8")).split("\n").filter(Boolean);
     const claims = take(lines.map((l) => JSON.parse(l)), limit);
     const gold: string[] = [], predicted: string[] = [], ms: number[] = [];
+    const calibration = new Calibration();
     for (const [i, c] of claims.entries()) {
       const docs = (c.evidences as { evidence_id: string; article: string; evidence: string }[]).map((e, j) => ({
         id: `${j}-${e.evidence_id}`,
@@ -29,6 +31,7 @@ export const climateFever: Dataset = {
       ms.push(t);
       gold.push(c.claim_label);
       predicted.push(LABEL[report.verdict.label]);
+      calibration.add(report, gold.at(-1) === predicted.at(-1));
       if ((i + 1) % 200 === 0) log(`  climate-fever ${i + 1}/${claims.length}`);
     }
     return {
@@ -39,6 +42,7 @@ export const climateFever: Dataset = {
       metrics: [
         { name: "accuracy (4-way)", value: round3(accuracy(gold, predicted)), anchors: ["0.388 (dataset paper's baseline)"], target: 0.5 },
         { name: "macro-F1 (4-way)", value: round3(macroF1(gold, predicted, ["SUPPORTS", "REFUTES", "NOT_ENOUGH_INFO", "DISPUTED"])), anchors: [] },
+        ...calibration.metrics(),
       ],
       labelMapping: "supported → SUPPORTS, refuted → REFUTES, unverified → NOT_ENOUGH_INFO, conflicting and misleading → DISPUTED.",
       confusion: confusion(gold, predicted),

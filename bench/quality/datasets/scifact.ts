@@ -5,6 +5,7 @@ import type { VerdictLabel } from "../../../src/domain/report.js";
 import { check, libraryId } from "../harness.js";
 import { quantile, take, type Dataset } from "../dataset.js";
 import { accuracy, confusion, macroF1, mean, ndcgAt, recallAt, round3 } from "../metrics.js";
+import { Calibration } from "../calibration.js";
 
 interface Claim {
   id: number;
@@ -41,8 +42,7 @@ export const scifact: Dataset = {
 
     const ndcg: number[] = [], recall: number[] = [], ndcgEvidence: number[] = [], ms: number[] = [];
     const gold: string[] = [], predicted: string[] = [];
-    // Calibration: how often a supported / refuted verdict is right, beside the confidence it states.
-    const decided: { right: boolean; confidence: number }[] = [];
+    const calibration = new Calibration();
     let correctPairs = 0, predictedPairs = 0, goldPairs = 0;
     for (const [i, c] of claims.entries()) {
       const { report, ms: t } = await check(verity, c.claim);
@@ -68,9 +68,7 @@ export const scifact: Dataset = {
       const labels = [...goldDocs.values()];
       gold.push(labels.length === 0 ? "NEI" : labels.filter((l) => l === "SUPPORT").length >= labels.length / 2 ? "SUPPORT" : "CONTRADICT");
       predicted.push(CLAIM_LABEL[report.verdict.label]);
-      if (report.verdict.label === "supported" || report.verdict.label === "refuted") {
-        decided.push({ right: gold.at(-1) === predicted.at(-1), confidence: report.verdict.confidence });
-      }
+      calibration.add(report, gold.at(-1) === predicted.at(-1));
       if ((i + 1) % 50 === 0) log(`  scifact ${i + 1}/${claims.length}`);
     }
     await verity.close();
@@ -92,8 +90,7 @@ export const scifact: Dataset = {
         { name: "abstract-level recall", value: round3(rec), anchors: [] },
         { name: "claim-level accuracy (3-way)", value: round3(accuracy(gold, predicted)), anchors: [] },
         { name: "claim-level macro-F1 (3-way)", value: round3(macroF1(gold, predicted, labels)), anchors: [] },
-        { name: "supported / refuted verdicts: share right", value: round3(mean(decided.map((d) => (d.right ? 1 : 0)))), anchors: [] },
-        { name: "supported / refuted verdicts: mean stated confidence", value: round3(mean(decided.map((d) => d.confidence))), anchors: [], informational: true },
+        ...calibration.metrics(),
       ],
       labelMapping: LABEL_MAPPING,
       confusion: confusion(gold, predicted),

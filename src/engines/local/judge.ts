@@ -7,6 +7,7 @@ import { ABSOLUTE_CUES } from "./cues.js";
 import { polarityFeatures } from "./polarity-features.js";
 import { predict } from "./models/logistic.js";
 import { POLARITY_MODEL } from "./models/index.js";
+import { calibrateConfidence } from "./confidence.js";
 
 /**
  * Below this relevance a passage is context, not evidence for or against: a sentence that
@@ -99,12 +100,18 @@ export function overallVerdict(claims: ClaimJudgement[]): { label: VerdictLabel;
   return { label: decided[0]!.label, confidence: round(meanConfidence * 0.9) };
 }
 
-export function judgeEvidence(claims: Claim[], evidence: Evidence[]): Judgement {
+/**
+ * The local analyst's judgement. Its confidence is calibrated on the train splits (`calibrate: false`
+ * gives the raw figure, which is what the calibration is fitted on).
+ */
+export function judgeEvidence(claims: Claim[], evidence: Evidence[], options: { calibrate?: boolean } = {}): Judgement {
   const byId = new Map(claims.map((c) => [c.id, c]));
   const judged = evidence.map((e) => judgePassage(byId.get(e.claimId)!, e));
   const claimJudgements = claims.map((claim) => {
     const mine = evidence.flatMap((e, i) => (e.claimId === claim.id ? [i] : []));
-    return verdictFor(claim, keepNearTies(mine.map((i) => judged[i]!), mine.map((i) => evidence[i]!)));
+    const raw = verdictFor(claim, keepNearTies(mine.map((i) => judged[i]!), mine.map((i) => evidence[i]!)));
+    if (options.calibrate === false) return raw;
+    return { ...raw, confidence: round(Math.min(MAX_CONFIDENCE, calibrateConfidence(raw))) };
   });
   return { evidence: judged, claims: claimJudgements, overall: overallVerdict(claimJudgements) };
 }

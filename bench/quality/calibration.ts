@@ -1,0 +1,24 @@
+// How honest the stated confidence is: the supported / refuted verdicts of a run, how often they
+// were right, beside the confidence they stated.
+import type { Report } from "../../src/domain/report.js";
+import type { Metric } from "./dataset.js";
+import { calibrationError, mean, round3 } from "./metrics.js";
+
+export class Calibration {
+  private readonly decided: { right: boolean; confidence: number }[] = [];
+
+  /** Records the report's verdict if it takes a side; `right` is whether that side is the gold one. */
+  add(report: Report, right: boolean): void {
+    if (report.verdict.label === "supported" || report.verdict.label === "refuted") {
+      this.decided.push({ right, confidence: report.verdict.confidence });
+    }
+  }
+
+  metrics(): Metric[] {
+    return [
+      { name: "supported / refuted verdicts: share right", value: round3(mean(this.decided.map((d) => (d.right ? 1 : 0)))), anchors: [] },
+      { name: "supported / refuted verdicts: mean stated confidence", value: round3(mean(this.decided.map((d) => d.confidence))), anchors: [], informational: true },
+      { name: "supported / refuted verdicts: calibration error (ECE, lower is better)", value: round3(calibrationError(this.decided)), anchors: [], informational: true },
+    ];
+  }
+}

@@ -1,0 +1,83 @@
+// `npm run train`, last step (run in its own process by train.ts, so that the checks below use the
+// re-ranker and polarity weights just written): fits the map from the local analyst's raw
+// confidence to how often its verdicts are right, on SciFact train and Check-COVID train claims run
+// through the pipeline, and writes src/engines/local/models/confidence.json.
+import { writeFile } from "node:fs/promises";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import type { VerdictLabel } from "../../src/domain/report.js";
+import { judgeEvidence } from "../../src/engines/local/judge.js";
+import { rank } from "../../src/pipeline/rank.js";
+import { Workspace } from "../../bench/quality/harness.js";
+import { jsonLines } from "./files.js";
+import { fitPlatt } from "./lambdamart-fit.js";
+import { readForClaim } from "./pipeline-run.js";
+
+interface Outcome {
+  label: VerdictLabel;
+  raw: number;
+  right: boolean;
+}
+
+/** Each train claim's raw verdict beside its gold label (claims the intake splits in two are left out). */
+async function outcomes(dataDir: string, workspace: Workspace): Promise<Outcome[]> {
+  const out: Outcome[] = [];
+  const datasets = [
+    {
+      name: "scifact",
+      corpus: (await jsonLines(path.join(dataDir, "scifact/corpus.jsonl"))).map((d) => ({ id: `sf-${d.doc_id}`, title: d.title, sentences: d.abstract })),
+      claims: (await jsonLines(path.join(dataDir, "scifact/claims_train.jsonl"))).map((c) => {
+        const labels = Object.values(c.evidence as Record<string, { label: string }[]>).map((r) => r[0]!.label);
+        const supports = labels.filter((l) => l === "SUPPORT").length;
+        return { text: c.claim as string, gold: labels.length === 0 ? "unverified" : supports >= labels.length / 2 ? "supported" : "refuted" };
+      }),
+    },
+    {
+      name: "check-covid",
+      corpus: (await jsonLines(path.join(dataDir, "check-covid/corpus.json"))).map((d) => ({ id: `cc-${d.cord_id}`, title: d.title, sentences: d.abstract })),
+      // NOTENOUGHINFO holds only for the given sentences, not the whole abstract: left out, as in the benchmark.
+      claims: (await jsonLines(path.join(dataDir, "check-covid/train/covidCheck_train_composed+extracted.json")))
+        .filter((c) => c.label !== "NOTENOUGHINFO")
+        .map((c) => ({ text: c.claim as string, gold: c.label === "SUPPORT" ? "supported" : "refuted" })),
+    },
+  ];
+  for (const dataset of datasets) {
+    const verity = await workspace.libraryOf(`${dataset.name}-calibration`, dataset.corpus);
+    try {
+      for (const claim of dataset.claims) {
+        const { claims, documents } = await readForClaim(verity, claim.text);
+        if (claims.length !== 1) continue;
+        const judged = judgeEvidence(claims, rank(claims, documents).evidence, { calibrate: false }).claims[0]!;
+        out.push({ label: judged.label, raw: judged.confidence, right: judged.label === claim.gold });
+      }
+    } finally {
+      await verity.close();
+    }
+  }
+  return out;
+}
+
+const { values } = parseArgs({ options: { "data-dir": { type: "string", default: path.resolve("../shared/datasets") } } });
+const workspace = await Workspace.create();
+try {
+  const all = await outcomes(path.resolve(values["data-dir"]!), workspace);
+  const fit = (label: "supported" | "refuted") => {
+    const mine = all.filter((o) => o.label === label);
+    const right = mine.filter((o) => o.right).length;
+    console.error(`confidence: ${mine.length} ${label} verdicts, ${right} right (${((100 * right) / mine.length).toFixed(1)}%)`);
+    return { map: fitPlatt(mine.map((o) => o.raw), mine.map((o) => o.right), { balanced: false }), count: mine.length, right };
+  };
+  const supported = fit("supported");
+  const refuted = fit("refuted");
+  const model = {
+    about:
+      `How often the local analyst's supported and refuted verdicts are right, as a function of its raw confidence (Platt scaling per verdict); ` +
+      `fitted by npm run train on SciFact train and Check-COVID train claims run through the pipeline ` +
+      `(supported: ${supported.right} of ${supported.count} right; refuted: ${refuted.right} of ${refuted.count}).`,
+    supported: supported.map,
+    refuted: refuted.map,
+  };
+  await writeFile("src/engines/local/models/confidence.json", JSON.stringify(model, null, 1) + "\n");
+} finally {
+  await workspace.dispose();
+}
