@@ -8,14 +8,14 @@ import { accuracy, confusion, macroF1, round3 } from "../metrics.js";
 const SIX = ["pants-fire", "false", "barely-true", "half-true", "mostly-true", "true"];
 const TRUE_SIDE = new Set(["true", "mostly-true", "half-true"]);
 
-/** Verity's verdict and confidence on PolitiFact's Truth-O-Meter. */
+/** Verity's verdict and confidence on PolitiFact's Truth-O-Meter (a verdict likely right 7 times in 10 or more takes the extreme). */
 export function truthOMeter(report: Report): string {
   const { label, confidence } = report.verdict;
   switch (label) {
     case "supported":
-      return confidence >= 0.6 ? "true" : "mostly-true";
+      return confidence >= 0.7 ? "true" : "mostly-true";
     case "refuted":
-      return confidence >= 0.6 ? "false" : "barely-true";
+      return confidence >= 0.7 ? "false" : "barely-true";
     case "misleading":
       return "half-true";
     case "conflicting":
@@ -53,7 +53,7 @@ export const liarPlus: Dataset = {
         { name: "2-way accuracy", value: round3(accuracy(two(gold), two(predicted))), anchors: ["LIAR-PLUS paper reports gains from justifications"], target: 0.7 },
       ],
       labelMapping:
-        "supported → true (confidence ≥ 0.6) or mostly-true; refuted → false (≥ 0.6) or barely-true; misleading, conflicting and unverified → half-true. " +
+        "supported → true (calibrated confidence ≥ 0.7) or mostly-true; refuted → false (≥ 0.7) or barely-true; misleading, conflicting and unverified → half-true. " +
         "2-way: true, mostly-true, half-true vs. barely-true, false, pants-fire.",
       confusion: confusion(gold, predicted),
       checkMs: { median: quantile(ms, 0.5), p90: quantile(ms, 0.9) },
