@@ -10,7 +10,7 @@ import { judgeEvidence } from "../../src/engines/local/judge.js";
 import { rank } from "../../src/pipeline/rank.js";
 import { Workspace } from "../../bench/quality/harness.js";
 import { jsonLines } from "./files.js";
-import { fitPlatt } from "./lambdamart-fit.js";
+import { fitPlatt } from "./platt-fit.js";
 import { readForClaim } from "./pipeline-run.js";
 
 interface Outcome {

@@ -3,6 +3,7 @@
 // quantile bins; no sampling, so a run is deterministic.
 import type { TreeModel, TreeNode } from "../../src/engines/local/models/trees.js";
 import { scoreTrees } from "../../src/engines/local/models/trees.js";
+import { fitPlatt } from "./platt-fit.js";
 
 /** One query's candidates: their feature rows and whether each is relevant. */
 export interface Group {
@@ -54,35 +55,6 @@ export function fitLambdaMart(about: string, features: readonly string[], groups
   }
   const calibration = fitPlatt([...scores], groups.flatMap((g) => g.relevant));
   return { about, features: [...features], calibration, trees };
-}
-
-/**
- * Platt scaling: Newton's method on a one-feature logistic regression. Balanced, both classes
- * weigh the same (odds as if they were equally common); otherwise each example weighs the same.
- */
-export function fitPlatt(scores: number[], relevant: boolean[], { balanced = true } = {}): [number, number] {
-  const positives = relevant.filter(Boolean).length;
-  const weightOf = (y: boolean) => (!balanced ? 1 / relevant.length : y ? 1 / (2 * positives) : 1 / (2 * (relevant.length - positives)));
-  let a = 1, b = 0;
-  for (let iteration = 0; iteration < 50; iteration++) {
-    let ga = 0, gb = 0, haa = 1e-9, hab = 0, hbb = 1e-9;
-    scores.forEach((s, i) => {
-      const p = 1 / (1 + Math.exp(-(a * s + b)));
-      const w = weightOf(relevant[i]!);
-      const e = w * (p - (relevant[i] ? 1 : 0));
-      const v = w * p * (1 - p);
-      ga += e * s;
-      gb += e;
-      haa += v * s * s;
-      hab += v * s;
-      hbb += v;
-    });
-    const det = haa * hbb - hab * hab;
-    a -= (hbb * ga - hab * gb) / det;
-    b -= (haa * gb - hab * ga) / det;
-  }
-  if (!Number.isFinite(a) || !Number.isFinite(b)) throw new Error("Platt scaling did not converge");
-  return [round(a), round(b)];
 }
 
 /** LambdaRank gradients (towards a higher score) and their second-order weights, per example. */

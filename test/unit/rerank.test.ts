@@ -4,7 +4,8 @@ import { contentTerms } from "../../src/domain/text.js";
 import { relevanceOf, scoreTrees, type TreeModel } from "../../src/engines/local/models/trees.js";
 import { idfWeights } from "../../src/engines/local/relevance.js";
 import { RERANK_FEATURES, rerankFeatures } from "../../src/engines/local/rerank-features.js";
-import { fitLambdaMart, fitPlatt } from "../../scripts/train/lambdamart-fit.js";
+import { fitLambdaMart } from "../../scripts/train/lambdamart-fit.js";
+import { fitPlatt } from "../../scripts/train/platt-fit.js";
 
 describe("boosted trees", () => {
   const model: TreeModel = {
