@@ -1,6 +1,6 @@
 // `npm run bench:quality [-- --dataset NAME] [-- --data-dir DIR] [-- --limit N]`
 // Runs the quality benchmark and writes bench/results/quality.json and QUALITY.md.
-import { readFile, writeFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -68,6 +68,7 @@ if (values.dataset || limit !== null) {
   }
 }
 if (limit === null) {
+  await mkdir(values.out!, { recursive: true });
   await writeFile(jsonPath, JSON.stringify(merged, null, 2) + "\n");
   const ideas = await readFile(new URL("./IDEAS.md", import.meta.url), "utf8");
   await writeFile(path.join(values.out!, "QUALITY.md"), renderQualityMarkdown(merged, ideas));

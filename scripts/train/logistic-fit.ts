@@ -12,6 +12,8 @@ export interface FitOptions {
   epochs?: number;
   learningRate?: number;
   l2?: number;
+  /** Weigh the classes equally (the default), or as they come, so the probabilities keep the data's base rates. */
+  balanced?: boolean;
 }
 
 export function fitLogistic(about: string, classes: string[], features: readonly string[], data: Example[], options: FitOptions = {}): LogisticModel {
@@ -25,7 +27,8 @@ export function fitLogistic(about: string, classes: string[], features: readonly
   const ys = data.map((e) => classes.indexOf(e.y));
   if (ys.some((y) => y < 0)) throw new Error("an example has an unknown class");
   const counts = classes.map((_, c) => ys.filter((y) => y === c).length);
-  const classWeight = counts.map((n) => (n === 0 ? 0 : data.length / (classes.length * n)));
+  const balanced = options.balanced ?? true;
+  const classWeight = counts.map((n) => (n === 0 ? 0 : balanced ? data.length / (classes.length * n) : 1));
 
   const weights = classes.map(() => new Array<number>(d).fill(0));
   const bias = new Array<number>(classes.length).fill(0);

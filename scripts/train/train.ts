@@ -1,7 +1,7 @@
 // `npm run train`: learns the local analyst's small models from the TRAIN splits in
 // ../shared/datasets and writes them to src/engines/local/models/: the document re-ranker
-// (SciFact train, boosted trees), the polarity model (SciFact and Check-COVID train rationales) and
-// the confidence map (scripts/train/confidence.ts).
+// (SciFact train, boosted trees), the polarity model (SciFact and Check-COVID train rationales), the
+// rationale model (scripts/train/rationale.ts) and the confidence map (scripts/train/confidence.ts).
 // Deterministic: same data, same weights.
 import { execFileSync } from "node:child_process";
 import { writeFile } from "node:fs/promises";
@@ -54,6 +54,9 @@ try {
 } finally {
   await workspace.dispose();
 }
-// The confidence map is fitted on checks that use the weights just written: a fresh process loads them.
-execFileSync(process.execPath, ["--import", "tsx", "scripts/train/confidence.ts", "--data-dir", dataDir], { stdio: "inherit" });
-console.error(`trained in ${((performance.now() - started) / 1000).toFixed(0)} s; wrote ${MODELS}/polarity.json, rerank.json and confidence.json`);
+// The rationale model and then the confidence map are fitted on checks that use the weights just
+// written: each runs in a fresh process, which loads them.
+for (const step of ["rationale", "confidence"]) {
+  execFileSync(process.execPath, ["--import", "tsx", `scripts/train/${step}.ts`, "--data-dir", dataDir], { stdio: "inherit" });
+}
+console.error(`trained in ${((performance.now() - started) / 1000).toFixed(0)} s; wrote ${MODELS}/polarity.json, rerank.json, rationale.json and confidence.json`);

@@ -41,7 +41,7 @@ const TEXTS = new Map(DOCS.map((d) => [d.textHash, d.text]));
 const CLAIM: Claim = { id: "c1", text: "Coffee causes cancer.", span: { start: 0, end: 25 } };
 
 function ev(id: string, documentIndex: number, quote: string, relevance: number): Evidence {
-  return { id, claimId: "c1", documentIndex, quote, context: DOCS[documentIndex]!.text, relevance, documentRelevance: relevance };
+  return { id, claimId: "c1", documentIndex, quote, context: DOCS[documentIndex]!.text, relevance, bearing: relevance, documentRelevance: relevance };
 }
 
 const EVIDENCE: Evidence[] = [

@@ -11,6 +11,8 @@ import { audit, supportedBy } from "../../src/pipeline/audit.js";
 import { canonicalUrl, gather, mergeHits } from "../../src/pipeline/gather.js";
 import { validateInput } from "../../src/pipeline/intake.js";
 import { rank } from "../../src/pipeline/rank.js";
+import { RATIONALE_FEATURES, rationaleFeatures } from "../../src/engines/local/rationale-features.js";
+import { contentTerms, words } from "../../src/domain/text.js";
 import type { Draft, NumberedSource, ReadDocument } from "../../src/pipeline/types.js";
 import { numberSources } from "../../src/pipeline/write.js";
 import { hashText } from "../../src/store/library.js";
@@ -84,6 +86,44 @@ describe("rank", () => {
     }
     assert.equal(evidence[0]!.quote, "Local police can refuse ICE detainer requests.");
     assert.ok(evidence[0]!.relevance > evidence[2]!.relevance);
+    assert.ok(evidence.every((e) => e.bearing >= 0 && e.bearing <= 1));
+    assert.ok(evidence[0]!.bearing >= evidence[1]!.bearing && evidence[1]!.bearing >= evidence[2]!.bearing, "passages come likeliest finding first");
+  });
+
+  it("puts the sentence that states a finding before one that only names the topic", () => {
+    const claim: Claim = { id: "c1", text: "Vitamin D supplements reduce fracture risk in older adults.", span: { start: 0, end: 59 } };
+    const text =
+      "We aimed to investigate whether vitamin D supplements affect fracture risk in older adults. " +
+      "Participants were followed for five years. " +
+      "Vitamin D supplements significantly reduced fracture risk in older adults (hazard ratio 0.78, p < 0.01).";
+    const { evidence } = rank([claim], [readDoc("Vitamin D and fractures", text)]);
+    assert.match(evidence[0]!.quote, /significantly reduced/);
+    assert.match(evidence[1]!.quote, /aimed to investigate/);
+    assert.ok(evidence[0]!.bearing > evidence[1]!.bearing);
+  });
+});
+
+describe("rationale features", () => {
+  const feature = (x: number[], name: (typeof RATIONALE_FEATURES)[number]) => x[RATIONALE_FEATURES.indexOf(name)];
+  const sentence = (text: string, coverage: number, documentBest: number, rankInDocument: number) => ({
+    text, tokens: words(text), terms: contentTerms(text), coverage, documentBest, rankInDocument, documentRelevance: 0.8,
+  });
+  const claimTerms = contentTerms("Aspirin lowers blood pressure.");
+
+  it("places a sentence within its document and reads its finding, method and statistic words", () => {
+    const finding = rationaleFeatures(claimTerms, sentence("We found that aspirin lowers blood pressure (p < 0.05).", 0.8, 0.8, 0));
+    assert.equal(feature(finding, "document_best"), 1);
+    assert.equal(feature(finding, "coverage_vs_document_best"), 1);
+    assert.equal(feature(finding, "has_statistic"), 1);
+    assert.equal(feature(finding, "claim_bigrams"), 1, "every claim bigram (aspirin lower, lower blood, blood pressur) is there");
+    assert.ok(feature(finding, "finding_cues")! >= 1);
+    const method = rationaleFeatures(claimTerms, sentence("We measured blood pressure in patients using aspirin.", 0.4, 0.8, 2));
+    assert.equal(feature(method, "document_best"), 0);
+    assert.equal(feature(method, "coverage_vs_document_best"), 0.5);
+    assert.equal(feature(method, "coverage_rank_in_document"), 0.4);
+    assert.ok(feature(method, "method_cues")! >= 2);
+    assert.equal(feature(method, "has_statistic"), 0);
+    assert.equal(feature(method, "document_relevance"), 0.8);
   });
 });
 
@@ -106,7 +146,7 @@ describe("local judge", () => {
   });
 
   it("supports with agreeing evidence, refutes with contradicting evidence, and calls a split conflicting", () => {
-    const ev = (id: string, quote: string) => ({ id, claimId: "c1", documentIndex: 0, quote, context: quote, relevance: 0.9, documentRelevance: 0.9 });
+    const ev = (id: string, quote: string) => ({ id, claimId: "c1", documentIndex: 0, quote, context: quote, relevance: 0.9, bearing: 0.6, documentRelevance: 0.9 });
     const yes = judgeEvidence([claim], [ev("a", "Local police can refuse ICE detainer requests."), ev("b", "Police can refuse ICE detainer requests locally.")]);
     assert.equal(yes.overall.label, "supported");
     const no = judgeEvidence([claim], [ev("a", "Local police cannot refuse ICE detainer requests.")]);
@@ -116,14 +156,16 @@ describe("local judge", () => {
     assert.equal(split.overall.label, "conflicting");
   });
 
-  it("lets a passage take a side only when its document is about the claim and it is about as on-topic as the best", () => {
-    const ev = (id: string, quote: string, relevance: number, documentRelevance: number) => ({ id, claimId: "c1", documentIndex: 0, quote, context: quote, relevance, documentRelevance });
-    const offTopicDocument = judgeEvidence([claim], [ev("a", "Local police can refuse ICE detainer requests.", 0.9, 0.2)]);
+  it("lets a passage take a side only when its document is about the claim and it is about as likely to state the finding as the best", () => {
+    const ev = (id: string, quote: string, bearing: number, documentRelevance: number) => ({ id, claimId: "c1", documentIndex: 0, quote, context: quote, relevance: 0.9, bearing, documentRelevance });
+    const offTopicDocument = judgeEvidence([claim], [ev("a", "Local police can refuse ICE detainer requests.", 0.6, 0.2)]);
     assert.equal(offTopicDocument.evidence[0]!.stance, "neutral");
     assert.equal(offTopicDocument.overall.label, "unverified");
+    const unlikely = judgeEvidence([claim], [ev("a", "Local police can refuse ICE detainer requests.", 0.02, 0.9)]);
+    assert.equal(unlikely.evidence[0]!.stance, "neutral", "a passage the rationale model finds unlikely to state the finding is context");
     const looser = judgeEvidence([claim], [
-      ev("a", "Local police can refuse ICE detainer requests.", 0.9, 0.9),
-      ev("b", "Police cannot refuse requests.", 0.5, 0.9),
+      ev("a", "Local police can refuse ICE detainer requests.", 0.6, 0.9),
+      ev("b", "Police cannot refuse requests.", 0.3, 0.9),
     ]);
     assert.deepEqual(looser.evidence.map((e) => e.stance), ["supports", "neutral"]);
     assert.equal(looser.overall.label, "supported");
@@ -145,7 +187,7 @@ describe("local judge", () => {
     assert.ok(strong > weak);
     assert.equal(calibrateConfidence({ claimId: "c1", label: "unverified", confidence: 0.3 }, model), 0.3, "an unverified verdict keeps its own figure");
     // The shipped map: a single agreeing passage, calibrated, and the same without calibration.
-    const ev = (id: string, quote: string) => ({ id, claimId: "c1", documentIndex: 0, quote, context: quote, relevance: 0.9, documentRelevance: 0.9 });
+    const ev = (id: string, quote: string) => ({ id, claimId: "c1", documentIndex: 0, quote, context: quote, relevance: 0.9, bearing: 0.6, documentRelevance: 0.9 });
     const evidence = [ev("a", "Local police can refuse ICE detainer requests.")];
     const raw = judgeEvidence([claim], evidence, { calibrate: false }).claims[0]!;
     const stated = judgeEvidence([claim], evidence).claims[0]!;

@@ -10,48 +10,50 @@ import { POLARITY_MODEL } from "./models/index.js";
 import { calibrateConfidence } from "./confidence.js";
 
 /**
- * Below this relevance a passage is context, not evidence for or against: a sentence that
- * covers less than about a third of what the claim is about does not speak to it. Tuned on the
- * dev splits (0.2 to 0.7; see bench/quality/IDEAS.md).
+ * Below this bearing (the rationale model's chance that a passage states the finding the claim is
+ * about) a passage is context, not evidence for or against. 0.05 and 0.1 give the same SciFact
+ * figures; 0.2 loses Check-COVID (accuracy 0.41 -> 0.20; bench/quality/IDEAS.md).
  */
-const MIN_STANCE_RELEVANCE = 0.3;
+const MIN_BEARING = 0.05;
+/**
+ * The bearing at which a passage counts in full: an even chance of being the finding. Lower lets
+ * thinner passages decide (0.3: Check-COVID accuracy 0.54 but SciFact claim accuracy 0.54); higher
+ * leaves more claims unverified (0.6: SciFact label F1 0.52 but Check-COVID 0.30).
+ */
+const FULL_BEARING = 0.5;
 /**
  * A passage takes a side only when the re-ranker finds its whole document likely to be about the
  * claim: a matching sentence in an unrelated abstract is a coincidence of words, not evidence.
  */
 const MIN_DOCUMENT_RELEVANCE = 0.5;
 /**
- * The most on-topic passage decides; another takes a side only when it is nearly as on-topic.
- * Lexical stance on looser passages is wrong too often to outvote it (SciFact dev: abstract-level
- * label precision 0.36 when every siding passage counted, 0.45 with near-ties only).
+ * The passage likeliest to state the finding decides; another takes a side only when it is nearly
+ * as likely. Lexical stance on looser passages is wrong too often to outvote it (SciFact dev label
+ * F1: 0.505 at 0.7, 0.517 at 0.85, 0.530 at 0.9, 0.517 at 0.95; Check-COVID accuracy falls from
+ * 0.505 to 0.411 over the same range).
  */
-const NEAR_TIE = 0.95;
+const NEAR_TIE = 0.9;
 /** The local analyst never claims more certainty than this: its reading is lexical. */
 const MAX_CONFIDENCE = 0.85;
 /**
- * Less total evidence weight than this is too thin for a verdict. At 0.3 one passage over the
- * relevance threshold is enough for a verdict, and its confidence stays low (about 0.35); at 0.5
- * it took two, and SciFact dev label F1 fell from 0.314 to 0.229 (bench/quality/IDEAS.md).
+ * Less total evidence weight than this is too thin for a verdict. At 0.3 one passage of full
+ * bearing is enough for a verdict, and its confidence stays low (about 0.35); at 0.5 it took two,
+ * and SciFact dev label F1 fell from 0.314 to 0.229 (bench/quality/IDEAS.md).
  */
 const MIN_EVIDENCE_WEIGHT = 0.3;
 
 /**
- * The stance of one passage: relevance decides whether it speaks to the claim at all; the
+ * The stance of one passage: its bearing decides whether it speaks to the claim at all; the
  * polarity model (trained on SciFact and Check-COVID rationales) decides which way.
  */
 export function judgePassage(claim: Claim, evidence: Evidence): EvidenceJudgement {
-  if (evidence.relevance < MIN_STANCE_RELEVANCE || evidence.documentRelevance < MIN_DOCUMENT_RELEVANCE) {
+  if (evidence.bearing < MIN_BEARING || evidence.documentRelevance < MIN_DOCUMENT_RELEVANCE) {
     return { evidenceId: evidence.id, stance: "neutral", weight: evidence.relevance * 0.5 };
   }
   const p = predict(POLARITY_MODEL, polarityFeatures(claim.text, evidence.quote, evidence.relevance));
   const refutes = (p.refutes ?? 0) > 0.5;
   const certainty = refutes ? p.refutes! : p.supports!;
-  return { evidenceId: evidence.id, stance: refutes ? "refutes" : "supports", weight: Math.min(1, onTopic(evidence) * (0.5 + certainty) * 0.8) };
-}
-
-/** How squarely a passage bears on the claim: its own coverage, discounted when its document is off-topic. */
-function onTopic(evidence: Evidence): number {
-  return evidence.relevance * (0.3 + 0.7 * evidence.documentRelevance);
+  return { evidenceId: evidence.id, stance: refutes ? "refutes" : "supports", weight: Math.min(1, (evidence.bearing / FULL_BEARING) * (0.5 + certainty) * 0.8) };
 }
 
 export function verdictFor(claim: Claim, judgements: EvidenceJudgement[]): ClaimJudgement {
@@ -117,12 +119,12 @@ export function judgeEvidence(claims: Claim[], evidence: Evidence[], options: { 
 }
 
 /**
- * Only the passages about as on-topic as the claim's most on-topic siding passage keep their
- * side; the rest become context (in place: the report shows them so). Equally on-topic passages
- * that disagree still meet in the verdict as conflicting evidence.
+ * Only the passages about as likely to state the finding as the claim's likeliest siding passage
+ * keep their side; the rest become context (in place: the report shows them so). Passages of equal
+ * bearing that disagree still meet in the verdict as conflicting evidence.
  */
 function keepNearTies(judged: EvidenceJudgement[], evidence: Evidence[]): EvidenceJudgement[] {
-  const bearing = evidence.map(onTopic);
+  const bearing = evidence.map((e) => e.bearing);
   const siding = judged.map((j) => j.stance !== "neutral");
   const strongest = Math.max(0, ...bearing.filter((_, i) => siding[i]));
   judged.forEach((j, i) => {

@@ -5,7 +5,9 @@ import type { TreeModel } from "./trees.js";
 import polarity from "./polarity.json" with { type: "json" };
 import rerank from "./rerank.json" with { type: "json" };
 import confidence from "./confidence.json" with { type: "json" };
+import rationale from "./rationale.json" with { type: "json" };
 
 export const RERANK_MODEL = rerank as unknown as TreeModel;
 export const POLARITY_MODEL = polarity as LogisticModel;
+export const RATIONALE_MODEL = rationale as LogisticModel;
 export const CONFIDENCE_MODEL = confidence as ConfidenceModel;
