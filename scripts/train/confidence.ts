@@ -9,9 +9,9 @@ import type { VerdictLabel } from "../../src/domain/report.js";
 import { judgeEvidence } from "../../src/engines/local/judge.js";
 import { rank } from "../../src/pipeline/rank.js";
 import { Workspace } from "../../bench/quality/harness.js";
-import { jsonLines } from "./files.js";
 import { fitPlatt } from "./platt-fit.js";
 import { readForClaim } from "./pipeline-run.js";
+import { checkCovidTrain, scifactTrain } from "./train-sets.js";
 
 interface Outcome {
   label: VerdictLabel;
@@ -22,33 +22,14 @@ interface Outcome {
 /** Each train claim's raw verdict beside its gold label (claims the intake splits in two are left out). */
 async function outcomes(dataDir: string, workspace: Workspace): Promise<Outcome[]> {
   const out: Outcome[] = [];
-  const datasets = [
-    {
-      name: "scifact",
-      corpus: (await jsonLines(path.join(dataDir, "scifact/corpus.jsonl"))).map((d) => ({ id: `sf-${d.doc_id}`, title: d.title, sentences: d.abstract })),
-      claims: (await jsonLines(path.join(dataDir, "scifact/claims_train.jsonl"))).map((c) => {
-        const labels = Object.values(c.evidence as Record<string, { label: string }[]>).map((r) => r[0]!.label);
-        const supports = labels.filter((l) => l === "SUPPORT").length;
-        return { text: c.claim as string, gold: labels.length === 0 ? "unverified" : supports >= labels.length / 2 ? "supported" : "refuted" };
-      }),
-    },
-    {
-      name: "check-covid",
-      corpus: (await jsonLines(path.join(dataDir, "check-covid/corpus.json"))).map((d) => ({ id: `cc-${d.cord_id}`, title: d.title, sentences: d.abstract })),
-      // NOTENOUGHINFO holds only for the given sentences, not the whole abstract: left out, as in the benchmark.
-      claims: (await jsonLines(path.join(dataDir, "check-covid/train/covidCheck_train_composed+extracted.json")))
-        .filter((c) => c.label !== "NOTENOUGHINFO")
-        .map((c) => ({ text: c.claim as string, gold: c.label === "SUPPORT" ? "supported" : "refuted" })),
-    },
-  ];
-  for (const dataset of datasets) {
-    const verity = await workspace.libraryOf(`${dataset.name}-calibration`, dataset.corpus);
+  for (const set of [await scifactTrain(dataDir), await checkCovidTrain(dataDir)]) {
+    const verity = await workspace.libraryOf(`${set.name}-calibration`, set.documents);
     try {
-      for (const claim of dataset.claims) {
+      for (const claim of set.claims) {
         const { claims, documents } = await readForClaim(verity, claim.text);
         if (claims.length !== 1) continue;
         const judged = judgeEvidence(claims, rank(claims, documents).evidence, { calibrate: false }).claims[0]!;
-        out.push({ label: judged.label, raw: judged.confidence, right: judged.label === claim.gold });
+        out.push({ label: judged.label, raw: judged.confidence, right: judged.label === claim.verdict });
       }
     } finally {
       await verity.close();
