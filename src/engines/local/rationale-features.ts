@@ -26,8 +26,8 @@ export const RATIONALE_FEATURES = [
 ] as const;
 
 export interface SentenceInDocument {
-  /** The sentence's text and its stems (both words and stopwords, lower-cased). */
   text: string;
+  /** Its words, lower-cased, stopwords kept ("we" marks a method sentence). */
   tokens: string[];
   /** Stemmed content terms. */
   terms: string[];
