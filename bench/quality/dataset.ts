@@ -14,6 +14,8 @@ export interface Metric {
   /** Published figures to compare with, e.g. "BM25 0.665 (BEIR)". */
   anchors: string[];
   target?: number;
+  /** Its 95% bootstrap interval over the claims (where computed): how far chance alone could move it. */
+  interval?: [number, number];
   /** A figure to read, not to maximise (e.g. a stated confidence): the regression floor skips it. */
   informational?: true;
 }

@@ -73,3 +73,39 @@ export function calibrationError(verdicts: { right: boolean; confidence: number 
   for (const g of groups.values()) error += (g.n / verdicts.length) * Math.abs(g.right / g.n - g.confidence / g.n);
   return error;
 }
+
+/**
+ * A 95% bootstrap interval of a metric over a benchmark's claims: the claims are resampled with
+ * replacement (`samples` times, from a fixed seed, so a run reproduces) and the metric recomputed
+ * on each resample. On a few hundred claims it shows how far a figure could move by chance.
+ */
+export function bootstrapInterval<T>(items: T[], metric: (sample: T[]) => number, samples = 1000, seed = 1): [number, number] {
+  if (items.length === 0) return [0, 0];
+  const random = seededRandom(seed);
+  const values: number[] = [];
+  const sample = new Array<T>(items.length);
+  for (let s = 0; s < samples; s++) {
+    for (let i = 0; i < items.length; i++) sample[i] = items[Math.floor(random() * items.length)]!;
+    values.push(metric(sample));
+  }
+  values.sort((a, b) => a - b);
+  const at = (q: number) => values[Math.min(values.length - 1, Math.max(0, Math.round(q * (values.length - 1))))]!;
+  return [round3(at(0.025)), round3(at(0.975))];
+}
+
+/** The bootstrap interval of plain accuracy. */
+export function accuracyInterval(gold: string[], predicted: string[]): [number, number] {
+  return bootstrapInterval(gold.map((g, i) => g === predicted[i]), (sample) => sample.filter(Boolean).length / sample.length);
+}
+
+/** Mulberry32: a small deterministic generator, enough for resampling. */
+function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

@@ -11,13 +11,16 @@ export function renderQualityMarkdown(
     `Engine: ${run.engine} analyst (no model, no key, CPU only). Run ${run.date.slice(0, 10)} on ${run.machine}, with \`npm run bench:quality\`.`,
     "Dev splits only (SciFact dev, Check-COVID dev, LIAR-PLUS val, AVeriTeC dev; Climate-FEVER has a single set). Test splits are never used.",
     "",
-    "| dataset | metric | Verity | target | published anchors | claims |",
-    "|---|---|---|---|---|---|",
+    "The 95% interval beside a figure is a bootstrap over the claims (1,000 resamples, fixed seed): the range that chance alone, in which claims happen to be in the set, could give.",
+    "",
+    "| dataset | metric | Verity | 95% interval | target | published anchors | claims |",
+    "|---|---|---|---|---|---|---|",
   ];
   for (const r of run.results) {
     for (const m of r.metrics) {
       const target = m.target === undefined ? "" : `≥ ${m.target} ${m.value >= m.target ? "✓" : "✗"}`;
-      lines.push(`| ${r.dataset} (${r.split}) | ${m.name} | ${m.value.toFixed(3)} | ${target} | ${m.anchors.join("; ")} | ${r.claims} |`);
+      const interval = m.interval ? `${m.interval[0].toFixed(3)} – ${m.interval[1].toFixed(3)}` : "";
+      lines.push(`| ${r.dataset} (${r.split}) | ${m.name} | ${m.value.toFixed(3)} | ${interval} | ${target} | ${m.anchors.join("; ")} | ${r.claims} |`);
     }
   }
   lines.push("", "## Per dataset", "");

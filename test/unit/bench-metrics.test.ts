@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { calibrationError } from "../../bench/quality/metrics.js";
+import { accuracyInterval, bootstrapInterval, calibrationError } from "../../bench/quality/metrics.js";
 
 describe("quality metrics: calibration error", () => {
   it("is 0 when each confidence bin is right as often as it says", () => {
@@ -19,5 +19,32 @@ describe("quality metrics: calibration error", () => {
     ];
     assert.ok(Math.abs(calibrationError(verdicts) - 0.1) < 1e-9);
     assert.equal(calibrationError([]), 0);
+  });
+});
+
+describe("quality metrics: bootstrap interval", () => {
+  const outcomes = Array.from({ length: 200 }, (_, i) => i % 5 !== 0); // 80% right
+  const share = (sample: boolean[]) => sample.filter(Boolean).length / sample.length;
+
+  it("brackets the figure, about as wide as the binomial interval, and the same on every run", () => {
+    const [lo, hi] = bootstrapInterval(outcomes, share);
+    assert.ok(lo < 0.8 && hi > 0.8, `${lo}–${hi}`);
+    // The normal approximation: 0.8 ± 1.96 × sqrt(0.8 × 0.2 / 200) = 0.745–0.855.
+    assert.ok(Math.abs(lo - 0.745) < 0.02 && Math.abs(hi - 0.855) < 0.02, `${lo}–${hi}`);
+    assert.deepEqual(bootstrapInterval(outcomes, share), [lo, hi]);
+  });
+
+  it("narrows as the set grows, and is a point when every claim agrees", () => {
+    const small = bootstrapInterval(outcomes.slice(0, 50), share);
+    const large = bootstrapInterval([...outcomes, ...outcomes, ...outcomes, ...outcomes], share);
+    assert.ok(large[1] - large[0] < small[1] - small[0]);
+    assert.deepEqual(bootstrapInterval([true, true, true], share), [1, 1]);
+    assert.deepEqual(bootstrapInterval([], share), [0, 0]);
+  });
+
+  it("accuracyInterval resamples gold and prediction together", () => {
+    const gold = ["a", "b", "a", "b"];
+    assert.deepEqual(accuracyInterval(gold, gold), [1, 1]);
+    assert.deepEqual(accuracyInterval(gold, ["b", "a", "b", "a"]), [0, 0]);
   });
 });

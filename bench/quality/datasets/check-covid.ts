@@ -4,7 +4,7 @@ import path from "node:path";
 import type { VerdictLabel } from "../../../src/domain/report.js";
 import { check, libraryId } from "../harness.js";
 import { quantile, take, type Dataset } from "../dataset.js";
-import { accuracy, confusion, macroF1, mean, recallAt, round3 } from "../metrics.js";
+import { accuracy, accuracyInterval, bootstrapInterval, confusion, macroF1, mean, recallAt, round3 } from "../metrics.js";
 import { Calibration } from "../calibration.js";
 
 const LABEL: Record<VerdictLabel, string> = {
@@ -48,8 +48,8 @@ export const checkCovid: Dataset = {
       task: "retrieval over its 347-abstract corpus, then verdict (SUPPORT / REFUTE claims)",
       claims: claims.length,
       metrics: [
-        { name: "Recall@3", value: round3(mean(recall3)), anchors: [] },
-        { name: "accuracy", value: round3(accuracy(gold, predicted)), anchors: [] },
+        { name: "Recall@3", value: round3(mean(recall3)), anchors: [], interval: bootstrapInterval(recall3, mean) },
+        { name: "accuracy", value: round3(accuracy(gold, predicted)), anchors: [], interval: accuracyInterval(gold, predicted) },
         { name: "macro-F1 (SUPPORT, REFUTE)", value: round3(macroF1(gold, predicted, ["SUPPORT", "REFUTE"])), anchors: [] },
         ...calibration.metrics(),
       ],

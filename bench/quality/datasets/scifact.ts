@@ -4,7 +4,7 @@ import path from "node:path";
 import type { VerdictLabel } from "../../../src/domain/report.js";
 import { check, libraryId } from "../harness.js";
 import { quantile, take, type Dataset } from "../dataset.js";
-import { accuracy, confusion, macroF1, mean, ndcgAt, recallAt, round3 } from "../metrics.js";
+import { accuracy, accuracyInterval, bootstrapInterval, confusion, macroF1, mean, ndcgAt, recallAt, round3 } from "../metrics.js";
 import { Calibration } from "../calibration.js";
 
 interface Claim {
@@ -43,7 +43,7 @@ export const scifact: Dataset = {
     const ndcg: number[] = [], recall: number[] = [], ndcgEvidence: number[] = [], ms: number[] = [];
     const gold: string[] = [], predicted: string[] = [];
     const calibration = new Calibration();
-    let correctPairs = 0, predictedPairs = 0, goldPairs = 0;
+    const pairs: PairCounts[] = [];
     for (const [i, c] of claims.entries()) {
       const { report, ms: t } = await check(verity, c.claim);
       ms.push(t);
@@ -61,9 +61,7 @@ export const scifact: Dataset = {
         .filter((s) => s.stance === siding)
         .slice(0, 3)
         .map((s) => [libraryId(s.url), s.stance === "supports" ? "SUPPORT" : "CONTRADICT"] as const);
-      predictedPairs += predictions.length;
-      goldPairs += goldDocs.size;
-      for (const [doc, label] of predictions) if (goldDocs.get(doc) === label) correctPairs++;
+      pairs.push({ predicted: predictions.length, gold: goldDocs.size, correct: predictions.filter(([doc, label]) => goldDocs.get(doc) === label).length });
       // Claim level.
       const labels = [...goldDocs.values()];
       gold.push(labels.length === 0 ? "NEI" : labels.filter((l) => l === "SUPPORT").length >= labels.length / 2 ? "SUPPORT" : "CONTRADICT");
@@ -72,9 +70,7 @@ export const scifact: Dataset = {
       if ((i + 1) % 50 === 0) log(`  scifact ${i + 1}/${claims.length}`);
     }
     await verity.close();
-    const precision = predictedPairs === 0 ? 0 : correctPairs / predictedPairs;
-    const rec = goldPairs === 0 ? 0 : correctPairs / goldPairs;
-    const f1 = precision + rec === 0 ? 0 : (2 * precision * rec) / (precision + rec);
+    const { precision, recall: rec, f1 } = abstractLevel(pairs);
     const labels = ["SUPPORT", "CONTRADICT", "NEI"];
     return {
       dataset: "SciFact",
@@ -82,13 +78,13 @@ export const scifact: Dataset = {
       task: "open retrieval over the 5,183-abstract corpus, then verdict",
       claims: claims.length,
       metrics: [
-        { name: "nDCG@10", value: round3(mean(ndcg)), anchors: ["BM25 0.665 (BEIR)", "BM25 + cross-encoder 0.688 (BEIR)"], target: 0.72 },
+        { name: "nDCG@10", value: round3(mean(ndcg)), anchors: ["BM25 0.665 (BEIR)", "BM25 + cross-encoder 0.688 (BEIR)"], target: 0.72, interval: bootstrapInterval(ndcg, mean) },
         { name: "Recall@10", value: round3(mean(recall)), anchors: [] },
         { name: "nDCG@10, rationale abstracts only", value: round3(mean(ndcgEvidence)), anchors: [] },
-        { name: "abstract-level label-only F1", value: round3(f1), anchors: ["MultiVerS 0.725 (test)", "BEVERS 0.732 (test)"], target: 0.55 },
+        { name: "abstract-level label-only F1", value: round3(f1), anchors: ["MultiVerS 0.725 (test)", "BEVERS 0.732 (test)"], target: 0.55, interval: bootstrapInterval(pairs, (sample) => abstractLevel(sample).f1) },
         { name: "abstract-level precision", value: round3(precision), anchors: [] },
         { name: "abstract-level recall", value: round3(rec), anchors: [] },
-        { name: "claim-level accuracy (3-way)", value: round3(accuracy(gold, predicted)), anchors: [] },
+        { name: "claim-level accuracy (3-way)", value: round3(accuracy(gold, predicted)), anchors: [], interval: accuracyInterval(gold, predicted) },
         { name: "claim-level macro-F1 (3-way)", value: round3(macroF1(gold, predicted, labels)), anchors: [] },
         ...calibration.metrics(),
       ],
@@ -102,3 +98,19 @@ export const scifact: Dataset = {
     };
   },
 };
+
+/** One claim's (abstract, label) pairs: predicted, gold, and predicted right. */
+interface PairCounts {
+  predicted: number;
+  gold: number;
+  correct: number;
+}
+
+/** SciFact's abstract-level label-only precision, recall and F1, pooled over the claims. */
+function abstractLevel(pairs: PairCounts[]): { precision: number; recall: number; f1: number } {
+  const sum = (key: keyof PairCounts) => pairs.reduce((s, p) => s + p[key], 0);
+  const correct = sum("correct"), predicted = sum("predicted"), gold = sum("gold");
+  const precision = predicted === 0 ? 0 : correct / predicted;
+  const recall = gold === 0 ? 0 : correct / gold;
+  return { precision, recall, f1: precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall) };
+}
