@@ -1,5 +1,6 @@
-// `npm run bench:quality [-- --dataset NAME] [-- --data-dir DIR] [-- --limit N]`
-// Runs the quality benchmark and writes bench/results/quality.json and QUALITY.md.
+// `npm run bench:quality [-- --dataset NAME] [-- --data-dir DIR] [-- --limit N] [-- --render]`
+// Runs the quality benchmark and writes bench/results/quality.json and QUALITY.md. `--render` only
+// rewrites QUALITY.md from the committed quality.json and IDEAS.md (after a new line in IDEAS).
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -22,8 +23,20 @@ const { values } = parseArgs({
     "data-dir": { type: "string", default: path.resolve("../shared/datasets") },
     limit: { type: "string" },
     out: { type: "string", default: "bench/results" },
+    render: { type: "boolean", default: false },
   },
 });
+
+const jsonPath = path.join(values.out!, "quality.json");
+const renderMarkdown = async (results: Parameters<typeof renderQualityMarkdown>[0]) => {
+  const ideas = await readFile(new URL("./IDEAS.md", import.meta.url), "utf8");
+  await writeFile(path.join(values.out!, "QUALITY.md"), renderQualityMarkdown(results, ideas));
+};
+if (values.render) {
+  await renderMarkdown(JSON.parse(await readFile(jsonPath, "utf8")));
+  console.error(`rewrote ${path.join(values.out!, "QUALITY.md")} from ${jsonPath}`);
+  process.exit(0);
+}
 
 const chosen = values.dataset ? DATASETS.filter((d) => d.name === values.dataset) : DATASETS;
 if (chosen.length === 0) {
@@ -59,7 +72,6 @@ const run = {
 };
 
 // A partial run (one dataset, or a limit) updates only its own entries in the committed results.
-const jsonPath = path.join(values.out!, "quality.json");
 let merged = run;
 if (values.dataset || limit !== null) {
   const previous = await readFile(jsonPath, "utf8").then(JSON.parse).catch(() => null);
@@ -70,8 +82,7 @@ if (values.dataset || limit !== null) {
 if (limit === null) {
   await mkdir(values.out!, { recursive: true });
   await writeFile(jsonPath, JSON.stringify(merged, null, 2) + "\n");
-  const ideas = await readFile(new URL("./IDEAS.md", import.meta.url), "utf8");
-  await writeFile(path.join(values.out!, "QUALITY.md"), renderQualityMarkdown(merged, ideas));
+  await renderMarkdown(merged);
   console.error(`wrote ${jsonPath} and QUALITY.md`);
   if (!values.dataset) {
     // The test suite's regression floor: the same code on a fixed subset, recorded beside the full figures.
