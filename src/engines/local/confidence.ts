@@ -4,17 +4,17 @@
 // others say how much is missing, not how likely a side is right.
 import type { ClaimJudgement } from "../../pipeline/types.js";
 import { CONFIDENCE_MODEL } from "./models/index.js";
+import { applyPlatt, type PlattParameters } from "./models/platt.js";
 
 export interface ConfidenceModel {
   /** What the map is, and what it was fitted on. */
   about: string;
   /** Per decided verdict, [a, b] of sigmoid(a · raw + b): the share of such verdicts that were right. */
-  supported: [number, number];
-  refuted: [number, number];
+  supported: PlattParameters;
+  refuted: PlattParameters;
 }
 
 export function calibrateConfidence(judgement: ClaimJudgement, model: ConfidenceModel = CONFIDENCE_MODEL): number {
   if (judgement.label !== "supported" && judgement.label !== "refuted") return judgement.confidence;
-  const [a, b] = model[judgement.label];
-  return 1 / (1 + Math.exp(-(a * judgement.confidence + b)));
+  return applyPlatt(model[judgement.label], judgement.confidence);
 }

@@ -1,5 +1,6 @@
 // Boosted regression trees: the re-ranker's model. Inference only here; training lives in
 // scripts/train (LambdaMART, deterministic, from train splits).
+import { applyPlatt, type PlattParameters } from "./platt.js";
 
 /**
  * A node: [feature, threshold, right] when it splits, x[feature] <= threshold going to the left child,
@@ -15,7 +16,7 @@ export interface TreeModel {
    * [a, b] of sigmoid(a · score + b), fitted on the training documents with both classes weighted
    * equally: the odds a document is relevant, as if relevant and irrelevant ones were equally common.
    */
-  calibration: [number, number];
+  calibration: PlattParameters;
   /** Each tree's nodes, the root first; leaf values already scaled by the learning rate. */
   trees: TreeNode[][];
 }
@@ -37,6 +38,5 @@ export function scoreTrees(model: Pick<TreeModel, "trees">, x: number[]): number
 
 /** 0..1: how likely the document is relevant (the calibrated score). */
 export function relevanceOf(model: TreeModel, x: number[]): number {
-  const [a, b] = model.calibration;
-  return 1 / (1 + Math.exp(-(a * scoreTrees(model, x) + b)));
+  return applyPlatt(model.calibration, scoreTrees(model, x));
 }
