@@ -94,6 +94,8 @@ th, td { text-align: left; padding: .35rem .5rem; border-bottom: 1px solid var(-
 fieldset { border: 1px solid var(--line); border-radius: .5rem; }
 label { display: block; margin: .5rem 0 .2rem; font-weight: 600; }
 .prose { max-width: 46rem; }
+.table-scroll { overflow-x: auto; }
+.nowrap { white-space: nowrap; }
 dl.verdicts dt { margin-top: .75rem; }
 `;
 

@@ -5,6 +5,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { createServer, type VerityServer } from "../../src/server/app.js";
+import { loadMeasuredQuality } from "../../src/server/measured-quality.js";
 import { LIBRARY } from "../fixtures/library-docs.js";
 import { tempVerity } from "../helpers/verity.js";
 import { Browser, follow, gatedService, parse } from "./server-helpers.js";
@@ -276,6 +277,13 @@ describe("the website, without JavaScript", () => {
     }
     const methodology = await browser.page("/methodology");
     assert.equal(methodology.doc.querySelectorAll("[data-testid=verdict-meanings] dt").length, 5);
+    // The analyst's measured record, from the committed bench/results/quality.json.
+    const measured = [...methodology.doc.querySelectorAll("[data-testid=measured-quality] tbody tr")].map((tr) => tr.textContent ?? "");
+    const scifact = measured.find((row) => row.includes("SciFact") && row.includes("nDCG@10"));
+    assert.ok(scifact, "SciFact retrieval is among the measured figures");
+    const committed = loadMeasuredQuality()!.figures.find((f) => f.dataset === "SciFact" && f.measure === "nDCG@10")!;
+    assert.ok(scifact.includes(committed.value.toFixed(3)));
+    assert.ok(methodology.doc.querySelectorAll("[data-testid=measured-calibration] tbody tr").length >= 1);
     const missing = await browser.page("/no/such/page", 404);
     assert.ok(missing.doc.querySelector("[data-testid=error-page]"));
     assert.match(missing.doc.title, /not found/i);

@@ -8,6 +8,7 @@ import type { AppEnv, Site } from "../context.js";
 import { verdictBadge } from "../components.js";
 import { html, type SafeHtml } from "../html.js";
 import { RATING_VALUES } from "../jsonld.js";
+import { measuredQuality, type MeasuredFigure, type MeasuredQuality } from "../measured-quality.js";
 import { sendPage } from "../respond.js";
 import { STAGE_LABELS } from "./progress.js";
 
@@ -29,6 +30,36 @@ const STAGE_TEXT: Record<keyof typeof STAGE_LABELS, string> = {
   write: "The report is written: the headline answer, the summary, the missing context and other viewpoints, the analysis of the statement's wording, and follow-up questions. Every factual sentence cites its source with [n].",
   audit: "Every [n] must point to a listed source, every quote must be found word for word in the stored text of its source, and every citing sentence must be carried by its quote. What fails is rewritten or dropped before the report is published.",
 };
+
+const decimal = (x: number) => x.toFixed(3);
+function byDataset(figures: MeasuredFigure[]): MeasuredFigure[][] {
+  const groups = new Map<string, MeasuredFigure[]>();
+  for (const f of figures) groups.set(f.dataset, [...(groups.get(f.dataset) ?? []), f]);
+  return [...groups.values()];
+}
+const percent = (x: number) => `${Math.round(x * 100)}%`;
+
+/** The analyst's measured record on public datasets; nothing when no results ship with this installation. */
+export function measuredQualitySection(quality: MeasuredQuality | null): SafeHtml {
+  if (!quality || quality.figures.length === 0) return html``;
+  return html`<h2 id="accuracy">How accurate is it?</h2>
+<p>Verity's own analyst, the one that works without a language model, is measured on public fact-verification datasets: each claim goes through the same stages as yours, with the dataset's evidence as the library. The figures are on the datasets' development splits, last measured on ${quality.date} (${quality.machine}). When this site uses a language model, the model judges, and these figures do not describe it.</p>
+<div class="table-scroll"><table data-testid="measured-quality"><thead><tr><th>Dataset</th><th>Task</th><th>Measure</th><th>Verity</th><th>95% range</th><th>Published reference</th></tr></thead><tbody>${byDataset(quality.figures).map((figures) =>
+    figures.map((f, i) => {
+      const first = i === 0 ? html`<td rowspan="${figures.length}">${f.dataset}<br><span class="muted">${f.split} · ${f.claims.toLocaleString("en-US")} claims</span></td><td rowspan="${figures.length}">${f.task}</td>` : html``;
+      return html`<tr>${first}<td>${f.measure}</td><td><strong>${decimal(f.value)}</strong></td><td class="nowrap">${decimal(f.interval[0])}–${decimal(f.interval[1])}</td><td>${f.anchors.join("; ")}</td></tr>`;
+    }),
+  )}</tbody></table></div>
+<p class="muted">The range is where the figure would fall on most other draws of as many claims (a bootstrap over the claims): a small dataset cannot measure finely.</p>${
+    quality.calibration.length === 0
+      ? html``
+      : html`<h3>Is its confidence honest?</h3>
+<p>How often its “supported” and “refuted” verdicts were right, against the confidence it stated for them on average:</p>
+<table data-testid="measured-calibration"><thead><tr><th>Dataset</th><th>Verdicts right</th><th>Confidence stated</th></tr></thead><tbody>${quality.calibration.map(
+          (k) => html`<tr><td>${k.dataset}</td><td>${percent(k.shareRight)}</td><td>${percent(k.statedConfidence)}</td></tr>`,
+        )}</tbody></table>`
+  }`;
+}
 
 function info(title: string, path: string, description: string, content: SafeHtml) {
   return { title, canonicalPath: path, description, body: html`<article class="prose" data-testid="info-page"><h1>${title}</h1>${content}</article>`, pageClass: "page-info" };
@@ -59,14 +90,14 @@ export function infoRoutes(app: Hono<AppEnv>, site: Site): void {
     )}</dl>
 <p>A question is answered <em>Yes</em>, <em>No</em>, <em>Partly</em> or <em>Unclear</em> in the headline, followed by the gist.</p>
 <h2>Confidence</h2>
-<p>The confidence (0–100%) says how strongly the evidence found backs the verdict: it falls when the sources are few, weak or split. Without a language model, Verity's own analyst never goes above 85%.</p>
+<p>The confidence (0–100%) says how strongly the evidence found backs the verdict: it falls when the sources are few, weak or split. Without a language model, Verity's own analyst never goes above 85%, and its confidence is calibrated: a verdict stated at 60% should be right about 60% of the time (see below).</p>
 <h2>Sources</h2>
 <p>Each source is listed with its publisher, author and date when known, when it was read, its stance towards the claim, and the passages quoted. The operator may add a reliability note to a domain, shown beside its sources. Pages submitted for checking are never used as evidence for their own claims.</p>
 <h2>Freshness</h2>
 <p>Facts change. A report older than its category's window shows a banner and can be re-checked; the earlier version stays readable.</p>
 <table data-testid="freshness-table"><thead><tr><th>Category</th><th>Re-check offered after</th></tr></thead><tbody>${CATEGORIES.map(
       (name) => html`<tr><td><a href="/category/${name}">${name}</a></td><td>${Math.round(FRESHNESS_MS[name] / 86_400_000)} days</td></tr>`,
-    )}</tbody></table>`;
+    )}</tbody></table>${measuredQualitySection(measuredQuality())}`;
     return sendPage(c, site, info("Methodology", "/methodology", "How Verity checks a claim, and what its verdicts mean.", content));
   });
 
