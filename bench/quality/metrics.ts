@@ -5,6 +5,17 @@ export function accuracy(gold: string[], predicted: string[]): number {
   return gold.filter((g, i) => g === predicted[i]).length / gold.length;
 }
 
+/**
+ * The published-anchor line for the majority-class baseline: the accuracy of always answering the
+ * commonest gold label, the floor an accuracy must clear to mean anything.
+ */
+export function majorityAnchor(gold: string[]): string {
+  const counts = new Map<string, number>();
+  for (const g of gold) counts.set(g, (counts.get(g) ?? 0) + 1);
+  const [label, n] = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0] ?? ["none", 0];
+  return `always "${label}" ${round3(gold.length === 0 ? 0 : n / gold.length)} (majority class)`;
+}
+
 /** Macro-averaged F1 over the given labels (labels absent from both gold and predictions still count as 0). */
 export function macroF1(gold: string[], predicted: string[], labels: string[]): number {
   const f1s = labels.map((label) => {

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { accuracyInterval, bootstrapInterval, calibrationError } from "../../bench/quality/metrics.js";
+import { accuracyInterval, bootstrapInterval, calibrationError, majorityAnchor } from "../../bench/quality/metrics.js";
 
 describe("quality metrics: calibration error", () => {
   it("is 0 when each confidence bin is right as often as it says", () => {
@@ -46,5 +46,14 @@ describe("quality metrics: bootstrap interval", () => {
     const gold = ["a", "b", "a", "b"];
     assert.deepEqual(accuracyInterval(gold, gold), [1, 1]);
     assert.deepEqual(accuracyInterval(gold, ["b", "a", "b", "a"]), [0, 0]);
+  });
+});
+
+describe("quality metrics: majority-class anchor", () => {
+  it("is the share of the commonest gold label, ties broken by name so the line is stable", () => {
+    assert.equal(majorityAnchor(["REFUTES", "SUPPORTS", "SUPPORTS", "NEI"]), 'always "SUPPORTS" 0.5 (majority class)');
+    assert.equal(majorityAnchor(["b", "a", "b", "a"]), 'always "a" 0.5 (majority class)');
+    assert.equal(majorityAnchor(["x", "y", "y"]), 'always "y" 0.667 (majority class)');
+    assert.equal(majorityAnchor([]), 'always "none" 0 (majority class)');
   });
 });

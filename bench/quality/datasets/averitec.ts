@@ -5,7 +5,7 @@ import path from "node:path";
 import type { VerdictLabel } from "../../../src/domain/report.js";
 import { quantile, take, type Dataset } from "../dataset.js";
 import { Calibration } from "../calibration.js";
-import { accuracy, accuracyInterval, confusion, macroF1, round3 } from "../metrics.js";
+import { accuracy, accuracyInterval, confusion, macroF1, majorityAnchor, round3 } from "../metrics.js";
 
 const LABEL: Record<VerdictLabel, string> = {
   supported: "Supported",
@@ -49,7 +49,7 @@ export const averitec: Dataset = {
       task: "verdict from the claim's question-answer evidence (never the justification)",
       claims: claims.length,
       metrics: [
-        { name: "accuracy (4-way)", value: round3(accuracy(gold, predicted)), anchors: [], interval: accuracyInterval(gold, predicted) },
+        { name: "accuracy (4-way)", value: round3(accuracy(gold, predicted)), anchors: [majorityAnchor(gold)], interval: accuracyInterval(gold, predicted) },
         { name: "macro-F1 (4-way)", value: round3(macroF1(gold, predicted, Object.values(LABEL).filter((v, j, a) => a.indexOf(v) === j))), anchors: [] },
         ...calibration.metrics(),
       ],

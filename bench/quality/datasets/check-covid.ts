@@ -4,7 +4,7 @@ import path from "node:path";
 import type { VerdictLabel } from "../../../src/domain/report.js";
 import { check, libraryId } from "../harness.js";
 import { quantile, take, type Dataset } from "../dataset.js";
-import { accuracy, accuracyInterval, bootstrapInterval, confusion, macroF1, mean, recallAt, round3 } from "../metrics.js";
+import { accuracy, accuracyInterval, bootstrapInterval, confusion, macroF1, majorityAnchor, mean, recallAt, round3 } from "../metrics.js";
 import { Calibration } from "../calibration.js";
 
 const LABEL: Record<VerdictLabel, string> = {
@@ -49,7 +49,7 @@ export const checkCovid: Dataset = {
       claims: claims.length,
       metrics: [
         { name: "Recall@3", value: round3(mean(recall3)), anchors: [], interval: bootstrapInterval(recall3, mean) },
-        { name: "accuracy", value: round3(accuracy(gold, predicted)), anchors: [], interval: accuracyInterval(gold, predicted) },
+        { name: "accuracy", value: round3(accuracy(gold, predicted)), anchors: [majorityAnchor(gold)], interval: accuracyInterval(gold, predicted) },
         { name: "macro-F1 (SUPPORT, REFUTE)", value: round3(macroF1(gold, predicted, ["SUPPORT", "REFUTE"])), anchors: [] },
         ...calibration.metrics(),
       ],

@@ -4,7 +4,7 @@ import path from "node:path";
 import type { VerdictLabel } from "../../../src/domain/report.js";
 import { quantile, take, type Dataset } from "../dataset.js";
 import { Calibration } from "../calibration.js";
-import { accuracy, accuracyInterval, confusion, macroF1, round3 } from "../metrics.js";
+import { accuracy, accuracyInterval, confusion, macroF1, majorityAnchor, round3 } from "../metrics.js";
 
 const LABEL: Record<VerdictLabel, string> = {
   supported: "SUPPORTS",
@@ -40,7 +40,7 @@ export const climateFever: Dataset = {
       task: "verdict from the claim's own five evidence sentences",
       claims: claims.length,
       metrics: [
-        { name: "accuracy (4-way)", value: round3(accuracy(gold, predicted)), anchors: ["0.388 (dataset paper's baseline)"], target: 0.5, interval: accuracyInterval(gold, predicted) },
+        { name: "accuracy (4-way)", value: round3(accuracy(gold, predicted)), anchors: ["0.388 (dataset paper's baseline)", majorityAnchor(gold)], target: 0.5, interval: accuracyInterval(gold, predicted) },
         { name: "macro-F1 (4-way)", value: round3(macroF1(gold, predicted, ["SUPPORTS", "REFUTES", "NOT_ENOUGH_INFO", "DISPUTED"])), anchors: [] },
         ...calibration.metrics(),
       ],

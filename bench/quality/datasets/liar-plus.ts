@@ -3,7 +3,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Report } from "../../../src/domain/report.js";
 import { quantile, take, type Dataset } from "../dataset.js";
-import { accuracy, accuracyInterval, confusion, macroF1, round3 } from "../metrics.js";
+import { accuracy, accuracyInterval, confusion, macroF1, majorityAnchor, round3 } from "../metrics.js";
 
 const SIX = ["pants-fire", "false", "barely-true", "half-true", "mostly-true", "true"];
 const TRUE_SIDE = new Set(["true", "mostly-true", "half-true"]);
@@ -48,9 +48,9 @@ export const liarPlus: Dataset = {
       task: "verdict from the statement and its justification text as evidence",
       claims: claims.length,
       metrics: [
-        { name: "6-way accuracy", value: round3(accuracy(gold, predicted)), anchors: ["0.27 without evidence (LIAR paper)"], interval: accuracyInterval(gold, predicted) },
+        { name: "6-way accuracy", value: round3(accuracy(gold, predicted)), anchors: ["0.27 without evidence (LIAR paper)", majorityAnchor(gold)], interval: accuracyInterval(gold, predicted) },
         { name: "6-way macro-F1", value: round3(macroF1(gold, predicted, SIX)), anchors: [] },
-        { name: "2-way accuracy", value: round3(accuracy(two(gold), two(predicted))), anchors: ["LIAR-PLUS paper reports gains from justifications"], target: 0.7, interval: accuracyInterval(two(gold), two(predicted)) },
+        { name: "2-way accuracy", value: round3(accuracy(two(gold), two(predicted))), anchors: ["LIAR-PLUS paper reports gains from justifications", majorityAnchor(two(gold))], target: 0.7, interval: accuracyInterval(two(gold), two(predicted)) },
       ],
       labelMapping:
         "supported → true (calibrated confidence ≥ 0.7) or mostly-true; refuted → false (≥ 0.7) or barely-true; misleading, conflicting and unverified → half-true. " +

@@ -4,7 +4,7 @@ import path from "node:path";
 import type { VerdictLabel } from "../../../src/domain/report.js";
 import { check, libraryId } from "../harness.js";
 import { quantile, take, type Dataset } from "../dataset.js";
-import { accuracy, accuracyInterval, bootstrapInterval, confusion, macroF1, mean, ndcgAt, recallAt, round3 } from "../metrics.js";
+import { accuracy, accuracyInterval, bootstrapInterval, confusion, macroF1, majorityAnchor, mean, ndcgAt, recallAt, round3 } from "../metrics.js";
 import { Calibration } from "../calibration.js";
 
 interface Claim {
@@ -84,7 +84,7 @@ export const scifact: Dataset = {
         { name: "abstract-level label-only F1", value: round3(f1), anchors: ["MultiVerS 0.725 (test)", "BEVERS 0.732 (test)"], target: 0.55, interval: bootstrapInterval(pairs, (sample) => abstractLevel(sample).f1) },
         { name: "abstract-level precision", value: round3(precision), anchors: [] },
         { name: "abstract-level recall", value: round3(rec), anchors: [] },
-        { name: "claim-level accuracy (3-way)", value: round3(accuracy(gold, predicted)), anchors: [], interval: accuracyInterval(gold, predicted) },
+        { name: "claim-level accuracy (3-way)", value: round3(accuracy(gold, predicted)), anchors: [majorityAnchor(gold)], interval: accuracyInterval(gold, predicted) },
         { name: "claim-level macro-F1 (3-way)", value: round3(macroF1(gold, predicted, labels)), anchors: [] },
         ...calibration.metrics(),
       ],
