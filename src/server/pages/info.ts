@@ -3,7 +3,7 @@ import type { Hono } from "hono";
 import { CATEGORIES, FRESHNESS_MS } from "../../domain/categories.js";
 import { MAX_INPUT_CHARS } from "../../domain/limits.js";
 import { VERDICT_LABELS } from "../../domain/report.js";
-import { verdictWord } from "../../render/words.js";
+import { formatConfidence, verdictWord } from "../../render/words.js";
 import type { AppEnv, Site } from "../context.js";
 import { verdictBadge } from "../components.js";
 import { html, type SafeHtml } from "../html.js";
@@ -32,12 +32,13 @@ const STAGE_TEXT: Record<keyof typeof STAGE_LABELS, string> = {
 };
 
 const decimal = (x: number) => x.toFixed(3);
+
+/** The figures in runs of one dataset each, in the order of the results. */
 function byDataset(figures: MeasuredFigure[]): MeasuredFigure[][] {
   const groups = new Map<string, MeasuredFigure[]>();
   for (const f of figures) groups.set(f.dataset, [...(groups.get(f.dataset) ?? []), f]);
   return [...groups.values()];
 }
-const percent = (x: number) => `${Math.round(x * 100)}%`;
 
 /** The analyst's measured record on public datasets; nothing when no results ship with this installation. */
 export function measuredQualitySection(quality: MeasuredQuality | null): SafeHtml {
@@ -56,7 +57,7 @@ export function measuredQualitySection(quality: MeasuredQuality | null): SafeHtm
       : html`<h3>Is its confidence honest?</h3>
 <p>How often its “supported” and “refuted” verdicts were right, against the confidence it stated for them on average:</p>
 <table data-testid="measured-calibration"><thead><tr><th>Dataset</th><th>Verdicts right</th><th>Confidence stated</th></tr></thead><tbody>${quality.calibration.map(
-          (k) => html`<tr><td>${k.dataset}</td><td>${percent(k.shareRight)}</td><td>${percent(k.statedConfidence)}</td></tr>`,
+          (k) => html`<tr><td>${k.dataset}</td><td>${formatConfidence(k.shareRight)}</td><td>${formatConfidence(k.statedConfidence)}</td></tr>`,
         )}</tbody></table>`
   }`;
 }
@@ -90,7 +91,7 @@ export function infoRoutes(app: Hono<AppEnv>, site: Site): void {
     )}</dl>
 <p>A question is answered <em>Yes</em>, <em>No</em>, <em>Partly</em> or <em>Unclear</em> in the headline, followed by the gist.</p>
 <h2>Confidence</h2>
-<p>The confidence (0–100%) says how strongly the evidence found backs the verdict: it falls when the sources are few, weak or split. Without a language model, Verity's own analyst never goes above 85%, and its confidence is calibrated: a verdict stated at 60% should be right about 60% of the time (see below).</p>
+<p>The confidence (0–100%) says how strongly the evidence found backs the verdict: it falls when the sources are few, weak or split. Without a language model, Verity's own analyst never goes above 85%, and its confidence is calibrated: a verdict stated at 60% should be right about 60% of the time.</p>
 <h2>Sources</h2>
 <p>Each source is listed with its publisher, author and date when known, when it was read, its stance towards the claim, and the passages quoted. The operator may add a reliability note to a domain, shown beside its sources. Pages submitted for checking are never used as evidence for their own claims.</p>
 <h2>Freshness</h2>
