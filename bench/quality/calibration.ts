@@ -1,6 +1,7 @@
 // How honest the stated confidence is: the supported / refuted verdicts of a run, how often they
 // were right, beside the confidence they stated.
 import type { Report } from "../../src/domain/report.js";
+import { SHARE_RIGHT, STATED_CONFIDENCE } from "../../src/server/measured-quality.js";
 import type { Metric } from "./dataset.js";
 import { calibrationError, mean, round3 } from "./metrics.js";
 
@@ -16,8 +17,8 @@ export class Calibration {
 
   metrics(): Metric[] {
     return [
-      { name: "supported / refuted verdicts: share right", value: round3(mean(this.decided.map((d) => (d.right ? 1 : 0)))), anchors: [] },
-      { name: "supported / refuted verdicts: mean stated confidence", value: round3(mean(this.decided.map((d) => d.confidence))), anchors: [], informational: true },
+      { name: SHARE_RIGHT, value: round3(mean(this.decided.map((d) => (d.right ? 1 : 0)))), anchors: [] },
+      { name: STATED_CONFIDENCE, value: round3(mean(this.decided.map((d) => d.confidence))), anchors: [], informational: true },
       { name: "supported / refuted verdicts: calibration error (ECE, lower is better)", value: round3(calibrationError(this.decided)), anchors: [], informational: true },
     ];
   }

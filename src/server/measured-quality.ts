@@ -65,8 +65,9 @@ export interface MeasuredQuality {
   calibration: CalibrationFigure[];
 }
 
-const SHARE_RIGHT = "supported / refuted verdicts: share right";
-const STATED = "supported / refuted verdicts: mean stated confidence";
+/** The calibration metrics' names in the results: bench/quality/calibration.ts writes them under these. */
+export const SHARE_RIGHT = "supported / refuted verdicts: share right";
+export const STATED_CONFIDENCE = "supported / refuted verdicts: mean stated confidence";
 
 /** Reads and checks the results file; null when it is absent or not in the expected shape. */
 export function loadMeasuredQuality(file = QUALITY_RESULTS_PATH): MeasuredQuality | null {
@@ -87,7 +88,7 @@ export function loadMeasuredQuality(file = QUALITY_RESULTS_PATH): MeasuredQualit
   );
   const calibration = parsed.results.flatMap((r): CalibrationFigure[] => {
     const right = r.metrics.find((m) => m.name === SHARE_RIGHT);
-    const stated = r.metrics.find((m) => m.name === STATED);
+    const stated = r.metrics.find((m) => m.name === STATED_CONFIDENCE);
     return right && stated ? [{ dataset: r.dataset, shareRight: right.value, statedConfidence: stated.value }] : [];
   });
   return { date: parsed.date.slice(0, 10), machine: parsed.machine, figures, calibration };
