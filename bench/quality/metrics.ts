@@ -109,6 +109,45 @@ export function accuracyInterval(gold: string[], predicted: string[]): [number, 
   return bootstrapInterval(gold.map((g, i) => g === predicted[i]), (sample) => sample.filter(Boolean).length / sample.length);
 }
 
+/**
+ * ROC AUC: the chance that a positive example scores above a negative one (ties count half).
+ * 0.5 means the score does not tell the two apart.
+ */
+export function rocAuc(positives: number[], negatives: number[]): number {
+  if (positives.length === 0 || negatives.length === 0) return 0.5;
+  // Rank-sum form: sort once, give tied scores their mean rank.
+  const all = [...positives.map((x) => ({ x, pos: true })), ...negatives.map((x) => ({ x, pos: false }))].sort((a, b) => a.x - b.x);
+  let positiveRanks = 0;
+  for (let i = 0; i < all.length; ) {
+    let j = i;
+    while (j < all.length && all[j]!.x === all[i]!.x) j++;
+    const meanRank = (i + 1 + j) / 2;
+    for (let k = i; k < j; k++) if (all[k]!.pos) positiveRanks += meanRank;
+    i = j;
+  }
+  return (positiveRanks - (positives.length * (positives.length + 1)) / 2) / (positives.length * negatives.length);
+}
+
+/**
+ * The best accuracy any single cut of a score can reach ("score >= t" means positive), chosen
+ * with the answers in hand: an upper bound on what tuning that one threshold could ever give,
+ * not a method. `threshold` is the cut that reaches it.
+ */
+export function oracleThresholdAccuracy(scores: number[], positive: boolean[]): { accuracy: number; threshold: number } {
+  const order = scores.map((x, i) => ({ x, pos: positive[i]! })).sort((a, b) => a.x - b.x);
+  // Cut below everything: all called positive. Each step moves one tie group to "negative".
+  let right = order.filter((o) => o.pos).length;
+  let best = { accuracy: order.length === 0 ? 0 : right / order.length, threshold: order[0]?.x ?? 0 };
+  for (let i = 0; i < order.length; ) {
+    let j = i;
+    while (j < order.length && order[j]!.x === order[i]!.x) right += order[j++]!.pos ? -1 : 1;
+    const threshold = j < order.length ? order[j]!.x : Infinity;
+    if (right / order.length > best.accuracy) best = { accuracy: right / order.length, threshold };
+    i = j;
+  }
+  return best;
+}
+
 /** Mulberry32: a small deterministic generator, enough for resampling. */
 function seededRandom(seed: number): () => number {
   let a = seed >>> 0;

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { accuracyInterval, bootstrapInterval, calibrationError, majorityAnchor } from "../../bench/quality/metrics.js";
+import { accuracyInterval, bootstrapInterval, calibrationError, majorityAnchor, oracleThresholdAccuracy, rocAuc } from "../../bench/quality/metrics.js";
 
 describe("quality metrics: calibration error", () => {
   it("is 0 when each confidence bin is right as often as it says", () => {
@@ -55,5 +55,29 @@ describe("quality metrics: majority-class anchor", () => {
     assert.equal(majorityAnchor(["b", "a", "b", "a"]), 'always "a" 0.5 (majority class)');
     assert.equal(majorityAnchor(["x", "y", "y"]), 'always "y" 0.667 (majority class)');
     assert.equal(majorityAnchor([]), 'always "none" 0 (majority class)');
+  });
+});
+
+describe("quality metrics: ROC AUC and the oracle threshold", () => {
+  it("is 1 when every positive outscores every negative, 0 when reversed, 0.5 when all tie", () => {
+    assert.equal(rocAuc([3, 4], [1, 2]), 1);
+    assert.equal(rocAuc([1, 2], [3, 4]), 0);
+    assert.equal(rocAuc([1, 1], [1, 1, 1]), 0.5);
+  });
+
+  it("counts ties between the classes as half, like the pairwise definition", () => {
+    const pos = [0.9, 0.5, 0.5, 0.2], neg = [0.5, 0.3, 0.1];
+    let pairs = 0;
+    for (const p of pos) for (const n of neg) pairs += p > n ? 1 : p === n ? 0.5 : 0;
+    assert.equal(rocAuc(pos, neg), pairs / (pos.length * neg.length));
+  });
+
+  it("finds the cut that separates the classes, and never does worse than calling everything one class", () => {
+    assert.deepEqual(oracleThresholdAccuracy([0.1, 0.2, 0.8, 0.9], [false, false, true, true]), { accuracy: 1, threshold: 0.8 });
+    // A useless score: the best cut is the majority class (3 of 4 positive).
+    const useless = oracleThresholdAccuracy([0.5, 0.5, 0.5, 0.5], [true, true, true, false]);
+    assert.equal(useless.accuracy, 0.75);
+    // All negative is reachable too: cut above every score.
+    assert.equal(oracleThresholdAccuracy([0.3, 0.6], [false, false]).accuracy, 1);
   });
 });
