@@ -1,12 +1,12 @@
 // `npm run train`, last step (run in its own process by train.ts, so that the checks below use the
 // re-ranker and polarity weights just written): fits the map from the local analyst's raw
 // confidence to how often its verdicts are right, on SciFact train and Check-COVID train claims run
-// through the pipeline, and writes src/engines/local/models/confidence.json.
+// through the pipeline, and writes src/analysts/local/models/confidence.json.
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import type { VerdictLabel } from "../../src/domain/report.js";
-import { judgeEvidence } from "../../src/engines/local/judge.js";
+import { judgeEvidence } from "../../src/analysts/local/judge.js";
 import { rank } from "../../src/pipeline/rank.js";
 import { Workspace } from "../../bench/quality/harness.js";
 import { fitPlatt } from "./platt-fit.js";
@@ -58,7 +58,7 @@ try {
     supported: supported.map,
     refuted: refuted.map,
   };
-  await writeFile("src/engines/local/models/confidence.json", JSON.stringify(model, null, 1) + "\n");
+  await writeFile("src/analysts/local/models/confidence.json", JSON.stringify(model, null, 1) + "\n");
 } finally {
   await workspace.dispose();
 }

@@ -1,8 +1,8 @@
 // Fitting the re-ranker: LambdaMART, boosted regression trees whose gradients are RankNet's
 // pairwise gradients scaled by the nDCG@10 change of swapping the pair. Splits are searched on
 // quantile bins; no sampling, so a run is deterministic.
-import type { TreeModel, TreeNode } from "../../src/engines/local/models/trees.js";
-import { scoreTrees } from "../../src/engines/local/models/trees.js";
+import type { TreeModel, TreeNode } from "../../src/analysts/local/models/trees.js";
+import { scoreTrees } from "../../src/analysts/local/models/trees.js";
 import { fitPlatt } from "./platt-fit.js";
 
 /** One query's candidates: their feature rows and whether each is relevant. */

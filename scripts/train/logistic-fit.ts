@@ -1,7 +1,7 @@
 // Fitting multinomial logistic regression: full-batch gradient descent with L2, class
 // weights for imbalance, fixed epochs and zero initialisation, so a run is deterministic.
-import type { LogisticModel } from "../../src/engines/local/models/logistic.js";
-import { softmax } from "../../src/engines/local/models/logistic.js";
+import type { LogisticModel } from "../../src/analysts/local/models/logistic.js";
+import { softmax } from "../../src/analysts/local/models/logistic.js";
 
 export interface Example {
   x: number[];

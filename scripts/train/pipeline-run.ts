@@ -1,7 +1,7 @@
 // The pipeline's own first stages (intake, plan, gather, read), run for a train claim against a
 // library, so that what the models learn from is what a check sees.
 import type { Verity } from "../../src/app.js";
-import { newAnalystContext } from "../../src/engines/analyst.js";
+import { newAnalystContext } from "../../src/analysts/analyst.js";
 import { gather } from "../../src/pipeline/gather.js";
 import { read } from "../../src/pipeline/read.js";
 import { createProviders } from "../../src/sources/registry.js";

@@ -1,6 +1,6 @@
 // Platt scaling: a score mapped to a probability by a one-feature logistic regression. Used for the
 // re-ranker's document relevance and for the judge's calibrated confidence.
-import { applyPlatt, type PlattParameters } from "../../src/engines/local/models/platt.js";
+import { applyPlatt, type PlattParameters } from "../../src/analysts/local/models/platt.js";
 
 /**
  * Platt scaling: Newton's method on a one-feature logistic regression. Balanced, both classes

@@ -2,8 +2,8 @@
 // primary evidence sentences of Check-COVID train (SUPPORT / REFUTE), each paired with its claim.
 // Relevance is computed as at check time: rarity-weighted coverage over the abstract and its neighbours.
 import { contentTerms } from "../../src/domain/text.js";
-import { polarityFeatures } from "../../src/engines/local/polarity-features.js";
-import { coverage, idfWeights } from "../../src/engines/local/relevance.js";
+import { polarityFeatures } from "../../src/analysts/local/polarity-features.js";
+import { coverage, idfWeights } from "../../src/analysts/local/relevance.js";
 import type { Example } from "./logistic-fit.js";
 import { checkCovidTrain, scifactTrain } from "./train-sets.js";
 

@@ -2,9 +2,9 @@
 // re-ranker puts first), labelled evidence when the dataset marks it as the claim's rationale
 // (SciFact train rationales; Check-COVID train evidence sentences) and context otherwise.
 import type { Verity } from "../../src/app.js";
-import { rationaleFeatures } from "../../src/engines/local/rationale-features.js";
-import { RERANK_MODEL } from "../../src/engines/local/models/index.js";
-import { relevanceOf } from "../../src/engines/local/models/trees.js";
+import { rationaleFeatures } from "../../src/analysts/local/rationale-features.js";
+import { RERANK_MODEL } from "../../src/analysts/local/models/index.js";
+import { relevanceOf } from "../../src/analysts/local/models/trees.js";
 import { documentFeatures, prepare, sentencesFor, MIN_PASSAGE_COVERAGE } from "../../src/pipeline/rank.js";
 import { libraryId, type Workspace } from "../../bench/quality/harness.js";
 import type { Example } from "./logistic-fit.js";

@@ -1,10 +1,10 @@
 // `npm run train`, second to last step (in its own process, so that the documents' relevance comes
 // from the re-ranker just written): fits the rationale model, which tells which sentence of a
-// document states the finding a claim is about, and writes src/engines/local/models/rationale.json.
+// document states the finding a claim is about, and writes src/analysts/local/models/rationale.json.
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { RATIONALE_FEATURES } from "../../src/engines/local/rationale-features.js";
+import { RATIONALE_FEATURES } from "../../src/analysts/local/rationale-features.js";
 import { Workspace } from "../../bench/quality/harness.js";
 import { fitLogistic } from "./logistic-fit.js";
 import { rationaleExamples } from "./rationale-data.js";
@@ -25,7 +25,7 @@ try {
     examples,
     { balanced: false, epochs: 3000, learningRate: 1 },
   );
-  await writeFile("src/engines/local/models/rationale.json", JSON.stringify(model, null, 1) + "\n");
+  await writeFile("src/analysts/local/models/rationale.json", JSON.stringify(model, null, 1) + "\n");
 } finally {
   await workspace.dispose();
 }

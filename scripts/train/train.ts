@@ -1,5 +1,5 @@
 // `npm run train`: learns the local analyst's small models from the TRAIN splits in
-// ../shared/datasets and writes them to src/engines/local/models/: the document re-ranker
+// ../shared/datasets and writes them to src/analysts/local/models/: the document re-ranker
 // (SciFact train, boosted trees), the polarity model (SciFact and Check-COVID train rationales), the
 // rationale model (scripts/train/rationale.ts) and the confidence map (scripts/train/confidence.ts).
 // Deterministic: same data, same weights.
@@ -7,8 +7,8 @@ import { execFileSync } from "node:child_process";
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { POLARITY_FEATURES } from "../../src/engines/local/polarity-features.js";
-import { RERANK_FEATURES } from "../../src/engines/local/rerank-features.js";
+import { POLARITY_FEATURES } from "../../src/analysts/local/polarity-features.js";
+import { RERANK_FEATURES } from "../../src/analysts/local/rerank-features.js";
 import { Workspace } from "../../bench/quality/harness.js";
 import { fitLogistic, type Example } from "./logistic-fit.js";
 import { polarityExamples } from "./polarity-data.js";
@@ -17,7 +17,7 @@ import { rerankGroups } from "./rerank-data.js";
 
 const { values } = parseArgs({ options: { "data-dir": { type: "string", default: path.resolve("../shared/datasets") } } });
 const dataDir = path.resolve(values["data-dir"]!);
-const MODELS = "src/engines/local/models";
+const MODELS = "src/analysts/local/models";
 
 const counts = (xs: Example[]) =>
   Object.entries(xs.reduce<Record<string, number>>((m, e) => ((m[e.y] = (m[e.y] ?? 0) + 1), m), {}))

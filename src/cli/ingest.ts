@@ -4,7 +4,7 @@ import { openVerity } from "../app.js";
 import type { Config } from "../config.js";
 import { estimateDocuments } from "../sources/library/estimate.js";
 import { ingestPaths } from "../sources/library/ingest.js";
-import { readPage } from "../web/read-page.js";
+import { readPage } from "../fetch/read-page.js";
 import { clearLine, ingestBar } from "./progress.js";
 
 const MAX_FAILURES_LISTED = 20;

@@ -4,10 +4,10 @@
 import { BadInputError } from "../domain/errors.js";
 import { MAX_INPUT_CHARS } from "../domain/limits.js";
 import { truncate } from "../domain/text.js";
-import type { Analyst, AnalystContext } from "../engines/analyst.js";
+import type { Analyst, AnalystContext } from "../analysts/analyst.js";
 import { linkEntities } from "../sources/wikidata.js";
-import type { HttpClient } from "../web/http-client.js";
-import { PageReadError, readPage } from "../web/read-page.js";
+import type { HttpClient } from "../fetch/http-client.js";
+import { PageReadError, readPage } from "../fetch/read-page.js";
 import type { IntakeResult } from "./types.js";
 
 /** Rejects what cannot be checked, with a reason the user can act on. */

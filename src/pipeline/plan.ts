@@ -1,5 +1,5 @@
 // Stage 2, plan: the search queries for each claim, from several angles.
-import type { Analyst, AnalystContext } from "../engines/analyst.js";
+import type { Analyst, AnalystContext } from "../analysts/analyst.js";
 import type { IntakeResult, Plan } from "./types.js";
 
 const MAX_QUERIES = 12;

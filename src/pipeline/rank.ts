@@ -4,12 +4,12 @@
 // by the rationale model (how likely a sentence states the finding a claim is about).
 import type { Claim } from "../domain/report.js";
 import { contentTerms, splitSentences, words, type Span } from "../domain/text.js";
-import { rerankFeatures } from "../engines/local/rerank-features.js";
-import { rationaleFeatures, type SentenceInDocument } from "../engines/local/rationale-features.js";
-import { RATIONALE_MODEL, RERANK_MODEL } from "../engines/local/models/index.js";
-import { predict } from "../engines/local/models/logistic.js";
-import { relevanceOf } from "../engines/local/models/trees.js";
-import { coverage, idfWeights, type TermWeights } from "../engines/local/relevance.js";
+import { rerankFeatures } from "../analysts/local/rerank-features.js";
+import { rationaleFeatures, type SentenceInDocument } from "../analysts/local/rationale-features.js";
+import { RATIONALE_MODEL, RERANK_MODEL } from "../analysts/local/models/index.js";
+import { predict } from "../analysts/local/models/logistic.js";
+import { relevanceOf } from "../analysts/local/models/trees.js";
+import { coverage, idfWeights, type TermWeights } from "../analysts/local/relevance.js";
 import type { Evidence, RankResult, ReadDocument } from "./types.js";
 
 /**

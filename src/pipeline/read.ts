@@ -6,8 +6,8 @@ import type { SourcePolicy } from "../sources/policy.js";
 import type { SourceHit } from "../sources/provider.js";
 import { hashText } from "../store/library.js";
 import type { SourceTextRepository } from "../store/source-texts.js";
-import type { HttpClient } from "../web/http-client.js";
-import { PageReadError, readPage } from "../web/read-page.js";
+import type { HttpClient } from "../fetch/http-client.js";
+import { PageReadError, readPage } from "../fetch/read-page.js";
 import type { ReadDocument, ReadResult, Rejection } from "./types.js";
 
 export interface ReadOptions {

@@ -1,11 +1,11 @@
 // The runner: chains the stages, emits progress events, times every stage, and
 // assembles the report with its provenance.
 import type { Report } from "../domain/report.js";
-import { newAnalystContext, type Analyst } from "../engines/analyst.js";
+import { newAnalystContext, type Analyst } from "../analysts/analyst.js";
 import type { SourceHit, SourceProvider } from "../sources/provider.js";
 import type { SourceTextRepository } from "../store/source-texts.js";
 import type { SourcePolicy } from "../sources/policy.js";
-import type { HttpClient } from "../web/http-client.js";
+import type { HttpClient } from "../fetch/http-client.js";
 import { audit } from "./audit.js";
 import { gather, mergeHits } from "./gather.js";
 import { intake } from "./intake.js";

@@ -9,7 +9,7 @@
 // Naming a provider in `names` restricts the list to the named ones, and a named provider whose key
 // is missing is a ConfigError ("brave needs BRAVE_API_KEY").
 import { ConfigError, errorMessage } from "../domain/errors.js";
-import type { HttpClient } from "../web/http-client.js";
+import type { HttpClient } from "../fetch/http-client.js";
 import { BraveProvider } from "./brave.js";
 import { GoogleFactCheckProvider } from "./factcheck-google.js";
 import type { SearchRequest, SourceHit, SourceProvider } from "./provider.js";

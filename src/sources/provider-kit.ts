@@ -2,8 +2,8 @@
 // timeout, bounded retries (exponential backoff with jitter, Retry-After honoured up to a cap) on
 // 429, 5xx and network failures, a per-provider rate limiter, and short errors that name the
 // provider and the status and never carry an API key.
-import { parseRetryAfter } from "../web/http.js";
-import { HttpError, type HttpClient, type HttpRequest, type HttpResponse } from "../web/http-client.js";
+import { parseRetryAfter } from "../fetch/http.js";
+import { HttpError, type HttpClient, type HttpRequest, type HttpResponse } from "../fetch/http-client.js";
 import type { SearchRequest, SourceHit, SourceProvider } from "./provider.js";
 
 /** Waits `ms` milliseconds; rejects when `signal` aborts. Injectable so tests never wait. */

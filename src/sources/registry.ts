@@ -4,7 +4,7 @@
 import { ConfigError } from "../domain/errors.js";
 import type { Store } from "../store/db.js";
 import { LibraryRepository } from "../store/library.js";
-import type { HttpClient } from "../web/http-client.js";
+import type { HttpClient } from "../fetch/http-client.js";
 import { NETWORK_SOURCES, providersFromConfig } from "./configured.js";
 import { LibraryProvider } from "./library/provider.js";
 import type { SourceProvider } from "./provider.js";

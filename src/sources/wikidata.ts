@@ -4,7 +4,7 @@
 // whose class fits the entity's type. A person is never linked to a given name, a family name, a
 // plant genus or a disambiguation page that happens to share the name.
 import type { Entity } from "../domain/report.js";
-import type { HttpClient } from "../web/http-client.js";
+import type { HttpClient } from "../fetch/http-client.js";
 import {
   ProviderError,
   RateLimiter,

@@ -5,7 +5,7 @@
 // TextExtracts returns one whole-article extract per request ("multiple extracts can only be
 // returned if exintro is set"), so the extracts request follows `excontinue` until every wanted page
 // has its text: one call for the search, then one per article, all through the same rate limiter.
-import type { HttpClient } from "../web/http-client.js";
+import type { HttpClient } from "../fetch/http-client.js";
 import type { SearchRequest, SourceHit, SourceProvider } from "./provider.js";
 import {
   ProviderError,

@@ -1,7 +1,7 @@
 // A minimal HttpClient for tests, on global fetch, that only talks to 127.0.0.1: providers under
 // test reach their fixture servers and nothing else (the real client, with SSRF protection, lives
-// in src/web/http.ts). Every request is also recorded.
-import { HttpError, type HttpClient, type HttpRequest, type HttpResponse } from "../../src/web/http-client.js";
+// in src/fetch/http.ts). Every request is also recorded.
+import { HttpError, type HttpClient, type HttpRequest, type HttpResponse } from "../../src/fetch/http-client.js";
 
 export interface LoopbackHttp extends HttpClient {
   /** Requests made through this client, in order (URL, method, headers as sent). */

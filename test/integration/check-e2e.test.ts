@@ -120,7 +120,7 @@ describe("a check end to end over a small library", () => {
 
   it("re-checks a stored check once it is older than its category's freshness window", async () => {
     const { CheckService } = await import("../../src/pipeline/check-service.js");
-    const { LocalAnalyst } = await import("../../src/engines/local/index.js");
+    const { LocalAnalyst } = await import("../../src/analysts/local/index.js");
     const { createProviders } = await import("../../src/sources/registry.js");
     const later = new CheckService(v.store, new LocalAnalyst(), createProviders(["library"], v.store), {}, () => new Date(Date.now() + 400 * 86_400_000));
     const outcome = await later.check("Can local police refuse ICE detainer requests?");

@@ -143,7 +143,7 @@ describe("ingesting a URL into the library", () => {
     const verity = await openVerity(libraryOnlyConfig(dir.dir, { allowPrivateHosts: [new URL(url).host] }));
     try {
       const { ingestPaths } = await import("../../src/sources/library/ingest.js");
-      const { readPage } = await import("../../src/web/read-page.js");
+      const { readPage } = await import("../../src/fetch/read-page.js");
       const read = (u: string) => readPage(u, verity.http);
       const summary = await ingestPaths([url, "http://169.254.169.254/latest/meta-data/"], verity.library, undefined, read);
       assert.equal(summary.added, 1);

@@ -1,7 +1,7 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
-import { extractHtml, normalizeDate } from "../../src/web/extract-html.js";
+import { extractHtml, normalizeDate } from "../../src/extract/html.js";
 
 const fixture = (name: string): Promise<string> =>
   readFile(new URL(`../fixtures/library/${name}`, import.meta.url), "utf8");

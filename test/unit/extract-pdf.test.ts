@@ -1,7 +1,7 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { BadInputError } from "../../src/domain/errors.js";
-import { extractPdf, parsePdfDate } from "../../src/web/extract-pdf.js";
+import { extractPdf, parsePdfDate } from "../../src/extract/pdf.js";
 import { makeCorruptPdf, makeEncryptedPdf, makePdf } from "../fixtures/make-pdf.js";
 
 async function rejection(promise: Promise<unknown>): Promise<Error> {

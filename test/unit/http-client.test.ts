@@ -10,8 +10,8 @@ import zlib from "node:zlib";
 import type { AddressInfo } from "node:net";
 import { openStore, type Store } from "../../src/store/db.js";
 import { HttpCacheRepository } from "../../src/store/http-cache.js";
-import { HttpError } from "../../src/web/http-client.js";
-import { createHttpClient, DEFAULT_USER_AGENT, parseRetryAfter, type CachedResponse, type ClosableHttpClient, type HttpCache } from "../../src/web/http.js";
+import { HttpError } from "../../src/fetch/http-client.js";
+import { createHttpClient, DEFAULT_USER_AGENT, parseRetryAfter, type CachedResponse, type ClosableHttpClient, type HttpCache } from "../../src/fetch/http.js";
 
 function isHttpError(code: string): (error: unknown) => boolean {
   return (error: unknown) => {

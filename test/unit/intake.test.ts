@@ -12,7 +12,7 @@ import {
   thirdPerson,
   pastTense,
   decodeEntities,
-} from "../../src/engines/local/intake/index.js";
+} from "../../src/analysts/local/input/index.js";
 import { CATEGORIES } from "../../src/domain/categories.js";
 
 describe("classifyInput", () => {

@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { ConfigError } from "../../src/domain/errors.js";
-import { BUDGETS, llmConfigFromEnv, ollamaBase, parseModelSpec } from "../../src/engines/llm/config.js";
-import { costOf, parsePriceOverrides, priceOf, priceTable } from "../../src/engines/llm/prices.js";
+import { BUDGETS, llmConfigFromEnv, ollamaBase, parseModelSpec } from "../../src/analysts/llm/config.js";
+import { costOf, parsePriceOverrides, priceOf, priceTable } from "../../src/analysts/llm/prices.js";
 
 const isConfigError = (pattern: RegExp) => (e: unknown) => e instanceof ConfigError && pattern.test(e.message) && !e.message.includes("\n");
 

@@ -3,11 +3,11 @@
 import assert from "node:assert/strict";
 import { after, before, beforeEach, describe, it } from "node:test";
 import { z } from "zod";
-import { newAnalystContext } from "../../src/engines/analyst.js";
-import { parseModelSpec, type ModelSpec } from "../../src/engines/llm/config.js";
-import { buildModel } from "../../src/engines/llm/models.js";
-import { neutralise } from "../../src/engines/llm/prompts.js";
-import { callStructured, LlmStepError, type StructuredRequest, type StructuredSettings } from "../../src/engines/llm/structured.js";
+import { newAnalystContext } from "../../src/analysts/analyst.js";
+import { parseModelSpec, type ModelSpec } from "../../src/analysts/llm/config.js";
+import { buildModel } from "../../src/analysts/llm/models.js";
+import { neutralise } from "../../src/analysts/llm/prompts.js";
+import { callStructured, LlmStepError, type StructuredRequest, type StructuredSettings } from "../../src/analysts/llm/structured.js";
 import { startAnthropicServer } from "../fixtures/servers/anthropic.js";
 import { startOllamaServer } from "../fixtures/servers/ollama.js";
 import { startOpenAIServer, type ScriptedServer } from "../fixtures/servers/openai.js";

@@ -5,8 +5,8 @@ import assert from "node:assert/strict";
 import http from "node:http";
 import { readFile } from "node:fs/promises";
 import type { AddressInfo } from "node:net";
-import { createHttpClient, type ClosableHttpClient } from "../../src/web/http.js";
-import { PageReadError, readPage, isPaywalled } from "../../src/web/read-page.js";
+import { createHttpClient, type ClosableHttpClient } from "../../src/fetch/http.js";
+import { PageReadError, readPage, isPaywalled } from "../../src/fetch/read-page.js";
 import { makePdf } from "../fixtures/make-pdf.js";
 
 const ARTICLE = await readFile(new URL("../fixtures/library/news-article.html", import.meta.url), "utf8");

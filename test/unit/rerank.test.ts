@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { contentTerms } from "../../src/domain/text.js";
-import { relevanceOf, scoreTrees, type TreeModel } from "../../src/engines/local/models/trees.js";
-import { idfWeights } from "../../src/engines/local/relevance.js";
-import { RERANK_FEATURES, rerankFeatures } from "../../src/engines/local/rerank-features.js";
+import { relevanceOf, scoreTrees, type TreeModel } from "../../src/analysts/local/models/trees.js";
+import { idfWeights } from "../../src/analysts/local/relevance.js";
+import { RERANK_FEATURES, rerankFeatures } from "../../src/analysts/local/rerank-features.js";
 import { fitLambdaMart } from "../../scripts/train/lambdamart-fit.js";
 import { fitPlatt } from "../../scripts/train/platt-fit.js";
 

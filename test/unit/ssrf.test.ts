@@ -4,9 +4,9 @@ import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { HttpError } from "../../src/web/http-client.js";
-import { createHttpClient, type ClosableHttpClient } from "../../src/web/http.js";
-import { checkUrl, createSafeLookup, isForbiddenAddress, isForbiddenHostname, type ResolvedAddress, type Resolver } from "../../src/web/ssrf.js";
+import { HttpError } from "../../src/fetch/http-client.js";
+import { createHttpClient, type ClosableHttpClient } from "../../src/fetch/http.js";
+import { checkUrl, createSafeLookup, isForbiddenAddress, isForbiddenHostname, type ResolvedAddress, type Resolver } from "../../src/fetch/ssrf.js";
 
 interface Fixture {
   server: http.Server;

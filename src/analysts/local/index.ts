@@ -7,7 +7,7 @@ import type { Evidence, IntakeResult, Judgement, Plan, PlannedQuery, WriteInput,
 import type { Analyst, AnalystContext } from "../analyst.js";
 import {
   classifyInput, cleanTitle, detectLanguage, extractClaims, extractEntities, pickCategory, slugify,
-} from "./intake/index.js";
+} from "./input/index.js";
 import { judgeEvidence } from "./judge.js";
 import { writeDraft } from "./write.js";
 

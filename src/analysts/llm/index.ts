@@ -11,7 +11,7 @@ import type {
 } from "../../pipeline/types.js";
 import type { Analyst, AnalystContext } from "../analyst.js";
 import { LocalAnalyst } from "../local/index.js";
-import { slugify } from "../local/intake/index.js";
+import { slugify } from "../local/input/index.js";
 import { overallVerdict, verdictFor } from "../local/judge.js";
 import { llmConfigFromEnv, type LlmConfig } from "./config.js";
 import { buildModel, type BuildOptions, type ModelHandle } from "./models.js";

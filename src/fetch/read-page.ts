@@ -2,8 +2,8 @@
 // metadata (HTML through extractHtml, PDF through extractPdf, plain text as is). What cannot be
 // read fails with a PageReadError whose short reason goes into a report's provenance.
 import { errorMessage } from "../domain/errors.js";
-import { extractHtml } from "./extract-html.js";
-import { extractPdf } from "./extract-pdf.js";
+import { extractHtml } from "../extract/html.js";
+import { extractPdf } from "../extract/pdf.js";
 import { HttpError, type HttpClient, type HttpResponse } from "./http-client.js";
 import { charsetOf, decodeText } from "./http.js";
 
