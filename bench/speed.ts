@@ -79,7 +79,11 @@ try {
       `| one check over it, median of ${n} SciFact dev claims (in process, \`--fresh\`) | ${result.checkMs.median} ms |`,
       `| same, 90th percentile / max | ${result.checkMs.p90} / ${result.checkMs.max} ms |`,
       "",
-      "Median per stage (ms): " + Object.entries(result.stageMedianMs).map(([k, v]) => `${k} ${v}`).join(", ") + ".",
+      "Median per stage (ms): " +
+        Object.entries(result.stageMedianMs)
+          .map(([k, v]) => `${k} ${v}`)
+          .join(", ") +
+        ".",
       "",
       "A `npx verity check` from the shell adds Node's start-up and opening the database (about 0.3 s in all on this machine).",
       "",

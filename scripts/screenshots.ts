@@ -66,7 +66,12 @@ async function shoot(page: Page, name: string, kind: "desktop" | "phone"): Promi
   const height = await page.evaluate(() => document.documentElement.scrollHeight);
   const width = VIEWPORTS[kind].viewport!.width;
   const file = path.join(OUT_DIR, `${name}-${kind}.png`);
-  const png = await page.screenshot({ path: file, fullPage: true, clip: { x: 0, y: 0, width, height: Math.min(height, MAX_HEIGHT[name]![kind]) }, animations: "disabled" });
+  const png = await page.screenshot({
+    path: file,
+    fullPage: true,
+    clip: { x: 0, y: 0, width, height: Math.min(height, MAX_HEIGHT[name]![kind]) },
+    animations: "disabled",
+  });
   if (png.length > MAX_BYTES) console.warn(`warning: ${file} is ${Math.round(png.length / 1024)} KB`);
   return file;
 }

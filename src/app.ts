@@ -59,6 +59,7 @@ function chooseAnalyst(config: Config, engine: OpenOptions["engine"]): Analyst {
   if (engine === "local") return new LocalAnalyst();
   const llm = createLlmAnalyst(config.env, { llm: config.llm });
   if (llm) return llm;
-  if (engine === "llm") throw new ConfigError("--engine llm needs a model: set VERITY_LLM=provider:model (e.g. openai:gpt-4o-mini, ollama:qwen2.5:7b)");
+  if (engine === "llm")
+    throw new ConfigError("--engine llm needs a model: set VERITY_LLM=provider:model (e.g. openai:gpt-4o-mini, ollama:qwen2.5:7b)");
   return new LocalAnalyst();
 }

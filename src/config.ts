@@ -42,7 +42,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new ConfigError(`DATABASE_URL must be a postgres:// URL (got "${databaseUrl.slice(0, 40)}")`);
   }
-  const list = (value: string | undefined) => value?.split(",").map((v) => v.trim()).filter(Boolean);
+  const list = (value: string | undefined) =>
+    value
+      ?.split(",")
+      .map((v) => v.trim())
+      .filter(Boolean);
   return {
     dataDir: path.resolve(cwd, merged.VERITY_DATA_DIR?.trim() || file.dataDir || "data"),
     databaseUrl,
@@ -82,5 +86,14 @@ export function readDotEnv(file: string): Record<string, string> {
 
 /** A configuration of the embedded defaults for a data directory: the local library only, no network. */
 export function libraryOnlyConfig(dataDir: string, overrides: Partial<Config> = {}): Config {
-  return { dataDir, databaseUrl: null, llm: null, sources: ["library"], policy: new SourcePolicy(), allowPrivateHosts: [], env: {}, ...overrides };
+  return {
+    dataDir,
+    databaseUrl: null,
+    llm: null,
+    sources: ["library"],
+    policy: new SourcePolicy(),
+    allowPrivateHosts: [],
+    env: {},
+    ...overrides,
+  };
 }

@@ -19,7 +19,12 @@ export class Calibration {
     return [
       { name: SHARE_RIGHT, value: round3(mean(this.decided.map((d) => (d.right ? 1 : 0)))), anchors: [] },
       { name: STATED_CONFIDENCE, value: round3(mean(this.decided.map((d) => d.confidence))), anchors: [], informational: true },
-      { name: "supported / refuted verdicts: calibration error (ECE, lower is better)", value: round3(calibrationError(this.decided)), anchors: [], informational: true },
+      {
+        name: "supported / refuted verdicts: calibration error (ECE, lower is better)",
+        value: round3(calibrationError(this.decided)),
+        anchors: [],
+        informational: true,
+      },
     ];
   }
 }

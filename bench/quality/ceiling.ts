@@ -30,8 +30,17 @@ interface Signals {
 
 function signalsOf(claimText: string, evidence: { title: string; text: string }[]): Signals {
   const documents: ReadDocument[] = evidence.map((e, i) => ({
-    url: `library:${i}`, title: e.title, text: e.text, publisher: null, author: null, publishedAt: null,
-    retrievedAt: "", provider: "library", textHash: "", searchScore: 1, reliabilityNote: null,
+    url: `library:${i}`,
+    title: e.title,
+    text: e.text,
+    publisher: null,
+    author: null,
+    publishedAt: null,
+    retrievedAt: "",
+    provider: "library",
+    textHash: "",
+    searchScore: 1,
+    reliabilityNote: null,
   }));
   const passages = rank([{ id: "c", text: claimText }], documents).evidence.map((e) => ({
     bearing: e.bearing,
@@ -50,8 +59,49 @@ function signalsOf(claimText: string, evidence: { title: string; text: string }[
  * the data (not learnt, not tuned): a test of whether the justifications' wording carries the
  * 2-way label at all, beyond what the polarity model reads.
  */
-const CONTRADICTING = ["however", "but", "no evidence", "not", "n't", "no ", "actually", "in fact", "misleading", "exaggerat", "wrong", "incorrect", "inaccurate", "overstat", "ignores", "cherry", "distort", "unsupported", "no proof", "never", "contrary", "debunk", "fabricat", "baseless", "mislead"];
-const CONFIRMING = ["accurate", "correct", "right", "checks out", "check out", "confirmed", "indeed", "on target", "on the money", "supported by", "backs up", "holds up", "verified", "consistent with"];
+const CONTRADICTING = [
+  "however",
+  "but",
+  "no evidence",
+  "not",
+  "n't",
+  "no ",
+  "actually",
+  "in fact",
+  "misleading",
+  "exaggerat",
+  "wrong",
+  "incorrect",
+  "inaccurate",
+  "overstat",
+  "ignores",
+  "cherry",
+  "distort",
+  "unsupported",
+  "no proof",
+  "never",
+  "contrary",
+  "debunk",
+  "fabricat",
+  "baseless",
+  "mislead",
+];
+const CONFIRMING = [
+  "accurate",
+  "correct",
+  "right",
+  "checks out",
+  "check out",
+  "confirmed",
+  "indeed",
+  "on target",
+  "on the money",
+  "supported by",
+  "backs up",
+  "holds up",
+  "verified",
+  "consistent with",
+];
 
 function rulingContradiction(justification: string): number {
   const text = ` ${justification.toLowerCase()} `;
@@ -60,7 +110,10 @@ function rulingContradiction(justification: string): number {
 }
 
 function row(name: string, scores: number[], positive: boolean[]): string {
-  const auc = rocAuc(scores.filter((_, i) => positive[i]), scores.filter((_, i) => !positive[i]));
+  const auc = rocAuc(
+    scores.filter((_, i) => positive[i]),
+    scores.filter((_, i) => !positive[i]),
+  );
   return `| ${name} | ${round3(auc)} | ${round3(oracleThresholdAccuracy(scores, positive).accuracy)} |`;
 }
 
@@ -73,24 +126,52 @@ const lines: string[] = [
 const FALSE_SIDE = new Set(["barely-true", "false", "pants-fire"]);
 const liar = parseTsv(await readFile(path.join(dataDir, "liar-plus/val2.tsv"), "utf8"))
   .filter((cols) => cols.length >= 16 && (cols[15] ?? "").trim().length > 0)
-  .map((cols) => ({ falseSide: FALSE_SIDE.has(cols[2]!), justification: cols[15]!, signals: signalsOf(cols[3]!, [{ title: "ruling", text: cols[15]! }]) }));
+  .map((cols) => ({
+    falseSide: FALSE_SIDE.has(cols[2]!),
+    justification: cols[15]!,
+    signals: signalsOf(cols[3]!, [{ title: "ruling", text: cols[15]! }]),
+  }));
 const falseSide = liar.map((c) => c.falseSide);
 lines.push(
   `LIAR-PLUS val, ${liar.length} statements; 2-way target 0.70, always true-side ${round3(1 - falseSide.filter(Boolean).length / liar.length)}.`,
   "",
   "| signal (higher = false side) | ROC AUC | best 2-way accuracy of any threshold |",
   "|---|---|---|",
-  row("polarity: best passage refutes", liar.map((c) => c.signals.bestRefutes), falseSide),
-  row("polarity: bearing-weighted refutes", liar.map((c) => c.signals.weightedRefutes), falseSide),
-  row("rationale: low best bearing", liar.map((c) => -c.signals.bestBearing), falseSide),
-  row("ruling words: contradicting minus confirming", liar.map((c) => rulingContradiction(c.justification)), falseSide),
+  row(
+    "polarity: best passage refutes",
+    liar.map((c) => c.signals.bestRefutes),
+    falseSide,
+  ),
+  row(
+    "polarity: bearing-weighted refutes",
+    liar.map((c) => c.signals.weightedRefutes),
+    falseSide,
+  ),
+  row(
+    "rationale: low best bearing",
+    liar.map((c) => -c.signals.bestBearing),
+    falseSide,
+  ),
+  row(
+    "ruling words: contradicting minus confirming",
+    liar.map((c) => rulingContradiction(c.justification)),
+    falseSide,
+  ),
   "",
 );
 
 // Climate-FEVER: decide when the best bearing clears a bar, refute when the weighted chance does.
 const climate = (await readFile(path.join(dataDir, "climate-fever/climate-fever.jsonl"), "utf8"))
-  .split("\n").filter(Boolean).map((l) => JSON.parse(l) as { claim: string; claim_label: string; evidences: { article: string; evidence: string }[] })
-  .map((c) => ({ label: c.claim_label, signals: signalsOf(c.claim, c.evidences.map((e) => ({ title: e.article, text: e.evidence }))) }));
+  .split("\n")
+  .filter(Boolean)
+  .map((l) => JSON.parse(l) as { claim: string; claim_label: string; evidences: { article: string; evidence: string }[] })
+  .map((c) => ({
+    label: c.claim_label,
+    signals: signalsOf(
+      c.claim,
+      c.evidences.map((e) => ({ title: e.article, text: e.evidence })),
+    ),
+  }));
 const labelled = (label: string, pick: (s: Signals) => number) => climate.filter((c) => c.label === label).map((c) => pick(c.signals));
 let best = { accuracy: 0, bearing: 0, refutes: 0 };
 for (const bearing of [0, 0.02, 0.05, 0.08, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.7, 1.01]) {
@@ -105,7 +186,12 @@ lines.push(
   "",
   "| signal | ROC AUC, SUPPORTS vs NOT_ENOUGH_INFO | ROC AUC, REFUTES vs SUPPORTS |",
   "|---|---|---|",
-  ...([["best bearing", (s: Signals) => s.bestBearing], ["bearing-weighted refutes", (s: Signals) => s.weightedRefutes]] as const).map(
+  ...(
+    [
+      ["best bearing", (s: Signals) => s.bestBearing],
+      ["bearing-weighted refutes", (s: Signals) => s.weightedRefutes],
+    ] as const
+  ).map(
     ([name, pick]) =>
       `| ${name} | ${round3(rocAuc(labelled("SUPPORTS", pick), labelled("NOT_ENOUGH_INFO", pick)))} | ${round3(rocAuc(labelled("REFUTES", pick), labelled("SUPPORTS", pick)))} |`,
   ),

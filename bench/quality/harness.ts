@@ -32,7 +32,9 @@ export class Workspace {
     const verity = await openVerity(libraryOnlyConfig(path.join(this.dir, name)));
     const summary = await ingestPaths([file], verity.library);
     if (summary.failed.length > 0) {
-      throw new Error(`${summary.failed.length} documents failed to ingest, e.g. ${summary.failed[0]!.origin}: ${summary.failed[0]!.reason}`);
+      throw new Error(
+        `${summary.failed.length} documents failed to ingest, e.g. ${summary.failed[0]!.origin}: ${summary.failed[0]!.reason}`,
+      );
     }
     return verity;
   }

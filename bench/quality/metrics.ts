@@ -19,7 +19,9 @@ export function majorityAnchor(gold: string[]): string {
 /** Macro-averaged F1 over the given labels (labels absent from both gold and predictions still count as 0). */
 export function macroF1(gold: string[], predicted: string[], labels: string[]): number {
   const f1s = labels.map((label) => {
-    let tp = 0, fp = 0, fn = 0;
+    let tp = 0,
+      fp = 0,
+      fn = 0;
     gold.forEach((g, i) => {
       const p = predicted[i];
       if (p === label && g === label) tp++;
@@ -106,7 +108,10 @@ export function bootstrapInterval<T>(items: T[], metric: (sample: T[]) => number
 
 /** The bootstrap interval of plain accuracy. */
 export function accuracyInterval(gold: string[], predicted: string[]): [number, number] {
-  return bootstrapInterval(gold.map((g, i) => g === predicted[i]), (sample) => sample.filter(Boolean).length / sample.length);
+  return bootstrapInterval(
+    gold.map((g, i) => g === predicted[i]),
+    (sample) => sample.filter(Boolean).length / sample.length,
+  );
 }
 
 /**
@@ -118,7 +123,7 @@ export function rocAuc(positives: number[], negatives: number[]): number {
   // Rank-sum form: sort once, give tied scores their mean rank.
   const all = [...positives.map((x) => ({ x, pos: true })), ...negatives.map((x) => ({ x, pos: false }))].sort((a, b) => a.x - b.x);
   let positiveRanks = 0;
-  for (let i = 0; i < all.length; ) {
+  for (let i = 0; i < all.length;) {
     let j = i;
     while (j < all.length && all[j]!.x === all[i]!.x) j++;
     const meanRank = (i + 1 + j) / 2;
@@ -138,7 +143,7 @@ export function oracleThresholdAccuracy(scores: number[], positive: boolean[]): 
   // Cut below everything: all called positive. Each step moves one tie group to "negative".
   let right = order.filter((o) => o.pos).length;
   let best = { accuracy: order.length === 0 ? 0 : right / order.length, threshold: order[0]?.x ?? 0 };
-  for (let i = 0; i < order.length; ) {
+  for (let i = 0; i < order.length;) {
     let j = i;
     while (j < order.length && order[j]!.x === order[i]!.x) right += order[j++]!.pos ? -1 : 1;
     const threshold = j < order.length ? order[j]!.x : Infinity;

@@ -20,12 +20,19 @@ export function renderQualityMarkdown(
     for (const m of r.metrics) {
       const target = m.target === undefined ? "" : `≥ ${m.target} ${m.value >= m.target ? "✓" : "✗"}`;
       const interval = m.interval ? `${m.interval[0].toFixed(3)} – ${m.interval[1].toFixed(3)}` : "";
-      lines.push(`| ${r.dataset} (${r.split}) | ${m.name} | ${m.value.toFixed(3)} | ${interval} | ${target} | ${m.anchors.join("; ")} | ${r.claims} |`);
+      lines.push(
+        `| ${r.dataset} (${r.split}) | ${m.name} | ${m.value.toFixed(3)} | ${interval} | ${target} | ${m.anchors.join("; ")} | ${r.claims} |`,
+      );
     }
   }
   lines.push("", "## Per dataset", "");
   for (const r of run.results) {
-    lines.push(`### ${r.dataset}`, "", `Task: ${r.task}. Check time per claim: median ${r.checkMs.median} ms, 90th percentile ${r.checkMs.p90} ms.`, "");
+    lines.push(
+      `### ${r.dataset}`,
+      "",
+      `Task: ${r.task}. Check time per claim: median ${r.checkMs.median} ms, 90th percentile ${r.checkMs.p90} ms.`,
+      "",
+    );
     lines.push(`Label mapping: ${r.labelMapping}`, "");
     for (const n of r.notes) lines.push(`- ${n}`);
     if (r.confusion) {

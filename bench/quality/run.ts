@@ -57,7 +57,9 @@ try {
     console.error(`${dataset.name}…`);
     const result = await dataset.run({ dataDir: path.resolve(values["data-dir"]!), limit, workspace, log: (l) => console.error(l) });
     results.push(result);
-    console.error(`${dataset.name}: ${result.metrics.map((m) => `${m.name} ${m.value}`).join(", ")} (${((performance.now() - started) / 1000).toFixed(0)} s)`);
+    console.error(
+      `${dataset.name}: ${result.metrics.map((m) => `${m.name} ${m.value}`).join(", ")} (${((performance.now() - started) / 1000).toFixed(0)} s)`,
+    );
   }
 } finally {
   await workspace.dispose();
@@ -74,9 +76,14 @@ const run = {
 // A partial run (one dataset, or a limit) updates only its own entries in the committed results.
 let merged = run;
 if (values.dataset || limit !== null) {
-  const previous = await readFile(jsonPath, "utf8").then(JSON.parse).catch(() => null);
+  const previous = await readFile(jsonPath, "utf8")
+    .then(JSON.parse)
+    .catch(() => null);
   if (previous && limit === null) {
-    merged = { ...run, results: [...previous.results.filter((r: DatasetResult) => !results.some((x) => x.dataset === r.dataset)), ...results] };
+    merged = {
+      ...run,
+      results: [...previous.results.filter((r: DatasetResult) => !results.some((x) => x.dataset === r.dataset)), ...results],
+    };
   }
 }
 if (limit === null) {
@@ -92,5 +99,11 @@ if (limit === null) {
   }
 } else {
   console.error("(a --limit run is not written to bench/results)");
-  console.log(JSON.stringify(run.results.map((r) => ({ dataset: r.dataset, metrics: r.metrics.map((m) => [m.name, m.value]) })), null, 1));
+  console.log(
+    JSON.stringify(
+      run.results.map((r) => ({ dataset: r.dataset, metrics: r.metrics.map((m) => [m.name, m.value]) })),
+      null,
+      1,
+    ),
+  );
 }

@@ -46,7 +46,15 @@ try {
     const mine = all.filter((o) => o.label === label);
     const right = mine.filter((o) => o.right).length;
     console.error(`confidence: ${mine.length} ${label} verdicts, ${right} right (${((100 * right) / mine.length).toFixed(1)}%)`);
-    return { map: fitPlatt(mine.map((o) => o.raw), mine.map((o) => o.right), { balanced: false }), count: mine.length, right };
+    return {
+      map: fitPlatt(
+        mine.map((o) => o.raw),
+        mine.map((o) => o.right),
+        { balanced: false },
+      ),
+      count: mine.length,
+      right,
+    };
   };
   const supported = fit("supported");
   const refuted = fit("refuted");

@@ -25,7 +25,12 @@ export interface LambdaMartOptions {
 export function fitLambdaMart(about: string, features: readonly string[], groups: Group[], options: LambdaMartOptions = {}): TreeModel {
   const { trees: treeCount = 600, depth = 4, learningRate = 0.03, minLeaf = 100, bins = 32, k = 10 } = options;
   const xs = groups.flatMap((g) => g.x);
-  const thresholds = features.map((_, f) => quantiles(xs.map((x) => x[f]!), bins));
+  const thresholds = features.map((_, f) =>
+    quantiles(
+      xs.map((x) => x[f]!),
+      bins,
+    ),
+  );
   const binned = xs.map((x) => x.map((v, f) => binOf(v, thresholds[f]!)));
   const scores = new Float64Array(xs.length);
   const trees: TreeNode[][] = [];
@@ -34,13 +39,15 @@ export function fitLambdaMart(about: string, features: readonly string[], groups
     const nodes: TreeNode[] = [];
     const grow = (rows: number[], level: number): number => {
       const id = nodes.length;
-      let g = 0, h = 0;
+      let g = 0,
+        h = 0;
       for (const r of rows) {
         g += gradient[r]!;
         h += hessian[r]!;
       }
       nodes.push(round(h > 0 ? (learningRate * g) / (h + 1e-6) : 0));
-      const split = level < depth && rows.length >= 2 * minLeaf ? bestSplit(rows, binned, thresholds, gradient, hessian, g, h, minLeaf) : null;
+      const split =
+        level < depth && rows.length >= 2 * minLeaf ? bestSplit(rows, binned, thresholds, gradient, hessian, g, h, minLeaf) : null;
       if (!split) return id;
       const left = rows.filter((r) => binned[r]![split.feature]! <= split.bin);
       const right = rows.filter((r) => binned[r]![split.feature]! > split.bin);
@@ -49,11 +56,17 @@ export function fitLambdaMart(about: string, features: readonly string[], groups
       nodes[id] = [split.feature, threshold, grow(right, level + 1)];
       return id;
     };
-    grow(xs.map((_, i) => i), 0);
+    grow(
+      xs.map((_, i) => i),
+      0,
+    );
     xs.forEach((x, i) => (scores[i]! += scoreTrees({ trees: [nodes] }, x)));
     trees.push(nodes);
   }
-  const calibration = fitPlatt([...scores], groups.flatMap((g) => g.relevant));
+  const calibration = fitPlatt(
+    [...scores],
+    groups.flatMap((g) => g.relevant),
+  );
   return { about, features: [...features], calibration, trees };
 }
 
@@ -93,21 +106,31 @@ function lambdas(groups: Group[], scores: Float64Array, k: number) {
 }
 
 function bestSplit(
-  rows: number[], binned: number[][], thresholds: number[][], gradient: Float64Array, hessian: Float64Array,
-  g: number, h: number, minLeaf: number,
+  rows: number[],
+  binned: number[][],
+  thresholds: number[][],
+  gradient: Float64Array,
+  hessian: Float64Array,
+  g: number,
+  h: number,
+  minLeaf: number,
 ): { feature: number; bin: number } | null {
   const parent = (g * g) / (h + 1e-6);
   let best: { feature: number; bin: number; gain: number } | null = null;
   thresholds.forEach((cuts, feature) => {
     const size = cuts.length + 1;
-    const gb = new Float64Array(size), hb = new Float64Array(size), nb = new Int32Array(size);
+    const gb = new Float64Array(size),
+      hb = new Float64Array(size),
+      nb = new Int32Array(size);
     for (const r of rows) {
       const b = binned[r]![feature]!;
       gb[b]! += gradient[r]!;
       hb[b]! += hessian[r]!;
       nb[b]!++;
     }
-    let gl = 0, hl = 0, nl = 0;
+    let gl = 0,
+      hl = 0,
+      nl = 0;
     for (let b = 0; b < size - 1; b++) {
       gl += gb[b]!;
       hl += hb[b]!;
@@ -133,7 +156,8 @@ function quantiles(values: number[], bins: number): number[] {
 
 /** The bin of a value: the first cut point it does not exceed (x <= cut goes left, as at inference). */
 function binOf(v: number, cuts: number[]): number {
-  let lo = 0, hi = cuts.length;
+  let lo = 0,
+    hi = cuts.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     if (v <= cuts[mid]!) hi = mid;

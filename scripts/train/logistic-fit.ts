@@ -16,7 +16,13 @@ export interface FitOptions {
   balanced?: boolean;
 }
 
-export function fitLogistic(about: string, classes: string[], features: readonly string[], data: Example[], options: FitOptions = {}): LogisticModel {
+export function fitLogistic(
+  about: string,
+  classes: string[],
+  features: readonly string[],
+  data: Example[],
+  options: FitOptions = {},
+): LogisticModel {
   const epochs = options.epochs ?? 600;
   const lr = options.learningRate ?? 0.3;
   const l2 = options.l2 ?? 1e-3;

@@ -9,9 +9,14 @@ import { applyPlatt, type PlattParameters } from "../../src/analysts/local/model
 export function fitPlatt(scores: number[], relevant: boolean[], { balanced = true } = {}): PlattParameters {
   const positives = relevant.filter(Boolean).length;
   const weightOf = (y: boolean) => (!balanced ? 1 / relevant.length : y ? 1 / (2 * positives) : 1 / (2 * (relevant.length - positives)));
-  let a = 1, b = 0;
+  let a = 1,
+    b = 0;
   for (let iteration = 0; iteration < 50; iteration++) {
-    let ga = 0, gb = 0, haa = 1e-9, hab = 0, hbb = 1e-9;
+    let ga = 0,
+      gb = 0,
+      haa = 1e-9,
+      hab = 0,
+      hbb = 1e-9;
     scores.forEach((s, i) => {
       const p = applyPlatt([a, b], s);
       const w = weightOf(relevant[i]!);

@@ -36,7 +36,13 @@ async function examplesFor(verity: Verity, set: TrainSet): Promise<Example[]> {
     if (found.length !== 1) continue;
     const prepared = prepare(documents);
     const relevance = documentFeatures(found, documents, prepared)[0]!.map((x) => relevanceOf(RERANK_MODEL, x));
-    const top = new Set(relevance.map((r, i) => [r, i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]).slice(0, TOP_DOCUMENTS).map(([, i]) => i));
+    const top = new Set(
+      relevance
+        .map((r, i) => [r, i] as const)
+        .sort((a, b) => b[0] - a[0] || a[1] - b[1])
+        .slice(0, TOP_DOCUMENTS)
+        .map(([, i]) => i),
+    );
     for (const { c, claimTerms, sentence } of sentencesFor(found[0]!, prepared, relevance)) {
       if (!top.has(c.documentIndex) || sentence.coverage < MIN_PASSAGE_COVERAGE) continue;
       const rationale = rationales.get(libraryId(documents[c.documentIndex]!.url))?.has(normalized(sentence.text)) ?? false;

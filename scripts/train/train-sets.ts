@@ -36,7 +36,14 @@ export async function scifactTrain(dataDir: string): Promise<TrainSet> {
   const claims = (await jsonLines(path.join(dataDir, "scifact/claims_train.jsonl"))).map((c): TrainClaim => {
     const byDocument = Object.entries(c.evidence as Record<string, { sentences: number[]; label: string }[]>);
     const evidence = byDocument.flatMap(([doc, sets]) =>
-      sets.flatMap((set) => set.sentences.map((sentence): GoldSentence => ({ document: `sf-${doc}`, sentence, label: set.label === "SUPPORT" ? "supports" : "refutes", primary: true }))),
+      sets.flatMap((set) =>
+        set.sentences.map((sentence): GoldSentence => ({
+          document: `sf-${doc}`,
+          sentence,
+          label: set.label === "SUPPORT" ? "supports" : "refutes",
+          primary: true,
+        })),
+      ),
     );
     // A claim's verdict: the side most of its cited abstracts take (each abstract's first rationale says which).
     const sides = byDocument.map(([, sets]) => sets[0]!.label);
@@ -59,9 +66,12 @@ export async function checkCovidTrain(dataDir: string): Promise<TrainSet> {
     .filter((c) => c.label !== "NOTENOUGHINFO")
     .map((c): TrainClaim => {
       const label = c.label === "SUPPORT" ? "supports" : "refutes";
-      const evidence = (c.evidence_set as { sent_index: number; type: string }[]).map(
-        (e): GoldSentence => ({ document: `cc-${c.cord_id}`, sentence: e.sent_index, label, primary: e.type === "PRIMARY" }),
-      );
+      const evidence = (c.evidence_set as { sent_index: number; type: string }[]).map((e): GoldSentence => ({
+        document: `cc-${c.cord_id}`,
+        sentence: e.sent_index,
+        label,
+        primary: e.type === "PRIMARY",
+      }));
       return { text: c.claim, verdict: label === "supports" ? "supported" : "refuted", cited: [`cc-${c.cord_id}`], evidence };
     });
   return {

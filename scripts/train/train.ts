@@ -50,7 +50,10 @@ try {
   );
   // One tree a line: the file stays small and its diffs readable.
   const trees = model.trees.map((t) => `  ${JSON.stringify(t)}`).join(",\n");
-  await writeFile(path.join(MODELS, "rerank.json"), `${JSON.stringify({ about: model.about, features: model.features, calibration: model.calibration }, null, 1).slice(0, -2)},\n "trees": [\n${trees}\n ]\n}\n`);
+  await writeFile(
+    path.join(MODELS, "rerank.json"),
+    `${JSON.stringify({ about: model.about, features: model.features, calibration: model.calibration }, null, 1).slice(0, -2)},\n "trees": [\n${trees}\n ]\n}\n`,
+  );
 } finally {
   await workspace.dispose();
 }
@@ -59,4 +62,6 @@ try {
 for (const step of ["rationale", "confidence"]) {
   execFileSync(process.execPath, ["--import", "tsx", `scripts/train/${step}.ts`, "--data-dir", dataDir], { stdio: "inherit" });
 }
-console.error(`trained in ${((performance.now() - started) / 1000).toFixed(0)} s; wrote ${MODELS}/polarity.json, rerank.json, rationale.json and confidence.json`);
+console.error(
+  `trained in ${((performance.now() - started) / 1000).toFixed(0)} s; wrote ${MODELS}/polarity.json, rerank.json, rationale.json and confidence.json`,
+);

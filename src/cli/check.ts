@@ -14,7 +14,10 @@ export interface CheckCommandOptions {
 }
 
 export async function runCheckCommand(text: string, opts: CheckCommandOptions, config: Config): Promise<number> {
-  const sources = opts.sources?.split(",").map((s) => s.trim()).filter(Boolean);
+  const sources = opts.sources
+    ?.split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   const verity = await openVerity(config, { engine: opts.engine, sources });
   try {
     const { report } = await verity.service.check(text, { fresh: opts.fresh, onEvent: checkProgress(process.stderr) });

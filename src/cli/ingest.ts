@@ -15,7 +15,12 @@ export async function runIngestCommand(paths: string[], config: Config): Promise
     const started = performance.now();
     const total = process.stderr.isTTY ? await estimateDocuments(paths) : null;
     const bar = ingestBar(process.stderr, total);
-    const summary = await ingestPaths(paths, verity.library, (p) => bar(p.processed), (url) => readPage(url, verity.http));
+    const summary = await ingestPaths(
+      paths,
+      verity.library,
+      (p) => bar(p.processed),
+      (url) => readPage(url, verity.http),
+    );
     clearLine(process.stderr);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     const err = process.stderr;

@@ -13,7 +13,9 @@ export function checkProgress(out: Writer): (event: ProgressEvent) => void {
         out.write(`✓ ${event.stage.padEnd(7)} ${String(event.ms).padStart(7)} ms  ${event.detail}\n`);
         break;
       case "sources-found":
-        out.write(`  sources found: ${event.count} (${event.providers.map((p) => `${p.id} ${p.status === "ok" ? p.results : p.status}`).join(", ")})\n`);
+        out.write(
+          `  sources found: ${event.count} (${event.providers.map((p) => `${p.id} ${p.status === "ok" ? p.results : p.status}`).join(", ")})\n`,
+        );
         break;
       case "passages-kept":
         out.write(`  passages kept: ${event.count}\n`);

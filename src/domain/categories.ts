@@ -1,8 +1,19 @@
 // The fixed list of categories, with how long a check in each stays fresh
 // before the site suggests re-checking it.
 export const CATEGORIES = [
-  "politics", "health", "science", "technology", "business", "society", "media",
-  "justice", "environment", "entertainment", "history", "sports", "other",
+  "politics",
+  "health",
+  "science",
+  "technology",
+  "business",
+  "society",
+  "media",
+  "justice",
+  "environment",
+  "entertainment",
+  "history",
+  "sports",
+  "other",
 ] as const;
 export type Category = (typeof CATEGORIES)[number];
 

@@ -111,8 +111,14 @@ export const Provenance = z.object({
   calls: z
     .array(
       z.object({
-        step: z.string(), model: z.string(), promptTokens: z.number().int(), completionTokens: z.number().int(),
-        costUsd: z.number(), ms: z.number(), ok: z.boolean(), error: z.string().nullable(),
+        step: z.string(),
+        model: z.string(),
+        promptTokens: z.number().int(),
+        completionTokens: z.number().int(),
+        costUsd: z.number(),
+        ms: z.number(),
+        ok: z.boolean(),
+        error: z.string().nullable(),
       }),
     )
     .default([]),

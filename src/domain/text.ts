@@ -8,9 +8,47 @@ export interface Span {
 }
 
 const ABBREVIATIONS = new Set([
-  "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "vs", "etc", "e.g", "i.e", "al", "fig", "no",
-  "inc", "ltd", "co", "corp", "u.s", "u.k", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-  "sept", "oct", "nov", "dec", "approx", "gov", "gen", "sen", "rep", "col", "lt", "capt",
+  "mr",
+  "mrs",
+  "ms",
+  "dr",
+  "prof",
+  "sr",
+  "jr",
+  "st",
+  "vs",
+  "etc",
+  "e.g",
+  "i.e",
+  "al",
+  "fig",
+  "no",
+  "inc",
+  "ltd",
+  "co",
+  "corp",
+  "u.s",
+  "u.k",
+  "jan",
+  "feb",
+  "mar",
+  "apr",
+  "jun",
+  "jul",
+  "aug",
+  "sep",
+  "sept",
+  "oct",
+  "nov",
+  "dec",
+  "approx",
+  "gov",
+  "gen",
+  "sen",
+  "rep",
+  "col",
+  "lt",
+  "capt",
 ]);
 
 /**
@@ -25,7 +63,12 @@ export function splitSentences(text: string): Span[] {
     const end = match.index + (match[1]?.length ?? 0);
     if (match[1]) {
       const before = text.slice(start, match.index);
-      const lastWord = before.split(/\s+/).pop()?.toLowerCase().replace(/^[("']+/, "") ?? "";
+      const lastWord =
+        before
+          .split(/\s+/)
+          .pop()
+          ?.toLowerCase()
+          .replace(/^[("']+/, "") ?? "";
       // "Dr. Smith", "e.g. this", "U.S. law" and single initials ("J. Smith") are not boundaries.
       if (ABBREVIATIONS.has(lastWord) || /^[a-z]$/i.test(lastWord)) continue;
     }
@@ -43,11 +86,13 @@ function pushTrimmed(spans: Span[], text: string, start: number, end: number): v
 }
 
 export const STOPWORDS = new Set(
-  ("a an the and or but if then else of to in on at by for with from as into onto over under about " +
+  (
+    "a an the and or but if then else of to in on at by for with from as into onto over under about " +
     "is are was were be been being am do does did doing have has had having can could should would will " +
     "shall may might must this that these those it its it's they them their there here he she his her him " +
     "we us our you your i me my not no nor so than too very just also only any all some such what which who " +
-    "whom whose when where why how whether each other more most both few many much own same s t").split(" "),
+    "whom whose when where why how whether each other more most both few many much own same s t"
+  ).split(" "),
 );
 
 /** Words of the text, lower-cased, with inner apostrophes and hyphens kept. */
@@ -60,7 +105,7 @@ export function contentTerms(text: string): string[] {
   const terms: string[] = [];
   for (const word of words(text)) {
     const bare = word.replace(/['’]s$/, "");
-    if (STOPWORDS.has(bare) || bare.length < 2 && !/\d/.test(bare)) continue;
+    if (STOPWORDS.has(bare) || (bare.length < 2 && !/\d/.test(bare))) continue;
     terms.push(stem(bare));
   }
   return terms;

@@ -21,7 +21,21 @@ export interface ExtractedPage {
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
 
-const SKIPPED = new Set(["SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "SVG", "MATH", "IFRAME", "OBJECT", "EMBED", "CANVAS", "SELECT", "BUTTON", "HEAD"]);
+const SKIPPED = new Set([
+  "SCRIPT",
+  "STYLE",
+  "NOSCRIPT",
+  "TEMPLATE",
+  "SVG",
+  "MATH",
+  "IFRAME",
+  "OBJECT",
+  "EMBED",
+  "CANVAS",
+  "SELECT",
+  "BUTTON",
+  "HEAD",
+]);
 /**
  * Boilerplate containers, dropped before looking for the main text; so are page headers and
  * footers, but not those inside an article or main (they hold its title and byline).
@@ -29,12 +43,48 @@ const SKIPPED = new Set(["SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "SVG", "MATH
 const BOILERPLATE_TAGS = new Set(["NAV", "ASIDE", "DIALOG"]);
 const BOILERPLATE_ROLES = new Set(["navigation", "banner", "contentinfo", "complementary", "search"]);
 const BLOCKS = new Set([
-  "ADDRESS", "ARTICLE", "ASIDE", "BLOCKQUOTE", "BR", "CAPTION", "DD", "DETAILS", "DIV", "DL", "DT", "FIELDSET",
-  "FIGCAPTION", "FIGURE", "FOOTER", "FORM", "H1", "H2", "H3", "H4", "H5", "H6", "HEADER", "HR", "LI", "MAIN",
-  "NAV", "OL", "P", "PRE", "SECTION", "SUMMARY", "TABLE", "TBODY", "TFOOT", "THEAD", "TR", "UL",
+  "ADDRESS",
+  "ARTICLE",
+  "ASIDE",
+  "BLOCKQUOTE",
+  "BR",
+  "CAPTION",
+  "DD",
+  "DETAILS",
+  "DIV",
+  "DL",
+  "DT",
+  "FIELDSET",
+  "FIGCAPTION",
+  "FIGURE",
+  "FOOTER",
+  "FORM",
+  "H1",
+  "H2",
+  "H3",
+  "H4",
+  "H5",
+  "H6",
+  "HEADER",
+  "HR",
+  "LI",
+  "MAIN",
+  "NAV",
+  "OL",
+  "P",
+  "PRE",
+  "SECTION",
+  "SUMMARY",
+  "TABLE",
+  "TBODY",
+  "TFOOT",
+  "THEAD",
+  "TR",
+  "UL",
 ]);
 const MAX_READABILITY_ELEMENTS = 20_000;
-const ARTICLE_TYPES = /^(?:\w*Article|BlogPosting|Report|WebPage|Posting|Review|ClaimReview|Thesis|Book|Chapter|CreativeWork|MedicalWebPage|LiveBlogPosting|SocialMediaPosting|DiscussionForumPosting|QAPage)$/;
+const ARTICLE_TYPES =
+  /^(?:\w*Article|BlogPosting|Report|WebPage|Posting|Review|ClaimReview|Thesis|Book|Chapter|CreativeWork|MedicalWebPage|LiveBlogPosting|SocialMediaPosting|DiscussionForumPosting|QAPage)$/;
 
 export function extractHtml(html: string, url?: string): ExtractedPage {
   // Styles are never needed and jsdom's CSS parser is the slowest part of loading a page.
@@ -91,8 +141,7 @@ export function extractHtml(html: string, url?: string): ExtractedPage {
       notUrl(clean(article?.byline)?.replace(/^by\s+/i, "")) ??
       null;
 
-    const siteName =
-      meta("og:site_name") ?? ld.publisher ?? meta("application-name") ?? clean(article?.siteName) ?? null;
+    const siteName = meta("og:site_name") ?? ld.publisher ?? meta("application-name") ?? clean(article?.siteName) ?? null;
 
     const dateCandidates = [
       ld.datePublished,
@@ -116,20 +165,11 @@ export function extractHtml(html: string, url?: string): ExtractedPage {
       if (publishedAt) break;
     }
 
-    const language =
-      clean(htmlLang) ??
-      meta("content-language") ??
-      clean(article?.lang) ??
-      ld.inLanguage ??
-      null;
+    const language = clean(htmlLang) ?? meta("content-language") ?? clean(article?.lang) ?? ld.inLanguage ?? null;
 
     const description = meta("description") ?? meta("og:description") ?? meta("twitter:description") ?? ld.description ?? null;
 
-    const canonicalUrl =
-      absoluteHttpUrl(canonicalHref, url) ??
-      absoluteHttpUrl(meta("og:url"), url) ??
-      ld.url ??
-      null;
+    const canonicalUrl = absoluteHttpUrl(canonicalHref, url) ?? absoluteHttpUrl(meta("og:url"), url) ?? ld.url ?? null;
 
     return { title, text, siteName, author, publishedAt, language, description, canonicalUrl };
   } finally {
@@ -248,7 +288,15 @@ function readJsonLd(document: Document): LinkedData {
   articles.sort((a, b) => score(b) - score(a));
   const main = articles[0];
 
-  const result: LinkedData = { headline: null, author: null, datePublished: null, publisher: null, description: null, inLanguage: null, url: null };
+  const result: LinkedData = {
+    headline: null,
+    author: null,
+    datePublished: null,
+    publisher: null,
+    description: null,
+    inLanguage: null,
+    url: null,
+  };
   if (!main) {
     const organization = nodes.find((node) => types(node).some((t) => /Organization|WebSite|NewsMediaOrganization/.test(t)));
     result.publisher = organization ? text(organization["name"]) : null;
@@ -301,7 +349,13 @@ function text(value: Json | undefined): string | null {
 
 function name(value: Json | undefined): string | null {
   if (typeof value === "string") return clean(decodeEntities(value));
-  if (isObject(value)) return text(value["name"]) ?? (typeof value["givenName"] === "string" ? clean(`${value["givenName"]} ${typeof value["familyName"] === "string" ? value["familyName"] : ""}`) : null);
+  if (isObject(value))
+    return (
+      text(value["name"]) ??
+      (typeof value["givenName"] === "string"
+        ? clean(`${value["givenName"]} ${typeof value["familyName"] === "string" ? value["familyName"] : ""}`)
+        : null)
+    );
   return null;
 }
 
@@ -404,7 +458,18 @@ function blockText(root: Node): string {
 }
 
 const MONTHS: Record<string, number> = {
-  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12,
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
 };
 
 /**
@@ -415,7 +480,9 @@ const MONTHS: Record<string, number> = {
 export function normalizeDate(raw: string): string | null {
   const s = collapseWhitespace(raw);
   if (!s || s.length > 64) return null;
-  let match = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?)?$/i.exec(s);
+  let match = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?)?$/i.exec(
+    s,
+  );
   if (match) {
     const [, y, mo, d, h, mi, sec, zone] = match;
     const date = isoDate(Number(y), Number(mo), Number(d));

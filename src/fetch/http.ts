@@ -56,7 +56,18 @@ export interface ClosableHttpClient extends HttpClient {
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 /** Request headers a caller may not set: the client owns the connection and the framing. */
-const DROPPED_HEADERS = new Set(["host", "connection", "keep-alive", "transfer-encoding", "content-length", "upgrade", "te", "trailer", "proxy-connection", "accept-encoding"]);
+const DROPPED_HEADERS = new Set([
+  "host",
+  "connection",
+  "keep-alive",
+  "transfer-encoding",
+  "content-length",
+  "upgrade",
+  "te",
+  "trailer",
+  "proxy-connection",
+  "accept-encoding",
+]);
 /** Headers that go to the origin they were given for only. */
 const CREDENTIAL_HEADERS = ["authorization", "cookie", "proxy-authorization"];
 

@@ -219,7 +219,11 @@ export function isPaywalled(html: string, text: string): boolean {
 }
 
 function normalizeText(text: string): string {
-  return text.replace(/\r\n?/g, "\n").replace(/[ \t]+\n/g, "\n").replace(/\n{3,}/g, "\n\n").trim();
+  return text
+    .replace(/\r\n?/g, "\n")
+    .replace(/[ \t]+\n/g, "\n")
+    .replace(/\n{3,}/g, "\n\n")
+    .trim();
 }
 
 function firstLineTitle(text: string): string | null {
@@ -232,7 +236,10 @@ function titleFromUrl(url: string): string {
     const parsed = new URL(url);
     const last = parsed.pathname.split("/").filter(Boolean).pop();
     if (last) {
-      const name = decodeURIComponent(last).replace(/\.(?:pdf|txt|html?)$/i, "").replace(/[-_]+/g, " ").trim();
+      const name = decodeURIComponent(last)
+        .replace(/\.(?:pdf|txt|html?)$/i, "")
+        .replace(/[-_]+/g, " ")
+        .trim();
       if (name) return name;
     }
     return parsed.hostname;

@@ -46,9 +46,7 @@ const CLOUD_METADATA_V4 = new Set([
 ]);
 const CLOUD_METADATA_V6 = ["fd00:ec2::254", "fd00:ec2::23"].map((a) => ipaddr.IPv6.parse(a).toNormalizedString());
 
-const V4_DOCUMENTATION: [IPv4, number][] = ["192.0.2.0/24", "198.51.100.0/24", "203.0.113.0/24"].map((cidr) =>
-  ipaddr.IPv4.parseCIDR(cidr),
-);
+const V4_DOCUMENTATION: [IPv4, number][] = ["192.0.2.0/24", "198.51.100.0/24", "203.0.113.0/24"].map((cidr) => ipaddr.IPv4.parseCIDR(cidr));
 const V4_BENCHMARKING: [IPv4, number] = [ipaddr.IPv4.parse("198.18.0.0"), 15];
 
 /**
@@ -151,7 +149,13 @@ function forbiddenV6(ip: IPv6): string | null {
       // 2001:0::/32 — server IPv4 in bits 32..63, client IPv4 (inverted) in the last 32 bits.
       const server = forbiddenV4(embeddedV4(p, 2, 3));
       if (server) return `Teredo embedding a forbidden IPv4 (${server})`;
-      const client = forbiddenV4(embeddedV4(p.map((x, i) => (i >= 6 ? ~x & 0xffff : x)), 6, 7));
+      const client = forbiddenV4(
+        embeddedV4(
+          p.map((x, i) => (i >= 6 ? ~x & 0xffff : x)),
+          6,
+          7,
+        ),
+      );
       return client ? `Teredo embedding a forbidden IPv4 (${client})` : null;
     }
     case "unspecified":
@@ -303,14 +307,23 @@ export function createSafeLookup(options: SafeLookupOptions = {}): SafeLookup {
           }
         }
       }
-      const family = lookupOptions.family === 4 || lookupOptions.family === "IPv4" ? 4 : lookupOptions.family === 6 || lookupOptions.family === "IPv6" ? 6 : 0;
+      const family =
+        lookupOptions.family === 4 || lookupOptions.family === "IPv4"
+          ? 4
+          : lookupOptions.family === 6 || lookupOptions.family === "IPv6"
+            ? 6
+            : 0;
       const usable = family ? answers.filter((a) => a.family === family) : answers;
       if (usable.length === 0) throw networkError(`no IPv${family} address for ${hostname}`, "ENOTFOUND");
       return usable;
     };
     run().then(
       (usable) => {
-        if (lookupOptions.all) callback(null, usable.map((a) => ({ address: a.address, family: a.family })));
+        if (lookupOptions.all)
+          callback(
+            null,
+            usable.map((a) => ({ address: a.address, family: a.family })),
+          );
         else callback(null, usable[0]!.address, usable[0]!.family);
       },
       (error: unknown) => callback(error as NodeJS.ErrnoException, ""),

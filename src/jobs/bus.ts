@@ -64,7 +64,11 @@ export class ProgressBus {
    * The messages so far (after `afterSeq`) and, when the run is still going, a subscription
    * to the next ones; both taken at once, so nothing falls between them.
    */
-  follow(checkId: string, afterSeq: number, listener: Listener): { replay: BusMessage[]; finished: boolean; unsubscribe: () => void } | null {
+  follow(
+    checkId: string,
+    afterSeq: number,
+    listener: Listener,
+  ): { replay: BusMessage[]; finished: boolean; unsubscribe: () => void } | null {
     const channel = this.channels.get(checkId);
     if (!channel) return null;
     const replay = channel.messages.filter((m) => m.seq > afterSeq);

@@ -32,8 +32,7 @@ export interface JobQueueOptions {
 }
 
 export type EnqueueResult =
-  | { kind: "reused"; report: Report }
-  | { kind: "job"; checkId: string; jobId: string; status: "queued" | "running"; joined: boolean };
+  { kind: "reused"; report: Report } | { kind: "job"; checkId: string; jobId: string; status: "queued" | "running"; joined: boolean };
 
 export interface JobQueueDeps {
   service: Pick<CheckService, "submit">;
@@ -69,7 +68,10 @@ export class JobQueue {
   start(): Promise<void> {
     if (!this.ready) {
       this.ready = this.resume();
-      this.ready.then(() => this.kick(), (error) => this.onError(error));
+      this.ready.then(
+        () => this.kick(),
+        (error) => this.onError(error),
+      );
     }
     return this.ready;
   }
@@ -101,7 +103,8 @@ export class JobQueue {
     const result = await this.exclusive(async (): Promise<EnqueueResult> => {
       const { jobs, checks, bus } = this.deps;
       const active = await jobs.findActiveByMatchKey(matchKey);
-      if (active) return { kind: "job", checkId: active.checkId, jobId: active.id, status: active.status as "queued" | "running", joined: true };
+      if (active)
+        return { kind: "job", checkId: active.checkId, jobId: active.id, status: active.status as "queued" | "running", joined: true };
       const existing = await checks.findDoneByMatchKey(matchKey);
       if (existing && !options.fresh && !isStale(existing.category, existing.checkedAt, this.now().getTime())) {
         return { kind: "reused", report: existing };
@@ -113,7 +116,8 @@ export class JobQueue {
       const inserted = await jobs.insert({ id: jobId, checkId, input, matchKey, fresh: existing !== null, now: this.iso() });
       if (!inserted) {
         const other = await jobs.findActiveByMatchKey(matchKey);
-        if (other) return { kind: "job", checkId: other.checkId, jobId: other.id, status: other.status as "queued" | "running", joined: true };
+        if (other)
+          return { kind: "job", checkId: other.checkId, jobId: other.id, status: other.status as "queued" | "running", joined: true };
         throw new Error("could not queue the check");
       }
       bus.publish(checkId, "queued", { checkId });
@@ -277,7 +281,11 @@ export class JobQueue {
 /** A progress event as stored and sent: the providers list trimmed to what a reader sees. */
 function storedEvent(event: ProgressEvent): StoredProgressEvent {
   if (event.type === "sources-found") {
-    return { type: event.type, count: event.count, providers: event.providers.map((p) => ({ id: p.id, status: p.status, results: p.results })) };
+    return {
+      type: event.type,
+      count: event.count,
+      providers: event.providers.map((p) => ({ id: p.id, status: p.status, results: p.results })),
+    };
   }
   return { ...event };
 }

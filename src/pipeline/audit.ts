@@ -61,7 +61,10 @@ export async function audit(
   // Then, when the analyst offers it, a model's reading of whether each cited sentence is carried by its quotes.
   if (checkSupport) {
     const cited = verified.flat(2).filter((s) => s.factual);
-    const verdicts = cited.length > 0 ? await checkSupport(cited.map((s) => ({ sentence: s.text, quotes: s.quotes.map((q) => q.text) }))).catch(() => null) : [];
+    const verdicts =
+      cited.length > 0
+        ? await checkSupport(cited.map((s) => ({ sentence: s.text, quotes: s.quotes.map((q) => q.text) }))).catch(() => null)
+        : [];
     if (verdicts === null) notes.push("the model's support check failed; the mechanical checks stand");
     const unsupported = new Set(cited.filter((_, i) => verdicts?.[i] === false));
     for (const s of unsupported) notes.push(`dropped a sentence the model found unsupported by its quotes: “${s.text.slice(0, 80)}”`);
@@ -70,9 +73,9 @@ export async function audit(
   }
 
   const sections: Section[] = draft.sections.map((section, k) => {
-    const paragraphs = verified[k]!
-      .filter((p) => p.length > 0)
-      .map((p) => ({ text: p.map((s) => compose(s, renumber, quotesByNewN)).join(" ") }));
+    const paragraphs = verified[k]!.filter((p) => p.length > 0).map((p) => ({
+      text: p.map((s) => compose(s, renumber, quotesByNewN)).join(" "),
+    }));
     return {
       kind: section.kind,
       title: SECTION_TITLES[section.kind],
@@ -127,7 +130,14 @@ function verifySentence(
   }
   const quotedSources = cites.filter((n) => quotes.some((q) => q.n === n));
   const sourceNames = quotedSources.map((n) => names.get(n) ?? "");
-  if (quotedSources.length === 0 || !supportedBy(sentence.text, quotes.map((q) => q.text), sourceNames)) {
+  if (
+    quotedSources.length === 0 ||
+    !supportedBy(
+      sentence.text,
+      quotes.map((q) => q.text),
+      sourceNames,
+    )
+  ) {
     notes.push(`dropped a sentence whose citation could not be verified: “${sentence.text.slice(0, 80)}”`);
     return null;
   }

@@ -71,7 +71,13 @@ export class CheckService {
     return { id, done: this.run(id, input, existing?.version ?? 0, options, existing?.editorial) };
   }
 
-  private async run(id: string, input: string, previousVersion: number, options: CheckOptions, editorial?: Report["editorial"]): Promise<Report> {
+  private async run(
+    id: string,
+    input: string,
+    previousVersion: number,
+    options: CheckOptions,
+    editorial?: Report["editorial"],
+  ): Promise<Report> {
     try {
       const body = await runPipeline(input, {
         analyst: this.analyst,

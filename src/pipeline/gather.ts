@@ -26,7 +26,13 @@ export async function gather(plan: Plan, providers: SourceProvider[], options: G
         const perQuery = await Promise.all(
           plan.queries.map((q) =>
             provider.search(
-              { query: q.text, claimId: q.claimId, limit, language: options.language, ...(plan.maxAgeDays ? { maxAgeDays: plan.maxAgeDays } : {}) },
+              {
+                query: q.text,
+                claimId: q.claimId,
+                limit,
+                language: options.language,
+                ...(plan.maxAgeDays ? { maxAgeDays: plan.maxAgeDays } : {}),
+              },
               controller.signal,
             ),
           ),
@@ -54,7 +60,10 @@ export async function gather(plan: Plan, providers: SourceProvider[], options: G
   if (!policy) return { hits: candidates, providers: records, rejected };
   // The operator's own library is curated already: the policy is for what comes from outside.
   const fromLibrary = candidates.filter((h) => h.provider === "library");
-  const { kept, rejected: byPolicy } = applyPolicy(candidates.filter((h) => h.provider !== "library"), policy);
+  const { kept, rejected: byPolicy } = applyPolicy(
+    candidates.filter((h) => h.provider !== "library"),
+    policy,
+  );
   return { hits: [...fromLibrary, ...kept].sort((a, b) => b.score - a.score), providers: records, rejected: [...rejected, ...byPolicy] };
 }
 

@@ -40,13 +40,24 @@ export async function intake(raw: string, analyst: Analyst, ctx: AnalystContext,
   let result = await analyst.intake(text, ctx);
   if (result.input.kind === "url") result = await intakeLink(text, result, analyst, ctx, web.http);
   if (web.linkEntities && web.http && result.entities.length > 0) {
-    const entities = await linkEntities(result.entities, { http: web.http, language: result.language, maxRetries: 0, ...(web.wikidataUrl ? { baseUrl: web.wikidataUrl } : {}) }).catch(() => result.entities);
+    const entities = await linkEntities(result.entities, {
+      http: web.http,
+      language: result.language,
+      maxRetries: 0,
+      ...(web.wikidataUrl ? { baseUrl: web.wikidataUrl } : {}),
+    }).catch(() => result.entities);
     result = { ...result, entities };
   }
   return result;
 }
 
-async function intakeLink(url: string, fromUrl: IntakeResult, analyst: Analyst, ctx: AnalystContext, http: HttpClient | undefined): Promise<IntakeResult> {
+async function intakeLink(
+  url: string,
+  fromUrl: IntakeResult,
+  analyst: Analyst,
+  ctx: AnalystContext,
+  http: HttpClient | undefined,
+): Promise<IntakeResult> {
   if (!http) throw new BadInputError("checking a link needs the network client");
   let page;
   try {

@@ -52,7 +52,13 @@ export function prepare(documents: ReadDocument[]): Prepared {
       .filter((s) => s.text.length <= MAX_SENTENCE_CHARS && /\p{L}/u.test(s.text)),
   );
   const candidates: Candidate[] = sentencesByDoc.flatMap((sentences, documentIndex) =>
-    sentences.map((span, sentenceIndex) => ({ documentIndex, sentenceIndex, span, tokens: words(span.text), terms: contentTerms(span.text) })),
+    sentences.map((span, sentenceIndex) => ({
+      documentIndex,
+      sentenceIndex,
+      span,
+      tokens: words(span.text),
+      terms: contentTerms(span.text),
+    })),
   );
   return { sentencesByDoc, candidates, weights: idfWeights(candidates.map((c) => c.terms)) };
 }

@@ -53,7 +53,10 @@ export async function read(hits: SourceHit[], texts: SourceTextRepository, optio
       reliabilityNote: options.policy?.reliabilityNote(hit.url) ?? null,
     });
   });
-  await texts.putMany(documents.map((d) => ({ hash: d.textHash, text: d.text })), now);
+  await texts.putMany(
+    documents.map((d) => ({ hash: d.textHash, text: d.text })),
+    now,
+  );
   return { documents, rejected };
 }
 

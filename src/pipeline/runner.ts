@@ -48,9 +48,22 @@ export async function runPipeline(rawInput: string, deps: PipelineDeps, known?: 
   const { analyst } = deps;
   const ctx = newAnalystContext();
   const linking = { http: deps.http, linkEntities: deps.providers.some((p) => p.id === "wikipedia"), wikidataUrl: deps.wikidataUrl };
-  const intook = await stage("intake", () => known ?? intake(rawInput, analyst, ctx, linking), (r) => `${r.input.kind}, ${r.claims.length} claim(s), ${r.category}`);
-  const planned = await stage("plan", () => plan(intook, analyst, ctx), (p) => `${p.queries.length} queries`);
-  const searching = { language: intook.language, perQueryLimit: 20, policy: deps.policy, exclude: intook.input.kind === "url" ? [intook.input.text] : [] };
+  const intook = await stage(
+    "intake",
+    () => known ?? intake(rawInput, analyst, ctx, linking),
+    (r) => `${r.input.kind}, ${r.claims.length} claim(s), ${r.category}`,
+  );
+  const planned = await stage(
+    "plan",
+    () => plan(intook, analyst, ctx),
+    (p) => `${p.queries.length} queries`,
+  );
+  const searching = {
+    language: intook.language,
+    perQueryLimit: 20,
+    policy: deps.policy,
+    exclude: intook.input.kind === "url" ? [intook.input.text] : [],
+  };
   let gathered = await stage(
     "gather",
     () => gather(planned, deps.providers, searching),
@@ -59,10 +72,22 @@ export async function runPipeline(rawInput: string, deps: PipelineDeps, known?: 
   emit({ type: "sources-found", count: gathered.hits.length, providers: gathered.providers });
   const checkedAt = (deps.now?.() ?? new Date()).toISOString();
   const readOptions = { now: checkedAt, maxDocuments: 30, http: deps.http, policy: deps.policy };
-  let readResult = await stage("read", () => read(gathered.hits, deps.texts, { ...readOptions, rejected: gathered.rejected }), (r) => `${r.documents.length} read, ${r.rejected.length} set aside`);
-  let ranked = await stage("rank", () => rank(intook.claims, readResult.documents), (r) => `${r.evidence.length} passages kept`);
+  let readResult = await stage(
+    "read",
+    () => read(gathered.hits, deps.texts, { ...readOptions, rejected: gathered.rejected }),
+    (r) => `${r.documents.length} read, ${r.rejected.length} set aside`,
+  );
+  let ranked = await stage(
+    "rank",
+    () => rank(intook.claims, readResult.documents),
+    (r) => `${r.evidence.length} passages kept`,
+  );
   emit({ type: "passages-kept", count: ranked.evidence.length });
-  let judgement = await stage("judge", () => judge(intook.claims, ranked.evidence, analyst, ctx), (j) => `${j.overall.label} (${Math.round(j.overall.confidence * 100)}%)`);
+  let judgement = await stage(
+    "judge",
+    () => judge(intook.claims, ranked.evidence, analyst, ctx),
+    (j) => `${j.overall.label} (${Math.round(j.overall.confidence * 100)}%)`,
+  );
 
   // An analyst that can (the LLM analyst) searches again until the verdict is settled or its budget is spent.
   const queries = [...planned.queries];
@@ -70,26 +95,51 @@ export async function runPipeline(rawInput: string, deps: PipelineDeps, known?: 
     const more = await analyst.nextQueries(intook, judgement, round, ctx);
     if (more.length === 0) break;
     queries.push(...more);
-    const extra = await stage("gather", () => gather({ queries: more }, deps.providers, searching), (g) => `round ${round + 1}: ${g.hits.length} more sources`);
+    const extra = await stage(
+      "gather",
+      () => gather({ queries: more }, deps.providers, searching),
+      (g) => `round ${round + 1}: ${g.hits.length} more sources`,
+    );
     gathered = {
       hits: mergeHits([...gathered.hits, ...extra.hits]),
       providers: [...gathered.providers, ...extra.providers],
       rejected: [...gathered.rejected, ...extra.rejected],
     };
     emit({ type: "sources-found", count: gathered.hits.length, providers: gathered.providers });
-    readResult = await stage("read", () => read(gathered.hits, deps.texts, { ...readOptions, rejected: gathered.rejected }), (r) => `${r.documents.length} read`);
-    ranked = await stage("rank", () => rank(intook.claims, readResult.documents), (r) => `${r.evidence.length} passages kept`);
+    readResult = await stage(
+      "read",
+      () => read(gathered.hits, deps.texts, { ...readOptions, rejected: gathered.rejected }),
+      (r) => `${r.documents.length} read`,
+    );
+    ranked = await stage(
+      "rank",
+      () => rank(intook.claims, readResult.documents),
+      (r) => `${r.evidence.length} passages kept`,
+    );
     emit({ type: "passages-kept", count: ranked.evidence.length });
-    judgement = await stage("judge", () => judge(intook.claims, ranked.evidence, analyst, ctx), (j) => `${j.overall.label} (${Math.round(j.overall.confidence * 100)}%)`);
+    judgement = await stage(
+      "judge",
+      () => judge(intook.claims, ranked.evidence, analyst, ctx),
+      (j) => `${j.overall.label} (${Math.round(j.overall.confidence * 100)}%)`,
+    );
   }
   const sources = numberSources(readResult.documents, ranked.evidence, judgement);
   const draft = await stage(
     "write",
-    () => write({ intake: intook, judgement, sources, consulted: { providers: gathered.providers, documentsRead: readResult.documents.length } }, analyst, ctx),
+    () =>
+      write(
+        { intake: intook, judgement, sources, consulted: { providers: gathered.providers, documentsRead: readResult.documents.length } },
+        analyst,
+        ctx,
+      ),
     (d) => `${d.sections.reduce((n, s) => n + s.paragraphs.length, 0)} paragraphs`,
   );
   const verify = analyst.verifySupport?.bind(analyst);
-  const audited = await stage("audit", () => audit(draft, sources, (hash) => deps.texts.get(hash), verify ? (items) => verify(items, ctx) : undefined), (a) => `${a.record.sentencesChecked} sentences checked, ${a.record.sentencesDropped} dropped`);
+  const audited = await stage(
+    "audit",
+    () => audit(draft, sources, (hash) => deps.texts.get(hash), verify ? (items) => verify(items, ctx) : undefined),
+    (a) => `${a.record.sentencesChecked} sentences checked, ${a.record.sentencesDropped} dropped`,
+  );
 
   const claimVerdicts = new Map(judgement.claims.map((c) => [c.claimId, c]));
   return {
@@ -142,7 +192,15 @@ function factChecksOf(hits: SourceHit[]): ReportBody["factChecks"] {
     const f = hit.factCheck;
     if (!f || seen.has(f.url)) continue;
     seen.add(f.url);
-    out.push({ claim: f.claim, claimant: f.claimant, publisher: f.publisher, rating: f.rating, url: f.url, title: f.title, reviewedAt: f.reviewedAt });
+    out.push({
+      claim: f.claim,
+      claimant: f.claimant,
+      publisher: f.publisher,
+      rating: f.rating,
+      url: f.url,
+      title: f.title,
+      reviewedAt: f.reviewedAt,
+    });
   }
   return out;
 }

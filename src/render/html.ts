@@ -143,7 +143,9 @@ function renderArticle(report: Report, layout: Layout, followUp: ((question: str
   if (report.factChecks.length > 0) {
     parts.push('<section class="fact-checks">', `<h2>${HEADINGS.factChecks}</h2>`, "<ul>");
     for (const f of report.factChecks) {
-      const link = /^https?:\/\//i.test(f.url) ? ` <a href="${escapeHtml(encodeURI(f.url))}" rel="nofollow noopener">${text(f.title ?? "Read the fact-check")}</a>` : "";
+      const link = /^https?:\/\//i.test(f.url)
+        ? ` <a href="${escapeHtml(encodeURI(f.url))}" rel="nofollow noopener">${text(f.title ?? "Read the fact-check")}</a>`
+        : "";
       parts.push(`<li>${text(factCheckSummary(f))}${link}</li>`);
     }
     parts.push("</ul>", "</section>");
@@ -203,10 +205,7 @@ function footer(report: Report): string {
   if (p.fallback) made += `, fallback: ${text(p.fallback)}`;
   if (p.codeVersion) made += `, Verity ${text(p.codeVersion)}`;
   const stages = p.timings.map((t) => `${text(t.stage)} ${formatMs(t.ms)}`);
-  const lines = [
-    '<footer class="provenance">',
-    `<p>${made}. Timings: ${[...stages, `total ${formatMs(p.totalMs)}`].join(", ")}.</p>`,
-  ];
+  const lines = ['<footer class="provenance">', `<p>${made}. Timings: ${[...stages, `total ${formatMs(p.totalMs)}`].join(", ")}.</p>`];
   const about = aboutParts(report);
   const aboutText = [
     about.category ? `Category: ${text(about.category)}.` : "",

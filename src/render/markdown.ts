@@ -88,7 +88,11 @@ function closingBlocks(report: Report): string[] {
   const blocks: string[] = [];
   if (report.factChecks.length > 0) {
     blocks.push(heading(2, HEADINGS.factChecks));
-    blocks.push(report.factChecks.map((f) => `- ${mdLine(factCheckSummary(f))} ${/^https?:\/\//i.test(f.url) ? `<${encodeURI(f.url)}>` : mdInline(f.url)}`).join("\n"));
+    blocks.push(
+      report.factChecks
+        .map((f) => `- ${mdLine(factCheckSummary(f))} ${/^https?:\/\//i.test(f.url) ? `<${encodeURI(f.url)}>` : mdInline(f.url)}`)
+        .join("\n"),
+    );
   }
   if (report.sources.length > 0) {
     blocks.push(heading(2, HEADINGS.sources));

@@ -70,7 +70,8 @@ export function apiRoutes(app: Hono<AppEnv>, site: Site): void {
     const category = c.req.query("category")?.trim() || undefined;
     const page = pageNumber(c.req.query("page"));
     if (page === null) return jsonError(c, 400, "bad_request", "page must be a whole number from 1");
-    if (category !== undefined && !isCategory(category)) return jsonError(c, 400, "bad_request", `unknown category "${category.slice(0, 40)}"`);
+    if (category !== undefined && !isCategory(category))
+      return jsonError(c, 400, "bad_request", `unknown category "${category.slice(0, 40)}"`);
     if (q.length > 200) return jsonError(c, 400, "bad_request", "q is limited to 200 characters");
     const size = site.options.pageSize;
     let result: { items: CheckSummary[]; total: number };
@@ -116,7 +117,13 @@ export function apiRoutes(app: Hono<AppEnv>, site: Site): void {
     if (!progress || (progress.state === "done" && !progress.reportUrl)) return jsonError(c, 404, "not_found", "no such check");
     const lastStarted = [...progress.events].reverse().find((e) => e.type === "stage-started");
     const stage = typeof lastStarted?.stage === "string" ? lastStarted.stage : (progress.job?.stage ?? null);
-    return c.json({ id, status: progress.state, error: progress.state === "failed" ? progress.error : null, stage, progressUrl: `/progress/${id}` });
+    return c.json({
+      id,
+      status: progress.state,
+      error: progress.state === "failed" ? progress.error : null,
+      stage,
+      progressUrl: `/progress/${id}`,
+    });
   });
 
   app.get("/api/checks/:id/events", async (c) => {
@@ -158,7 +165,13 @@ export function apiRoutes(app: Hono<AppEnv>, site: Site): void {
       return jsonError(c, 400, "bad_request", `not a donation event: ${errorMessage(error).split("\n")[0]}`);
     }
     if (!DONATION_EVENTS.has(event.type)) return c.json({ ok: true, ignored: true }, 202);
-    const recorded = await site.campaign.record({ amount: event.amount, currency: event.currency ?? null, donor: event.donor ?? null, source: "webhook", eventId: event.id });
+    const recorded = await site.campaign.record({
+      amount: event.amount,
+      currency: event.currency ?? null,
+      donor: event.donor ?? null,
+      source: "webhook",
+      eventId: event.id,
+    });
     if (!recorded) return jsonError(c, 409, "replayed", `event ${event.id.slice(0, 100)} was already recorded`);
     return c.json({ ok: true, recorded: event.id });
   });
@@ -170,7 +183,10 @@ const WebhookEvent = z.object({
   id: z.string().min(1).max(200),
   type: z.string().min(1).max(100),
   amount: z.number().nonnegative().max(10_000_000),
-  currency: z.string().regex(/^[A-Za-z]{3}$/).optional(),
+  currency: z
+    .string()
+    .regex(/^[A-Za-z]{3}$/)
+    .optional(),
   donor: z.string().max(200).nullable().optional(),
 });
 

@@ -45,7 +45,10 @@ export function createServer(verity: Verity, partial: Partial<ServerOptions> = {
   const jobs = new JobRepository(verity.store);
   const bus = new ProgressBus();
   const donations = new CampaignRepository(verity.store);
-  const queue = new JobQueue({ service: verity.service, checks: verity.checks, jobs, bus }, { concurrency: options.concurrency, now: options.now });
+  const queue = new JobQueue(
+    { service: verity.service, checks: verity.checks, jobs, bus },
+    { concurrency: options.concurrency, now: options.now },
+  );
   let signer: Promise<Signer> | null = null;
   const clock = () => options.now().getTime();
   const site: Site = {
@@ -58,7 +61,10 @@ export function createServer(verity: Verity, partial: Partial<ServerOptions> = {
     bus,
     campaign: new Campaign(donations, siteRepo, options.campaign, options.now),
     donations,
-    limits: { submissions: new RateLimiter(options.rateLimits.submissions, clock), votes: new RateLimiter(options.rateLimits.votes, clock) },
+    limits: {
+      submissions: new RateLimiter(options.rateLimits.submissions, clock),
+      votes: new RateLimiter(options.rateLimits.votes, clock),
+    },
     signer: () =>
       (signer ??= (async () =>
         new Signer(options.secret ?? (await siteRepo.settingOnce("cookie_secret", randomToken(32), options.now().toISOString()))))()),
@@ -78,7 +84,10 @@ export function createServer(verity: Verity, partial: Partial<ServerOptions> = {
   app.use(
     bodyLimit({
       maxSize: MAX_BODY_BYTES,
-      onError: (c) => (c.req.path.startsWith("/api/") ? jsonError(c, 413, "too_large", "the request body is too large") : c.text("Request body too large", 413)),
+      onError: (c) =>
+        c.req.path.startsWith("/api/")
+          ? jsonError(c, 413, "too_large", "the request body is too large")
+          : c.text("Request body too large", 413),
     }),
   );
 
@@ -106,7 +115,12 @@ export function createServer(verity: Verity, partial: Partial<ServerOptions> = {
   app.onError((error, c) => {
     if (isUserError(error)) {
       if (c.req.path.startsWith("/api/")) return jsonError(c, 400, "bad_request", errorMessage(error));
-      return sendPage(c, site, { title: "Bad request", body: errorBody("That did not work", errorMessage(error)), noindex: true, pageClass: "page-error" }, 400);
+      return sendPage(
+        c,
+        site,
+        { title: "Bad request", body: errorBody("That did not work", errorMessage(error)), noindex: true, pageClass: "page-error" },
+        400,
+      );
     }
     console.error(error);
     if (c.req.path.startsWith("/api/")) return jsonError(c, 500, "internal", "internal error");
@@ -115,7 +129,11 @@ export function createServer(verity: Verity, partial: Partial<ServerOptions> = {
       site,
       {
         title: "Something went wrong",
-        body: errorBody("Something went wrong", "Verity could not show this page because of an error on our side. Please try again in a moment.", html``),
+        body: errorBody(
+          "Something went wrong",
+          "Verity could not show this page because of an error on our side. Please try again in a moment.",
+          html``,
+        ),
         noindex: true,
         pageClass: "page-error",
       },

@@ -193,5 +193,8 @@ export const ASSETS: Record<string, { body: string; type: string; etag: string }
   [
     ["app.css", APP_CSS, "text/css; charset=utf-8"],
     ["app.js", APP_JS, "text/javascript; charset=utf-8"],
-  ].map(([name, body, type]) => [name!, { body: body!, type: type!, etag: `"${createHash("sha256").update(body!).digest("hex").slice(0, 16)}"` }]),
+  ].map(([name, body, type]) => [
+    name!,
+    { body: body!, type: type!, etag: `"${createHash("sha256").update(body!).digest("hex").slice(0, 16)}"` },
+  ]),
 );

@@ -55,12 +55,27 @@ export class Campaign {
     const reached = settings.goalKind === "amount" ? totals.amountCents / 100 : totals.supporters;
     const progress = Math.max(0, Math.min(1, reached / settings.goal));
     const { timeLeft, ended } = timeLeftOf(settings.deadline, this.now());
-    return { settings, raisedCents: totals.amountCents, supporters: totals.supporters, progress, percent: Math.floor(progress * 100), timeLeft, ended };
+    return {
+      settings,
+      raisedCents: totals.amountCents,
+      supporters: totals.supporters,
+      progress,
+      percent: Math.floor(progress * 100),
+      timeLeft,
+      ended,
+    };
   }
 
   /** Records a donation; false when the event was recorded before. */
-  async record(d: { amount: number; currency?: string | null; donor?: string | null; source: "admin" | "webhook"; eventId?: string | null }): Promise<boolean> {
-    if (!Number.isFinite(d.amount) || d.amount < 0 || d.amount > 10_000_000) throw new BadInputError("the amount must be a number between 0 and 10,000,000");
+  async record(d: {
+    amount: number;
+    currency?: string | null;
+    donor?: string | null;
+    source: "admin" | "webhook";
+    eventId?: string | null;
+  }): Promise<boolean> {
+    if (!Number.isFinite(d.amount) || d.amount < 0 || d.amount > 10_000_000)
+      throw new BadInputError("the amount must be a number between 0 and 10,000,000");
     const settings = await this.settings();
     const currency = (d.currency?.trim() || settings?.currency || "EUR").toUpperCase();
     if (!/^[A-Z]{3}$/.test(currency)) throw new BadInputError("the currency must be a three-letter code");
@@ -96,7 +111,9 @@ export function deadlineTime(deadline: string): number {
 
 export function formatMoney(cents: number, currency: string): string {
   try {
-    return new Intl.NumberFormat("en", { style: "currency", currency, maximumFractionDigits: cents % 100 === 0 ? 0 : 2 }).format(cents / 100);
+    return new Intl.NumberFormat("en", { style: "currency", currency, maximumFractionDigits: cents % 100 === 0 ? 0 : 2 }).format(
+      cents / 100,
+    );
   } catch {
     return `${(cents / 100).toFixed(2)} ${currency}`;
   }

@@ -57,7 +57,12 @@ ${item.snippet ? html`<p class="snippet">${highlight(item.snippet)}</p>` : item.
 /** FTS snippet text with its match markers (\u0002 … \u0003) as <mark>. */
 export function highlight(snippet: string): SafeHtml {
   const escaped = escapeHtml(snippet.replace(/\s+/g, " "));
-  return raw(escaped.replace(/\u0002/g, "<mark>").replace(/\u0003/g, "</mark>").replace(/[\u0000-\u0008]/g, ""));
+  return raw(
+    escaped
+      .replace(/\u0002/g, "<mark>")
+      .replace(/\u0003/g, "</mark>")
+      .replace(/[\u0000-\u0008]/g, ""),
+  );
 }
 
 function stripMarkers(text: string): string {

@@ -51,7 +51,9 @@ export function feedRoutes(app: Hono<AppEnv>, site: Site): void {
   app.get("/feed.xml", async (c) => {
     const { items } = await site.archive.list({ limit: FEED_SIZE, offset: 0 });
     c.header("Cache-Control", "public, max-age=300");
-    return c.body(atom(site, "Verity: new checks", "/feed.xml", "/", items), 200, { "Content-Type": "application/atom+xml; charset=utf-8" });
+    return c.body(atom(site, "Verity: new checks", "/feed.xml", "/", items), 200, {
+      "Content-Type": "application/atom+xml; charset=utf-8",
+    });
   });
 
   app.get("/category/:name/feed.xml", async (c) => {
@@ -67,15 +69,31 @@ export function feedRoutes(app: Hono<AppEnv>, site: Site): void {
   app.get("/sitemap.xml", async (c) => {
     const base = site.options.baseUrl;
     const { items } = await site.archive.list({ limit: SITEMAP_MAX, offset: 0 });
-    const fixed = ["/", "/checks", "/category", "/topic", "/entity", "/about", "/methodology", "/faq", "/terms", "/privacy", ...CATEGORIES.map((n) => `/category/${n}`)];
+    const fixed = [
+      "/",
+      "/checks",
+      "/category",
+      "/topic",
+      "/entity",
+      "/about",
+      "/methodology",
+      "/faq",
+      "/terms",
+      "/privacy",
+      ...CATEGORIES.map((n) => `/category/${n}`),
+    ];
     const urls = [
       ...fixed.map((path) => `<url><loc>${xml(base + path)}</loc></url>`),
       ...items.map((item) => `<url><loc>${xml(base + item.url)}</loc><lastmod>${xml(item.checkedAt)}</lastmod></url>`),
     ];
     c.header("Cache-Control", "public, max-age=300");
-    return c.body(`<?xml version="1.0" encoding="utf-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join("\n")}\n</urlset>\n`, 200, {
-      "Content-Type": "application/xml; charset=utf-8",
-    });
+    return c.body(
+      `<?xml version="1.0" encoding="utf-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join("\n")}\n</urlset>\n`,
+      200,
+      {
+        "Content-Type": "application/xml; charset=utf-8",
+      },
+    );
   });
 
   app.get("/robots.txt", (c) =>

@@ -34,7 +34,12 @@ export function raw(markup: string): SafeHtml {
 
 /** Joins pieces of HTML. */
 export function join(parts: readonly HtmlValue[], separator = ""): SafeHtml {
-  return new SafeHtml(parts.map(render).filter((s) => s !== "").join(separator));
+  return new SafeHtml(
+    parts
+      .map(render)
+      .filter((s) => s !== "")
+      .join(separator),
+  );
 }
 
 /** An href that is safe to print: a site path, or an http(s) URL; anything else becomes "#". */

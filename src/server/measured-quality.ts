@@ -83,7 +83,20 @@ export function loadMeasuredQuality(file = QUALITY_RESULTS_PATH): MeasuredQualit
   }
   const figures = parsed.results.flatMap((r) =>
     r.metrics.flatMap((m): MeasuredFigure[] =>
-      m.interval ? [{ dataset: r.dataset, split: r.split, task: r.task, claims: r.claims, measure: m.name, value: m.value, interval: m.interval, anchors: m.anchors }] : [],
+      m.interval
+        ? [
+            {
+              dataset: r.dataset,
+              split: r.split,
+              task: r.task,
+              claims: r.claims,
+              measure: m.name,
+              value: m.value,
+              interval: m.interval,
+              anchors: m.anchors,
+            },
+          ]
+        : [],
     ),
   );
   const calibration = parsed.results.flatMap((r): CalibrationFigure[] => {

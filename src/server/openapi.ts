@@ -4,7 +4,10 @@ import { CHECK_STATUSES, INPUT_KINDS, SECTION_KINDS, STANCES, VERDICT_LABELS } f
 import { MAX_INPUT_CHARS } from "../domain/limits.js";
 import { codeVersion } from "../version.js";
 
-const error = (description: string) => ({ description, content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } });
+const error = (description: string) => ({
+  description,
+  content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
+});
 const idParam = { name: "id", in: "path", required: true, description: "The check's id (a UUID).", schema: { type: "string" } };
 
 export function openApiDocument(baseUrl: string): Record<string, unknown> {
@@ -35,7 +38,11 @@ export function openApiDocument(baseUrl: string): Record<string, unknown> {
                   type: "object",
                   required: ["input"],
                   properties: {
-                    input: { type: "string", maxLength: MAX_INPUT_CHARS, description: "A question, claim, topic, http(s) link or pasted text." },
+                    input: {
+                      type: "string",
+                      maxLength: MAX_INPUT_CHARS,
+                      description: "A question, claim, topic, http(s) link or pasted text.",
+                    },
                     fresh: { type: "boolean", description: "Re-check even when a fresh report exists.", default: false },
                   },
                 },
@@ -43,7 +50,10 @@ export function openApiDocument(baseUrl: string): Record<string, unknown> {
             },
           },
           responses: {
-            "200": { description: "The fresh report of the same question.", content: { "application/json": { schema: { $ref: "#/components/schemas/Report" } } } },
+            "200": {
+              description: "The fresh report of the same question.",
+              content: { "application/json": { schema: { $ref: "#/components/schemas/Report" } } },
+            },
             "202": {
               description: "The check is queued or running.",
               headers: { Location: { schema: { type: "string" }, description: "The check's URL." } },
@@ -59,12 +69,20 @@ export function openApiDocument(baseUrl: string): Record<string, unknown> {
           operationId: "listChecks",
           summary: "List or search the published checks",
           parameters: [
-            { name: "q", in: "query", description: "Full-text search over titles, submitted texts and summaries.", schema: { type: "string", maxLength: 200 } },
+            {
+              name: "q",
+              in: "query",
+              description: "Full-text search over titles, submitted texts and summaries.",
+              schema: { type: "string", maxLength: 200 },
+            },
             { name: "category", in: "query", schema: { type: "string", enum: [...CATEGORIES] } },
             { name: "page", in: "query", schema: { type: "integer", minimum: 1, default: 1 } },
           ],
           responses: {
-            "200": { description: "A page of checks, newest first (or best match first for q).", content: { "application/json": { schema: { $ref: "#/components/schemas/CheckList" } } } },
+            "200": {
+              description: "A page of checks, newest first (or best match first for q).",
+              content: { "application/json": { schema: { $ref: "#/components/schemas/CheckList" } } },
+            },
             "400": error("Unknown category or bad page."),
           },
         },
@@ -77,7 +95,11 @@ export function openApiDocument(baseUrl: string): Record<string, unknown> {
           responses: {
             "200": {
               description: "The report (status done; queued or running while a refresh runs), or the state of a check not yet published.",
-              content: { "application/json": { schema: { oneOf: [{ $ref: "#/components/schemas/Report" }, { $ref: "#/components/schemas/CheckState" }] } } },
+              content: {
+                "application/json": {
+                  schema: { oneOf: [{ $ref: "#/components/schemas/Report" }, { $ref: "#/components/schemas/CheckState" }] },
+                },
+              },
             },
             "404": error("No such check."),
           },
@@ -99,14 +121,21 @@ export function openApiDocument(baseUrl: string): Record<string, unknown> {
         },
       },
       "/api/openapi.json": {
-        get: { operationId: "openApi", summary: "This document", responses: { "200": { description: "OpenAPI 3.1", content: { "application/json": { schema: { type: "object" } } } } } },
+        get: {
+          operationId: "openApi",
+          summary: "This document",
+          responses: { "200": { description: "OpenAPI 3.1", content: { "application/json": { schema: { type: "object" } } } } },
+        },
       },
       "/api/campaign": {
         get: {
           operationId: "getCampaign",
           summary: "The donation campaign's numbers",
           responses: {
-            "200": { description: "Goal, raised, supporters, time left.", content: { "application/json": { schema: { $ref: "#/components/schemas/Campaign" } } } },
+            "200": {
+              description: "Goal, raised, supporters, time left.",
+              content: { "application/json": { schema: { $ref: "#/components/schemas/Campaign" } } },
+            },
             "404": error("No campaign is running."),
           },
         },
@@ -118,7 +147,9 @@ export function openApiDocument(baseUrl: string): Record<string, unknown> {
           description:
             "The raw body is signed with the configured secret: header `X-Verity-Signature: sha256=<hex HMAC-SHA256 of the raw body>`. " +
             "Each event id is recorded once; a replay is refused with 409.",
-          parameters: [{ name: "X-Verity-Signature", in: "header", required: true, schema: { type: "string", pattern: "^sha256=[0-9a-f]{64}$" } }],
+          parameters: [
+            { name: "X-Verity-Signature", in: "header", required: true, schema: { type: "string", pattern: "^sha256=[0-9a-f]{64}$" } },
+          ],
           requestBody: {
             required: true,
             content: {
@@ -153,7 +184,9 @@ export function openApiDocument(baseUrl: string): Record<string, unknown> {
         Error: {
           type: "object",
           required: ["error"],
-          properties: { error: { type: "object", required: ["code", "message"], properties: { code: { type: "string" }, message: { type: "string" } } } },
+          properties: {
+            error: { type: "object", required: ["code", "message"], properties: { code: { type: "string" }, message: { type: "string" } } },
+          },
         },
         Accepted: {
           type: "object",
@@ -213,7 +246,23 @@ export function openApiDocument(baseUrl: string): Record<string, unknown> {
         Report: {
           type: "object",
           description: "The report JSON of DESIGN.md. Fields may be added, never renamed.",
-          required: ["id", "slug", "url", "status", "input", "title", "claims", "verdict", "sections", "sources", "followUps", "category", "entities", "provenance", "checkedAt"],
+          required: [
+            "id",
+            "slug",
+            "url",
+            "status",
+            "input",
+            "title",
+            "claims",
+            "verdict",
+            "sections",
+            "sources",
+            "followUps",
+            "category",
+            "entities",
+            "provenance",
+            "checkedAt",
+          ],
           properties: {
             id: { type: "string" },
             slug: { type: "string" },
@@ -223,7 +272,13 @@ export function openApiDocument(baseUrl: string): Record<string, unknown> {
             input: { type: "object", properties: { text: { type: "string" }, kind: { type: "string", enum: [...INPUT_KINDS] } } },
             title: { type: "string" },
             language: { type: "string" },
-            claims: { type: "array", items: { type: "object", properties: { id: { type: "string" }, text: { type: "string" }, verdict: { $ref: "#/components/schemas/Verdict" } } } },
+            claims: {
+              type: "array",
+              items: {
+                type: "object",
+                properties: { id: { type: "string" }, text: { type: "string" }, verdict: { $ref: "#/components/schemas/Verdict" } },
+              },
+            },
             verdict: { $ref: "#/components/schemas/Verdict" },
             sections: {
               type: "array",
@@ -256,7 +311,13 @@ export function openApiDocument(baseUrl: string): Record<string, unknown> {
             followUps: { type: "array", items: { type: "object", properties: { question: { type: "string" } } } },
             factChecks: { type: "array", items: { type: "object" } },
             category: { type: "string", enum: [...CATEGORIES] },
-            entities: { type: "array", items: { type: "object", properties: { name: { type: "string" }, type: { type: "string" }, description: { type: "string" } } } },
+            entities: {
+              type: "array",
+              items: {
+                type: "object",
+                properties: { name: { type: "string" }, type: { type: "string" }, description: { type: "string" } },
+              },
+            },
             provenance: { type: "object" },
             checkedAt: { type: "string", format: "date-time" },
           },
@@ -265,7 +326,14 @@ export function openApiDocument(baseUrl: string): Record<string, unknown> {
           type: "object",
           properties: {
             title: { type: "string" },
-            goal: { type: "object", properties: { kind: { type: "string", enum: ["amount", "supporters"] }, value: { type: "number" }, currency: { type: "string" } } },
+            goal: {
+              type: "object",
+              properties: {
+                kind: { type: "string", enum: ["amount", "supporters"] },
+                value: { type: "number" },
+                currency: { type: "string" },
+              },
+            },
             raised: { type: "number" },
             supporters: { type: "integer" },
             percent: { type: "integer" },

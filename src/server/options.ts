@@ -93,7 +93,10 @@ const CampaignFile = z
     description: z.string().max(1000).optional(),
     goalAmount: z.number().positive().optional(),
     goalSupporters: z.number().int().positive().optional(),
-    currency: z.string().regex(/^[A-Za-z]{3}$/).optional(),
+    currency: z
+      .string()
+      .regex(/^[A-Za-z]{3}$/)
+      .optional(),
     deadline: z.string().optional(),
     donationUrl: z.string().optional(),
     webhookSecret: z.string().min(8).optional(),
@@ -157,7 +160,8 @@ function rateLimit(env: Record<string, string>, name: string, fallback: RateLimi
   const raw = env[name]?.trim();
   if (!raw) return fallback;
   const match = /^(\d+)\s*,\s*(\d+(?:\.\d+)?)$/.exec(raw);
-  if (!match || Number(match[1]) < 1 || Number(match[2]) <= 0) throw new ConfigError(`${name} must be "burst,perMinute", e.g. "10,6" (got "${raw}")`);
+  if (!match || Number(match[1]) < 1 || Number(match[2]) <= 0)
+    throw new ConfigError(`${name} must be "burst,perMinute", e.g. "10,6" (got "${raw}")`);
   return { burst: Number(match[1]), perMinute: Number(match[2]) };
 }
 
@@ -167,7 +171,8 @@ export function validateCampaign(c: CampaignSettings): CampaignSettings {
   if (!(c.goal > 0) || !Number.isFinite(c.goal)) throw new ConfigError("the campaign goal must be a positive number");
   if (c.goalKind === "supporters" && !Number.isInteger(c.goal)) throw new ConfigError("a goal of supporters must be a whole number");
   if (!/^[A-Z]{3}$/.test(c.currency)) throw new ConfigError(`the campaign currency must be a three-letter code (got "${c.currency}")`);
-  if (c.deadline !== null && Number.isNaN(Date.parse(c.deadline))) throw new ConfigError(`the campaign deadline is not a date (got "${c.deadline}")`);
+  if (c.deadline !== null && Number.isNaN(Date.parse(c.deadline)))
+    throw new ConfigError(`the campaign deadline is not a date (got "${c.deadline}")`);
   if (c.donationUrl !== null) {
     let ok = false;
     try {

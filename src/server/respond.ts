@@ -6,7 +6,12 @@ import { html, type SafeHtml } from "./html.js";
 import { renderLayout, type PageSpec } from "./layout.js";
 import { cookieOptions, csrfValid, randomToken, type RateLimiter } from "./security.js";
 
-export async function sendPage(c: AppContext, site: Site, spec: PageSpec, status: 200 | 201 | 400 | 401 | 403 | 404 | 409 | 429 | 500 | 503 = 200): Promise<Response> {
+export async function sendPage(
+  c: AppContext,
+  site: Site,
+  spec: PageSpec,
+  status: 200 | 201 | 400 | 401 | 403 | 404 | 409 | 429 | 500 | 503 = 200,
+): Promise<Response> {
   const campaign = await site.campaign.view().catch(() => null);
   const body = renderLayout({ baseUrl: site.options.baseUrl, campaign, csrf: c.get("csrf") ?? "", path: c.req.path }, spec);
   c.header("Cache-Control", "private, no-cache");
@@ -22,11 +27,25 @@ ${extra ?? ""}
 </section>`;
 }
 
-export function notFoundPage(c: AppContext, site: Site, message = "There is no page at this address. It may have moved, or the check was withdrawn."): Promise<Response> {
-  return sendPage(c, site, { title: "Page not found", body: errorBody("Page not found", message), noindex: true, pageClass: "page-error" }, 404);
+export function notFoundPage(
+  c: AppContext,
+  site: Site,
+  message = "There is no page at this address. It may have moved, or the check was withdrawn.",
+): Promise<Response> {
+  return sendPage(
+    c,
+    site,
+    { title: "Page not found", body: errorBody("Page not found", message), noindex: true, pageClass: "page-error" },
+    404,
+  );
 }
 
-export function jsonError(c: AppContext, status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 429 | 500 | 503, code: string, message: string): Response {
+export function jsonError(
+  c: AppContext,
+  status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 429 | 500 | 503,
+  code: string,
+  message: string,
+): Response {
   return c.json({ error: { code, message } }, status);
 }
 
@@ -41,7 +60,10 @@ export async function rateLimited(c: AppContext, site: Site, limiter: RateLimite
     site,
     {
       title: "Too many requests",
-      body: errorBody("Too many requests", `You have sent a lot of requests in a short time. Please wait ${taken.retryAfter} seconds and try again.`),
+      body: errorBody(
+        "Too many requests",
+        `You have sent a lot of requests in a short time. Please wait ${taken.retryAfter} seconds and try again.`,
+      ),
       noindex: true,
       pageClass: "page-error",
     },
@@ -96,7 +118,10 @@ export const MINE_MAX = 50;
 export async function readMine(c: AppContext, site: Site): Promise<string[]> {
   const value = (await site.signer()).verify(getCookie(c, MINE_COOKIE));
   if (!value) return [];
-  return value.split("~").filter((id) => /^[0-9a-f-]{36}$/.test(id)).slice(0, MINE_MAX);
+  return value
+    .split("~")
+    .filter((id) => /^[0-9a-f-]{36}$/.test(id))
+    .slice(0, MINE_MAX);
 }
 
 export async function addToMine(c: AppContext, site: Site, checkId: string): Promise<void> {

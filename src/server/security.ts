@@ -146,7 +146,8 @@ export function clientAddress(c: Context, trustProxy: boolean): string {
     if (forwarded) return forwarded;
   }
   try {
-    const env = c.env as { incoming?: { socket?: { remoteAddress?: string } }; server?: { incoming?: { socket?: { remoteAddress?: string } } } } | undefined;
+    const env = c.env as
+      { incoming?: { socket?: { remoteAddress?: string } }; server?: { incoming?: { socket?: { remoteAddress?: string } } } } | undefined;
     const address = (env?.server ?? env)?.incoming?.socket?.remoteAddress;
     if (address) return address;
   } catch {

@@ -31,7 +31,15 @@ export interface BraveOptions extends ProviderOptions {
 }
 
 // Brave's search_lang codes differ from BCP 47 for a few languages.
-const SEARCH_LANG: Record<string, string> = { ja: "jp", zh: "zh-hans", "zh-tw": "zh-hant", "zh-hk": "zh-hant", "zh-hant": "zh-hant", "pt-br": "pt-br", "en-gb": "en-gb" };
+const SEARCH_LANG: Record<string, string> = {
+  ja: "jp",
+  zh: "zh-hans",
+  "zh-tw": "zh-hant",
+  "zh-hk": "zh-hant",
+  "zh-hant": "zh-hant",
+  "pt-br": "pt-br",
+  "en-gb": "en-gb",
+};
 
 export class BraveProvider extends ApiProvider {
   private readonly apiKey: string;

@@ -56,7 +56,8 @@ export function providersFromConfig(env: Record<string, string | undefined>, opt
   const value = (name: string): string | null => env[name]?.trim() || null;
   const requested = options.names ? normaliseNames(options.names) : null;
   const wants = (id: NetworkSourceId) => requested === null || requested.has(id);
-  const baseUrl = (id: "wikipedia" | "factcheck" | WebSearchId) => options.baseUrls?.[id] ?? value(`VERITY_${id.toUpperCase()}_URL`) ?? undefined;
+  const baseUrl = (id: "wikipedia" | "factcheck" | WebSearchId) =>
+    options.baseUrls?.[id] ?? value(`VERITY_${id.toUpperCase()}_URL`) ?? undefined;
   const common = { http: options.http, ...(options.sleep ? { sleep: options.sleep } : {}) };
   const providers: SourceProvider[] = [];
   const skipped: ConfiguredProviders["skipped"] = [];

@@ -37,9 +37,12 @@ export class GoogleFactCheckProvider extends ApiProvider {
         secrets: [options.apiKey],
         // Google APIs answer {"error": {"code", "message", "status"}}; a bad key is a 400 INVALID_ARGUMENT
         // ("API key not valid") or a 403 PERMISSION_DENIED.
-        describeError: (_status, body) => (isRecord(body) && isRecord(body.error) ? str(body.error.message) ?? str(body.error.status) : null),
+        describeError: (_status, body) =>
+          isRecord(body) && isRecord(body.error) ? (str(body.error.message) ?? str(body.error.status)) : null,
         isAuthError: (status, body) =>
-          status === 401 || status === 403 || (status === 400 && isRecord(body) && isRecord(body.error) && /api key/i.test(String(body.error.message ?? ""))),
+          status === 401 ||
+          status === 403 ||
+          (status === 400 && isRecord(body) && isRecord(body.error) && /api key/i.test(String(body.error.message ?? ""))),
       },
     });
     this.apiKey = options.apiKey;

@@ -57,7 +57,12 @@ export class SourcePolicy {
   /** The same policy with a recency window no wider than `days`. */
   withMaxAgeDays(days: number): SourcePolicy {
     const notes = Object.fromEntries(this.notes);
-    return new SourcePolicy({ allow: [...this.allow], deny: [...this.deny], notes, maxAgeDays: Math.min(days, this.maxAgeDays ?? Infinity) });
+    return new SourcePolicy({
+      allow: [...this.allow],
+      deny: [...this.deny],
+      notes,
+      maxAgeDays: Math.min(days, this.maxAgeDays ?? Infinity),
+    });
   }
 
   /** A policy from a parsed config object; a bad one is a ConfigError naming the offending key. */
@@ -103,7 +108,11 @@ export class SourcePolicy {
 }
 
 /** Splits hits into those the policy keeps and those it rejects (with why), preserving order. */
-export function applyPolicy(hits: SourceHit[], policy: SourcePolicy, now: Date = new Date()): { kept: SourceHit[]; rejected: RejectedHit[] } {
+export function applyPolicy(
+  hits: SourceHit[],
+  policy: SourcePolicy,
+  now: Date = new Date(),
+): { kept: SourceHit[]; rejected: RejectedHit[] } {
   const kept: SourceHit[] = [];
   const rejected: RejectedHit[] = [];
   for (const hit of hits) {

@@ -193,7 +193,13 @@ export async function requestJson(http: HttpClient, req: HttpRequest, policy: Re
       // The server said when to come back. Waiting longer than the cap is pointless for an
       // interactive check (a monthly quota, say): fail now so a fallback provider can answer.
       if (retryAfterSeconds * 1000 > maxRetryAfterMs) {
-        throw new ProviderError(`${failure.message} (retry after ${Math.round(retryAfterSeconds)}s)`, failure.provider, failure.kind, failure.status, false);
+        throw new ProviderError(
+          `${failure.message} (retry after ${Math.round(retryAfterSeconds)}s)`,
+          failure.provider,
+          failure.kind,
+          failure.status,
+          false,
+        );
       }
       delay = Math.round(retryAfterSeconds * 1000);
     } else {
@@ -249,7 +255,10 @@ function statusError(status: number, body: unknown, policy: RequestPolicy): Prov
   } catch {
     detail = null;
   }
-  detail = clean(detail ?? genericMessage(body) ?? DEFAULT_STATUS_TEXT[status] ?? (status >= 500 ? "server error" : "request failed"), policy);
+  detail = clean(
+    detail ?? genericMessage(body) ?? DEFAULT_STATUS_TEXT[status] ?? (status >= 500 ? "server error" : "request failed"),
+    policy,
+  );
   return new ProviderError(`${policy.provider}: HTTP ${status} (${detail})`, policy.provider, kind, status, retryable);
 }
 
@@ -274,12 +283,19 @@ function transportError(error: unknown, policy: RequestPolicy, timedOut: boolean
   }
   if (error instanceof HttpError) {
     if (error.code === "http" && error.status !== null) return statusError(error.status, null, policy);
-    if (error.code === "network") return new ProviderError(`${p}: network error (${clean(error.message, policy)})`, p, "network", null, true);
+    if (error.code === "network")
+      return new ProviderError(`${p}: network error (${clean(error.message, policy)})`, p, "network", null, true);
     if (error.code === "too_large") return new ProviderError(`${p}: the response is too large`, p, "bad_response", null, false);
     return new ProviderError(`${p}: request refused (${error.code})`, p, "network", null, false);
   }
   // Anything else thrown by a client (a fetch TypeError, a socket reset) is a network failure.
-  return new ProviderError(`${p}: network error (${clean(error instanceof Error ? error.message : String(error), policy)})`, p, "network", null, true);
+  return new ProviderError(
+    `${p}: network error (${clean(error instanceof Error ? error.message : String(error), policy)})`,
+    p,
+    "network",
+    null,
+    true,
+  );
 }
 
 /** One short line without secrets, URLs' query strings or markup. */
@@ -334,7 +350,17 @@ export function stripTags(html: string): string {
     .trim();
 }
 
-const NAMED_ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " ", hellip: "…", ndash: "–", mdash: "—" };
+const NAMED_ENTITIES: Record<string, string> = {
+  amp: "&",
+  lt: "<",
+  gt: ">",
+  quot: '"',
+  apos: "'",
+  nbsp: " ",
+  hellip: "…",
+  ndash: "–",
+  mdash: "—",
+};
 
 export function decodeEntities(text: string): string {
   return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
@@ -427,7 +453,12 @@ export function primaryLanguage(language: string | undefined): string | null {
 }
 
 /** The request policy every provider starts from: its id, the caller's timeouts and retries, and a rate limiter. */
-export function commonPolicy(provider: string, options: ProviderOptions, defaultLimiter: () => RateLimiter, defaultTimeoutMs?: number): RequestPolicy {
+export function commonPolicy(
+  provider: string,
+  options: ProviderOptions,
+  defaultLimiter: () => RateLimiter,
+  defaultTimeoutMs?: number,
+): RequestPolicy {
   return {
     provider,
     timeoutMs: options.timeoutMs ?? defaultTimeoutMs,

@@ -179,7 +179,12 @@ export async function linkEntities(entities: Entity[], options: LinkOptions): Pr
     if (!isRecord(data)) throw new ProviderError("wikidata: unexpected response", "wikidata", "bad_response");
     if (isRecord(data.error)) {
       const code = str(data.error.code) ?? "error";
-      throw new ProviderError(`wikidata: API error ${code}${str(data.error.info) ? ` (${String(data.error.info).slice(0, 160)})` : ""}`, "wikidata", "api", 200);
+      throw new ProviderError(
+        `wikidata: API error ${code}${str(data.error.info) ? ` (${String(data.error.info).slice(0, 160)})` : ""}`,
+        "wikidata",
+        "api",
+        200,
+      );
     }
     return data;
   };
@@ -206,7 +211,13 @@ export async function linkEntities(entities: Entity[], options: LinkOptions): Pr
         type: "item",
         limit: String(options.candidates ?? 7),
       });
-      candidates.set(key, arr(data.search).filter(isRecord).map(toCandidate).filter((c): c is Candidate => c !== null));
+      candidates.set(
+        key,
+        arr(data.search)
+          .filter(isRecord)
+          .map(toCandidate)
+          .filter((c): c is Candidate => c !== null),
+      );
     } catch (error) {
       fail(error, entity);
     }
@@ -274,7 +285,9 @@ function toCandidate(raw: Record<string, unknown>): Candidate | null {
   const id = str(raw.id);
   if (!id || !/^Q\d+$/.test(id)) return null;
   const match = isRecord(raw.match) ? str(raw.match.text) : null;
-  const aliases = arr(raw.aliases).map(str).filter((a): a is string => a !== null);
+  const aliases = arr(raw.aliases)
+    .map(str)
+    .filter((a): a is string => a !== null);
   const display = isRecord(raw.display) && isRecord(raw.display.label) ? str(raw.display.label.value) : null;
   return { id, label: str(raw.label) ?? display, matchText: match, aliases };
 }

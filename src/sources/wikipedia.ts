@@ -68,22 +68,30 @@ export class WikipediaProvider implements SourceProvider {
     const lang = primaryLanguage(request.language) ?? "en";
     const limit = clampLimit(request.limit, this.maxArticles);
 
-    const found = await this.api(lang, {
-      action: "query",
-      list: "search",
-      srsearch: request.query,
-      srnamespace: "0",
-      srlimit: String(limit),
-      srprop: "snippet|timestamp",
-      srinfo: "",
-    }, signal);
+    const found = await this.api(
+      lang,
+      {
+        action: "query",
+        list: "search",
+        srsearch: request.query,
+        srnamespace: "0",
+        srlimit: String(limit),
+        srprop: "snippet|timestamp",
+        srinfo: "",
+      },
+      signal,
+    );
     const results = arr(isRecord(found.query) ? found.query.search : undefined)
       .filter(isRecord)
       .map((r) => ({ pageid: typeof r.pageid === "number" ? r.pageid : null, title: str(r.title), snippet: str(r.snippet) }))
       .filter((r): r is { pageid: number; title: string; snippet: string | null } => r.pageid !== null && r.title !== null);
     if (results.length === 0) return [];
 
-    const pages = await this.pages(lang, results.map((r) => r.pageid), signal);
+    const pages = await this.pages(
+      lang,
+      results.map((r) => r.pageid),
+      signal,
+    );
     const hits: SourceHit[] = [];
     for (const result of results) {
       const page = pages.get(result.pageid);
@@ -110,17 +118,21 @@ export class WikipediaProvider implements SourceProvider {
     const pages = new Map<number, PageInfo>();
     let cont: Record<string, string> = {};
     for (let round = 0; round <= pageids.length; round++) {
-      const data = await this.api(lang, {
-        action: "query",
-        prop: "extracts|pageprops",
-        pageids: pageids.join("|"),
-        redirects: "1",
-        explaintext: "1",
-        exsectionformat: "plain",
-        exlimit: "max",
-        ppprop: "disambiguation",
-        ...cont,
-      }, signal);
+      const data = await this.api(
+        lang,
+        {
+          action: "query",
+          prop: "extracts|pageprops",
+          pageids: pageids.join("|"),
+          redirects: "1",
+          explaintext: "1",
+          exsectionformat: "plain",
+          exlimit: "max",
+          ppprop: "disambiguation",
+          ...cont,
+        },
+        signal,
+      );
       for (const raw of arr(isRecord(data.query) ? data.query.pages : undefined)) {
         if (!isRecord(raw) || typeof raw.pageid !== "number") continue;
         const seen = pages.get(raw.pageid) ?? { title: null, extract: null, disambiguation: false };
@@ -130,21 +142,36 @@ export class WikipediaProvider implements SourceProvider {
         pages.set(raw.pageid, seen);
       }
       if (!isRecord(data.continue)) break;
-      cont = Object.fromEntries(Object.entries(data.continue).filter((e): e is [string, string | number] => typeof e[1] === "string" || typeof e[1] === "number").map(([k, v]) => [k, String(v)]));
+      cont = Object.fromEntries(
+        Object.entries(data.continue)
+          .filter((e): e is [string, string | number] => typeof e[1] === "string" || typeof e[1] === "number")
+          .map(([k, v]) => [k, String(v)]),
+      );
     }
     return pages;
   }
 
   private async api(lang: string, params: Record<string, string>, signal: AbortSignal): Promise<Record<string, unknown>> {
     const url = new URL(this.baseUrl.replaceAll("{lang}", lang));
-    for (const [key, value] of Object.entries({ ...params, format: "json", formatversion: "2", utf8: "1" })) url.searchParams.set(key, value);
-    const { data } = await requestJson(this.http, { url: url.toString(), method: "GET", headers: { "Api-User-Agent": this.userAgent }, signal }, this.policy);
+    for (const [key, value] of Object.entries({ ...params, format: "json", formatversion: "2", utf8: "1" }))
+      url.searchParams.set(key, value);
+    const { data } = await requestJson(
+      this.http,
+      { url: url.toString(), method: "GET", headers: { "Api-User-Agent": this.userAgent }, signal },
+      this.policy,
+    );
     if (!isRecord(data)) throw new ProviderError(`${this.id}: unexpected response`, this.id, "bad_response");
     // MediaWiki reports errors in a 200 response: {"error": {"code", "info"}}.
     if (isRecord(data.error)) {
       const code = str(data.error.code) ?? "error";
       const info = str(data.error.info) ?? "";
-      throw new ProviderError(`${this.id}: API error ${code}${info ? ` (${info.slice(0, 160)})` : ""}`, this.id, "api", 200, code === "maxlag" || code === "ratelimited");
+      throw new ProviderError(
+        `${this.id}: API error ${code}${info ? ` (${info.slice(0, 160)})` : ""}`,
+        this.id,
+        "api",
+        200,
+        code === "maxlag" || code === "ratelimited",
+      );
     }
     return data;
   }

@@ -95,15 +95,12 @@ export class ArchiveRepository {
     if (options.entity) filters.push(entityFilter(options.entity.name, options.entity.types));
     if (options.order === "reads") filters.push(sql`coalesce(r.reads, 0) > 0`);
     const where = sql.join(filters, sql` AND `);
-    const order =
-      options.order === "reads"
-        ? sql`coalesce(r.reads, 0) DESC, c.checked_at DESC, c.id`
-        : sql`c.checked_at DESC, c.id`;
+    const order = options.order === "reads" ? sql`coalesce(r.reads, 0) DESC, c.checked_at DESC, c.id` : sql`c.checked_at DESC, c.id`;
     const rows = await sql<SummaryRow>`SELECT ${SUMMARY_COLUMNS} FROM checks c LEFT JOIN check_reads r ON r.check_id = c.id
       WHERE ${where} ORDER BY ${order} LIMIT ${options.limit} OFFSET ${options.offset}`.execute(this.store.db);
-    const count = await sql<{ n: number }>`SELECT count(*) AS n FROM checks c LEFT JOIN check_reads r ON r.check_id = c.id WHERE ${where}`.execute(
-      this.store.db,
-    );
+    const count = await sql<{
+      n: number;
+    }>`SELECT count(*) AS n FROM checks c LEFT JOIN check_reads r ON r.check_id = c.id WHERE ${where}`.execute(this.store.db);
     return { items: rows.rows.map(toSummary), total: Number(count.rows[0]?.n ?? 0) };
   }
 
@@ -178,9 +175,9 @@ export class ArchiveRepository {
 
   /** A published report by id. */
   async getPublished(id: string): Promise<Report | null> {
-    const rows = await sql<{ report_json: string }>`SELECT c.report_json AS report_json FROM checks c WHERE c.id = ${id} AND ${PUBLISHED}`.execute(
-      this.store.db,
-    );
+    const rows = await sql<{
+      report_json: string;
+    }>`SELECT c.report_json AS report_json FROM checks c WHERE c.id = ${id} AND ${PUBLISHED}`.execute(this.store.db);
     const row = rows.rows[0];
     return row ? Report.parse(JSON.parse(row.report_json)) : null;
   }
@@ -190,7 +187,9 @@ export class ArchiveRepository {
     const out = new Map<string, CheckSummary>();
     if (matchKeys.length === 0) return out;
     const rows = await sql<SummaryRow & { match_key: string }>`SELECT ${SUMMARY_COLUMNS}, c.match_key AS match_key FROM checks c
-      WHERE ${PUBLISHED} AND c.match_key IN (${sql.join(matchKeys.map((k) => sql`${k}`))}) ORDER BY c.checked_at ASC`.execute(this.store.db);
+      WHERE ${PUBLISHED} AND c.match_key IN (${sql.join(matchKeys.map((k) => sql`${k}`))}) ORDER BY c.checked_at ASC`.execute(
+      this.store.db,
+    );
     for (const r of rows.rows) out.set(r.match_key, toSummary(r));
     return out;
   }
@@ -206,10 +205,16 @@ export class ArchiveRepository {
 
   /** Every check with a published version, unpublished ones too, newest first (the admin list). */
   async adminList(limit: number, offset: number): Promise<Page<CheckSummary & { status: string; reads: number }>> {
-    const rows = await sql<SummaryRow & { status: string; reads: number | null }>`SELECT ${SUMMARY_COLUMNS}, c.status AS status, r.reads AS reads
+    const rows = await sql<
+      SummaryRow & { status: string; reads: number | null }
+    >`SELECT ${SUMMARY_COLUMNS}, c.status AS status, r.reads AS reads
       FROM checks c LEFT JOIN check_reads r ON r.check_id = c.id
-      WHERE c.report_json IS NOT NULL AND c.version > 0 ORDER BY c.checked_at DESC, c.id LIMIT ${limit} OFFSET ${offset}`.execute(this.store.db);
-    const count = await sql<{ n: number }>`SELECT count(*) AS n FROM checks c WHERE c.report_json IS NOT NULL AND c.version > 0`.execute(this.store.db);
+      WHERE c.report_json IS NOT NULL AND c.version > 0 ORDER BY c.checked_at DESC, c.id LIMIT ${limit} OFFSET ${offset}`.execute(
+      this.store.db,
+    );
+    const count = await sql<{ n: number }>`SELECT count(*) AS n FROM checks c WHERE c.report_json IS NOT NULL AND c.version > 0`.execute(
+      this.store.db,
+    );
     return {
       items: rows.rows.map((r) => ({ ...toSummary(r), status: r.status, reads: Number(r.reads ?? 0) })),
       total: Number(count.rows[0]?.n ?? 0),

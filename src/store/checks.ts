@@ -122,7 +122,9 @@ export class CheckRepository {
   // Added for the website (jobs, versions, admin).
 
   /** The check's row without its report: status, published version, error. */
-  async row(id: string): Promise<{ id: string; status: string; version: number; error: string | null; category: string; title: string } | null> {
+  async row(
+    id: string,
+  ): Promise<{ id: string; status: string; version: number; error: string | null; category: string; title: string } | null> {
     const row = await this.store.db
       .selectFrom("checks")
       .select(["id", "status", "version", "error", "category", "title"])
@@ -193,7 +195,12 @@ export class CheckRepository {
         .set({ report_json: json, title: report.title, category: report.category, updated_at: now })
         .where("id", "=", id)
         .execute();
-      await trx.updateTable("check_versions").set({ report_json: json }).where("check_id", "=", id).where("version", "=", row.version).execute();
+      await trx
+        .updateTable("check_versions")
+        .set({ report_json: json })
+        .where("check_id", "=", id)
+        .where("version", "=", row.version)
+        .execute();
       return report;
     });
   }

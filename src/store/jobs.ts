@@ -124,7 +124,12 @@ export class JobRepository {
   async latestForChecks(checkIds: string[]): Promise<Map<string, Job>> {
     const out = new Map<string, Job>();
     if (checkIds.length === 0) return out;
-    const rows = await this.store.db.selectFrom("jobs").selectAll().where("check_id", "in", checkIds).orderBy("created_at", "asc").execute();
+    const rows = await this.store.db
+      .selectFrom("jobs")
+      .selectAll()
+      .where("check_id", "in", checkIds)
+      .orderBy("created_at", "asc")
+      .execute();
     for (const row of rows) out.set(row.check_id, toJob(row));
     return out;
   }
@@ -169,7 +174,12 @@ export class JobRepository {
 
   /** Jobs a stopped process left running go back to the queue. */
   async requeue(id: string, now: string): Promise<void> {
-    await this.store.db.updateTable("jobs").set({ status: "queued", updated_at: now }).where("id", "=", id).where("status", "=", "running").execute();
+    await this.store.db
+      .updateTable("jobs")
+      .set({ status: "queued", updated_at: now })
+      .where("id", "=", id)
+      .where("status", "=", "running")
+      .execute();
   }
 
   async saveProgress(id: string, stage: string | null, events: StoredProgressEvent[], now: string): Promise<void> {
@@ -180,7 +190,11 @@ export class JobRepository {
       .execute();
   }
 
-  async finish(id: string, outcome: { status: "done" | "failed"; error?: string | null; resultCheckId?: string | null }, now: string): Promise<void> {
+  async finish(
+    id: string,
+    outcome: { status: "done" | "failed"; error?: string | null; resultCheckId?: string | null },
+    now: string,
+  ): Promise<void> {
     await this.store.db
       .updateTable("jobs")
       .set({

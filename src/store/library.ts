@@ -64,11 +64,7 @@ export class LibraryRepository {
       const results: UpsertResult[] = [];
       for (const doc of docs) {
         const contentHash = hashText(`${doc.title}\n${doc.text}`);
-        const existing = await trx
-          .selectFrom("documents")
-          .select(["id", "content_hash"])
-          .where("key", "=", doc.key)
-          .executeTakeFirst();
+        const existing = await trx.selectFrom("documents").select(["id", "content_hash"]).where("key", "=", doc.key).executeTakeFirst();
         if (existing?.content_hash === contentHash) {
           results.push("unchanged");
           continue;
@@ -154,8 +150,14 @@ export class LibraryRepository {
   }
 
   async count(): Promise<{ documents: number; passages: number }> {
-    const docs = await this.store.db.selectFrom("documents").select((e) => e.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
-    const passages = await this.store.db.selectFrom("passages").select((e) => e.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    const docs = await this.store.db
+      .selectFrom("documents")
+      .select((e) => e.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow();
+    const passages = await this.store.db
+      .selectFrom("passages")
+      .select((e) => e.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow();
     return { documents: Number(docs.n), passages: Number(passages.n) };
   }
 }

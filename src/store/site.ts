@@ -34,7 +34,12 @@ export class SiteRepository {
   }
 
   async voteOf(checkId: string, voter: string): Promise<boolean | null> {
-    const row = await this.store.db.selectFrom("votes").select("helpful").where("check_id", "=", checkId).where("voter", "=", voter).executeTakeFirst();
+    const row = await this.store.db
+      .selectFrom("votes")
+      .select("helpful")
+      .where("check_id", "=", checkId)
+      .where("voter", "=", voter)
+      .executeTakeFirst();
     return row ? row.helpful === 1 : null;
   }
 
@@ -66,7 +71,11 @@ export class SiteRepository {
 
   /** Sets a setting only when it is not set yet, and returns the value that holds. */
   async settingOnce(key: string, value: string, now: string): Promise<string> {
-    await this.store.db.insertInto("settings").values({ key, value, updated_at: now }).onConflict((oc) => oc.column("key").doNothing()).execute();
+    await this.store.db
+      .insertInto("settings")
+      .values({ key, value, updated_at: now })
+      .onConflict((oc) => oc.column("key").doNothing())
+      .execute();
     return (await this.getSetting(key)) ?? value;
   }
 }

@@ -9,7 +9,16 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import type { Report } from "../../src/domain/report.js";
 import { STAGES } from "../../src/pipeline/types.js";
 import type { IncomingDocument } from "../../src/sources/library/document.js";
-import { chromiumAvailable, CHROMIUM_PATH, DAY_MS, launchChromium, recordPages, startSite, type Recorder, type TestSite } from "./harness.js";
+import {
+  chromiumAvailable,
+  CHROMIUM_PATH,
+  DAY_MS,
+  launchChromium,
+  recordPages,
+  startSite,
+  type Recorder,
+  type TestSite,
+} from "./harness.js";
 
 const ICE = "Can local police refuse ICE detainer requests?";
 const WALL = "Barack Obama said the Great Wall of China is visible from space";
@@ -155,7 +164,10 @@ describe("the website in Chromium", { skip: chromiumAvailable() ? false : `no Ch
     await page.locator("[data-testid=ask-limit]").filter({ hasText: "5,000 characters" }).waitFor();
     await page.locator("#ask-input").fill(ICE);
     // The script's character counter runs.
-    await page.locator("#ask-count").filter({ hasText: `${(5000 - ICE.length).toLocaleString("en")} characters left` }).waitFor();
+    await page
+      .locator("#ask-count")
+      .filter({ hasText: `${(5000 - ICE.length).toLocaleString("en")} characters left` })
+      .waitFor();
 
     site.gate.hold();
     await page.locator("[data-testid=ask-submit]").click();
@@ -180,7 +192,8 @@ describe("the website in Chromium", { skip: chromiumAvailable() ? false : `no Ch
     icePath = reportPath;
 
     // Every stage after the gate was marked live by the script, up to the audit.
-    for (const stage of STAGES) assert.ok(recorder!.stages.includes(`${stage}:done`), `stage ${stage} reached done on the page (${recorder!.stages.join(", ")})`);
+    for (const stage of STAGES)
+      assert.ok(recorder!.stages.includes(`${stage}:done`), `stage ${stage} reached done on the page (${recorder!.stages.join(", ")})`);
     assert.ok(recorder!.stages.includes("audit:running"));
     expectCampaignOnEveryPage(recorder!, 3);
     assert.deepEqual(dialogs, []);
@@ -294,7 +307,10 @@ describe("the website in Chromium", { skip: chromiumAvailable() ? false : `no Ch
     await page.waitForURL((url) => url.pathname === stale.url && url.search === "");
     await page.locator("[data-testid=versions]").waitFor();
     assert.equal(await page.locator("[data-testid=old-version-notice]").count(), 0);
-    assert.deepEqual((await site.verity.checks.versions(stale.id)).map((v) => v.version), [1, 2]);
+    assert.deepEqual(
+      (await site.verity.checks.versions(stale.id)).map((v) => v.version),
+      [1, 2],
+    );
     expectCampaignOnEveryPage(recorder!, 5);
   });
 
@@ -326,7 +342,9 @@ describe("the website in Chromium", { skip: chromiumAvailable() ? false : `no Ch
     await page.locator("[data-testid=site-search] input[name=q]").press("Enter");
     await page.locator("body.page-search").waitFor();
     assert.match((await page.locator("[data-testid=search-count]").textContent()) ?? "", /^\d+ checks? match(es)? “detainer”/);
-    const found = await page.locator("[data-testid=search-results] a.title").evaluateAll((links) => links.map((a) => a.getAttribute("href")));
+    const found = await page
+      .locator("[data-testid=search-results] a.title")
+      .evaluateAll((links) => links.map((a) => a.getAttribute("href")));
     assert.ok(found.includes(icePath) && found.includes(stale.url), found.join(" "));
     assert.ok((await page.locator("[data-testid=search-results] mark").count()) > 0, "matches are highlighted");
 
@@ -423,7 +441,11 @@ describe("the website in Chromium", { skip: chromiumAvailable() ? false : `no Ch
       assert.equal(await page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss), undefined, `window.__xss on ${what}`);
       assert.deepEqual(recorder!.xss, [], `no payload ran (${what})`);
       assert.deepEqual(dialogs, [], `no dialog (${what})`);
-      assert.equal(await page.locator("main script, main img, main svg, main [onerror], main [onload]").count(), 0, `no injected element on ${what}`);
+      assert.equal(
+        await page.locator("main script, main img, main svg, main [onerror], main [onload]").count(),
+        0,
+        `no injected element on ${what}`,
+      );
     };
     const showsPayload = async (selector: string) => {
       const text = (await page.locator(selector).allTextContents()).join("\n");
@@ -433,7 +455,11 @@ describe("the website in Chromium", { skip: chromiumAvailable() ? false : `no Ch
     };
 
     const home = await page.goto("/");
-    assert.match(home?.headers()["content-security-policy"] ?? "", /script-src 'self'/, "the server sends its CSP (bypassed here on purpose)");
+    assert.match(
+      home?.headers()["content-security-policy"] ?? "",
+      /script-src 'self'/,
+      "the server sends its CSP (bypassed here on purpose)",
+    );
     await page.locator("#ask-input").fill(XSS_QUESTION);
     site.gate.hold();
     await page.locator("[data-testid=ask-submit]").click();
@@ -498,7 +524,23 @@ describe("the website in Chromium", { skip: chromiumAvailable() ? false : `no Ch
     contexts.push(context);
     context.setDefaultTimeout(TIMEOUT);
     const page = await context.newPage();
-    const paths = ["/", icePath, `${icePath}?layout=briefing`, xssPath, `${stale.url}?version=1`, "/checks", "/category", "/category/justice", "/entity", "/topic", "/search?q=detainer", "/mine", "/methodology", "/admin", "/no/such/page"];
+    const paths = [
+      "/",
+      icePath,
+      `${icePath}?layout=briefing`,
+      xssPath,
+      `${stale.url}?version=1`,
+      "/checks",
+      "/category",
+      "/category/justice",
+      "/entity",
+      "/topic",
+      "/search?q=detainer",
+      "/mine",
+      "/methodology",
+      "/admin",
+      "/no/such/page",
+    ];
     for (const path of paths) {
       assert.ok(path, "the earlier journeys made the reports");
       await page.goto(path);

@@ -11,7 +11,9 @@ export async function tempDir(prefix = "verity-test-"): Promise<{ dir: string; c
   return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
 }
 
-export async function tempVerity(options: OpenOptions = {}): Promise<Verity & { dataDir: string; config: Config; cleanup: () => Promise<void> }> {
+export async function tempVerity(
+  options: OpenOptions = {},
+): Promise<Verity & { dataDir: string; config: Config; cleanup: () => Promise<void> }> {
   const { dir, cleanup } = await tempDir();
   const config: Config = libraryOnlyConfig(dir);
   const verity = await openVerity(config, options);

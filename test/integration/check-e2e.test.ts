@@ -10,7 +10,11 @@ import { tempVerity } from "../helpers/verity.js";
 async function assertInvariants(report: Report, texts: SourceTextRepository): Promise<void> {
   Report.parse(report);
   const numbers = new Set(report.sources.map((s) => s.n));
-  assert.deepEqual([...numbers], report.sources.map((_, i) => i + 1), "sources are numbered 1..k");
+  assert.deepEqual(
+    [...numbers],
+    report.sources.map((_, i) => i + 1),
+    "sources are numbered 1..k",
+  );
   const cited = new Set<number>();
   for (const section of report.sections) {
     for (const p of section.paragraphs) {
@@ -27,7 +31,10 @@ async function assertInvariants(report: Report, texts: SourceTextRepository): Pr
     assert.ok(stored, "the source's text is stored");
     for (const q of source.quotes) assert.ok(stored.includes(q), `quote is verbatim in the stored text: ${q}`);
   }
-  assert.deepEqual(report.sections.map((s) => s.kind), ["summary", "context", "bias"]);
+  assert.deepEqual(
+    report.sections.map((s) => s.kind),
+    ["summary", "context", "bias"],
+  );
 }
 
 describe("a check end to end over a small library", () => {
@@ -62,7 +69,10 @@ describe("a check end to end over a small library", () => {
     assert.deepEqual(finished, ["intake", "plan", "gather", "read", "rank", "judge", "write", "audit"]);
     assert.ok(events.some((e) => e.type === "sources-found" && e.count > 0));
     assert.ok(events.some((e) => e.type === "passages-kept" && e.count > 0));
-    assert.deepEqual(report.provenance.timings.map((t) => t.stage), finished);
+    assert.deepEqual(
+      report.provenance.timings.map((t) => t.stage),
+      finished,
+    );
     assert.equal(report.provenance.engine, "local");
     assert.ok(report.provenance.queries.length >= 2);
   });
@@ -90,8 +100,14 @@ describe("a check end to end over a small library", () => {
     assert.equal(report.title, "Local police can refuse ICE detainer requests in 2023", "titled by its main claim, not its opening words");
     assert.match(report.verdict.headline, /of the two claims checked/);
     const claims = report.claims.map((c) => c.text);
-    assert.ok(claims.some((c) => /ICE detainer/.test(c)), claims.join(" | "));
-    assert.ok(claims.some((c) => /Great Wall/.test(c)), claims.join(" | "));
+    assert.ok(
+      claims.some((c) => /ICE detainer/.test(c)),
+      claims.join(" | "),
+    );
+    assert.ok(
+      claims.some((c) => /Great Wall/.test(c)),
+      claims.join(" | "),
+    );
     assert.ok(!claims.some((c) => /What do you think/.test(c)), "a question to the reader is not a claim");
     for (const c of report.claims) {
       assert.ok(c.verdict, "each claim has its own verdict");
@@ -100,7 +116,10 @@ describe("a check end to end over a small library", () => {
     assert.equal(report.claims.find((c) => /Great Wall/.test(c.text))!.verdict!.label, "refuted");
     // The summary speaks to each claim in turn.
     const summary = report.sections.find((s) => s.kind === "summary")!.paragraphs.map((p) => p.text);
-    assert.ok(summary.some((p) => p.includes("ICE detainer")) && summary.some((p) => p.includes("Great Wall") && /refuted/.test(p)), summary.join("\n"));
+    assert.ok(
+      summary.some((p) => p.includes("ICE detainer")) && summary.some((p) => p.includes("Great Wall") && /refuted/.test(p)),
+      summary.join("\n"),
+    );
     await assertInvariants(report, texts);
   });
 
@@ -115,14 +134,23 @@ describe("a check end to end over a small library", () => {
     assert.equal(fresh.reused, false);
     assert.equal(fresh.report.id, first.report.id, "a refresh is a new version of the same check");
     assert.equal(fresh.report.version, first.report.version + 1);
-    assert.deepEqual((await v.checks.versions(first.report.id)).map((x) => x.version), [1, 2]);
+    assert.deepEqual(
+      (await v.checks.versions(first.report.id)).map((x) => x.version),
+      [1, 2],
+    );
   });
 
   it("re-checks a stored check once it is older than its category's freshness window", async () => {
     const { CheckService } = await import("../../src/pipeline/check-service.js");
     const { LocalAnalyst } = await import("../../src/analysts/local/index.js");
     const { createProviders } = await import("../../src/sources/registry.js");
-    const later = new CheckService(v.store, new LocalAnalyst(), createProviders(["library"], v.store), {}, () => new Date(Date.now() + 400 * 86_400_000));
+    const later = new CheckService(
+      v.store,
+      new LocalAnalyst(),
+      createProviders(["library"], v.store),
+      {},
+      () => new Date(Date.now() + 400 * 86_400_000),
+    );
     const outcome = await later.check("Can local police refuse ICE detainer requests?");
     assert.equal(outcome.reused, false);
     assert.equal(outcome.report.version, 3);

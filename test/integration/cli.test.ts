@@ -29,7 +29,10 @@ describe("verity CLI", () => {
       path.join(dir, "docs", "detainers.md"),
       "# ICE detainers\n\nLocal police can refuse ICE detainer requests. Federal courts have held that detainer requests are voluntary.\n",
     );
-    await writeFile(path.join(dir, "docs", "nested", "sheriffs.txt"), "Sheriffs and detainers\nMany sheriffs refuse ICE detainer requests without a judicial warrant.\n");
+    await writeFile(
+      path.join(dir, "docs", "nested", "sheriffs.txt"),
+      "Sheriffs and detainers\nMany sheriffs refuse ICE detainer requests without a judicial warrant.\n",
+    );
     await writeFile(
       path.join(dir, "archive.jsonl"),
       [

@@ -48,9 +48,27 @@ describe("a check over live sources (fixture servers)", () => {
     wikidata = await startWikidataServer();
     brave = await startBraveServer({
       pages: [
-        { title: "Orbit myths: the Great Wall of China from space", url: `${pageUrl}/orbit-myths`, description: "Is the Great Wall of China visible from space?", siteName: "Space Desk", body: "" },
-        { title: "Great Wall of China space photos (members only)", url: `${pageUrl}/members-only`, description: "Great Wall of China from space", siteName: "Photo Club", body: "" },
-        { title: "Great Wall of China visible from space? Blocked", url: "https://blocked.example/wall", description: "Great Wall of China space", siteName: "Blocked", body: "" },
+        {
+          title: "Orbit myths: the Great Wall of China from space",
+          url: `${pageUrl}/orbit-myths`,
+          description: "Is the Great Wall of China visible from space?",
+          siteName: "Space Desk",
+          body: "",
+        },
+        {
+          title: "Great Wall of China space photos (members only)",
+          url: `${pageUrl}/members-only`,
+          description: "Great Wall of China from space",
+          siteName: "Photo Club",
+          body: "",
+        },
+        {
+          title: "Great Wall of China visible from space? Blocked",
+          url: "https://blocked.example/wall",
+          description: "Great Wall of China space",
+          siteName: "Blocked",
+          body: "",
+        },
       ],
     });
     const dir = await tempDir();
@@ -87,7 +105,10 @@ describe("a check over live sources (fixture servers)", () => {
 
     const urls = report.sources.map((s) => s.url);
     assert.ok(urls.includes(`${pageUrl}/orbit-myths`), "the web page was read and cited");
-    assert.ok(urls.some((u) => u.includes("Great_Wall_of_China")), "the Wikipedia article was cited");
+    assert.ok(
+      urls.some((u) => u.includes("Great_Wall_of_China")),
+      "the Wikipedia article was cited",
+    );
     const page = report.sources.find((s) => s.url === `${pageUrl}/orbit-myths`)!;
     assert.equal(page.publisher, "Space Desk");
     assert.equal(page.reliabilityNote, "Test fixture: a local page server.");
@@ -147,7 +168,10 @@ describe("ingesting a URL into the library", () => {
       const read = (u: string) => readPage(u, verity.http);
       const summary = await ingestPaths([url, "http://169.254.169.254/latest/meta-data/"], verity.library, undefined, read);
       assert.equal(summary.added, 1);
-      assert.deepEqual(summary.failed.map((f) => f.reason), ["forbidden address"]);
+      assert.deepEqual(
+        summary.failed.map((f) => f.reason),
+        ["forbidden address"],
+      );
       const again = await ingestPaths([url], verity.library, undefined, read);
       assert.equal(again.unchanged, 1, "the same page ingested twice changes nothing");
       const hits = await verity.library.searchPassages("astronauts wall naked eye", 5);

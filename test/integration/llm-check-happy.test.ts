@@ -22,14 +22,25 @@ function modelReply(req: RecordedRequest) {
     case "intake":
       return {
         json: {
-          kind: "question", title: "Can local police refuse ICE detainer requests?", language: "en",
+          kind: "question",
+          title: "Can local police refuse ICE detainer requests?",
+          language: "en",
           claims: [{ text: "Local police can refuse ICE detainer requests.", excerpt: null, span: null }],
-          category: "justice", entities: [{ name: "ICE", type: "organization" }],
+          category: "justice",
+          entities: [{ name: "ICE", type: "organization" }],
         },
         usage: { prompt: 900, completion: 200 },
       };
     case "plan":
-      return { json: { queries: [{ claimId: "c1", text: "local police refuse ICE detainer requests", angle: "supporting" }, { claimId: "c1", text: "detainer requests voluntary", angle: "context" }] }, usage: { prompt: 550, completion: 150 } };
+      return {
+        json: {
+          queries: [
+            { claimId: "c1", text: "local police refuse ICE detainer requests", angle: "supporting" },
+            { claimId: "c1", text: "detainer requests voluntary", angle: "context" },
+          ],
+        },
+        usage: { prompt: 550, completion: 150 },
+      };
     case "judgement": {
       const passages = [...prompt.matchAll(/<source id="([^"]+)"[^>]*>([\s\S]*?)<\/source>/g)].map(([, id, text]) =>
         text!.includes("can refuse ICE detainer")
@@ -49,26 +60,56 @@ function modelReply(req: RecordedRequest) {
       return { json: { reason: "Two independent sources agree.", settled: true, queries: [] }, usage: { prompt: 500, completion: 60 } };
     case "report": {
       const n = Number(/<source n="(\d+)" title="ICE detainers and local law enforcement"/.exec(prompt)?.[1] ?? 1);
-      const s = (text: string, cites: number[], quotes: { n: number; text: string }[], factual = true) => ({ text, cites, quotes, factual });
+      const s = (text: string, cites: number[], quotes: { n: number; text: string }[], factual = true) => ({
+        text,
+        cites,
+        quotes,
+        factual,
+      });
       return {
         json: {
           headline: "Yes: local police can refuse ICE detainer requests.",
           sections: [
-            { kind: "summary", paragraphs: [[
-              s("Local police can refuse ICE detainer requests, and several counties have declined to honor them.", [n], [{ n, text: KEY_SENTENCE }]),
-              s("A federal statute requires every jail to honor detainers.", [9], [{ n: 9, text: "every jail must honor detainers" }]),
-              s("Courts have ordered sheriffs to comply with every detainer.", [n], [{ n, text: "Courts have ordered sheriffs to comply with every detainer." }]),
-            ]] },
-            { kind: "context", paragraphs: [[s("Detainers are requests, not orders; their force depends on local policy.", [], [], false)]] },
+            {
+              kind: "summary",
+              paragraphs: [
+                [
+                  s(
+                    "Local police can refuse ICE detainer requests, and several counties have declined to honor them.",
+                    [n],
+                    [{ n, text: KEY_SENTENCE }],
+                  ),
+                  s("A federal statute requires every jail to honor detainers.", [9], [{ n: 9, text: "every jail must honor detainers" }]),
+                  s(
+                    "Courts have ordered sheriffs to comply with every detainer.",
+                    [n],
+                    [{ n, text: "Courts have ordered sheriffs to comply with every detainer." }],
+                  ),
+                ],
+              ],
+            },
+            {
+              kind: "context",
+              paragraphs: [[s("Detainers are requests, not orders; their force depends on local policy.", [], [], false)]],
+            },
             { kind: "bias", paragraphs: [[s("The question is worded neutrally.", [], [], false)]] },
           ],
-          followUps: ["Which counties decline detainers?", "What does the Fourth Amendment say about detainers?", "Can ICE obtain a judicial warrant instead?", "Do states ban cooperation?", "What happens when a jail refuses?"],
+          followUps: [
+            "Which counties decline detainers?",
+            "What does the Fourth Amendment say about detainers?",
+            "Can ICE obtain a judicial warrant instead?",
+            "Do states ban cooperation?",
+            "What happens when a jail refuses?",
+          ],
         },
         usage: { prompt: 1900, completion: 1100 },
       };
     }
     case "verification":
-      return { json: { results: [...prompt.matchAll(/<item index="(\d+)"/g)].map(([, i]) => ({ index: Number(i), supported: true })) }, usage: { prompt: 1000, completion: 80 } };
+      return {
+        json: { results: [...prompt.matchAll(/<item index="(\d+)"/g)].map(([, i]) => ({ index: Number(i), supported: true })) },
+        usage: { prompt: 1000, completion: 80 },
+      };
     default:
       return { status: 400, message: `unexpected schema ${schema}` };
   }
@@ -109,14 +150,18 @@ describe("a check written by the LLM analyst", () => {
     assert.match(report.verdict.headline, /^Yes/);
 
     // The invented [9] and the invented quote are dropped; the verified sentence stays.
-    const summary = report.sections.find((s) => s.kind === "summary")!.paragraphs.map((p) => p.text).join(" ");
+    const summary = report.sections
+      .find((s) => s.kind === "summary")!
+      .paragraphs.map((p) => p.text)
+      .join(" ");
     assert.match(summary, /several counties have declined to honor them\. \[\d\]/);
     assert.doesNotMatch(summary, /federal statute/);
     assert.doesNotMatch(summary, /Courts have ordered/);
     assert.ok(report.provenance.audit.sentencesDropped >= 2);
     const texts = new SourceTextRepository(verity.store);
     for (const s of report.sources) for (const q of s.quotes) assert.ok((await texts.get(s.textHash))!.includes(q));
-    for (const p of report.sections.flatMap((s) => s.paragraphs)) for (const n of citedNumbers(p.text)) assert.ok(report.sources.some((s) => s.n === n));
+    for (const p of report.sections.flatMap((s) => s.paragraphs))
+      for (const n of citedNumbers(p.text)) assert.ok(report.sources.some((s) => s.n === n));
 
     // The injected page is only data: it sat inside a source block and changed nothing.
     const judged = server.requests.find((r) => r.body?.response_format?.json_schema?.name === "judgement")!;
@@ -126,7 +171,10 @@ describe("a check written by the LLM analyst", () => {
     const steps = report.provenance.calls.map((c) => c.step);
     for (const step of ["intake", "plan", "judge", "loop", "write", "verify"]) assert.ok(steps.includes(step), `${step} was a model call`);
     assert.ok(report.provenance.calls.every((c) => c.ok));
-    assert.equal(report.provenance.tokens.prompt, report.provenance.calls.reduce((n, c) => n + c.promptTokens, 0));
+    assert.equal(
+      report.provenance.tokens.prompt,
+      report.provenance.calls.reduce((n, c) => n + c.promptTokens, 0),
+    );
     assert.ok(report.provenance.tokens.prompt > 5000);
     assert.ok(report.provenance.costUsd > 0 && report.provenance.costUsd < 0.01, `cost ${report.provenance.costUsd}`);
   });

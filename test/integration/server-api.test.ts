@@ -40,7 +40,10 @@ describe("JSON API", () => {
   before(async () => {
     v = await tempVerity();
     await v.library.upsertMany(LIBRARY);
-    app = createServer(v, { pageSize: 2, rateLimits: { submissions: { burst: 100, perMinute: 100 }, votes: { burst: 100, perMinute: 100 } } });
+    app = createServer(v, {
+      pageSize: 2,
+      rateLimits: { submissions: { burst: 100, perMinute: 100 }, votes: { burst: 100, perMinute: 100 } },
+    });
   });
   after(async () => {
     await app.close();
@@ -117,7 +120,10 @@ describe("JSON API", () => {
     }
 
     const justice = await (await app.request("/api/checks?category=justice")).json();
-    assert.deepEqual(justice.items.map((i: { category: string }) => i.category), ["justice"]);
+    assert.deepEqual(
+      justice.items.map((i: { category: string }) => i.category),
+      ["justice"],
+    );
 
     const found = await (await app.request("/api/checks?q=detainer")).json();
     assert.equal(found.total, 1);
@@ -169,7 +175,11 @@ describe("server-sent progress events (a real server on 127.0.0.1)", () => {
   });
 
   it("replays the stages so far, sends the live ones, and ends with done", async () => {
-    const res = await fetch(`${server.url}/api/checks`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ input: ICE }) });
+    const res = await fetch(`${server.url}/api/checks`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ input: ICE }),
+    });
     assert.equal(res.status, 202);
     const { id } = await res.json();
     await gate.started; // the check is inside "gather", waiting for its sources
@@ -192,10 +202,17 @@ describe("server-sent progress events (a real server on 127.0.0.1)", () => {
       STAGES,
       "every stage, in order (the replayed ones and the live ones)",
     );
-    assert.ok(events.some((e) => e.event === "stage-started" && e.data.stage === "intake"), "the replay includes the stages before the subscription");
+    assert.ok(
+      events.some((e) => e.event === "stage-started" && e.data.stage === "intake"),
+      "the replay includes the stages before the subscription",
+    );
     assert.ok(events.some((e) => e.event === "sources-found"));
     const ids = events.filter((e) => e.id !== null).map((e) => Number(e.id));
-    assert.deepEqual(ids, [...ids].sort((a, b) => a - b), "event ids increase");
+    assert.deepEqual(
+      ids,
+      [...ids].sort((a, b) => a - b),
+      "event ids increase",
+    );
 
     // After the end, the stream tells at once how it ended.
     const later = await readEvents(`${server.url}/api/checks/${id}/events`);
@@ -203,7 +220,10 @@ describe("server-sent progress events (a real server on 127.0.0.1)", () => {
     // Resuming after the last event id sends only the ending.
     const lastId = ids.at(-1)!;
     const resumed = await readEvents(`${server.url}/api/checks/${id}/events`, { "last-event-id": String(lastId) });
-    assert.deepEqual(resumed.map((e) => e.event).filter((t) => t !== "open"), ["done"]);
+    assert.deepEqual(
+      resumed.map((e) => e.event).filter((t) => t !== "open"),
+      ["done"],
+    );
   });
 
   it("streams through app.request too (the events of a finished check, from the store)", async () => {

@@ -14,8 +14,17 @@ describe("verity serve", () => {
     const { dir, cleanup } = await tempDir();
     const child = spawn(
       process.execPath,
-      ["--import", "tsx", "-e", "import('./src/cli/main.ts').then(async (m) => { const code = await m.main(['serve', '--port', '0']); if (code) process.exit(code); })"],
-      { cwd: ROOT, env: { ...process.env, VERITY_DATA_DIR: dir, VERITY_SOURCES: "library", HOST: "127.0.0.1" }, stdio: ["ignore", "ignore", "pipe"] },
+      [
+        "--import",
+        "tsx",
+        "-e",
+        "import('./src/cli/main.ts').then(async (m) => { const code = await m.main(['serve', '--port', '0']); if (code) process.exit(code); })",
+      ],
+      {
+        cwd: ROOT,
+        env: { ...process.env, VERITY_DATA_DIR: dir, VERITY_SOURCES: "library", HOST: "127.0.0.1" },
+        stdio: ["ignore", "ignore", "pipe"],
+      },
     );
     try {
       let stderr = "";
@@ -30,7 +39,11 @@ describe("verity serve", () => {
       const home = await fetch(url);
       assert.equal(home.status, 200);
       assert.match(await home.text(), /id="ask-form"/);
-      const res = await fetch(`${url}/api/checks`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ input: "Is the moon made of cheese?" }) });
+      const res = await fetch(`${url}/api/checks`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ input: "Is the moon made of cheese?" }),
+      });
       assert.equal(res.status, 202);
       const list = await fetch(`${url}/api/openapi.json`);
       assert.equal(list.status, 200);

@@ -58,7 +58,11 @@ export class Browser {
   }
 
   /** Posts a form as a browser would: with the CSRF token from the cookie unless told otherwise. */
-  post(path: string, fields: Record<string, string>, options: { csrf?: string | null; headers?: Record<string, string> } = {}): Promise<Response> {
+  post(
+    path: string,
+    fields: Record<string, string>,
+    options: { csrf?: string | null; headers?: Record<string, string> } = {},
+  ): Promise<Response> {
     const body = new URLSearchParams(fields);
     const token = options.csrf === undefined ? this.csrf : options.csrf;
     if (token !== null) body.set("_csrf", token);

@@ -60,7 +60,10 @@ describe("server options", () => {
         deadline: null,
         donationUrl: "https://give.example.org",
       });
-      await writeFile(path.join(dir, "verity.config.json"), JSON.stringify({ campaign: { goalAmount: 10, donationUrl: "javascript:alert(1)" } }));
+      await writeFile(
+        path.join(dir, "verity.config.json"),
+        JSON.stringify({ campaign: { goalAmount: 10, donationUrl: "javascript:alert(1)" } }),
+      );
       assert.throws(() => loadServerOptions(loadConfig({}, dir)), ConfigError);
       await writeFile(path.join(dir, "verity.config.json"), JSON.stringify({ campaign: { goal: 10 } }));
       assert.throws(() => loadServerOptions(loadConfig({}, dir)), /campaign/);

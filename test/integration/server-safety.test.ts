@@ -80,9 +80,21 @@ describe("an XSS payload in a question and in a source's text", () => {
     const id = progressPath.split("/").at(-1)!;
     const report = await v.checks.get(id);
     assert.ok(report);
-    assert.ok(report.sources.some((s) => s.quotes.some((q) => q.includes(XSS1) || q.includes(XSS2))), "the hostile passage is quoted");
+    assert.ok(
+      report.sources.some((s) => s.quotes.some((q) => q.includes(XSS1) || q.includes(XSS2))),
+      "the hostile passage is quoted",
+    );
 
-    for (const path of [report.url, `${report.url}?layout=briefing`, "/", "/checks", `/category/${report.category}`, "/search?q=coffee+cancer", "/mine", "/search?q=" + encodeURIComponent(XSS2)]) {
+    for (const path of [
+      report.url,
+      `${report.url}?layout=briefing`,
+      "/",
+      "/checks",
+      `/category/${report.category}`,
+      "/search?q=coffee+cancer",
+      "/mine",
+      "/search?q=" + encodeURIComponent(XSS2),
+    ]) {
       const { html, doc } = await browser.page(path);
       assertNoInjectedScript(html, path);
       if (path === report.url) {
@@ -191,7 +203,11 @@ describe("the admin area", () => {
     v = await tempVerity();
     await v.library.upsertMany(LIBRARY);
     app = createServer(v, { adminToken: TOKEN, rateLimits: LIMITS });
-    const res = await app.request("/api/checks", { method: "POST", body: JSON.stringify({ input: ICE }), headers: { "content-type": "application/json" } });
+    const res = await app.request("/api/checks", {
+      method: "POST",
+      body: JSON.stringify({ input: ICE }),
+      headers: { "content-type": "application/json" },
+    });
     id = (await res.json()).id;
     await app.queue.whenIdle();
     url = (await v.checks.get(id))!.url;
@@ -211,7 +227,10 @@ describe("the admin area", () => {
     }
     assert.equal((await browser.post("/admin/campaign", { title: "x", goal: "5" })).status, 401);
     assert.equal((await browser.post("/admin/donations", { amount: "5" })).status, 401);
-    const wrong = await app.request(`/admin/checks/${id}/unpublish`, { method: "POST", headers: { authorization: "Bearer not-the-token" } });
+    const wrong = await app.request(`/admin/checks/${id}/unpublish`, {
+      method: "POST",
+      headers: { authorization: "Bearer not-the-token" },
+    });
     assert.equal(wrong.status, 401);
     assert.equal((await wrong.json()).error.code, "unauthorized");
     const badLogin = await browser.post("/admin/login", { token: "guess" });
@@ -245,7 +264,11 @@ describe("the admin area", () => {
     const { doc } = await browser.page("/admin");
     assert.ok(doc.querySelector(`[data-testid=admin-checks] tr[data-check-id="${id}"]`));
 
-    assert.equal((await browser.post(`/admin/checks/${id}/edit`, { title: "Edited" }, { csrf: null })).status, 403, "CSRF applies to the session");
+    assert.equal(
+      (await browser.post(`/admin/checks/${id}/edit`, { title: "Edited" }, { csrf: null })).status,
+      403,
+      "CSRF applies to the session",
+    );
 
     const edit = await browser.post(`/admin/checks/${id}/edit`, { title: "Can police refuse <b>ICE</b> detainers?", category: "politics" });
     assert.equal(edit.status, 303);
@@ -264,7 +287,10 @@ describe("the admin area", () => {
     assert.equal(rerun.status, 303);
     assert.equal(rerun.headers.get("location"), `/progress/${id}`);
     await app.queue.whenIdle();
-    assert.deepEqual((await v.checks.versions(id)).map((x) => x.version), [1, 2]);
+    assert.deepEqual(
+      (await v.checks.versions(id)).map((x) => x.version),
+      [1, 2],
+    );
 
     const campaign = await browser.post("/admin/campaign", {
       title: "Keep Verity independent",
@@ -363,7 +389,14 @@ describe("the campaign widget and the signed donation webhook", () => {
     assert.equal((await replay.json()).error.code, "replayed");
 
     const other = JSON.stringify({ id: "evt_2", type: "donation", amount: 100.5, currency: "EUR" });
-    for (const signature of [null, "sha256=" + "0".repeat(64), signBody("wrong-secret", other), signBody(SECRET, event), "md5=abc", signBody(SECRET, other).toUpperCase()]) {
+    for (const signature of [
+      null,
+      "sha256=" + "0".repeat(64),
+      signBody("wrong-secret", other),
+      signBody(SECRET, event),
+      "md5=abc",
+      signBody(SECRET, other).toUpperCase(),
+    ]) {
       const res = await hook(other, signature);
       assert.equal(res.status, 401, String(signature));
       assert.equal((await res.json()).error.code, "bad_signature");

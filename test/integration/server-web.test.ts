@@ -67,7 +67,10 @@ describe("the website, without JavaScript", () => {
     assert.equal(section?.getAttribute("data-progress-for"), checkId);
     assert.equal(section?.getAttribute("data-status"), "running");
     const stages = [...doc.querySelectorAll("[data-testid=progress-stages] li")];
-    assert.deepEqual(stages.map((li) => li.getAttribute("data-stage")), ["intake", "plan", "gather", "read", "rank", "judge", "write", "audit"]);
+    assert.deepEqual(
+      stages.map((li) => li.getAttribute("data-stage")),
+      ["intake", "plan", "gather", "read", "rank", "judge", "write", "audit"],
+    );
     assert.equal(doc.querySelector("[data-testid=stage-intake]")?.getAttribute("data-state"), "done");
     assert.equal(doc.querySelector("[data-testid=stage-gather]")?.getAttribute("data-state"), "running");
     assert.equal(doc.querySelector("[data-testid=stage-audit]")?.getAttribute("data-state"), "pending");
@@ -92,11 +95,14 @@ describe("the website, without JavaScript", () => {
     assert.match(doc.querySelector(".headline")?.textContent ?? "", /^Yes/);
     assert.match(doc.querySelector(".meta")?.textContent ?? "", /^Checked on \d{4}-\d{2}-\d{2}/);
     assert.match(doc.querySelector(".notice")?.textContent ?? "", /machine/);
-    assert.deepEqual([...doc.querySelectorAll("section.section h2")].map((h) => h.textContent), [
-      "Summary of the results",
-      "Missing context and alternative viewpoints",
-      "Potential misinformation or bias in the original statement",
-    ]);
+    assert.deepEqual(
+      [...doc.querySelectorAll("section.section h2")].map((h) => h.textContent),
+      [
+        "Summary of the results",
+        "Missing context and alternative viewpoints",
+        "Potential misinformation or bias in the original statement",
+      ],
+    );
     const cites = [...doc.querySelectorAll("a.cite")];
     assert.ok(cites.length > 0);
     for (const a of cites) assert.ok(doc.querySelector(a.getAttribute("href")!), "every [n] links to its source");
@@ -182,8 +188,16 @@ describe("the website, without JavaScript", () => {
   });
 
   it("archive: all checks paginated, category, person, topic, search", async () => {
-    await app.request("/api/checks", { method: "POST", body: JSON.stringify({ input: WALL }), headers: { "content-type": "application/json" } });
-    await app.request("/api/checks", { method: "POST", body: JSON.stringify({ input: COFFEE }), headers: { "content-type": "application/json" } });
+    await app.request("/api/checks", {
+      method: "POST",
+      body: JSON.stringify({ input: WALL }),
+      headers: { "content-type": "application/json" },
+    });
+    await app.request("/api/checks", {
+      method: "POST",
+      body: JSON.stringify({ input: COFFEE }),
+      headers: { "content-type": "application/json" },
+    });
     await app.queue.whenIdle();
     const browser = new Browser(app);
 
@@ -218,7 +232,11 @@ describe("the website, without JavaScript", () => {
     await browser.page("/entity/Nobody%20Known", 404);
 
     const search = await browser.page("/search?q=detainer+police");
-    assert.match(search.doc.querySelector("[data-testid=search-count]")?.textContent ?? "", /^2 checks match/, "the question and its follow-up");
+    assert.match(
+      search.doc.querySelector("[data-testid=search-count]")?.textContent ?? "",
+      /^2 checks match/,
+      "the question and its follow-up",
+    );
     assert.ok([...search.doc.querySelectorAll("[data-testid=search-results] a.title")].some((a) => a.getAttribute("href") === reportUrl));
     const wall = await browser.page("/search?q=great+wall");
     assert.equal(wall.doc.querySelectorAll("[data-testid=search-results] li").length, 1);
@@ -314,7 +332,11 @@ describe("a stale report and its re-check", () => {
   });
 
   it("shows the banner after the category's window, re-checks into version 2, keeps version 1", async () => {
-    const res = await fresh.request("/api/checks", { method: "POST", body: JSON.stringify({ input: ICE }), headers: { "content-type": "application/json" } });
+    const res = await fresh.request("/api/checks", {
+      method: "POST",
+      body: JSON.stringify({ input: ICE }),
+      headers: { "content-type": "application/json" },
+    });
     const { id } = await res.json();
     await fresh.queue.whenIdle();
     await fresh.close();
@@ -339,7 +361,10 @@ describe("a stale report and its re-check", () => {
     assert.equal(final.status, 200);
     assert.equal(path, v1!.url, "the report keeps its address");
 
-    assert.deepEqual((await v.checks.versions(id)).map((x) => x.version), [1, 2]);
+    assert.deepEqual(
+      (await v.checks.versions(id)).map((x) => x.version),
+      [1, 2],
+    );
     const current = parse(await final.text());
     assert.ok(current.querySelector("[data-testid=versions]"));
     assert.equal(current.querySelector("[data-testid=version-link-1]")?.getAttribute("href"), `${v1!.url}?version=1`);
@@ -361,7 +386,10 @@ describe("a stale report and its re-check", () => {
     const res = await b.post(`/checks/${item.id}/recheck`, {});
     assert.equal(res.status, 303);
     assert.equal(res.headers.get("location"), item.url);
-    assert.deepEqual((await v.checks.versions(item.id)).map((x) => x.version), [1, 2]);
+    assert.deepEqual(
+      (await v.checks.versions(item.id)).map((x) => x.version),
+      [1, 2],
+    );
     await fresher.close();
   });
 });

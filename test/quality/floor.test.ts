@@ -15,7 +15,12 @@ const committed = JSON.parse(readFileSync(path.join(repo, "bench/results/quality
 describe("quality floor (fixed subset of the dev splits)", () => {
   it(
     `stays within ${FLOOR_MARGIN} of every committed figure`,
-    { skip: present ? false : `the public datasets are not at ${dataDir} (set VERITY_DATASETS to a folder laid out like ../shared/datasets)`, timeout: 120_000 },
+    {
+      skip: present
+        ? false
+        : `the public datasets are not at ${dataDir} (set VERITY_DATASETS to a folder laid out like ../shared/datasets)`,
+      timeout: 120_000,
+    },
     async () => {
       const measured = await runFloor(dataDir);
       assert.deepEqual(fallsBelow(committed.figures, measured), []);

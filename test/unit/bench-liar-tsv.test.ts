@@ -5,6 +5,9 @@ import { parseTsv } from "../../bench/quality/datasets/liar-plus.js";
 describe("LIAR-PLUS TSV reading", () => {
   it("honours quoted fields with tabs, newlines and doubled quotes, and skips blank lines", () => {
     const text = 'a\t"b\t""c""\nd"\te\n\nx\ty\n';
-    assert.deepEqual(parseTsv(text), [["a", 'b\t"c"\nd', "e"], ["x", "y"]]);
+    assert.deepEqual(parseTsv(text), [
+      ["a", 'b\t"c"\nd', "e"],
+      ["x", "y"],
+    ]);
   });
 });

@@ -1,6 +1,13 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { accuracyInterval, bootstrapInterval, calibrationError, majorityAnchor, oracleThresholdAccuracy, rocAuc } from "../../bench/quality/metrics.js";
+import {
+  accuracyInterval,
+  bootstrapInterval,
+  calibrationError,
+  majorityAnchor,
+  oracleThresholdAccuracy,
+  rocAuc,
+} from "../../bench/quality/metrics.js";
 
 describe("quality metrics: calibration error", () => {
   it("is 0 when each confidence bin is right as often as it says", () => {
@@ -66,7 +73,8 @@ describe("quality metrics: ROC AUC and the oracle threshold", () => {
   });
 
   it("counts ties between the classes as half, like the pairwise definition", () => {
-    const pos = [0.9, 0.5, 0.5, 0.2], neg = [0.5, 0.3, 0.1];
+    const pos = [0.9, 0.5, 0.5, 0.2],
+      neg = [0.5, 0.3, 0.1];
     let pairs = 0;
     for (const p of pos) for (const n of neg) pairs += p > n ? 1 : p === n ? 0.5 : 0;
     assert.equal(rocAuc(pos, neg), pairs / (pos.length * neg.length));

@@ -3,15 +3,23 @@ import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { extractHtml, normalizeDate } from "../../src/extract/html.js";
 
-const fixture = (name: string): Promise<string> =>
-  readFile(new URL(`../fixtures/library/${name}`, import.meta.url), "utf8");
+const fixture = (name: string): Promise<string> => readFile(new URL(`../fixtures/library/${name}`, import.meta.url), "utf8");
 
 describe("extractHtml", () => {
   it("keeps the article and drops navigation, sidebars, footers, scripts and styles", async () => {
     const page = extractHtml(await fixture("news-article.html"), "https://courier.example/news/2023/bridge-approved");
     assert.match(page.text, /The town council voted seven to two on Tuesday evening to fund a new bridge across the river, ending/);
     assert.match(page.text, /can no longer cope with demand during the summer months\.$/);
-    for (const boilerplate of ["News menu", "Sport menu", "Sidebar story", "Footer contact line", "Riverside Courier home", "HACKED", "tracking", "font-family"]) {
+    for (const boilerplate of [
+      "News menu",
+      "Sport menu",
+      "Sidebar story",
+      "Footer contact line",
+      "Riverside Courier home",
+      "HACKED",
+      "tracking",
+      "font-family",
+    ]) {
       assert.ok(!page.text.includes(boilerplate), `text should not contain ${JSON.stringify(boilerplate)}`);
     }
   });
@@ -65,7 +73,9 @@ describe("extractHtml", () => {
     assert.equal(extractHtml(`<html><head><meta name="date" content="2018-07-09"></head>${body}</html>`).publishedAt, "2018-07-09");
     assert.equal(extractHtml(`<html><head><meta name="DC.date" content="2017/03/04"></head>${body}</html>`).publishedAt, "2017-03-04");
     assert.equal(
-      extractHtml(`<html><body><article><p>Posted <time datetime="2016-12-25T10:00:00-05:00">Christmas</time>. Some text.</p></article></body></html>`).publishedAt,
+      extractHtml(
+        `<html><body><article><p>Posted <time datetime="2016-12-25T10:00:00-05:00">Christmas</time>. Some text.</p></article></body></html>`,
+      ).publishedAt,
       "2016-12-25T15:00:00.000Z",
     );
     assert.equal(extractHtml(`<html>${body}</html>`).publishedAt, null);

@@ -17,7 +17,10 @@ async function rejection(promise: Promise<unknown>): Promise<Error> {
 describe("extractPdf", () => {
   it("extracts lines, paragraphs and pages", async () => {
     const pdf = makePdf({
-      pages: ["Hello world. This is the first line,\ncontinued on a second line.\n\nA new paragraph (with parentheses).", "Text of page two."],
+      pages: [
+        "Hello world. This is the first line,\ncontinued on a second line.\n\nA new paragraph (with parentheses).",
+        "Text of page two.",
+      ],
     });
     const result = await extractPdf(pdf);
     assert.equal(result.pages, 2);
@@ -28,7 +31,15 @@ describe("extractPdf", () => {
   });
 
   it("finds paragraph breaks from the page's usual line spacing", async () => {
-    const page = ["Line one of the first paragraph", "line two", "line three.", "", "Second paragraph line one", "line two", "line three."].join("\n");
+    const page = [
+      "Line one of the first paragraph",
+      "line two",
+      "line three.",
+      "",
+      "Second paragraph line one",
+      "line two",
+      "line three.",
+    ].join("\n");
     const result = await extractPdf(makePdf({ pages: [page] }));
     assert.equal(result.text, "Line one of the first paragraph line two line three.\n\nSecond paragraph line one line two line three.");
   });

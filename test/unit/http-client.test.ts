@@ -11,7 +11,14 @@ import type { AddressInfo } from "node:net";
 import { openStore, type Store } from "../../src/store/db.js";
 import { HttpCacheRepository } from "../../src/store/http-cache.js";
 import { HttpError } from "../../src/fetch/http-client.js";
-import { createHttpClient, DEFAULT_USER_AGENT, parseRetryAfter, type CachedResponse, type ClosableHttpClient, type HttpCache } from "../../src/fetch/http.js";
+import {
+  createHttpClient,
+  DEFAULT_USER_AGENT,
+  parseRetryAfter,
+  type CachedResponse,
+  type ClosableHttpClient,
+  type HttpCache,
+} from "../../src/fetch/http.js";
 
 function isHttpError(code: string): (error: unknown) => boolean {
   return (error: unknown) => {
@@ -173,7 +180,12 @@ describe("createHttpClient", () => {
   });
 
   it("sends a POST body", async () => {
-    const res = await client.request({ url: `${base}/echo`, method: "POST", body: "a=1", headers: { "content-type": "application/x-www-form-urlencoded" } });
+    const res = await client.request({
+      url: `${base}/echo`,
+      method: "POST",
+      body: "a=1",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+    });
     assert.deepEqual((res.json() as { method: string; body: string }).body, "a=1");
   });
 

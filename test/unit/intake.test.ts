@@ -88,10 +88,7 @@ describe("cleanTitle", () => {
   });
 
   it("titles a URL from its path and host", () => {
-    assert.equal(
-      cleanTitle("https://example.com/news/2024/moon-landing-was-faked", "url"),
-      "Moon landing was faked (example.com)",
-    );
+    assert.equal(cleanTitle("https://example.com/news/2024/moon-landing-was-faked", "url"), "Moon landing was faked (example.com)");
     assert.equal(cleanTitle("https://www.example.org/articles/why_coffee_is_good.html", "url"), "Why coffee is good (example.org)");
     assert.equal(cleanTitle("https://example.com/", "url"), "example.com");
   });
@@ -121,7 +118,10 @@ describe("cleanTitle", () => {
     assert.ok(title.startsWith("The city council voted on Tuesday"));
     assert.ok(title.endsWith("…"));
     assert.ok(!title.includes("Critics"));
-    assert.equal(cleanTitle("Vaccines are safe,according to the CDC.They work. Really.", "text"), "Vaccines are safe, according to the CDC");
+    assert.equal(
+      cleanTitle("Vaccines are safe,according to the CDC.They work. Really.", "text"),
+      "Vaccines are safe, according to the CDC",
+    );
   });
 
   it("never returns an empty title", () => {
@@ -213,12 +213,15 @@ describe("extractClaims", () => {
   });
 
   it("unwraps a quoted claim", () => {
-    assert.equal(extractClaims('“Vaccines cause autism”', "claim")[0]?.text, "Vaccines cause autism");
+    assert.equal(extractClaims("“Vaccines cause autism”", "claim")[0]?.text, "Vaccines cause autism");
     assert.equal(cleanTitle('"Is coffee bad"?', "question"), "Is coffee bad?");
   });
 
   it("keeps a topic as is and gives a URL no claim", () => {
-    assert.deepEqual(extractClaims("vaccine safety", "topic").map((c) => c.text), ["vaccine safety"]);
+    assert.deepEqual(
+      extractClaims("vaccine safety", "topic").map((c) => c.text),
+      ["vaccine safety"],
+    );
     assert.deepEqual(extractClaims("https://example.com/a", "url"), []);
     assert.deepEqual(extractClaims("   ", "claim"), []);
   });
@@ -245,7 +248,10 @@ We went home.`;
     assert.equal(claims.length, 5);
     for (const c of claims) assert.equal(facts.slice(c.span.start, c.span.end), c.text);
     const starts = claims.map((c) => c.span.start);
-    assert.deepEqual(starts, [...starts].sort((a, b) => a - b));
+    assert.deepEqual(
+      starts,
+      [...starts].sort((a, b) => a - b),
+    );
 
     const chatter = "I feel fine. What now? Go home. It was fun.";
     const weak = extractClaims(chatter, "text");
@@ -297,7 +303,10 @@ describe("extractEntities", () => {
       { name: "Bank of England", type: "organization" },
       { name: "New York Times", type: "organization" },
     ]);
-    assert.deepEqual(extractEntities("Is the Great Wall of China visible from space?").map((e) => e.name), ["Great Wall of China"]);
+    assert.deepEqual(
+      extractEntities("Is the Great Wall of China visible from space?").map((e) => e.name),
+      ["Great Wall of China"],
+    );
   });
 
   it("uses titles for people and drops lone sentence-initial common words", () => {

@@ -26,7 +26,10 @@ describe("LLM configuration", () => {
   it("reads OLLAMA_HOST with or without scheme", () => {
     assert.equal(ollamaBase("0.0.0.0:11500"), "http://0.0.0.0:11500/api");
     assert.equal(ollamaBase("https://ollama.example.org/"), "https://ollama.example.org/api");
-    assert.equal(llmConfigFromEnv({ VERITY_LLM: "ollama:llama3.1", OLLAMA_HOST: "http://10.0.0.2:11434" })!.main.baseURL, "http://10.0.0.2:11434/api");
+    assert.equal(
+      llmConfigFromEnv({ VERITY_LLM: "ollama:llama3.1", OLLAMA_HOST: "http://10.0.0.2:11434" })!.main.baseURL,
+      "http://10.0.0.2:11434/api",
+    );
   });
 
   it("needs a key for hosted providers, with a one-line reason", () => {
@@ -53,25 +56,48 @@ describe("LLM configuration", () => {
 
   it("takes the Anthropic base URL as Anthropic's SDKs do (host only) or with /v1", () => {
     const env = { ANTHROPIC_API_KEY: "ak" };
-    assert.equal(parseModelSpec("anthropic:claude-sonnet-4-5", { ...env, ANTHROPIC_BASE_URL: "http://127.0.0.1:9000" }).baseURL, "http://127.0.0.1:9000/v1");
-    assert.equal(parseModelSpec("anthropic:claude-sonnet-4-5", { ...env, ANTHROPIC_BASE_URL: "http://127.0.0.1:9000/v1/" }).baseURL, "http://127.0.0.1:9000/v1");
+    assert.equal(
+      parseModelSpec("anthropic:claude-sonnet-4-5", { ...env, ANTHROPIC_BASE_URL: "http://127.0.0.1:9000" }).baseURL,
+      "http://127.0.0.1:9000/v1",
+    );
+    assert.equal(
+      parseModelSpec("anthropic:claude-sonnet-4-5", { ...env, ANTHROPIC_BASE_URL: "http://127.0.0.1:9000/v1/" }).baseURL,
+      "http://127.0.0.1:9000/v1",
+    );
   });
 
   it("rejects malformed values with a one-line reason", () => {
     assert.throws(() => llmConfigFromEnv({ VERITY_LLM: "gpt-4o-mini" }), isConfigError(/provider:model/));
-    assert.throws(() => llmConfigFromEnv({ VERITY_LLM: "mistral:large" }), isConfigError(/provider one of openai, anthropic, ollama, openai-compatible/));
+    assert.throws(
+      () => llmConfigFromEnv({ VERITY_LLM: "mistral:large" }),
+      isConfigError(/provider one of openai, anthropic, ollama, openai-compatible/),
+    );
     assert.throws(() => llmConfigFromEnv({ VERITY_LLM: "ollama:" }), isConfigError(/provider:model/));
-    assert.throws(() => llmConfigFromEnv({ VERITY_LLM: "ollama:x", VERITY_LLM_BUDGET: "huge" }), isConfigError(/VERITY_LLM_BUDGET must be one of quick, standard, deep/));
-    assert.throws(() => llmConfigFromEnv({ VERITY_LLM: "ollama:x", VERITY_LLM_TIMEOUT_MS: "soon" }), isConfigError(/VERITY_LLM_TIMEOUT_MS/));
+    assert.throws(
+      () => llmConfigFromEnv({ VERITY_LLM: "ollama:x", VERITY_LLM_BUDGET: "huge" }),
+      isConfigError(/VERITY_LLM_BUDGET must be one of quick, standard, deep/),
+    );
+    assert.throws(
+      () => llmConfigFromEnv({ VERITY_LLM: "ollama:x", VERITY_LLM_TIMEOUT_MS: "soon" }),
+      isConfigError(/VERITY_LLM_TIMEOUT_MS/),
+    );
     assert.throws(() => llmConfigFromEnv({ VERITY_LLM: "openai:x", OPENAI_BASE_URL: "not a url" }), isConfigError(/OPENAI_BASE_URL/));
-    assert.throws(() => llmConfigFromEnv({ VERITY_LLM: "ollama:x", VERITY_LLM_FAST: "openai:gpt-4o-mini" }), isConfigError(/VERITY_LLM_FAST=openai:gpt-4o-mini needs OPENAI_API_KEY/));
+    assert.throws(
+      () => llmConfigFromEnv({ VERITY_LLM: "ollama:x", VERITY_LLM_FAST: "openai:gpt-4o-mini" }),
+      isConfigError(/VERITY_LLM_FAST=openai:gpt-4o-mini needs OPENAI_API_KEY/),
+    );
   });
 
   it("has the three budgets, standard by default, and a fast model when asked", () => {
     assert.deepEqual(BUDGETS.quick, { rounds: 1, queries: 4, tokens: 20_000 });
     assert.deepEqual(BUDGETS.standard, { rounds: 2, queries: 8, tokens: 60_000 });
     assert.deepEqual(BUDGETS.deep, { rounds: 4, queries: 16, tokens: 200_000 });
-    const c = llmConfigFromEnv({ VERITY_LLM: "anthropic:claude-sonnet-4-5", ANTHROPIC_API_KEY: "k", VERITY_LLM_FAST: "ollama:qwen2.5:3b", VERITY_LLM_BUDGET: "Deep" })!;
+    const c = llmConfigFromEnv({
+      VERITY_LLM: "anthropic:claude-sonnet-4-5",
+      ANTHROPIC_API_KEY: "k",
+      VERITY_LLM_FAST: "ollama:qwen2.5:3b",
+      VERITY_LLM_BUDGET: "Deep",
+    })!;
     assert.equal(c.budget, "deep");
     assert.deepEqual(c.limits, BUDGETS.deep);
     assert.equal(c.fast?.id, "ollama:qwen2.5:3b");

@@ -51,7 +51,8 @@ describe("the measured quality on the methodology page", () => {
   });
 
   it("says nothing rather than fail when the file is missing, broken, of another shape or far too large", () => {
-    for (const name of ["missing.json", "broken.json", "shape.json", "huge.json"]) assert.equal(loadMeasuredQuality(file(name)), null, name);
+    for (const name of ["missing.json", "broken.json", "shape.json", "huge.json"])
+      assert.equal(loadMeasuredQuality(file(name)), null, name);
     assert.equal(measuredQualitySection(null).value, "");
   });
 

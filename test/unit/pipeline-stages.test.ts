@@ -20,8 +20,17 @@ import type { SourceHit, SourceProvider } from "../../src/sources/provider.js";
 
 function readDoc(title: string, text: string, i = 0): ReadDocument {
   return {
-    url: `library:jsonl:${i}`, title, publisher: null, author: null, publishedAt: null,
-    retrievedAt: "2026-01-01T00:00:00.000Z", provider: "library", text, textHash: hashText(text), searchScore: 1, reliabilityNote: null,
+    url: `library:jsonl:${i}`,
+    title,
+    publisher: null,
+    author: null,
+    publishedAt: null,
+    retrievedAt: "2026-01-01T00:00:00.000Z",
+    provider: "library",
+    text,
+    textHash: hashText(text),
+    searchScore: 1,
+    reliabilityNote: null,
   };
 }
 
@@ -29,7 +38,10 @@ const claim: Claim = { id: "c1", text: "Local police can refuse ICE detainer req
 
 describe("intake validation", () => {
   it("rejects empty, whitespace-only, over-long and binary input with a reason", () => {
-    assert.throws(() => validateInput(""), (e: Error) => e instanceof BadInputError && /empty/.test(e.message));
+    assert.throws(
+      () => validateInput(""),
+      (e: Error) => e instanceof BadInputError && /empty/.test(e.message),
+    );
     assert.throws(() => validateInput(" \n\t "), BadInputError);
     assert.throws(() => validateInput("x".repeat(MAX_INPUT_CHARS + 1)), /too long: 5001 characters \(the limit is 5000\)/);
     assert.throws(() => validateInput("abc\u0000def"), /control characters/);
@@ -39,7 +51,15 @@ describe("intake validation", () => {
 
 describe("gather", () => {
   const hit = (url: string, score: number, provider = "a"): SourceHit => ({
-    provider, url, title: url, publisher: null, author: null, publishedAt: null, snippet: null, score, text: "t",
+    provider,
+    url,
+    title: url,
+    publisher: null,
+    author: null,
+    publishedAt: null,
+    snippet: null,
+    score,
+    text: "t",
   });
 
   it("merges the same page from several providers into one hit with the best score", () => {
@@ -55,18 +75,35 @@ describe("gather", () => {
 
   it("records a failing provider and keeps the others' results", async () => {
     const ok: SourceProvider = { id: "ok", search: async (r) => [hit(`https://ok.test/${r.query}`, 1, "ok")] };
-    const broken: SourceProvider = { id: "broken", search: async () => { throw new Error("HTTP 500 from upstream"); } };
+    const broken: SourceProvider = {
+      id: "broken",
+      search: async () => {
+        throw new Error("HTTP 500 from upstream");
+      },
+    };
     const slow: SourceProvider = {
       id: "slow",
       search: (_r, signal) => new Promise((_, reject) => signal.addEventListener("abort", () => reject(signal.reason))),
     };
     const result = await gather(
-      { queries: [{ claimId: "c1", text: "q1", angle: "supporting" }, { claimId: "c1", text: "q2", angle: "context" }] },
+      {
+        queries: [
+          { claimId: "c1", text: "q1", angle: "supporting" },
+          { claimId: "c1", text: "q2", angle: "context" },
+        ],
+      },
       [ok, broken, slow],
       { language: "en", timeoutMs: 50 },
     );
     assert.equal(result.hits.length, 2);
-    assert.deepEqual(result.providers.map((p) => [p.id, p.status]), [["ok", "ok"], ["broken", "failed"], ["slow", "failed"]]);
+    assert.deepEqual(
+      result.providers.map((p) => [p.id, p.status]),
+      [
+        ["ok", "ok"],
+        ["broken", "failed"],
+        ["slow", "failed"],
+      ],
+    );
     assert.match(result.providers[1]!.error!, /HTTP 500/);
     assert.match(result.providers[2]!.error!, /timed out/);
   });
@@ -87,7 +124,10 @@ describe("rank", () => {
     assert.equal(evidence[0]!.quote, "Local police can refuse ICE detainer requests.");
     assert.ok(evidence[0]!.relevance > evidence[2]!.relevance);
     assert.ok(evidence.every((e) => e.bearing >= 0 && e.bearing <= 1));
-    assert.ok(evidence[0]!.bearing >= evidence[1]!.bearing && evidence[1]!.bearing >= evidence[2]!.bearing, "passages come likeliest finding first");
+    assert.ok(
+      evidence[0]!.bearing >= evidence[1]!.bearing && evidence[1]!.bearing >= evidence[2]!.bearing,
+      "passages come likeliest finding first",
+    );
   });
 
   it("puts the sentence that states a finding before one that only names the topic", () => {
@@ -106,7 +146,13 @@ describe("rank", () => {
 describe("rationale features", () => {
   const feature = (x: number[], name: (typeof RATIONALE_FEATURES)[number]) => x[RATIONALE_FEATURES.indexOf(name)];
   const sentence = (text: string, coverage: number, documentBest: number, rankInDocument: number) => ({
-    text, tokens: words(text), terms: contentTerms(text), coverage, documentBest, rankInDocument, documentRelevance: 0.8,
+    text,
+    tokens: words(text),
+    terms: contentTerms(text),
+    coverage,
+    documentBest,
+    rankInDocument,
+    documentRelevance: 0.8,
   });
   const claimTerms = contentTerms("Aspirin lowers blood pressure.");
 
@@ -133,7 +179,11 @@ describe("local judge", () => {
       polarityFeatures(claim, passage, 1)[POLARITY_FEATURES.indexOf(name)];
     assert.equal(cue("Coffee causes cancer.", "Coffee does not cause cancer.", "negation_mismatch"), 1);
     assert.equal(cue("Coffee causes cancer.", "Coffee causes cancer in rats.", "negation_mismatch"), 0);
-    assert.equal(cue("Coffee causes cancer.", "Coffee causes cancer when no filter is used.", "negation_mismatch"), 0, "a negation that does not reach the claim's terms");
+    assert.equal(
+      cue("Coffee causes cancer.", "Coffee causes cancer when no filter is used.", "negation_mismatch"),
+      0,
+      "a negation that does not reach the claim's terms",
+    );
     assert.equal(cue("Exercise increases lifespan.", "Exercise decreases lifespan.", "antonym"), 1);
     assert.equal(cue("Exercise increases lifespan.", "Exercise shortens and reduces lifespan.", "direction_disagree"), 1);
     assert.equal(cue("The bridge is 300 metres long.", "The bridge is 450 metres long.", "number_mismatch"), 1);
@@ -146,34 +196,64 @@ describe("local judge", () => {
   });
 
   it("supports with agreeing evidence, refutes with contradicting evidence, and calls a split conflicting", () => {
-    const ev = (id: string, quote: string) => ({ id, claimId: "c1", documentIndex: 0, quote, context: quote, relevance: 0.9, bearing: 0.6, documentRelevance: 0.9 });
-    const yes = judgeEvidence([claim], [ev("a", "Local police can refuse ICE detainer requests."), ev("b", "Police can refuse ICE detainer requests locally.")]);
+    const ev = (id: string, quote: string) => ({
+      id,
+      claimId: "c1",
+      documentIndex: 0,
+      quote,
+      context: quote,
+      relevance: 0.9,
+      bearing: 0.6,
+      documentRelevance: 0.9,
+    });
+    const yes = judgeEvidence(
+      [claim],
+      [ev("a", "Local police can refuse ICE detainer requests."), ev("b", "Police can refuse ICE detainer requests locally.")],
+    );
     assert.equal(yes.overall.label, "supported");
     const no = judgeEvidence([claim], [ev("a", "Local police cannot refuse ICE detainer requests.")]);
     assert.equal(no.evidence[0]!.stance, "refutes");
     assert.equal(no.overall.label, "refuted");
-    const split = judgeEvidence([claim], [ev("a", "Local police can refuse ICE detainer requests."), ev("b", "Local police cannot refuse ICE detainer requests.")]);
+    const split = judgeEvidence(
+      [claim],
+      [ev("a", "Local police can refuse ICE detainer requests."), ev("b", "Local police cannot refuse ICE detainer requests.")],
+    );
     assert.equal(split.overall.label, "conflicting");
   });
 
   it("lets a passage take a side only when its document is about the claim and it is about as likely to state the finding as the best", () => {
-    const ev = (id: string, quote: string, bearing: number, documentRelevance: number) => ({ id, claimId: "c1", documentIndex: 0, quote, context: quote, relevance: 0.9, bearing, documentRelevance });
+    const ev = (id: string, quote: string, bearing: number, documentRelevance: number) => ({
+      id,
+      claimId: "c1",
+      documentIndex: 0,
+      quote,
+      context: quote,
+      relevance: 0.9,
+      bearing,
+      documentRelevance,
+    });
     const offTopicDocument = judgeEvidence([claim], [ev("a", "Local police can refuse ICE detainer requests.", 0.6, 0.2)]);
     assert.equal(offTopicDocument.evidence[0]!.stance, "neutral");
     assert.equal(offTopicDocument.overall.label, "unverified");
     const unlikely = judgeEvidence([claim], [ev("a", "Local police can refuse ICE detainer requests.", 0.02, 0.9)]);
     assert.equal(unlikely.evidence[0]!.stance, "neutral", "a passage the rationale model finds unlikely to state the finding is context");
-    const looser = judgeEvidence([claim], [
-      ev("a", "Local police can refuse ICE detainer requests.", 0.6, 0.9),
-      ev("b", "Police cannot refuse requests.", 0.3, 0.9),
-    ]);
-    assert.deepEqual(looser.evidence.map((e) => e.stance), ["supports", "neutral"]);
+    const looser = judgeEvidence(
+      [claim],
+      [ev("a", "Local police can refuse ICE detainer requests.", 0.6, 0.9), ev("b", "Police cannot refuse requests.", 0.3, 0.9)],
+    );
+    assert.deepEqual(
+      looser.evidence.map((e) => e.stance),
+      ["supports", "neutral"],
+    );
     assert.equal(looser.overall.label, "supported");
   });
 
   it("gives more confidence to more agreeing evidence", () => {
     const one = verdictFor(claim, [{ evidenceId: "a", stance: "supports", weight: 0.7 }]);
-    const three = verdictFor(claim, [0.7, 0.7, 0.7].map((weight, i) => ({ evidenceId: String(i), stance: "supports" as const, weight })));
+    const three = verdictFor(
+      claim,
+      [0.7, 0.7, 0.7].map((weight, i) => ({ evidenceId: String(i), stance: "supports" as const, weight })),
+    );
     assert.equal(one.label, "supported");
     assert.ok(three.confidence > one.confidence);
     assert.ok(three.confidence <= 0.85);
@@ -185,9 +265,22 @@ describe("local judge", () => {
     const strong = calibrateConfidence({ claimId: "c1", label: "supported", confidence: 0.6 }, model);
     assert.ok(Math.abs(weak - 1 / (1 + Math.exp(-(3 * 0.3 - 1)))) < 1e-9);
     assert.ok(strong > weak);
-    assert.equal(calibrateConfidence({ claimId: "c1", label: "unverified", confidence: 0.3 }, model), 0.3, "an unverified verdict keeps its own figure");
+    assert.equal(
+      calibrateConfidence({ claimId: "c1", label: "unverified", confidence: 0.3 }, model),
+      0.3,
+      "an unverified verdict keeps its own figure",
+    );
     // The shipped map: a single agreeing passage, calibrated, and the same without calibration.
-    const ev = (id: string, quote: string) => ({ id, claimId: "c1", documentIndex: 0, quote, context: quote, relevance: 0.9, bearing: 0.6, documentRelevance: 0.9 });
+    const ev = (id: string, quote: string) => ({
+      id,
+      claimId: "c1",
+      documentIndex: 0,
+      quote,
+      context: quote,
+      relevance: 0.9,
+      bearing: 0.6,
+      documentRelevance: 0.9,
+    });
     const evidence = [ev("a", "Local police can refuse ICE detainer requests.")];
     const raw = judgeEvidence([claim], evidence, { calibrate: false }).claims[0]!;
     const stated = judgeEvidence([claim], evidence).claims[0]!;
@@ -224,13 +317,20 @@ describe("audit", () => {
       sections: [
         {
           kind: "summary",
-          paragraphs: [[
-            { text: "Framing sentence.", cites: [], quotes: [], factual: false },
-            { text: "“Detainers are voluntary.”", cites: [1], quotes: [{ n: 1, text: "Detainers are voluntary." }], factual: true },
-            { text: "A source that does not exist says so.", cites: [7], quotes: [{ n: 7, text: "so" }], factual: true },
-            { text: "Police must always obey detainers.", cites: [1], quotes: [{ n: 1, text: "Police must always obey detainers." }], factual: true },
-            { text: "Vaccines cause autism.", cites: [1], quotes: [{ n: 1, text: "Detainers are voluntary." }], factual: true },
-          ]],
+          paragraphs: [
+            [
+              { text: "Framing sentence.", cites: [], quotes: [], factual: false },
+              { text: "“Detainers are voluntary.”", cites: [1], quotes: [{ n: 1, text: "Detainers are voluntary." }], factual: true },
+              { text: "A source that does not exist says so.", cites: [7], quotes: [{ n: 7, text: "so" }], factual: true },
+              {
+                text: "Police must always obey detainers.",
+                cites: [1],
+                quotes: [{ n: 1, text: "Police must always obey detainers." }],
+                factual: true,
+              },
+              { text: "Vaccines cause autism.", cites: [1], quotes: [{ n: 1, text: "Detainers are voluntary." }], factual: true },
+            ],
+          ],
         },
         { kind: "context", paragraphs: [] },
         { kind: "bias", paragraphs: [] },
@@ -243,14 +343,21 @@ describe("audit", () => {
     assert.equal(result.sources.length, 1, "uncited sources are not listed");
     assert.equal(result.sources[0]!.title, "Detainers");
     assert.deepEqual(result.sources[0]!.quotes, ["Detainers are voluntary."]);
-    assert.deepEqual(result.sections.map((s) => s.kind), ["summary", "context", "bias"]);
+    assert.deepEqual(
+      result.sections.map((s) => s.kind),
+      ["summary", "context", "bias"],
+    );
     assert.ok(result.record.notes.some((n) => /no such source/.test(n)));
     assert.ok(result.record.notes.some((n) => /not found verbatim/.test(n)));
   });
 
   it("judges support by the sentence's own words against its quotes", () => {
     assert.equal(supportedBy("The Law Review states: “Detainers are voluntary.”", ["Detainers are voluntary."], ["Law Review"]), true);
-    assert.equal(supportedBy("The Law Review states: “Detainers are voluntary.”", ["Detainers are voluntary."]), false, "unnamed extra words need support");
+    assert.equal(
+      supportedBy("The Law Review states: “Detainers are voluntary.”", ["Detainers are voluntary."]),
+      false,
+      "unnamed extra words need support",
+    );
     assert.equal(supportedBy("Detainers are voluntary, so sheriffs ignore them everywhere.", ["Detainers are voluntary."]), false);
     assert.equal(supportedBy("Anything at all.", []), false);
   });
@@ -263,10 +370,15 @@ describe("audit", () => {
     const draft = writeDraft({
       intake: {
         input: { text: "Can local police refuse ICE detainer requests?", kind: "question" },
-        title: "Can local police refuse ICE detainer requests?", language: "en", claims: [claim],
-        category: "justice", entities: [{ name: "ICE", type: "organization" }], slug: "x",
+        title: "Can local police refuse ICE detainer requests?",
+        language: "en",
+        claims: [claim],
+        category: "justice",
+        entities: [{ name: "ICE", type: "organization" }],
+        slug: "x",
       },
-      judgement, sources,
+      judgement,
+      sources,
       consulted: { providers: [{ id: "library", status: "ok", results: 1, error: null }], documentsRead: 1 },
     });
     for (const sentence of draft.sections.flatMap((s) => s.paragraphs.flat())) {

@@ -36,7 +36,11 @@ describe("providersFromConfig", () => {
     assert.ok(web instanceof FallbackSearch);
     assert.equal(web.mode, "fallback");
     assert.deepEqual(ids(web.providers), ["brave", "searxng"]);
-    assert.deepEqual(skipped.map((s) => s.id), ["tavily", "serper"], "a blank key counts as unset");
+    assert.deepEqual(
+      skipped.map((s) => s.id),
+      ["tavily", "serper"],
+      "a blank key counts as unset",
+    );
   });
 
   it("runs all web providers in parallel with VERITY_WEB_SEARCH=all", () => {
@@ -49,7 +53,11 @@ describe("providersFromConfig", () => {
     const env = { GOOGLE_FACTCHECK_API_KEY: "g", BRAVE_API_KEY: "b", TAVILY_API_KEY: "t" };
     assert.deepEqual(ids(providersFromConfig(env, { http, names: ["library", "wikipedia"] }).providers), ["wikipedia"]);
     assert.deepEqual(ids(providersFromConfig(env, { http, names: ["library"] }).providers), []);
-    assert.deepEqual(ids(providersFromConfig(env, { http, names: ["factcheck,brave"] }).providers), ["factcheck", "brave"], "one web API named alone stays itself");
+    assert.deepEqual(
+      ids(providersFromConfig(env, { http, names: ["factcheck,brave"] }).providers),
+      ["factcheck", "brave"],
+      "one web API named alone stays itself",
+    );
     const both = providersFromConfig(env, { http, names: ["tavily", "brave"] }).providers;
     assert.deepEqual(ids(both), ["web"]);
     assert.deepEqual(ids((both[0] as FallbackSearch).providers), ["brave", "tavily"], "always in fallback order");
@@ -58,20 +66,41 @@ describe("providersFromConfig", () => {
   });
 
   it("refuses a named source whose key is missing, with the variable to set", () => {
-    assert.throws(() => providersFromConfig({}, { http, names: ["brave"] }), (e: unknown) => e instanceof ConfigError && e.message === "brave needs BRAVE_API_KEY");
-    assert.throws(() => providersFromConfig({}, { http, names: ["factcheck"] }), (e: unknown) => e instanceof ConfigError && e.message === "factcheck needs GOOGLE_FACTCHECK_API_KEY");
+    assert.throws(
+      () => providersFromConfig({}, { http, names: ["brave"] }),
+      (e: unknown) => e instanceof ConfigError && e.message === "brave needs BRAVE_API_KEY",
+    );
+    assert.throws(
+      () => providersFromConfig({}, { http, names: ["factcheck"] }),
+      (e: unknown) => e instanceof ConfigError && e.message === "factcheck needs GOOGLE_FACTCHECK_API_KEY",
+    );
     assert.throws(() => providersFromConfig({}, { http, names: ["searxng"] }), /searxng needs SEARXNG_URL/);
-    assert.throws(() => providersFromConfig({}, { http, names: ["web"] }), /web needs one of BRAVE_API_KEY, TAVILY_API_KEY, SERPER_API_KEY, SEARXNG_URL/);
+    assert.throws(
+      () => providersFromConfig({}, { http, names: ["web"] }),
+      /web needs one of BRAVE_API_KEY, TAVILY_API_KEY, SERPER_API_KEY, SEARXNG_URL/,
+    );
   });
 
   it("refuses unknown sources and a SEARXNG_URL that is not a URL", () => {
-    assert.throws(() => providersFromConfig({}, { http, names: ["bing"] }), (e: unknown) => e instanceof ConfigError && /unknown source "bing"/.test(e.message));
+    assert.throws(
+      () => providersFromConfig({}, { http, names: ["bing"] }),
+      (e: unknown) => e instanceof ConfigError && /unknown source "bing"/.test(e.message),
+    );
     assert.throws(() => providersFromConfig({ SEARXNG_URL: "searx.local" }, { http }), /SEARXNG_URL must be an http\(s\) URL/);
   });
 });
 
 describe("FallbackSearch", () => {
-  const hitFrom = (provider: string, url: string): SourceHit => ({ provider, url, title: url, publisher: null, author: null, publishedAt: null, snippet: null, score: 1 });
+  const hitFrom = (provider: string, url: string): SourceHit => ({
+    provider,
+    url,
+    title: url,
+    publisher: null,
+    author: null,
+    publishedAt: null,
+    snippet: null,
+    score: 1,
+  });
   const stub = (id: string, behaviour: () => Promise<SourceHit[]>): SourceProvider & { calls: number } => {
     const p = {
       id,
@@ -92,7 +121,10 @@ describe("FallbackSearch", () => {
     const serper = stub("serper", async () => [hitFrom("serper", "https://b.example/")]);
     const web = new FallbackSearch([brave, tavily, serper]);
     const hits = await web.search(searchRequest("q"), never());
-    assert.deepEqual(hits.map((h) => h.provider), ["tavily"]);
+    assert.deepEqual(
+      hits.map((h) => h.provider),
+      ["tavily"],
+    );
     assert.equal(web.lastAnswered, "tavily");
     assert.deepEqual(web.lastErrors, [{ id: "brave", message: "brave: HTTP 422 (invalid API key)" }]);
     assert.equal(serper.calls, 0);
@@ -129,7 +161,10 @@ describe("FallbackSearch", () => {
       { mode: "all" },
     );
     const hits = await web.search(searchRequest("q"), never());
-    assert.deepEqual(hits.map((h) => `${h.provider} ${h.url}`), ["brave https://a.example/", "serper https://c.example/", "brave https://b.example/"]);
+    assert.deepEqual(
+      hits.map((h) => `${h.provider} ${h.url}`),
+      ["brave https://a.example/", "serper https://c.example/", "brave https://b.example/"],
+    );
     assert.equal(web.lastAnswered, "brave+serper");
     assert.deepEqual(web.lastErrors, [{ id: "tavily", message: "down" }]);
   });
@@ -167,14 +202,22 @@ describe("configured web search against the fixture APIs", () => {
     tavily.reset();
   });
   const web = (env: Record<string, string>) => {
-    const { providers } = providersFromConfig(env, { http, names: ["web"], baseUrls: { brave: brave.url, tavily: tavily.url }, sleep: recordingSleep().sleep });
+    const { providers } = providersFromConfig(env, {
+      http,
+      names: ["web"],
+      baseUrls: { brave: brave.url, tavily: tavily.url },
+      sleep: recordingSleep().sleep,
+    });
     return providers[0] as FallbackSearch;
   };
 
   it("falls back to Tavily when Brave rejects the key", async () => {
     const search = web({ BRAVE_API_KEY: "BSA-wrong", TAVILY_API_KEY: TAVILY_TEST_KEY });
     const hits = await search.search(searchRequest("myth debunked"), never());
-    assert.deepEqual(hits.map((h) => h.provider), ["tavily"]);
+    assert.deepEqual(
+      hits.map((h) => h.provider),
+      ["tavily"],
+    );
     assert.equal(search.lastAnswered, "tavily");
     assert.equal(search.lastErrors[0]!.message, "brave: HTTP 422 (invalid API key)");
     assert.equal(brave.requests.length, 1);

@@ -3,14 +3,7 @@
 // the small parsers.
 import { after, before, beforeEach, describe, it } from "node:test";
 import assert from "node:assert/strict";
-import {
-  ProviderError,
-  RateLimiter,
-  parseLooseDate,
-  requestJson,
-  stripTags,
-  type RequestPolicy,
-} from "../../src/sources/provider-kit.js";
+import { ProviderError, RateLimiter, parseLooseDate, requestJson, stripTags, type RequestPolicy } from "../../src/sources/provider-kit.js";
 import { startFixtureServer, type FixtureServer } from "../fixtures/servers/harness.js";
 import { loopbackHttp } from "../helpers/loopback-http.js";
 import { recordingSleep, rejection } from "./providers-helpers.js";
@@ -56,12 +49,18 @@ describe("requestJson", () => {
     const p = policy({ baseDelayMs: 5_000, maxDelayMs: 6_000, random: () => 0.999 });
     server.failTimes(2, { status: 502 });
     await requestJson(http, { url: `${server.url}/x` }, p);
-    assert.ok(p.calls.every((ms) => ms <= 6_000), `${p.calls}`);
+    assert.ok(
+      p.calls.every((ms) => ms <= 6_000),
+      `${p.calls}`,
+    );
   });
 
   it("honours Retry-After (seconds and HTTP date) on 429", async () => {
     const p = policy();
-    server.script({ status: 429, headers: { "Retry-After": "3" } }, { status: 429, headers: { "Retry-After": new Date(Date.now() + 20_000).toUTCString() } });
+    server.script(
+      { status: 429, headers: { "Retry-After": "3" } },
+      { status: 429, headers: { "Retry-After": new Date(Date.now() + 20_000).toUTCString() } },
+    );
     await requestJson(http, { url: `${server.url}/x` }, p);
     assert.equal(p.calls.length, 2);
     assert.equal(p.calls[0], 3000);

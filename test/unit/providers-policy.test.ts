@@ -26,7 +26,10 @@ describe("SourcePolicy", () => {
       policy,
       NOW,
     );
-    assert.deepEqual(kept.map((h) => h.url), ["https://badexample.com/c", "https://example.org/d"]);
+    assert.deepEqual(
+      kept.map((h) => h.url),
+      ["https://badexample.com/c", "https://example.org/d"],
+    );
     assert.deepEqual(rejected, [
       { url: "https://example.com/a", title: "Page at https://example.com/a", reason: "domain example.com is on the deny list" },
       { url: "https://news.example.com/b", title: "Page at https://news.example.com/b", reason: "domain example.com is on the deny list" },
@@ -40,31 +43,58 @@ describe("SourcePolicy", () => {
       policy,
       NOW,
     );
-    assert.deepEqual(kept.map((h) => h.url), ["https://www.gov.uk/x", "https://www.who.int/y"]);
-    assert.deepEqual(rejected.map((r) => r.reason), ["domain spam.gov.uk is on the deny list", "domain blog.example is not on the allow list"]);
+    assert.deepEqual(
+      kept.map((h) => h.url),
+      ["https://www.gov.uk/x", "https://www.who.int/y"],
+    );
+    assert.deepEqual(
+      rejected.map((r) => r.reason),
+      ["domain spam.gov.uk is on the deny list", "domain blog.example is not on the allow list"],
+    );
   });
 
   it("drops hits older than the recency limit and keeps undated ones", () => {
     const policy = SourcePolicy.fromConfig({ recencyDays: 365 });
     const { kept, rejected } = applyPolicy(
-      [hit("https://a.example/new", "2024-01-10T00:00:00Z"), hit("https://a.example/old", "2019-02-01T12:00:00.000Z"), hit("https://a.example/undated")],
+      [
+        hit("https://a.example/new", "2024-01-10T00:00:00Z"),
+        hit("https://a.example/old", "2019-02-01T12:00:00.000Z"),
+        hit("https://a.example/undated"),
+      ],
       policy,
       NOW,
     );
-    assert.deepEqual(kept.map((h) => h.url), ["https://a.example/new", "https://a.example/undated"]);
-    assert.deepEqual(rejected, [{ url: "https://a.example/old", title: "Page at https://a.example/old", reason: "published 2019-02-01, older than 365 days" }]);
+    assert.deepEqual(
+      kept.map((h) => h.url),
+      ["https://a.example/new", "https://a.example/undated"],
+    );
+    assert.deepEqual(rejected, [
+      { url: "https://a.example/old", title: "Page at https://a.example/old", reason: "published 2019-02-01, older than 365 days" },
+    ]);
   });
 
   it("never filters the local library, and rejects URLs it cannot read", () => {
     const policy = SourcePolicy.fromConfig({ domains: { allow: ["who.int"] }, recencyDays: 1 });
     const { kept, rejected } = applyPolicy([hit("library:doc-1", "2001-01-01T00:00:00Z"), hit("not a url")], policy, NOW);
-    assert.deepEqual(kept.map((h) => h.url), ["library:doc-1"]);
-    assert.deepEqual(rejected.map((r) => r.reason), ["not a valid http(s) URL"]);
+    assert.deepEqual(
+      kept.map((h) => h.url),
+      ["library:doc-1"],
+    );
+    assert.deepEqual(
+      rejected.map((r) => r.reason),
+      ["not a valid http(s) URL"],
+    );
   });
 
   it("gives the reliability note of the most specific domain covering the URL", () => {
     const policy = SourcePolicy.fromConfig({
-      domains: { notes: { "example.com": "Tabloid; verify claims elsewhere.", "science.example.com": "Peer-reviewed section.", "WHO.int": "Official WHO guidance." } },
+      domains: {
+        notes: {
+          "example.com": "Tabloid; verify claims elsewhere.",
+          "science.example.com": "Peer-reviewed section.",
+          "WHO.int": "Official WHO guidance.",
+        },
+      },
     });
     assert.equal(policy.reliabilityNote("https://www.example.com/story"), "Tabloid; verify claims elsewhere.");
     assert.equal(policy.reliabilityNote("https://science.example.com/paper"), "Peer-reviewed section.");
@@ -92,13 +122,23 @@ describe("SourcePolicy", () => {
 
 describe("SourcePolicyConfig", () => {
   it("validates the verity.config.json shape and ignores unrelated keys", () => {
-    const parsed = SourcePolicyConfig.parse({ dataDir: "./data", domains: { allow: ["a.example"], notes: { "b.example": "note" } }, recencyDays: 30 });
+    const parsed = SourcePolicyConfig.parse({
+      dataDir: "./data",
+      domains: { allow: ["a.example"], notes: { "b.example": "note" } },
+      recencyDays: 30,
+    });
     assert.deepEqual(parsed, { domains: { allow: ["a.example"], notes: { "b.example": "note" } }, recencyDays: 30 });
   });
 
   it("turns a bad policy into a ConfigError naming the key", () => {
-    assert.throws(() => SourcePolicy.fromConfig({ recencyDays: -3 }), (e: unknown) => e instanceof ConfigError && /recencyDays: recencyDays must be a positive number/.test(e.message));
-    assert.throws(() => SourcePolicy.fromConfig({ domains: { deny: ["not a domain"] } }), (e: unknown) => e instanceof ConfigError && /domains\.deny\.0: "not a domain" is not a domain name/.test(e.message));
+    assert.throws(
+      () => SourcePolicy.fromConfig({ recencyDays: -3 }),
+      (e: unknown) => e instanceof ConfigError && /recencyDays: recencyDays must be a positive number/.test(e.message),
+    );
+    assert.throws(
+      () => SourcePolicy.fromConfig({ domains: { deny: ["not a domain"] } }),
+      (e: unknown) => e instanceof ConfigError && /domains\.deny\.0: "not a domain" is not a domain name/.test(e.message),
+    );
     assert.throws(() => SourcePolicy.fromConfig({ domains: { block: ["x.example"] } }), ConfigError);
     assert.throws(() => SourcePolicy.fromConfig({ domains: { notes: { "a.example": 3 } } }), ConfigError);
   });

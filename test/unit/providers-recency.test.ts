@@ -32,7 +32,12 @@ describe("recency of time-sensitive questions", () => {
   const http = loopbackHttp();
   let brave: FixtureServer, serper: FixtureServer, tavily: FixtureServer, searxng: FixtureServer;
   before(async () => {
-    [brave, serper, tavily, searxng] = await Promise.all([startBraveServer(), startSerperServer(), startTavilyServer(), startSearxngServer()]);
+    [brave, serper, tavily, searxng] = await Promise.all([
+      startBraveServer(),
+      startSerperServer(),
+      startTavilyServer(),
+      startSearxngServer(),
+    ]);
   });
   after(async () => Promise.all([brave, serper, tavily, searxng].map((s) => s.close())));
 
@@ -46,23 +51,39 @@ describe("recency of time-sensitive questions", () => {
     assert.equal((tavily.last().json as Record<string, unknown>).time_range, "week");
     await new SearxngProvider({ http, baseUrl: searxng.url, limiter: null }).search(request, never());
     assert.equal(searxng.last().query.time_range, "week");
-    await new BraveProvider({ http, apiKey: BRAVE_TEST_KEY, baseUrl: brave.url, limiter: null }).search(searchRequest("Great Wall"), never());
+    await new BraveProvider({ http, apiKey: BRAVE_TEST_KEY, baseUrl: brave.url, limiter: null }).search(
+      searchRequest("Great Wall"),
+      never(),
+    );
     assert.equal(brave.last().query.freshness, undefined, "no window for a question about no particular time");
   });
 
   it("passes the plan's window to the providers and sets old dated hits aside", async () => {
     const seen: (number | undefined)[] = [];
     const hit = (url: string, publishedAt: string | null): SourceHit => ({
-      provider: "web", url, title: url, publisher: null, author: null, publishedAt, snippet: null, score: 1,
+      provider: "web",
+      url,
+      title: url,
+      publisher: null,
+      author: null,
+      publishedAt,
+      snippet: null,
+      score: 1,
     });
     const provider: SourceProvider = {
       id: "web",
       search: async (r) => {
         seen.push(r.maxAgeDays);
-        return [hit("https://a.example/new", new Date().toISOString().slice(0, 10)), hit("https://a.example/old", "2001-01-01"), hit("https://a.example/undated", null)];
+        return [
+          hit("https://a.example/new", new Date().toISOString().slice(0, 10)),
+          hit("https://a.example/old", "2001-01-01"),
+          hit("https://a.example/undated", null),
+        ];
       },
     };
-    const result = await gather({ queries: [{ claimId: "c1", text: "q", angle: "supporting" }], maxAgeDays: 31 }, [provider], { language: "en" });
+    const result = await gather({ queries: [{ claimId: "c1", text: "q", angle: "supporting" }], maxAgeDays: 31 }, [provider], {
+      language: "en",
+    });
     assert.deepEqual(seen, [31]);
     assert.deepEqual(result.hits.map((h) => h.url).sort(), ["https://a.example/new", "https://a.example/undated"]);
     assert.equal(result.rejected[0]?.url, "https://a.example/old");

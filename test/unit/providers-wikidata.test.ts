@@ -18,11 +18,23 @@ describe("linkEntities", () => {
   after(() => server.close());
   beforeEach(() => server.reset());
   const link = (entities: Entity[], extra: Partial<Parameters<typeof linkEntities>[1]> = {}) =>
-    linkEntities(entities, { http, language: "en", baseUrl: `${server.url}/w/api.php`, limiter: null, sleep: recordingSleep().sleep, ...extra });
+    linkEntities(entities, {
+      http,
+      language: "en",
+      baseUrl: `${server.url}/w/api.php`,
+      limiter: null,
+      sleep: recordingSleep().sleep,
+      ...extra,
+    });
 
   it("links a person to the human, skipping a same-named song ranked first", async () => {
     const [rosaParks] = await link([{ name: "Rosa Parks", type: "person" }]);
-    assert.deepEqual(rosaParks, { name: "Rosa Parks", type: "person", wikidataId: "Q41921", description: "American civil rights activist (1913–2005)" });
+    assert.deepEqual(rosaParks, {
+      name: "Rosa Parks",
+      type: "person",
+      wikidataId: "Q41921",
+      description: "American civil rights activist (1913–2005)",
+    });
   });
 
   it("does not link a person's name to a plant genus or a given name", async () => {
@@ -59,7 +71,10 @@ describe("linkEntities", () => {
       { name: "Paris", type: "place" },
     ]);
     const searches = server.requests.filter((r) => r.query.action === "wbsearchentities");
-    assert.deepEqual(searches.map((r) => r.query.search), ["Rosa Parks", "Paris"]);
+    assert.deepEqual(
+      searches.map((r) => r.query.search),
+      ["Rosa Parks", "Paris"],
+    );
     for (const r of searches) {
       assert.equal(r.query.language, "en");
       assert.equal(r.query.type, "item");
@@ -77,7 +92,10 @@ describe("linkEntities", () => {
       { name: "Zyxwv Qutsr", type: "other" },
     ];
     assert.deepEqual(await link(entities), entities);
-    assert.deepEqual(server.requests.map((r) => r.query.search), ["Zyxwv Qutsr"]);
+    assert.deepEqual(
+      server.requests.map((r) => r.query.search),
+      ["Zyxwv Qutsr"],
+    );
   });
 
   it("leaves entities unchanged and reports the error when Wikidata fails", async () => {

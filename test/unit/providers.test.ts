@@ -54,7 +54,11 @@ describe("WikipediaProvider", () => {
 
   it("returns each article's plain text, its canonical URL and the search snippet without markup", async () => {
     const hits = await provider().search(searchRequest("Great Wall visible from the Moon"), never());
-    assert.deepEqual(hits.map((h) => h.title), ["Great Wall of China", "Moon"], "the disambiguation page is skipped");
+    assert.deepEqual(
+      hits.map((h) => h.title),
+      ["Great Wall of China", "Moon"],
+      "the disambiguation page is skipped",
+    );
     const wall = hits[0]!;
     assert.equal(wall.provider, "wikipedia");
     assert.equal(wall.url, "https://en.wikipedia.org/wiki/Great_Wall_of_China");
@@ -101,14 +105,21 @@ describe("WikipediaProvider", () => {
   it("turns MediaWiki's error-in-a-200 answer into a ProviderError", async () => {
     server.script(mediaWikiErrors.missingParam("srsearch"));
     const error = await rejection(provider().search(searchRequest("Moon"), never()));
-    assertProviderError(error, { provider: "wikipedia", kind: "api", message: /^wikipedia: API error missingparam \(The "srsearch" parameter must be set\.\)$/ });
+    assertProviderError(error, {
+      provider: "wikipedia",
+      kind: "api",
+      message: /^wikipedia: API error missingparam \(The "srsearch" parameter must be set\.\)$/,
+    });
   });
 
   it("retries a 503 after its Retry-After, then succeeds", async () => {
     const { sleep, calls } = recordingSleep();
     server.script(mediaWikiErrors.serverError);
     const hits = await provider({ sleep }).search(searchRequest("natural satellite"), never());
-    assert.deepEqual(hits.map((h) => h.title), ["Moon"]);
+    assert.deepEqual(
+      hits.map((h) => h.title),
+      ["Moon"],
+    );
     assert.deepEqual(calls, [1000]);
   });
 });
@@ -171,14 +182,27 @@ describe("GoogleFactCheckProvider", () => {
   it("reports a rejected key with Google's message and without the key", async () => {
     const wrong = "AIzaWRONG-key-0000000000";
     const error = await rejection(provider(wrong).search(searchRequest("Great Wall"), never()));
-    assertProviderError(error, { provider: "factcheck", kind: "auth", message: /^factcheck: HTTP 400 \(API key not valid\. Please pass a valid API key\.\)$/, secret: wrong });
+    assertProviderError(error, {
+      provider: "factcheck",
+      kind: "auth",
+      message: /^factcheck: HTTP 400 \(API key not valid\. Please pass a valid API key\.\)$/,
+      secret: wrong,
+    });
     assert.equal(server.requests.length, 1, "a 400 is not retried");
   });
 
   it("redacts the key even when the API echoes it", async () => {
-    server.script({ status: 403, body: { error: { code: 403, message: `Requests with key ${FACTCHECK_TEST_KEY} are blocked.`, status: "PERMISSION_DENIED" } } });
+    server.script({
+      status: 403,
+      body: { error: { code: 403, message: `Requests with key ${FACTCHECK_TEST_KEY} are blocked.`, status: "PERMISSION_DENIED" } },
+    });
     const error = await rejection(provider().search(searchRequest("Great Wall"), never()));
-    assertProviderError(error, { provider: "factcheck", kind: "auth", message: /^factcheck: HTTP 403 \(Requests with key \*\*\* are blocked\.\)$/, secret: FACTCHECK_TEST_KEY });
+    assertProviderError(error, {
+      provider: "factcheck",
+      kind: "auth",
+      message: /^factcheck: HTTP 403 \(Requests with key \*\*\* are blocked\.\)$/,
+      secret: FACTCHECK_TEST_KEY,
+    });
   });
 
   it("waits out a 429 RESOURCE_EXHAUSTED (Retry-After) and retries", async () => {
@@ -257,7 +281,12 @@ describe("BraveProvider", () => {
   it("reports a 401 as an invalid key", async () => {
     server.script({ status: 401, body: "" });
     const error = await rejection(provider().search(searchRequest("Great Wall"), never()));
-    assertProviderError(error, { provider: "brave", kind: "auth", message: /^brave: HTTP 401 \(invalid API key\)$/, secret: BRAVE_TEST_KEY });
+    assertProviderError(error, {
+      provider: "brave",
+      kind: "auth",
+      message: /^brave: HTTP 401 \(invalid API key\)$/,
+      secret: BRAVE_TEST_KEY,
+    });
   });
 
   it("waits for X-RateLimit-Reset after a 429 RATE_LIMITED, then succeeds", async () => {
@@ -273,7 +302,11 @@ describe("BraveProvider", () => {
     const { sleep, calls } = recordingSleep();
     server.script(braveErrors.quotaLimited);
     const error = await rejection(provider(BRAVE_TEST_KEY, sleep).search(searchRequest("Great Wall"), never()));
-    assertProviderError(error, { provider: "brave", kind: "rate_limit", message: /^brave: HTTP 429 \(Request quota limit exceeded for plan\.\) \(retry after 1419704s\)$/ });
+    assertProviderError(error, {
+      provider: "brave",
+      kind: "rate_limit",
+      message: /^brave: HTTP 429 \(Request quota limit exceeded for plan\.\) \(retry after 1419704s\)$/,
+    });
     assert.deepEqual(calls, []);
     assert.equal(server.requests.length, 1);
   });
@@ -308,9 +341,15 @@ describe("TavilyProvider", () => {
     assert.equal(hits[0]!.provider, "tavily");
     assert.ok(hits[0]!.text && hits[0]!.text.length > 500);
     assert.equal(hits[1]!.text, undefined, "a short raw_content is not a page text");
-    assert.equal(hits[0]!.snippet, "Astronauts say the Great Wall of China is very hard to see from low Earth orbit, and impossible from the Moon.");
+    assert.equal(
+      hits[0]!.snippet,
+      "Astronauts say the Great Wall of China is very hard to see from low Earth orbit, and impossible from the Moon.",
+    );
     assert.equal(hits[0]!.publisher, "nasa.example");
-    assert.deepEqual(hits.map((h) => h.score), [1, 0.5, 1 / 3]);
+    assert.deepEqual(
+      hits.map((h) => h.score),
+      [1, 0.5, 1 / 3],
+    );
   });
 
   it("leaves text undefined when raw content is not asked for", async () => {
@@ -321,13 +360,22 @@ describe("TavilyProvider", () => {
   it("reports a missing or invalid key (401) with Tavily's message, without the key", async () => {
     const wrong = "tvly-wrong-key-777";
     const error = await rejection(provider(wrong).search(searchRequest("Great Wall"), never()));
-    assertProviderError(error, { provider: "tavily", kind: "auth", message: /^tavily: HTTP 401 \(Unauthorized: missing or invalid API key\.\)$/, secret: wrong });
+    assertProviderError(error, {
+      provider: "tavily",
+      kind: "auth",
+      message: /^tavily: HTTP 401 \(Unauthorized: missing or invalid API key\.\)$/,
+      secret: wrong,
+    });
   });
 
   it("does not retry a 432 plan limit", async () => {
     server.script(tavilyErrors.planLimit);
     const error = await rejection(provider().search(searchRequest("Great Wall"), never()));
-    assertProviderError(error, { provider: "tavily", kind: "http", message: /^tavily: HTTP 432 \(This request exceeds your plan's set usage limit/ });
+    assertProviderError(error, {
+      provider: "tavily",
+      kind: "http",
+      message: /^tavily: HTTP 432 \(This request exceeds your plan's set usage limit/,
+    });
     assert.equal(server.requests.length, 1);
   });
 });
@@ -337,7 +385,8 @@ describe("SerperProvider", () => {
   before(async () => (server = await startSerperServer()));
   after(() => server.close());
   beforeEach(() => server.reset());
-  const provider = (apiKey = SERPER_TEST_KEY) => new SerperProvider({ http, apiKey, baseUrl: server.url, limiter: null, sleep: recordingSleep().sleep });
+  const provider = (apiKey = SERPER_TEST_KEY) =>
+    new SerperProvider({ http, apiKey, baseUrl: server.url, limiter: null, sleep: recordingSleep().sleep });
 
   it("POSTs /search with X-API-KEY and {q, num, hl}", async () => {
     await provider().search(searchRequest("Great Wall", { limit: 7, language: "de-DE" }), never());
@@ -350,11 +399,14 @@ describe("SerperProvider", () => {
 
   it("maps organic results in position order; absolute dates kept, relative ones dropped", async () => {
     const hits = await provider().search(searchRequest("Great Wall"), never());
-    assert.deepEqual(hits.map((h) => h.url), [
-      "https://www.nasa.example/earth/great-wall-from-space",
-      "https://news.example.org/science/great-wall-myth",
-      "https://travel.example.com/china/great-wall",
-    ]);
+    assert.deepEqual(
+      hits.map((h) => h.url),
+      [
+        "https://www.nasa.example/earth/great-wall-from-space",
+        "https://news.example.org/science/great-wall-myth",
+        "https://travel.example.com/china/great-wall",
+      ],
+    );
     assert.equal(hits[0]!.provider, "serper");
     assert.equal(hits[0]!.publishedAt, "2023-05-17T00:00:00.000Z");
     assert.equal(hits[1]!.publishedAt, null, '"3 days ago" is not turned into a date');
@@ -390,7 +442,10 @@ describe("SearxngProvider", () => {
 
   it("GETs {SEARXNG_URL}/search with q, format=json and the language, under the instance's path", async () => {
     const { sleep } = recordingSleep();
-    await new SearxngProvider({ http, baseUrl: `${server.url}/searx/`, limiter: null, sleep }).search(searchRequest("Great Wall", { language: "en-GB" }), never());
+    await new SearxngProvider({ http, baseUrl: `${server.url}/searx/`, limiter: null, sleep }).search(
+      searchRequest("Great Wall", { language: "en-GB" }),
+      never(),
+    );
     const req = server.last();
     assert.equal(req.path, "/searx/search");
     assert.equal(req.query.q, "Great Wall");
@@ -399,7 +454,10 @@ describe("SearxngProvider", () => {
   });
 
   it("maps results: publishedDate to ISO, hostname as publisher, no text", async () => {
-    const hits = await new SearxngProvider({ http, baseUrl: `${server.url}/searx`, limiter: null }).search(searchRequest("Great Wall", { limit: 2 }), never());
+    const hits = await new SearxngProvider({ http, baseUrl: `${server.url}/searx`, limiter: null }).search(
+      searchRequest("Great Wall", { limit: 2 }),
+      never(),
+    );
     assert.equal(hits.length, 2);
     assert.equal(hits[0]!.provider, "searxng");
     assert.equal(hits[0]!.publishedAt, "2023-05-17T06:30:00.000Z");
@@ -408,14 +466,25 @@ describe("SearxngProvider", () => {
   });
 
   it("explains a 403 (json format not enabled on the instance)", async () => {
-    const error = await rejection(new SearxngProvider({ http, baseUrl: locked.url, limiter: null }).search(searchRequest("Great Wall"), never()));
-    assertProviderError(error, { provider: "searxng", kind: "http", message: /^searxng: HTTP 403 \(forbidden: is the json format enabled/ });
+    const error = await rejection(
+      new SearxngProvider({ http, baseUrl: locked.url, limiter: null }).search(searchRequest("Great Wall"), never()),
+    );
+    assertProviderError(error, {
+      provider: "searxng",
+      kind: "http",
+      message: /^searxng: HTTP 403 \(forbidden: is the json format enabled/,
+    });
   });
 
   it("gives up after two retries of a 502", async () => {
     const { sleep, calls } = recordingSleep();
     server.failTimes(3, searxngErrors.serverError);
-    const error = await rejection(new SearxngProvider({ http, baseUrl: `${server.url}/searx`, limiter: null, sleep, random: () => 0 }).search(searchRequest("Great Wall"), never()));
+    const error = await rejection(
+      new SearxngProvider({ http, baseUrl: `${server.url}/searx`, limiter: null, sleep, random: () => 0 }).search(
+        searchRequest("Great Wall"),
+        never(),
+      ),
+    );
     assertProviderError(error, { provider: "searxng", kind: "http", message: /^searxng: HTTP 502 \(bad gateway\)$/ });
     assert.equal(server.requests.length, 3);
     assert.deepEqual(calls, [250, 500]);

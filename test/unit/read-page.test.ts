@@ -27,7 +27,9 @@ const PDF = makePdf({
   title: "Annual Respiratory Report",
   author: "Regional Health Agency",
   creationDate: "D:20240131120000Z",
-  pages: ["Annual Respiratory Report\n\nHospital admissions for respiratory illness fell by twelve percent.\nOfficials credited the milder weather."],
+  pages: [
+    "Annual Respiratory Report\n\nHospital admissions for respiratory illness fell by twelve percent.\nOfficials credited the milder weather.",
+  ],
 });
 
 function isReadError(reason: string | RegExp): (error: unknown) => boolean {
@@ -64,7 +66,14 @@ describe("readPage", () => {
         case "/notes.txt":
           return send(200, "text/plain; charset=utf-8", "Field notes\n\nThe river rose two metres overnight.\r\n");
         case "/latin1":
-          return send(200, "text/html", Buffer.from(`<html><head><meta charset="iso-8859-1"><title>Caf\xe9</title></head><body><article><p>${PARAGRAPH} Caf\xe9 cr\xe8me.</p></article></body></html>`, "latin1"));
+          return send(
+            200,
+            "text/html",
+            Buffer.from(
+              `<html><head><meta charset="iso-8859-1"><title>Caf\xe9</title></head><body><article><p>${PARAGRAPH} Caf\xe9 cr\xe8me.</p></article></body></html>`,
+              "latin1",
+            ),
+          );
         case "/forbidden":
           return send(403, "text/html", "<h1>Forbidden</h1>");
         case "/missing":
@@ -88,7 +97,12 @@ describe("readPage", () => {
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     const port = (server.address() as AddressInfo).port;
     base = `http://127.0.0.1:${port}`;
-    client = createHttpClient({ allowedPrivateHosts: [`127.0.0.1:${port}`], headersTimeoutMs: 200, bodyTimeoutMs: 200, maxBytes: 256 * 1024 });
+    client = createHttpClient({
+      allowedPrivateHosts: [`127.0.0.1:${port}`],
+      headersTimeoutMs: 200,
+      bodyTimeoutMs: 200,
+      maxBytes: 256 * 1024,
+    });
   });
 
   after(async () => {

@@ -82,7 +82,10 @@ describe("readInputs: text files", () => {
 
   it("reports binary files given a text extension", async () => {
     assert.equal(await readFailure(await put("nul.txt", new Uint8Array([0x48, 0x69, 0x00, 0x21]))), "binary file, not text");
-    assert.equal(await readFailure(await put("latin.md", new Uint8Array([0x43, 0x61, 0x66, 0xe9, 0x20, 0xff, 0xfe, 0x41]))), "binary file, not text");
+    assert.equal(
+      await readFailure(await put("latin.md", new Uint8Array([0x43, 0x61, 0x66, 0xe9, 0x20, 0xff, 0xfe, 0x41]))),
+      "binary file, not text",
+    );
     const control = new Uint8Array(400).map((_, i) => (i % 4 === 0 ? 0x01 : 0x61));
     assert.equal(await readFailure(await put("control.html", control)), "binary file, not text");
     assert.equal(await readFailure(await put("data.jsonl", new Uint8Array([0x7b, 0x00, 0x7d]))), "binary file, not text");
@@ -110,7 +113,7 @@ describe("readInputs: markdown", () => {
         "",
         "# The *Real* Title #",
         "",
-        "Some **bold**, _italic_ and `inline code` with a [link](https://example.com \"Example\") here.",
+        'Some **bold**, _italic_ and `inline code` with a [link](https://example.com "Example") here.',
         "![A chart](chart.png) Text after the image.",
         "",
         "## Section two",
@@ -163,7 +166,7 @@ describe("readInputs: markdown", () => {
     assert.equal(plain.title, "Just a note line.");
 
     const withFrontMatter = await readDoc(
-      await put("front.md", "---\ntitle: \"Front title\"\nauthor: Kim Lee\ndate: 2021-06-01\n---\n\n# Heading\n\nBody text.\n"),
+      await put("front.md", '---\ntitle: "Front title"\nauthor: Kim Lee\ndate: 2021-06-01\n---\n\n# Heading\n\nBody text.\n'),
     );
     assert.equal(withFrontMatter.title, "Front title");
     assert.equal(withFrontMatter.author, "Kim Lee");
@@ -195,7 +198,10 @@ describe("readInputs: HTML and PDF", () => {
   });
 
   it("reads an HTML page declared in another charset", async () => {
-    const latin1 = Buffer.from('<html><head><meta charset="iso-8859-1"><title>Caf\xe9</title></head><body><p>Cr\xe8me br\xfbl\xe9e is served.</p></body></html>', "latin1");
+    const latin1 = Buffer.from(
+      '<html><head><meta charset="iso-8859-1"><title>Caf\xe9</title></head><body><p>Cr\xe8me br\xfbl\xe9e is served.</p></body></html>',
+      "latin1",
+    );
     const doc = await readDoc(await put("latin1.htm", latin1));
     assert.equal(doc.title, "Café");
     assert.equal(doc.text, "Crème brûlée is served.");
@@ -203,7 +209,10 @@ describe("readInputs: HTML and PDF", () => {
 
   it("reads a PDF with its metadata, and falls back to the first line for its title", async () => {
     const titled = await readDoc(
-      await put("report.pdf", makePdf({ title: "Water Report", author: "Agency", creationDate: "D:20191105", pages: ["Rivers are clean.", "Lakes too."] })),
+      await put(
+        "report.pdf",
+        makePdf({ title: "Water Report", author: "Agency", creationDate: "D:20191105", pages: ["Rivers are clean.", "Lakes too."] }),
+      ),
     );
     assert.equal(titled.format, "pdf");
     assert.equal(titled.title, "Water Report");
@@ -279,7 +288,9 @@ describe("readJsonl", () => {
   it("reports a line over the length limit and a duplicate id, and keeps going", () => {
     const long = JSON.stringify({ id: 1, title: "Long", text: "x".repeat(2_000_001) });
     const outcomes = readJsonl(
-      [long, '{"id": 2, "title": "A", "text": "a"}', '{"id": "2", "title": "B", "text": "b"}', '{"id": 3, "title": "C", "text": "c"}'].join("\r\n"),
+      [long, '{"id": 2, "title": "A", "text": "a"}', '{"id": "2", "title": "B", "text": "b"}', '{"id": 3, "title": "C", "text": "c"}'].join(
+        "\r\n",
+      ),
       "f.jsonl",
     );
     assert.deepEqual(
@@ -302,7 +313,8 @@ describe("readJsonl", () => {
   });
 
   it("reads a SciFact-sized file (5,183 lines, 8 MB) quickly", async () => {
-    const sentence = "Alterations of the architecture of cerebral white matter in the developing human brain can affect cortical development.";
+    const sentence =
+      "Alterations of the architecture of cerebral white matter in the developing human brain can affect cortical development.";
     const lines: string[] = [];
     for (let i = 0; i < 5183; i++) {
       lines.push(JSON.stringify({ id: i, title: `Abstract ${i}`, sentences: Array.from({ length: 12 }, (_, j) => `${sentence} (${j})`) }));
@@ -330,7 +342,10 @@ describe("readInputs: paths and folders", () => {
     await put("tree/node_modules/pkg/readme.txt", "dependency");
     await copyFile(path.join(FIXTURES, "jsonld-article.html"), path.join(root, "a", "page.html"));
     const outcomes = await readAll([root]);
-    assert.ok(outcomes.every((o) => o.ok), JSON.stringify(outcomes.filter((o) => !o.ok)));
+    assert.ok(
+      outcomes.every((o) => o.ok),
+      JSON.stringify(outcomes.filter((o) => !o.ok)),
+    );
     assert.deepEqual(
       outcomes.map((o) => (o.ok ? o.doc.origin : "")),
       [

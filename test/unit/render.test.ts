@@ -99,13 +99,7 @@ describe("renderMarkdown (classic)", () => {
 
   it("puts the sections in the order summary, context, bias, with their titles", () => {
     const headings = [...md.matchAll(/^## (.+)$/gm)].map((m) => m[1]);
-    assert.deepEqual(headings, [
-      SECTION_TITLES.summary,
-      SECTION_TITLES.context,
-      SECTION_TITLES.bias,
-      "Sources",
-      "Follow-up questions",
-    ]);
+    assert.deepEqual(headings, [SECTION_TITLES.summary, SECTION_TITLES.context, SECTION_TITLES.bias, "Sources", "Follow-up questions"]);
     const summary = md.indexOf(SECTION_TITLES.summary);
     assert.ok(md.indexOf("A 2014 study found no difference") > summary);
     assert.ok(md.indexOf("The belief comes from early studies") > md.indexOf(SECTION_TITLES.bias));
@@ -184,7 +178,8 @@ describe("renderMarkdown (classic)", () => {
 
 describe("renderMarkdown (briefing)", () => {
   it("answers first, then numbers one finding per paragraph in section order", () => {
-    const long = "This opening sentence is deliberately long enough that it cannot possibly fit into the eighty character heading limit [1]. Then more.";
+    const long =
+      "This opening sentence is deliberately long enough that it cannot possibly fit into the eighty character heading limit [1]. Then more.";
     const report = sampleReport();
     assert.equal(report.sections[2]!.kind, "context");
     report.sections[2]!.paragraphs.push({ text: long });
@@ -220,7 +215,7 @@ describe("renderHtml", () => {
   const doc = parse(html);
 
   it("is a complete, self-contained HTML5 document without scripts", () => {
-    assert.ok(html.startsWith("<!doctype html>\n<html lang=\"en\">"));
+    assert.ok(html.startsWith('<!doctype html>\n<html lang="en">'));
     assert.ok(html.includes('<meta charset="utf-8">'));
     assert.ok(html.includes('<meta name="viewport" content="width=device-width, initial-scale=1">'));
     assert.equal(doc.title, "Does coffee dehydrate you? — Verity");

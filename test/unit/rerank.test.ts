@@ -48,12 +48,17 @@ describe("re-ranking features", () => {
   it("gives one row per document, and the document about the claim the better coverage and similarity", () => {
     const claim = "Vitamin D deficiency raises the risk of multiple sclerosis (MS).";
     const texts = [
-      ["Vitamin D and multiple sclerosis", "Low vitamin D levels were associated with a higher risk of multiple sclerosis. Deficiency preceded onset."],
+      [
+        "Vitamin D and multiple sclerosis",
+        "Low vitamin D levels were associated with a higher risk of multiple sclerosis. Deficiency preceded onset.",
+      ],
       ["Coffee and sleep", "Coffee intake shortened sleep in adults. The effect was small."],
       ["Sun exposure", "Sun exposure raises vitamin D levels in the skin."],
     ];
     const docs = texts.map(([title, text], i) => ({
-      title: title!, text: text!, searchScore: 3 - i,
+      title: title!,
+      text: text!,
+      searchScore: 3 - i,
       sentences: text!.split(". ").map((s) => contentTerms(s)),
     }));
     const rows = rerankFeatures(claim, docs, idfWeights(docs.flatMap((d) => d.sentences)));

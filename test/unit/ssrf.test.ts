@@ -6,7 +6,14 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { HttpError } from "../../src/fetch/http-client.js";
 import { createHttpClient, type ClosableHttpClient } from "../../src/fetch/http.js";
-import { checkUrl, createSafeLookup, isForbiddenAddress, isForbiddenHostname, type ResolvedAddress, type Resolver } from "../../src/fetch/ssrf.js";
+import {
+  checkUrl,
+  createSafeLookup,
+  isForbiddenAddress,
+  isForbiddenHostname,
+  type ResolvedAddress,
+  type Resolver,
+} from "../../src/fetch/ssrf.js";
 
 interface Fixture {
   server: http.Server;
@@ -157,7 +164,16 @@ describe("isForbiddenAddress", () => {
     });
   }
 
-  for (const ip of ["93.184.216.34", "8.8.8.8", "1.1.1.1", "2606:4700::1111", "2a00:1450:4001:80b::200e", "::ffff:93.184.216.34", "64:ff9b::808:808", "2002:808:808::1"]) {
+  for (const ip of [
+    "93.184.216.34",
+    "8.8.8.8",
+    "1.1.1.1",
+    "2606:4700::1111",
+    "2a00:1450:4001:80b::200e",
+    "::ffff:93.184.216.34",
+    "64:ff9b::808:808",
+    "2002:808:808::1",
+  ]) {
     it(`lets public ${ip} through`, () => {
       assert.equal(isForbiddenAddress(ip), null);
     });
@@ -297,10 +313,20 @@ describe("the client refuses forbidden destinations", () => {
   }
 
   it("refuses a name when ANY of its addresses is forbidden (checked without connecting)", async () => {
-    const lookup = createSafeLookup({ resolver: async () => [{ address: "93.184.216.34", family: 4 }, { address: "127.0.0.1", family: 4 }] });
+    const lookup = createSafeLookup({
+      resolver: async () => [
+        { address: "93.184.216.34", family: 4 },
+        { address: "127.0.0.1", family: 4 },
+      ],
+    });
     const error = await new Promise<unknown>((resolve) => lookup("mixed.example", { all: true }, (err) => resolve(err)));
     assert.ok(error instanceof HttpError && error.code === "forbidden_address", String(error));
-    const fine = createSafeLookup({ resolver: async () => [{ address: "93.184.216.34", family: 4 }, { address: "2606:4700::1111", family: 6 }] });
+    const fine = createSafeLookup({
+      resolver: async () => [
+        { address: "93.184.216.34", family: 4 },
+        { address: "2606:4700::1111", family: 6 },
+      ],
+    });
     const addresses = await new Promise<unknown>((resolve, reject) =>
       fine("public.example", { all: true }, (err, address) => (err ? reject(err) : resolve(address))),
     );

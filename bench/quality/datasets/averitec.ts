@@ -25,17 +25,21 @@ export const averitec: Dataset = {
   async run({ dataDir, limit, workspace, log }) {
     const all = JSON.parse(await readFile(path.join(dataDir, "averitec/dev.json"), "utf8"));
     const claims = take(all as { claim: string; label: string; questions: Qa[] }[], limit);
-    const gold: string[] = [], predicted: string[] = [], ms: number[] = [];
+    const gold: string[] = [],
+      predicted: string[] = [],
+      ms: number[] = [];
     const calibration = new Calibration();
     for (const [i, c] of claims.entries()) {
-      const docs = c.questions.flatMap((q, qi) =>
-        q.answers.map((a, ai) => ({
-          id: `q${qi}a${ai}`,
-          title: q.question,
-          text: [a.answer, a.boolean_explanation].filter(Boolean).join(". "),
-          ...(a.source_url && /^https?:/.test(a.source_url) ? { url: a.source_url } : {}),
-        })),
-      ).filter((d) => d.text.trim().length > 0);
+      const docs = c.questions
+        .flatMap((q, qi) =>
+          q.answers.map((a, ai) => ({
+            id: `q${qi}a${ai}`,
+            title: q.question,
+            text: [a.answer, a.boolean_explanation].filter(Boolean).join(". "),
+            ...(a.source_url && /^https?:/.test(a.source_url) ? { url: a.source_url } : {}),
+          })),
+        )
+        .filter((d) => d.text.trim().length > 0);
       const { report, ms: t } = await workspace.checkAgainst(`avt-${i}`, docs, c.claim);
       ms.push(t);
       gold.push(c.label);
@@ -49,11 +53,27 @@ export const averitec: Dataset = {
       task: "verdict from the claim's question-answer evidence (never the justification)",
       claims: claims.length,
       metrics: [
-        { name: "accuracy (4-way)", value: round3(accuracy(gold, predicted)), anchors: [majorityAnchor(gold)], interval: accuracyInterval(gold, predicted) },
-        { name: "macro-F1 (4-way)", value: round3(macroF1(gold, predicted, Object.values(LABEL).filter((v, j, a) => a.indexOf(v) === j))), anchors: [] },
+        {
+          name: "accuracy (4-way)",
+          value: round3(accuracy(gold, predicted)),
+          anchors: [majorityAnchor(gold)],
+          interval: accuracyInterval(gold, predicted),
+        },
+        {
+          name: "macro-F1 (4-way)",
+          value: round3(
+            macroF1(
+              gold,
+              predicted,
+              Object.values(LABEL).filter((v, j, a) => a.indexOf(v) === j),
+            ),
+          ),
+          anchors: [],
+        },
         ...calibration.metrics(),
       ],
-      labelMapping: "supported → Supported, refuted → Refuted, unverified → Not Enough Evidence, conflicting and misleading → Conflicting Evidence/Cherrypicking.",
+      labelMapping:
+        "supported → Supported, refuted → Refuted, unverified → Not Enough Evidence, conflicting and misleading → Conflicting Evidence/Cherrypicking.",
       confusion: confusion(gold, predicted),
       checkMs: { median: quantile(ms, 0.5), p90: quantile(ms, 0.9) },
       notes: ["each answer (with its boolean explanation) is a document titled with its question; the answer's source URL is kept"],

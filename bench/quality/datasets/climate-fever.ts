@@ -18,8 +18,13 @@ export const climateFever: Dataset = {
   name: "climate-fever",
   async run({ dataDir, limit, workspace, log }) {
     const lines = (await readFile(path.join(dataDir, "climate-fever/climate-fever.jsonl"), "utf8")).split("\n").filter(Boolean);
-    const claims = take(lines.map((l) => JSON.parse(l)), limit);
-    const gold: string[] = [], predicted: string[] = [], ms: number[] = [];
+    const claims = take(
+      lines.map((l) => JSON.parse(l)),
+      limit,
+    );
+    const gold: string[] = [],
+      predicted: string[] = [],
+      ms: number[] = [];
     const calibration = new Calibration();
     for (const [i, c] of claims.entries()) {
       const docs = (c.evidences as { evidence_id: string; article: string; evidence: string }[]).map((e, j) => ({
@@ -40,8 +45,18 @@ export const climateFever: Dataset = {
       task: "verdict from the claim's own five evidence sentences",
       claims: claims.length,
       metrics: [
-        { name: "accuracy (4-way)", value: round3(accuracy(gold, predicted)), anchors: ["0.388 (dataset paper's baseline)", majorityAnchor(gold)], target: 0.5, interval: accuracyInterval(gold, predicted) },
-        { name: "macro-F1 (4-way)", value: round3(macroF1(gold, predicted, ["SUPPORTS", "REFUTES", "NOT_ENOUGH_INFO", "DISPUTED"])), anchors: [] },
+        {
+          name: "accuracy (4-way)",
+          value: round3(accuracy(gold, predicted)),
+          anchors: ["0.388 (dataset paper's baseline)", majorityAnchor(gold)],
+          target: 0.5,
+          interval: accuracyInterval(gold, predicted),
+        },
+        {
+          name: "macro-F1 (4-way)",
+          value: round3(macroF1(gold, predicted, ["SUPPORTS", "REFUTES", "NOT_ENOUGH_INFO", "DISPUTED"])),
+          anchors: [],
+        },
         ...calibration.metrics(),
       ],
       labelMapping: "supported → SUPPORTS, refuted → REFUTES, unverified → NOT_ENOUGH_INFO, conflicting and misleading → DISPUTED.",

@@ -28,10 +28,13 @@ export function truthOMeter(report: Report): string {
 export const liarPlus: Dataset = {
   name: "liar-plus",
   async run({ dataDir, limit, workspace, log }) {
-    const rows = parseTsv(await readFile(path.join(dataDir, "liar-plus/val2.tsv"), "utf8"))
-      .filter((cols) => cols.length >= 16 && (cols[15] ?? "").trim().length > 0);
+    const rows = parseTsv(await readFile(path.join(dataDir, "liar-plus/val2.tsv"), "utf8")).filter(
+      (cols) => cols.length >= 16 && (cols[15] ?? "").trim().length > 0,
+    );
     const claims = take(rows, limit);
-    const gold: string[] = [], predicted: string[] = [], ms: number[] = [];
+    const gold: string[] = [],
+      predicted: string[] = [],
+      ms: number[] = [];
     for (const [i, cols] of claims.entries()) {
       const [, id, label, statement, , speaker] = cols as string[];
       const docs = [{ id: `ruling-${id}`, title: `PolitiFact ruling on a statement by ${speaker}`, text: cols[15]!.trim() }];
@@ -48,9 +51,20 @@ export const liarPlus: Dataset = {
       task: "verdict from the statement and its justification text as evidence",
       claims: claims.length,
       metrics: [
-        { name: "6-way accuracy", value: round3(accuracy(gold, predicted)), anchors: ["0.27 without evidence (LIAR paper)", majorityAnchor(gold)], interval: accuracyInterval(gold, predicted) },
+        {
+          name: "6-way accuracy",
+          value: round3(accuracy(gold, predicted)),
+          anchors: ["0.27 without evidence (LIAR paper)", majorityAnchor(gold)],
+          interval: accuracyInterval(gold, predicted),
+        },
         { name: "6-way macro-F1", value: round3(macroF1(gold, predicted, SIX)), anchors: [] },
-        { name: "2-way accuracy", value: round3(accuracy(two(gold), two(predicted))), anchors: ["LIAR-PLUS paper reports gains from justifications", majorityAnchor(two(gold))], target: 0.7, interval: accuracyInterval(two(gold), two(predicted)) },
+        {
+          name: "2-way accuracy",
+          value: round3(accuracy(two(gold), two(predicted))),
+          anchors: ["LIAR-PLUS paper reports gains from justifications", majorityAnchor(two(gold))],
+          target: 0.7,
+          interval: accuracyInterval(two(gold), two(predicted)),
+        },
       ],
       labelMapping:
         "supported → true (calibrated confidence ≥ 0.7) or mostly-true; refuted → false (≥ 0.7) or barely-true; misleading, conflicting and unverified → half-true. " +

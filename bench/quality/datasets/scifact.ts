@@ -4,7 +4,18 @@ import path from "node:path";
 import type { VerdictLabel } from "../../../src/domain/report.js";
 import { check, libraryId } from "../harness.js";
 import { quantile, take, type Dataset } from "../dataset.js";
-import { accuracy, accuracyInterval, bootstrapInterval, confusion, macroF1, majorityAnchor, mean, ndcgAt, recallAt, round3 } from "../metrics.js";
+import {
+  accuracy,
+  accuracyInterval,
+  bootstrapInterval,
+  confusion,
+  macroF1,
+  majorityAnchor,
+  mean,
+  ndcgAt,
+  recallAt,
+  round3,
+} from "../metrics.js";
 import { Calibration } from "../calibration.js";
 
 interface Claim {
@@ -30,18 +41,32 @@ export const scifact: Dataset = {
   name: "scifact",
   async run({ dataDir, limit, workspace, log }) {
     const dir = path.join(dataDir, "scifact");
-    const corpus = (await readFile(path.join(dir, "corpus.jsonl"), "utf8")).split("\n").filter(Boolean).map((l) => JSON.parse(l));
+    const corpus = (await readFile(path.join(dir, "corpus.jsonl"), "utf8"))
+      .split("\n")
+      .filter(Boolean)
+      .map((l) => JSON.parse(l));
     const verity = await workspace.libraryOf(
       "scifact",
-      corpus.map((d: { doc_id: number; title: string; abstract: string[] }) => ({ id: `sf-${d.doc_id}`, title: d.title, sentences: d.abstract })),
+      corpus.map((d: { doc_id: number; title: string; abstract: string[] }) => ({
+        id: `sf-${d.doc_id}`,
+        title: d.title,
+        sentences: d.abstract,
+      })),
     );
     const claims: Claim[] = take(
-      (await readFile(path.join(dir, "claims_dev.jsonl"), "utf8")).split("\n").filter(Boolean).map((l) => JSON.parse(l)),
+      (await readFile(path.join(dir, "claims_dev.jsonl"), "utf8"))
+        .split("\n")
+        .filter(Boolean)
+        .map((l) => JSON.parse(l)),
       limit,
     );
 
-    const ndcg: number[] = [], recall: number[] = [], ndcgEvidence: number[] = [], ms: number[] = [];
-    const gold: string[] = [], predicted: string[] = [];
+    const ndcg: number[] = [],
+      recall: number[] = [],
+      ndcgEvidence: number[] = [],
+      ms: number[] = [];
+    const gold: string[] = [],
+      predicted: string[] = [];
     const calibration = new Calibration();
     const pairs: PairCounts[] = [];
     for (const [i, c] of claims.entries()) {
@@ -61,7 +86,11 @@ export const scifact: Dataset = {
         .filter((s) => s.stance === siding)
         .slice(0, 3)
         .map((s) => [libraryId(s.url), s.stance === "supports" ? "SUPPORT" : "CONTRADICT"] as const);
-      pairs.push({ predicted: predictions.length, gold: goldDocs.size, correct: predictions.filter(([doc, label]) => goldDocs.get(doc) === label).length });
+      pairs.push({
+        predicted: predictions.length,
+        gold: goldDocs.size,
+        correct: predictions.filter(([doc, label]) => goldDocs.get(doc) === label).length,
+      });
       // Claim level.
       const labels = [...goldDocs.values()];
       gold.push(labels.length === 0 ? "NEI" : labels.filter((l) => l === "SUPPORT").length >= labels.length / 2 ? "SUPPORT" : "CONTRADICT");
@@ -78,13 +107,30 @@ export const scifact: Dataset = {
       task: "open retrieval over the 5,183-abstract corpus, then verdict",
       claims: claims.length,
       metrics: [
-        { name: "nDCG@10", value: round3(mean(ndcg)), anchors: ["BM25 0.665 (BEIR)", "BM25 + cross-encoder 0.688 (BEIR)"], target: 0.72, interval: bootstrapInterval(ndcg, mean) },
+        {
+          name: "nDCG@10",
+          value: round3(mean(ndcg)),
+          anchors: ["BM25 0.665 (BEIR)", "BM25 + cross-encoder 0.688 (BEIR)"],
+          target: 0.72,
+          interval: bootstrapInterval(ndcg, mean),
+        },
         { name: "Recall@10", value: round3(mean(recall)), anchors: [] },
         { name: "nDCG@10, rationale abstracts only", value: round3(mean(ndcgEvidence)), anchors: [] },
-        { name: "abstract-level label-only F1", value: round3(f1), anchors: ["MultiVerS 0.725 (test)", "BEVERS 0.732 (test)"], target: 0.55, interval: bootstrapInterval(pairs, (sample) => abstractLevel(sample).f1) },
+        {
+          name: "abstract-level label-only F1",
+          value: round3(f1),
+          anchors: ["MultiVerS 0.725 (test)", "BEVERS 0.732 (test)"],
+          target: 0.55,
+          interval: bootstrapInterval(pairs, (sample) => abstractLevel(sample).f1),
+        },
         { name: "abstract-level precision", value: round3(precision), anchors: [] },
         { name: "abstract-level recall", value: round3(rec), anchors: [] },
-        { name: "claim-level accuracy (3-way)", value: round3(accuracy(gold, predicted)), anchors: [majorityAnchor(gold)], interval: accuracyInterval(gold, predicted) },
+        {
+          name: "claim-level accuracy (3-way)",
+          value: round3(accuracy(gold, predicted)),
+          anchors: [majorityAnchor(gold)],
+          interval: accuracyInterval(gold, predicted),
+        },
         { name: "claim-level macro-F1 (3-way)", value: round3(macroF1(gold, predicted, labels)), anchors: [] },
         ...calibration.metrics(),
       ],
@@ -109,7 +155,9 @@ interface PairCounts {
 /** SciFact's abstract-level label-only precision, recall and F1, pooled over the claims. */
 function abstractLevel(pairs: PairCounts[]): { precision: number; recall: number; f1: number } {
   const sum = (key: keyof PairCounts) => pairs.reduce((s, p) => s + p[key], 0);
-  const correct = sum("correct"), predicted = sum("predicted"), gold = sum("gold");
+  const correct = sum("correct"),
+    predicted = sum("predicted"),
+    gold = sum("gold");
   const precision = predicted === 0 ? 0 : correct / predicted;
   const recall = gold === 0 ? 0 : correct / gold;
   return { precision, recall, f1: precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall) };

@@ -118,8 +118,10 @@ export function parseModelSpec(value: string, env: NodeJS.ProcessEnv, variable =
       return { provider: "openai", model, id, baseURL: openaiBase, apiKey: openaiKey, compatible: false };
     }
     case "openai-compatible": {
-      if (!openaiBase) throw new ConfigError(`${variable}=${id} needs OPENAI_BASE_URL (the server's base URL, e.g. http://127.0.0.1:8080/v1)`);
-      if (isOpenAIHost(openaiBase) && !openaiKey) throw new ConfigError(`${variable}=${id} needs OPENAI_API_KEY for ${new URL(openaiBase).host}`);
+      if (!openaiBase)
+        throw new ConfigError(`${variable}=${id} needs OPENAI_BASE_URL (the server's base URL, e.g. http://127.0.0.1:8080/v1)`);
+      if (isOpenAIHost(openaiBase) && !openaiKey)
+        throw new ConfigError(`${variable}=${id} needs OPENAI_API_KEY for ${new URL(openaiBase).host}`);
       return { provider: "openai-compatible", model, id, baseURL: openaiBase, apiKey: openaiKey, compatible: true };
     }
     case "anthropic": {
@@ -130,7 +132,12 @@ export function parseModelSpec(value: string, env: NodeJS.ProcessEnv, variable =
     }
     case "ollama": {
       return {
-        provider: "ollama", model, id, baseURL: ollamaBase(env.OLLAMA_HOST?.trim() || DEFAULT_OLLAMA_HOST), apiKey: null, compatible: false,
+        provider: "ollama",
+        model,
+        id,
+        baseURL: ollamaBase(env.OLLAMA_HOST?.trim() || DEFAULT_OLLAMA_HOST),
+        apiKey: null,
+        compatible: false,
         numCtx: numberVar(env, "VERITY_OLLAMA_NUM_CTX", DEFAULT_OLLAMA_NUM_CTX, { min: 512, integer: true }),
       };
     }
@@ -146,7 +153,8 @@ function url(env: NodeJS.ProcessEnv, name: string): string | null {
   } catch {
     throw new ConfigError(`${name} must be an http(s) URL (got "${value.slice(0, 60)}")`);
   }
-  if (parsed.protocol !== "http:" && parsed.protocol !== "https:") throw new ConfigError(`${name} must be an http(s) URL (got "${value.slice(0, 60)}")`);
+  if (parsed.protocol !== "http:" && parsed.protocol !== "https:")
+    throw new ConfigError(`${name} must be an http(s) URL (got "${value.slice(0, 60)}")`);
   return value.replace(/\/+$/, "");
 }
 
@@ -180,11 +188,18 @@ function numberVar(
   const raw = env[name]?.trim();
   if (!raw) return fallback;
   const value = Number(raw);
-  const ok = Number.isFinite(value) && (!range.integer || Number.isInteger(value)) &&
-    (range.min === undefined || value >= range.min) && (range.max === undefined || value <= range.max);
+  const ok =
+    Number.isFinite(value) &&
+    (!range.integer || Number.isInteger(value)) &&
+    (range.min === undefined || value >= range.min) &&
+    (range.max === undefined || value <= range.max);
   if (!ok) {
-    const bounds = [range.min !== undefined ? `≥ ${range.min}` : "", range.max !== undefined ? `≤ ${range.max}` : ""].filter(Boolean).join(" and ");
-    throw new ConfigError(`${name} must be ${range.integer ? "an integer" : "a number"}${bounds ? ` ${bounds}` : ""} (got "${raw.slice(0, 30)}")`);
+    const bounds = [range.min !== undefined ? `≥ ${range.min}` : "", range.max !== undefined ? `≤ ${range.max}` : ""]
+      .filter(Boolean)
+      .join(" and ");
+    throw new ConfigError(
+      `${name} must be ${range.integer ? "an integer" : "a number"}${bounds ? ` ${bounds}` : ""} (got "${raw.slice(0, 30)}")`,
+    );
   }
   return value;
 }

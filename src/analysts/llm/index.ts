@@ -6,8 +6,18 @@
 import type { Claim, Entity, VerdictLabel } from "../../domain/report.js";
 import { collapseWhitespace, contentTerms, normalizeForMatch, truncate } from "../../domain/text.js";
 import type {
-  ClaimJudgement, Draft, DraftSection, DraftSentence, Evidence, EvidenceJudgement, IntakeResult, Judgement,
-  PassageStance, Plan, PlannedQuery, WriteInput,
+  ClaimJudgement,
+  Draft,
+  DraftSection,
+  DraftSentence,
+  Evidence,
+  EvidenceJudgement,
+  IntakeResult,
+  Judgement,
+  PassageStance,
+  Plan,
+  PlannedQuery,
+  WriteInput,
 } from "../../pipeline/types.js";
 import type { Analyst, AnalystContext } from "../analyst.js";
 import { LocalAnalyst } from "../local/index.js";
@@ -74,15 +84,26 @@ export class LlmAnalyst implements Analyst {
     const local = await this.local.intake(text, ctx);
     // A link's claims come from the page once it is read; the model cannot see the page.
     if (local.input.kind === "url") return local;
-    return this.step(ctx, "intake", async () => {
-      const { system, prompt } = intakePrompt(text);
-      const out = await callStructured(ctx, {
-        step: "intake", model: this.fast, schema: IntakeOutput, schemaName: "intake", system, prompt,
-        settings: this.settings(), maxOutputTokens: 1_500,
-        check: (o) => (usableClaims(o.claims).length === 0 ? "claims was empty: give at least one checkable statement" : null),
-      });
-      return mapIntake(text, out, local);
-    }, async () => local);
+    return this.step(
+      ctx,
+      "intake",
+      async () => {
+        const { system, prompt } = intakePrompt(text);
+        const out = await callStructured(ctx, {
+          step: "intake",
+          model: this.fast,
+          schema: IntakeOutput,
+          schemaName: "intake",
+          system,
+          prompt,
+          settings: this.settings(),
+          maxOutputTokens: 1_500,
+          check: (o) => (usableClaims(o.claims).length === 0 ? "claims was empty: give at least one checkable statement" : null),
+        });
+        return mapIntake(text, out, local);
+      },
+      async () => local,
+    );
   }
 
   // -------------------------------------------------------------------------
@@ -97,15 +118,27 @@ export class LlmAnalyst implements Analyst {
       state.queriesRun.push(...chosen.map((q) => queryKey(q.text)));
       return { queries: chosen };
     };
-    return this.step(ctx, "plan", async () => {
-      const { system, prompt } = planPrompt(intake, limit);
-      const out = await callStructured(ctx, {
-        step: "plan", model: this.fast, schema: PlanOutput, schemaName: "plan", system, prompt,
-        settings: this.settings(), maxOutputTokens: 200 + 60 * limit,
-        check: (o) => (validQueries(o.queries, intake.claims).length === 0 ? "no usable query: each needs a known claimId and a non-empty text" : null),
-      });
-      return keep(validQueries(out.queries, intake.claims));
-    }, async () => keep((await this.local.plan(intake, ctx)).queries));
+    return this.step(
+      ctx,
+      "plan",
+      async () => {
+        const { system, prompt } = planPrompt(intake, limit);
+        const out = await callStructured(ctx, {
+          step: "plan",
+          model: this.fast,
+          schema: PlanOutput,
+          schemaName: "plan",
+          system,
+          prompt,
+          settings: this.settings(),
+          maxOutputTokens: 200 + 60 * limit,
+          check: (o) =>
+            validQueries(o.queries, intake.claims).length === 0 ? "no usable query: each needs a known claimId and a non-empty text" : null,
+        });
+        return keep(validQueries(out.queries, intake.claims));
+      },
+      async () => keep((await this.local.plan(intake, ctx)).queries),
+    );
   }
 
   // -------------------------------------------------------------------------
@@ -115,25 +148,36 @@ export class LlmAnalyst implements Analyst {
   async judge(claims: Claim[], evidence: Evidence[], ctx: AnalystContext): Promise<Judgement> {
     // Nothing to weigh: every claim is unverified, and no model is needed to say so.
     if (evidence.length === 0) return this.local.judge(claims, evidence, ctx);
-    return this.step(ctx, "judge", async () => {
-      const passages = evidence.map((e, i) => ({ key: `p${i + 1}`, evidence: e }));
-      // Many passages and little budget left: show each kept sentence without its neighbours.
-      let { system, prompt } = judgePrompt(claims, passages);
-      const room = this.config.limits.tokens - tokensUsed(ctx);
-      if (estimateTokens(system + prompt) > Math.min(24_000, room * 0.4)) ({ system, prompt } = judgePrompt(claims, passages, false));
-      const keys = new Set(passages.map((p) => p.key));
-      const out = await callStructured(ctx, {
-        step: "judge", model: this.main, schema: JudgeOutput, schemaName: "judgement", system, prompt,
-        settings: this.settings(), maxOutputTokens: Math.min(8_000, 400 + 110 * evidence.length),
-        check: (o) => {
-          const judged = new Set(o.passages.map((p) => p.id.trim()).filter((id) => keys.has(id)));
-          return judged.size * 2 < passages.length
-            ? `only ${judged.size} of the ${passages.length} passages were judged; give one entry for every id from p1 to p${passages.length}`
-            : null;
-        },
-      });
-      return mapJudgement(claims, passages, out);
-    }, () => this.local.judge(claims, evidence, ctx));
+    return this.step(
+      ctx,
+      "judge",
+      async () => {
+        const passages = evidence.map((e, i) => ({ key: `p${i + 1}`, evidence: e }));
+        // Many passages and little budget left: show each kept sentence without its neighbours.
+        let { system, prompt } = judgePrompt(claims, passages);
+        const room = this.config.limits.tokens - tokensUsed(ctx);
+        if (estimateTokens(system + prompt) > Math.min(24_000, room * 0.4)) ({ system, prompt } = judgePrompt(claims, passages, false));
+        const keys = new Set(passages.map((p) => p.key));
+        const out = await callStructured(ctx, {
+          step: "judge",
+          model: this.main,
+          schema: JudgeOutput,
+          schemaName: "judgement",
+          system,
+          prompt,
+          settings: this.settings(),
+          maxOutputTokens: Math.min(8_000, 400 + 110 * evidence.length),
+          check: (o) => {
+            const judged = new Set(o.passages.map((p) => p.id.trim()).filter((id) => keys.has(id)));
+            return judged.size * 2 < passages.length
+              ? `only ${judged.size} of the ${passages.length} passages were judged; give one entry for every id from p1 to p${passages.length}`
+              : null;
+          },
+        });
+        return mapJudgement(claims, passages, out);
+      },
+      () => this.local.judge(claims, evidence, ctx),
+    );
   }
 
   // -------------------------------------------------------------------------
@@ -141,20 +185,31 @@ export class LlmAnalyst implements Analyst {
   // -------------------------------------------------------------------------
 
   async write(input: WriteInput, ctx: AnalystContext): Promise<Draft> {
-    return this.step(ctx, "write", async () => {
-      const { system, prompt } = writePrompt(input);
-      const out = await callStructured(ctx, {
-        step: "write", model: this.main, schema: WriteOutput, schemaName: "report", system, prompt,
-        settings: this.settings(), maxOutputTokens: 4_000,
-        check: (o) => {
-          if (!o.headline.trim()) return "headline was empty";
-          const summary = o.sections.find((s) => s.kind === "summary");
-          if (!summary || summary.paragraphs.flat().every((s) => !s.text.trim())) return "the summary section was missing or empty";
-          return null;
-        },
-      });
-      return mapDraft(input, out, () => this.local.write(input, ctx), ctx);
-    }, () => this.local.write(input, ctx));
+    return this.step(
+      ctx,
+      "write",
+      async () => {
+        const { system, prompt } = writePrompt(input);
+        const out = await callStructured(ctx, {
+          step: "write",
+          model: this.main,
+          schema: WriteOutput,
+          schemaName: "report",
+          system,
+          prompt,
+          settings: this.settings(),
+          maxOutputTokens: 4_000,
+          check: (o) => {
+            if (!o.headline.trim()) return "headline was empty";
+            const summary = o.sections.find((s) => s.kind === "summary");
+            if (!summary || summary.paragraphs.flat().every((s) => !s.text.trim())) return "the summary section was missing or empty";
+            return null;
+          },
+        });
+        return mapDraft(input, out, () => this.local.write(input, ctx), ctx);
+      },
+      () => this.local.write(input, ctx),
+    );
   }
 
   // -------------------------------------------------------------------------
@@ -173,22 +228,36 @@ export class LlmAnalyst implements Analyst {
     // Keep enough tokens for another judgement and the report.
     const reserve = lastTokens(ctx, "judge", 4_000) + Math.max(4_000, Math.round(limits.tokens * 0.15));
     if (tokensUsed(ctx) + reserve > limits.tokens) return [];
-    if (judgement.claims.length > 0 && judgement.claims.every((c) => c.label !== "unverified" && c.label !== "conflicting" && c.confidence >= SETTLED_CONFIDENCE)) {
+    if (
+      judgement.claims.length > 0 &&
+      judgement.claims.every((c) => c.label !== "unverified" && c.label !== "conflicting" && c.confidence >= SETTLED_CONFIDENCE)
+    ) {
       return [];
     }
     const perRound = Math.max(1, Math.ceil(remaining / Math.max(1, limits.rounds - roundsDone)));
-    return this.step(ctx, "loop", async () => {
-      const counts = stanceCounts(intake.claims, judgement);
-      const { system, prompt } = loopPrompt(intake, judgement, counts, state.queriesRun, perRound);
-      const out = await callStructured(ctx, {
-        step: "loop", model: this.fast, schema: LoopOutput, schemaName: "next_round", system, prompt,
-        settings: this.settings(), maxOutputTokens: 200 + 60 * perRound,
-      });
-      if (out.settled) return [];
-      const chosen = selectQueries(validQueries(out.queries, intake.claims), intake.claims, perRound, state.queriesRun, false);
-      state.queriesRun.push(...chosen.map((q) => queryKey(q.text)));
-      return chosen;
-    }, async () => []);
+    return this.step(
+      ctx,
+      "loop",
+      async () => {
+        const counts = stanceCounts(intake.claims, judgement);
+        const { system, prompt } = loopPrompt(intake, judgement, counts, state.queriesRun, perRound);
+        const out = await callStructured(ctx, {
+          step: "loop",
+          model: this.fast,
+          schema: LoopOutput,
+          schemaName: "next_round",
+          system,
+          prompt,
+          settings: this.settings(),
+          maxOutputTokens: 200 + 60 * perRound,
+        });
+        if (out.settled) return [];
+        const chosen = selectQueries(validQueries(out.queries, intake.claims), intake.claims, perRound, state.queriesRun, false);
+        state.queriesRun.push(...chosen.map((q) => queryKey(q.text)));
+        return chosen;
+      },
+      async () => [],
+    );
   }
 
   // -------------------------------------------------------------------------
@@ -200,18 +269,32 @@ export class LlmAnalyst implements Analyst {
     // The audit has already checked every sentence mechanically (with its sources' names);
     // where the model gives no answer, that check stands.
     const mechanical = () => items.map(() => true);
-    return this.step(ctx, "verify", async () => {
-      const { system, prompt } = verifyPrompt(items);
-      const out = await callStructured(ctx, {
-        step: "verify", model: this.main, schema: VerifyOutput, schemaName: "verification", system, prompt,
-        settings: this.settings(), maxOutputTokens: 100 + 25 * items.length,
-        check: (o) => (o.results.some((r) => r.index >= 0 && r.index < items.length) ? null : `no result for any item index (0 to ${items.length - 1})`),
-      });
-      const fallback = mechanical();
-      const byIndex = new Map<number, boolean>();
-      for (const r of out.results) if (r.index >= 0 && r.index < items.length && !byIndex.has(r.index)) byIndex.set(r.index, r.supported);
-      return items.map((_, i) => byIndex.get(i) ?? fallback[i]!);
-    }, async () => mechanical());
+    return this.step(
+      ctx,
+      "verify",
+      async () => {
+        const { system, prompt } = verifyPrompt(items);
+        const out = await callStructured(ctx, {
+          step: "verify",
+          model: this.main,
+          schema: VerifyOutput,
+          schemaName: "verification",
+          system,
+          prompt,
+          settings: this.settings(),
+          maxOutputTokens: 100 + 25 * items.length,
+          check: (o) =>
+            o.results.some((r) => r.index >= 0 && r.index < items.length)
+              ? null
+              : `no result for any item index (0 to ${items.length - 1})`,
+        });
+        const fallback = mechanical();
+        const byIndex = new Map<number, boolean>();
+        for (const r of out.results) if (r.index >= 0 && r.index < items.length && !byIndex.has(r.index)) byIndex.set(r.index, r.supported);
+        return items.map((_, i) => byIndex.get(i) ?? fallback[i]!);
+      },
+      async () => mechanical(),
+    );
   }
 
   // -------------------------------------------------------------------------
@@ -219,8 +302,13 @@ export class LlmAnalyst implements Analyst {
   private settings(): StructuredSettings {
     const c = this.config;
     return {
-      temperature: c.temperature, seed: c.seed, timeoutMs: c.timeoutMs, maxRepairs: c.maxRepairs,
-      maxRetries: c.maxRetries, maxTokens: c.limits.tokens, prices: c.prices,
+      temperature: c.temperature,
+      seed: c.seed,
+      timeoutMs: c.timeoutMs,
+      maxRepairs: c.maxRepairs,
+      maxRetries: c.maxRetries,
+      maxTokens: c.limits.tokens,
+      prices: c.prices,
     };
   }
 
@@ -263,7 +351,10 @@ export class LlmAnalyst implements Analyst {
 }
 
 /** The LLM analyst configured by the environment, or null when VERITY_LLM is unset. */
-export function createLlmAnalyst(env: NodeJS.ProcessEnv = process.env, options: LlmAnalystOptions & { llm?: string | null } = {}): LlmAnalyst | null {
+export function createLlmAnalyst(
+  env: NodeJS.ProcessEnv = process.env,
+  options: LlmAnalystOptions & { llm?: string | null } = {},
+): LlmAnalyst | null {
   const config = llmConfigFromEnv(env, options.llm);
   return config ? new LlmAnalyst(config, options) : null;
 }
@@ -315,7 +406,9 @@ export function mapIntake(text: string, out: IntakeOutput, local: IntakeResult):
 }
 
 function cleanModelTitle(raw: string): string | null {
-  let t = collapseWhitespace(raw).replace(/^["“”'‘’«»]+|["“”'‘’«»]+$/g, "").trim();
+  let t = collapseWhitespace(raw)
+    .replace(/^["“”'‘’«»]+|["“”'‘’«»]+$/g, "")
+    .trim();
   if (!t || /https?:\/\/|<\/?[a-z][^>]*>/i.test(t)) return null;
   if (t.length > MAX_TITLE_CHARS) t = truncate(t, MAX_TITLE_CHARS);
   return t;
@@ -370,7 +463,11 @@ function overlap(a: string, b: string): number {
 
 /** Typographic variants a model tends to normalise when copying. */
 function normalizeChars(text: string): string {
-  return text.replace(/[“”„«»″]/g, '"').replace(/[‘’‚′]/g, "'").replace(/[‐‑‒–—]/g, "-").replace(/\u00a0/g, " ");
+  return text
+    .replace(/[“”„«»″]/g, '"')
+    .replace(/[‘’‚′]/g, "'")
+    .replace(/[‐‑‒–—]/g, "-")
+    .replace(/\u00a0/g, " ");
 }
 
 interface Folded {
@@ -516,8 +613,9 @@ export function mapJudgement(claims: Claim[], passages: { key: string; evidence:
     judged.set(e.id, { evidenceId: e.id, stance, weight: clamp01(p.weight) });
   }
   // A passage the model skipped says nothing either way.
-  const evidence = passages.map(({ evidence: e }) =>
-    judged.get(e.id) ?? { evidenceId: e.id, stance: "neutral" as const, weight: clamp01(e.relevance * 0.3) });
+  const evidence = passages.map(
+    ({ evidence: e }) => judged.get(e.id) ?? { evidenceId: e.id, stance: "neutral" as const, weight: clamp01(e.relevance * 0.3) },
+  );
   const claimOf = new Map(passages.map(({ evidence: e }) => [e.id, e.claimId]));
 
   let corrected = false;
@@ -536,7 +634,11 @@ export function mapJudgement(claims: Claim[], passages: { key: string; evidence:
       return verdictFor(claim, own); // the verdict the kept stances add up to
     }
     const confidence = clamp01(m.confidence);
-    return { claimId: claim.id, label: m.label, confidence: m.label === "unverified" ? Math.min(MAX_UNVERIFIED_CONFIDENCE, confidence) : confidence };
+    return {
+      claimId: claim.id,
+      label: m.label,
+      confidence: m.label === "unverified" ? Math.min(MAX_UNVERIFIED_CONFIDENCE, confidence) : confidence,
+    };
   });
 
   let overall: Judgement["overall"];
@@ -547,7 +649,8 @@ export function mapJudgement(claims: Claim[], passages: { key: string; evidence:
     const m = out.overall;
     const plausible = labels.has(m.label) || ((m.label === "misleading" || m.label === "conflicting") && labels.size > 1);
     const allUnverified = claimJudgements.every((c) => c.label === "unverified");
-    overall = corrected || !plausible || allUnverified ? overallVerdict(claimJudgements) : { label: m.label, confidence: clamp01(m.confidence) };
+    overall =
+      corrected || !plausible || allUnverified ? overallVerdict(claimJudgements) : { label: m.label, confidence: clamp01(m.confidence) };
   }
   return { evidence, claims: claimJudgements, overall };
 }
@@ -555,11 +658,16 @@ export function mapJudgement(claims: Claim[], passages: { key: string; evidence:
 /** A label the passages' stances can carry. */
 function consistent(label: VerdictLabel, support: number, refute: number): boolean {
   switch (label) {
-    case "supported": return support > 0;
-    case "refuted": return refute > 0;
-    case "conflicting": return support > 0 && refute > 0;
-    case "misleading": return support + refute > 0;
-    case "unverified": return true;
+    case "supported":
+      return support > 0;
+    case "refuted":
+      return refute > 0;
+    case "conflicting":
+      return support > 0 && refute > 0;
+    case "misleading":
+      return support + refute > 0;
+    case "unverified":
+      return true;
   }
 }
 
@@ -569,7 +677,12 @@ function consistent(label: VerdictLabel, support: number, refute: number): boole
 
 const MARKER = /\s*\[(\d{1,3})\]/g;
 
-export async function mapDraft(input: WriteInput, out: WriteOutput, localDraft: () => Promise<Draft>, ctx?: AnalystContext): Promise<Draft> {
+export async function mapDraft(
+  input: WriteInput,
+  out: WriteOutput,
+  localDraft: () => Promise<Draft>,
+  ctx?: AnalystContext,
+): Promise<Draft> {
   const docs = new Map(input.sources.map((s) => [s.n, s.document.text]));
   const foldedDocs = new Map<number, Folded>();
   const folded = (n: number) => {

@@ -85,10 +85,7 @@ export interface CallSettings {
  * API reads temperature, seed and the output limit from `options` only (the provider's top-level
  * `temperature` is ignored by Ollama), and its default context window cuts long prompts silently.
  */
-export function callSettingsFor(
-  spec: ModelSpec,
-  wanted: { temperature: number; seed: number; maxOutputTokens: number },
-): CallSettings {
+export function callSettingsFor(spec: ModelSpec, wanted: { temperature: number; seed: number; maxOutputTokens: number }): CallSettings {
   switch (spec.provider) {
     case "anthropic":
       return { temperature: wanted.temperature, maxOutputTokens: wanted.maxOutputTokens };

@@ -42,7 +42,7 @@ export function parsePriceOverrides(json: string | undefined): Record<string, Pr
   try {
     parsed = JSON.parse(json);
   } catch {
-    throw new ConfigError("VERITY_LLM_PRICES must be a JSON object such as {\"my-model\": {\"input\": 0.5, \"output\": 1.5}}");
+    throw new ConfigError('VERITY_LLM_PRICES must be a JSON object such as {"my-model": {"input": 0.5, "output": 1.5}}');
   }
   if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
     throw new ConfigError("VERITY_LLM_PRICES must be a JSON object of model → {input, output} (USD per 1M tokens)");

@@ -71,9 +71,7 @@ export function estimateTokens(text: string): number {
   return Math.ceil(text.length / 3.5);
 }
 
-type Attempt<T> =
-  | { ok: true; value: T }
-  | { ok: false; kind: LlmFailureKind; problem: string; text: string | null; repairable: boolean };
+type Attempt<T> = { ok: true; value: T } | { ok: false; kind: LlmFailureKind; problem: string; text: string | null; repairable: boolean };
 
 export async function callStructured<T>(ctx: AnalystContext, request: StructuredRequest<T>): Promise<T> {
   const { step, model, settings } = request;
@@ -85,7 +83,12 @@ export async function callStructured<T>(ctx: AnalystContext, request: Structured
     const used = tokensUsed(ctx);
     const needed = estimateTokens(request.system + messages.map((m) => (typeof m.content === "string" ? m.content : "")).join(""));
     if (used + needed > settings.maxTokens) {
-      throw new LlmStepError(step, "budget", `token budget spent (${used} of ${settings.maxTokens} used; this call needs about ${needed} more)`, attempt - 1);
+      throw new LlmStepError(
+        step,
+        "budget",
+        `token budget spent (${used} of ${settings.maxTokens} used; this call needs about ${needed} more)`,
+        attempt - 1,
+      );
     }
     if (ctx.signal?.aborted) throw ctx.signal.reason ?? new Error("aborted");
 
@@ -114,9 +117,10 @@ export async function callStructured<T>(ctx: AnalystContext, request: Structured
       });
       const value = result.output as T;
       const problem = request.check?.(value) ?? null;
-      outcome = problem === null
-        ? { ok: true, value }
-        : { ok: false, kind: "invalid-output", problem, text: JSON.stringify(value), repairable: true };
+      outcome =
+        problem === null
+          ? { ok: true, value }
+          : { ok: false, kind: "invalid-output", problem, text: JSON.stringify(value), repairable: true };
     } catch (error) {
       if (ctx.signal?.aborted) throw ctx.signal.reason ?? error;
       outcome = classify<T>(error, request.schema, timeout.aborted, { finishReason, rawBody, timeoutMs: settings.timeoutMs });
@@ -148,15 +152,24 @@ export async function callStructured<T>(ctx: AnalystContext, request: Structured
 
 function describe(kind: LlmFailureKind): string {
   switch (kind) {
-    case "invalid-output": return "model output invalid";
-    case "refused": return "the model declined";
-    case "timeout": return "the model did not answer in time";
-    case "rate-limited": return "rate limited";
-    case "server-error": return "the model server failed";
-    case "unavailable": return "model unavailable";
-    case "rejected": return "the model endpoint rejected the request";
-    case "budget": return "token budget spent";
-    case "error": return "model call failed";
+    case "invalid-output":
+      return "model output invalid";
+    case "refused":
+      return "the model declined";
+    case "timeout":
+      return "the model did not answer in time";
+    case "rate-limited":
+      return "rate limited";
+    case "server-error":
+      return "the model server failed";
+    case "unavailable":
+      return "model unavailable";
+    case "rejected":
+      return "the model endpoint rejected the request";
+    case "budget":
+      return "token budget spent";
+    case "error":
+      return "model call failed";
   }
 }
 
@@ -179,8 +192,15 @@ function classify<T>(
   }
   if (NoOutputGeneratedError.isInstance(error)) {
     const refusal = refusalIn(seen.rawBody, seen.finishReason);
-    if (refusal !== null) return { ok: false, kind: "refused", problem: `the model refused: “${clip(refusal, 120)}”`, text: refusal, repairable: true };
-    return { ok: false, kind: "invalid-output", problem: `empty answer (finish reason: ${seen.finishReason ?? "unknown"})`, text: "", repairable: true };
+    if (refusal !== null)
+      return { ok: false, kind: "refused", problem: `the model refused: “${clip(refusal, 120)}”`, text: refusal, repairable: true };
+    return {
+      ok: false,
+      kind: "invalid-output",
+      problem: `empty answer (finish reason: ${seen.finishReason ?? "unknown"})`,
+      text: "",
+      repairable: true,
+    };
   }
   const { apiError, attempts } = unwrapRetry(error);
   if (apiError) {
@@ -188,9 +208,24 @@ function classify<T>(
     const detail = clip(apiError.message.replace(/\s+/g, " "), 160);
     const tries = attempts > 1 ? ` after ${attempts} tries` : "";
     if (status === 429) return { ok: false, kind: "rate-limited", problem: `HTTP 429${tries}: ${detail}`, text: null, repairable: false };
-    if (status !== undefined && status >= 500) return { ok: false, kind: "server-error", problem: `HTTP ${status}${tries}: ${detail}`, text: null, repairable: false };
-    if (status === 401 || status === 403) return { ok: false, kind: "unavailable", problem: `authentication failed (HTTP ${status}): ${detail}`, text: null, repairable: false };
-    if (status === 404) return { ok: false, kind: "unavailable", problem: `model or endpoint not found (HTTP 404): ${detail}`, text: null, repairable: false };
+    if (status !== undefined && status >= 500)
+      return { ok: false, kind: "server-error", problem: `HTTP ${status}${tries}: ${detail}`, text: null, repairable: false };
+    if (status === 401 || status === 403)
+      return {
+        ok: false,
+        kind: "unavailable",
+        problem: `authentication failed (HTTP ${status}): ${detail}`,
+        text: null,
+        repairable: false,
+      };
+    if (status === 404)
+      return {
+        ok: false,
+        kind: "unavailable",
+        problem: `model or endpoint not found (HTTP 404): ${detail}`,
+        text: null,
+        repairable: false,
+      };
     if (status === undefined) return { ok: false, kind: "unavailable", problem: `${detail}${tries}`, text: null, repairable: false };
     return { ok: false, kind: "rejected", problem: `HTTP ${status}: ${detail}`, text: null, repairable: false };
   }
@@ -208,10 +243,15 @@ function unwrapRetry(error: unknown): { apiError: APICallError | null; attempts:
 
 /** The text of a refusal in a raw response (OpenAI `message.refusal`, Anthropic `stop_reason: "refusal"`), or null. */
 function refusalIn(body: unknown, finishReason: string | undefined): string | null {
-  const b = body as { choices?: { message?: { refusal?: unknown } }[]; stop_reason?: unknown; content?: { type?: string; text?: string }[] } | undefined;
+  const b = body as
+    { choices?: { message?: { refusal?: unknown } }[]; stop_reason?: unknown; content?: { type?: string; text?: string }[] } | undefined;
   const openai = b?.choices?.[0]?.message?.refusal;
   if (typeof openai === "string" && openai.length > 0) return openai;
-  if (b?.stop_reason === "refusal") return (b.content ?? []).map((c) => c.text ?? "").join(" ").trim();
+  if (b?.stop_reason === "refusal")
+    return (b.content ?? [])
+      .map((c) => c.text ?? "")
+      .join(" ")
+      .trim();
   if (finishReason === "content-filter") return "";
   return null;
 }

@@ -5,9 +5,7 @@ import { stem } from "../../domain/text.js";
 import { antonymsOf } from "./cues.js";
 import type { Evidence, IntakeResult, Judgement, Plan, PlannedQuery, WriteInput, Draft } from "../../pipeline/types.js";
 import type { Analyst, AnalystContext } from "../analyst.js";
-import {
-  classifyInput, cleanTitle, detectLanguage, extractClaims, extractEntities, pickCategory, slugify,
-} from "./input/index.js";
+import { classifyInput, cleanTitle, detectLanguage, extractClaims, extractEntities, pickCategory, slugify } from "./input/index.js";
 import { judgeEvidence } from "./judge.js";
 import { writeDraft } from "./write.js";
 

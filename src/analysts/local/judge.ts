@@ -55,7 +55,11 @@ export function judgePassage(claim: Claim, evidence: Evidence): EvidenceJudgemen
   const p = predict(POLARITY_MODEL, polarityFeatures(claim.text, evidence.quote, evidence.relevance));
   const refutes = (p.refutes ?? 0) > 0.5;
   const certainty = refutes ? p.refutes! : p.supports!;
-  return { evidenceId: evidence.id, stance: refutes ? "refutes" : "supports", weight: Math.min(1, (evidence.bearing / FULL_BEARING) * (0.5 + certainty) * 0.8) };
+  return {
+    evidenceId: evidence.id,
+    stance: refutes ? "refutes" : "supports",
+    weight: Math.min(1, (evidence.bearing / FULL_BEARING) * (0.5 + certainty) * 0.8),
+  };
 }
 
 export function verdictFor(claim: Claim, judgements: EvidenceJudgement[]): ClaimJudgement {
@@ -113,7 +117,13 @@ export function judgeEvidence(claims: Claim[], evidence: Evidence[], options: { 
   const judged = evidence.map((e) => judgePassage(byId.get(e.claimId)!, e));
   const claimJudgements = claims.map((claim) => {
     const mine = evidence.flatMap((e, i) => (e.claimId === claim.id ? [i] : []));
-    const raw = verdictFor(claim, keepNearTies(mine.map((i) => judged[i]!), mine.map((i) => evidence[i]!)));
+    const raw = verdictFor(
+      claim,
+      keepNearTies(
+        mine.map((i) => judged[i]!),
+        mine.map((i) => evidence[i]!),
+      ),
+    );
     if (options.calibrate === false) return raw;
     return { ...raw, confidence: round(Math.min(MAX_CONFIDENCE, calibrateConfidence(raw))) };
   });

@@ -7,10 +7,60 @@ import { HEDGE_CUES, NEGATION_CUES, antonymsOf } from "./cues.js";
 const NULL_RESULT =
   /\b(no|not|nor|without)\b[^.;]{0,40}\b(significant\w*|difference\w*|association\w*|associated|effect\w*|change\w*|correlat\w*|increase\w*|decrease\w*|impact\w*|benefit\w*|role|evidence|link\w*|relationship\w*)\b|\bfail(ed|s)? to\b|\bunrelated\b|\bindependent of\b/i;
 const INCREASE = new Set(
-  ["increase", "higher", "more", "greater", "elevated", "enhance", "promote", "raise", "rise", "induce", "upregulate", "activate", "improve", "stimulate", "gain", "larger", "longer", "positive", "accumulate", "expand", "boost", "stronger", "faster"].map((w) => stem(w)),
+  [
+    "increase",
+    "higher",
+    "more",
+    "greater",
+    "elevated",
+    "enhance",
+    "promote",
+    "raise",
+    "rise",
+    "induce",
+    "upregulate",
+    "activate",
+    "improve",
+    "stimulate",
+    "gain",
+    "larger",
+    "longer",
+    "positive",
+    "accumulate",
+    "expand",
+    "boost",
+    "stronger",
+    "faster",
+  ].map((w) => stem(w)),
 );
 const DECREASE = new Set(
-  ["decrease", "lower", "less", "fewer", "reduce", "inhibit", "suppress", "decline", "fall", "drop", "downregulate", "impair", "attenuate", "block", "prevent", "loss", "smaller", "shorter", "negative", "deplete", "diminish", "weaken", "lack", "weaker", "slower"].map((w) => stem(w)),
+  [
+    "decrease",
+    "lower",
+    "less",
+    "fewer",
+    "reduce",
+    "inhibit",
+    "suppress",
+    "decline",
+    "fall",
+    "drop",
+    "downregulate",
+    "impair",
+    "attenuate",
+    "block",
+    "prevent",
+    "loss",
+    "smaller",
+    "shorter",
+    "negative",
+    "deplete",
+    "diminish",
+    "weaken",
+    "lack",
+    "weaker",
+    "slower",
+  ].map((w) => stem(w)),
 );
 
 function negationsReaching(tokens: string[], targets: Set<string>, scope = 4): number {
@@ -33,8 +83,17 @@ function numbersOf(text: string): string[] {
 }
 
 export const POLARITY_FEATURES = [
-  "negation_mismatch", "claim_negated", "passage_negation_any", "antonym", "direction_disagree", "direction_agree",
-  "null_result", "number_mismatch", "number_match", "hedge", "relevance",
+  "negation_mismatch",
+  "claim_negated",
+  "passage_negation_any",
+  "antonym",
+  "direction_disagree",
+  "direction_agree",
+  "null_result",
+  "number_mismatch",
+  "number_match",
+  "hedge",
+  "relevance",
 ] as const;
 
 export function polarityFeatures(claim: string, passage: string, relevance: number): number[] {

@@ -10,19 +10,76 @@ import { stem } from "../../domain/text.js";
 
 /** Words that open or carry a finding in an abstract or a report. */
 const FINDING_CUES = new Set(
-  ["found", "find", "show", "showed", "shown", "result", "results", "conclusion", "conclude", "suggest", "indicate", "demonstrate",
-    "associated", "significantly", "significant", "increased", "reduced", "decreased", "reveal", "observed", "identified", "led",
-    "compared", "higher", "lower"].map((w) => stem(w)),
+  [
+    "found",
+    "find",
+    "show",
+    "showed",
+    "shown",
+    "result",
+    "results",
+    "conclusion",
+    "conclude",
+    "suggest",
+    "indicate",
+    "demonstrate",
+    "associated",
+    "significantly",
+    "significant",
+    "increased",
+    "reduced",
+    "decreased",
+    "reveal",
+    "observed",
+    "identified",
+    "led",
+    "compared",
+    "higher",
+    "lower",
+  ].map((w) => stem(w)),
 );
 /** Words of a study's aims and methods: about the claim's topic, rarely its answer. */
 const METHOD_CUES = new Set(
-  ["we", "performed", "measured", "randomized", "randomised", "using", "used", "study", "analyzed", "analysed", "assessed",
-    "enrolled", "cohort", "examined", "investigated", "aim", "aimed", "objective", "purpose", "background", "methods", "design"].map((w) => stem(w)),
+  [
+    "we",
+    "performed",
+    "measured",
+    "randomized",
+    "randomised",
+    "using",
+    "used",
+    "study",
+    "analyzed",
+    "analysed",
+    "assessed",
+    "enrolled",
+    "cohort",
+    "examined",
+    "investigated",
+    "aim",
+    "aimed",
+    "objective",
+    "purpose",
+    "background",
+    "methods",
+    "design",
+  ].map((w) => stem(w)),
 );
 const STATISTIC = /\bp\s*[<=>≤]|%|\bCI\b|odds ratio|hazard ratio|\bOR\b|\bHR\b|\bRR\b/;
 
 export const RATIONALE_FEATURES = [
-  "coverage", "coverage_vs_document_best", "document_best", "coverage_rank_in_document", "finding_cues", "method_cues", "has_number", "has_statistic", "length", "claim_bigrams", "claim_words", "document_relevance",
+  "coverage",
+  "coverage_vs_document_best",
+  "document_best",
+  "coverage_rank_in_document",
+  "finding_cues",
+  "method_cues",
+  "has_number",
+  "has_statistic",
+  "length",
+  "claim_bigrams",
+  "claim_words",
+  "document_relevance",
 ] as const;
 
 export interface SentenceInDocument {

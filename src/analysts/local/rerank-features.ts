@@ -6,12 +6,35 @@ import { contentTerms, words } from "../../domain/text.js";
 import { coverage, type TermWeights } from "./relevance.js";
 
 export const RERANK_FEATURES = [
-  "search_score_ratio", "search_rank_reciprocal", "title_coverage", "best_sentence", "second_sentence",
-  "document_coverage", "opening_coverage", "rare_terms", "rare_terms_in_title", "numbers_matched", "log_length",
-  "window_density", "bm25", "bm25_title", "bm25_text", "title_bigrams", "document_bigrams", "prefix_coverage",
-  "bm25_ratio", "bm25_title_ratio", "bm25_text_ratio", "claim_cosine", "acronyms",
-  "search_neighbours_max", "search_neighbours_mean", "search_neighbours_weighted",
-  "claim_neighbours_max", "claim_neighbours_mean", "claim_neighbours_weighted",
+  "search_score_ratio",
+  "search_rank_reciprocal",
+  "title_coverage",
+  "best_sentence",
+  "second_sentence",
+  "document_coverage",
+  "opening_coverage",
+  "rare_terms",
+  "rare_terms_in_title",
+  "numbers_matched",
+  "log_length",
+  "window_density",
+  "bm25",
+  "bm25_title",
+  "bm25_text",
+  "title_bigrams",
+  "document_bigrams",
+  "prefix_coverage",
+  "bm25_ratio",
+  "bm25_title_ratio",
+  "bm25_text_ratio",
+  "claim_cosine",
+  "acronyms",
+  "search_neighbours_max",
+  "search_neighbours_mean",
+  "search_neighbours_weighted",
+  "claim_neighbours_max",
+  "claim_neighbours_mean",
+  "claim_neighbours_weighted",
 ] as const;
 
 export interface PoolDocument {
@@ -52,7 +75,9 @@ export function rerankFeatures(claim: string, docs: PoolDocument[], weights: Ter
   };
   const pool: Terms[] = terms.map((t) => ({ ...t, vector: tfidfVector(t.all, poolIdf) }));
   const average = (f: (t: Terms) => number) => pool.reduce((s, t) => s + f(t), 0) / Math.max(1, n);
-  const avgAll = average((t) => t.all.length), avgTitle = average((t) => t.title.length), avgText = average((t) => t.text.length);
+  const avgAll = average((t) => t.all.length),
+    avgTitle = average((t) => t.title.length),
+    avgText = average((t) => t.text.length);
   const bm25 = (docTerms: string[], avgLength: number) => bm25Score(claimTerms, docTerms, avgLength, poolIdf);
   const cover = (docTerms: Iterable<string>) => coverage(claimTerms, docTerms, weights);
   const rare = [...claimTerms].sort((a, b) => weights.weight(b) - weights.weight(a)).slice(0, 3);
@@ -72,7 +97,9 @@ export function rerankFeatures(claim: string, docs: PoolDocument[], weights: Ter
     const t = pool[i]!;
     const sentenceCoverages = d.sentences.map((s) => cover(s)).sort((a, b) => b - a);
     const prefixes = new Set(t.all.filter((w) => w.length >= 5).map((w) => w.slice(0, 5)));
-    const initials = words(`${d.title} ${d.text}`).map((w) => w[0]).join("");
+    const initials = words(`${d.title} ${d.text}`)
+      .map((w) => w[0])
+      .join("");
     return [
       d.searchScore / maxSearch,
       1 / (1 + bySearch[i]!),
@@ -85,20 +112,30 @@ export function rerankFeatures(claim: string, docs: PoolDocument[], weights: Ter
       rare.length === 0 ? 0 : rare.filter((r) => t.title.includes(r)).length / rare.length,
       numbers.length === 0 ? 0.5 : numbers.filter((x) => t.allSet.has(x)).length / numbers.length,
       Math.log(1 + t.all.length),
-      windowDensity(claimTerms.filter((c) => t.allSet.has(c)), t.all),
+      windowDensity(
+        claimTerms.filter((c) => t.allSet.has(c)),
+        t.all,
+      ),
       bm25(t.all, avgAll),
       bm25(t.title, avgTitle),
       bm25(t.text, avgText),
       bigramShare(t.title),
       bigramShare(t.all),
       // Claim terms missing as such but present in another form ("neuralation" / "neurulation").
-      claimTerms.reduce((s, c) => s + (!t.allSet.has(c) && c.length >= 5 && prefixes.has(c.slice(0, 5)) ? weights.weight(c) : 0), 0) / claimWeight,
-      0, 0, 0, // the three BM25 scores as shares of the pool's highest, filled below
+      claimTerms.reduce((s, c) => s + (!t.allSet.has(c) && c.length >= 5 && prefixes.has(c.slice(0, 5)) ? weights.weight(c) : 0), 0) /
+        claimWeight,
+      0,
+      0,
+      0, // the three BM25 scores as shares of the pool's highest, filled below
       cosine(claimVector, t.vector),
       acronyms.length === 0 ? 0 : acronyms.filter((a) => initials.includes(a)).length / acronyms.length,
     ];
   });
-  for (const [column, from] of [[18, 12], [19, 13], [20, 14]] as const) {
+  for (const [column, from] of [
+    [18, 12],
+    [19, 13],
+    [20, 14],
+  ] as const) {
     const max = Math.max(1e-9, ...rows.map((r) => r[from]!));
     for (const r of rows) r[column] = r[from]! / max;
   }
@@ -106,7 +143,13 @@ export function rerankFeatures(claim: string, docs: PoolDocument[], weights: Ter
   const similarity = pool.map((a, i) => pool.map((b, j) => (i === j ? 0 : cosine(a.vector, b.vector))));
   const claimCosines = rows.map((r) => r[21]!);
   for (const [i, row] of rows.entries()) {
-    row.push(...neighbourFeatures(i, similarity, docs.map((d) => d.searchScore / maxSearch)));
+    row.push(
+      ...neighbourFeatures(
+        i,
+        similarity,
+        docs.map((d) => d.searchScore / maxSearch),
+      ),
+    );
     row.push(...neighbourFeatures(i, similarity, claimCosines));
   }
   return rows;
@@ -169,10 +212,12 @@ function windowDensity(matched: string[], tokens: string[]): number {
   if (matched.length === 0) return 0;
   const need = new Set(matched);
   const count = new Map<string, number>();
-  let have = 0, lo = 0, shortest = tokens.length;
+  let have = 0,
+    lo = 0,
+    shortest = tokens.length;
   for (let hi = 0; hi < tokens.length; hi++) {
     const t = tokens[hi]!;
-    if (need.has(t) && (count.set(t, (count.get(t) ?? 0) + 1).get(t) === 1)) have++;
+    if (need.has(t) && count.set(t, (count.get(t) ?? 0) + 1).get(t) === 1) have++;
     for (; have === need.size && lo <= hi; lo++) {
       shortest = Math.min(shortest, hi - lo + 1);
       const u = tokens[lo]!;

@@ -84,7 +84,13 @@ type Item = { source: NumberedSource; claimId: string; quote: string; stance: st
 function items(sources: NumberedSource[]): Item[] {
   return sources
     .flatMap((source) =>
-      source.evidence.map((e) => ({ source, claimId: e.item.claimId, quote: e.item.quote, stance: e.judgement.stance, weight: e.judgement.weight })),
+      source.evidence.map((e) => ({
+        source,
+        claimId: e.item.claimId,
+        quote: e.item.quote,
+        stance: e.judgement.stance,
+        weight: e.judgement.weight,
+      })),
     )
     .sort((a, b) => b.weight - a.weight);
 }
@@ -107,7 +113,8 @@ function summary(input: WriteInput, label: VerdictLabel, mainClaim: string): Dra
         ? `No source consulted addresses the claim ${quoted} closely enough to reach a verdict, so it is left unverified.`
         : `Of the passages that bear directly on the claim ${quoted}, ${count(supporting.length)} ${supporting.length === 1 ? "reads" : "read"} as supporting it and ${count(refuting.length)} as contradicting it${several ? `: ${claimLabel}` : ""}.`,
     );
-    const lead = claimLabel === "refuted" ? refuting : claimLabel === "conflicting" ? interleave(supporting, refuting) : [...supporting, ...refuting];
+    const lead =
+      claimLabel === "refuted" ? refuting : claimLabel === "conflicting" ? interleave(supporting, refuting) : [...supporting, ...refuting];
     const evidence = lead
       .filter(uniqueBySource())
       .slice(0, several ? 2 : SUMMARY_EVIDENCE)
@@ -131,10 +138,16 @@ function context(input: WriteInput, label: VerdictLabel): DraftSentence[][] {
   if ((label === "supported" || label === "misleading" || label === "refuted") && minority.length > 0) {
     paragraphs.push([
       frame("Not every passage points the same way."),
-      ...minority.filter(uniqueBySource()).slice(0, 2).map((i) => evidenceSentence(i.source, i.quote, "states")),
+      ...minority
+        .filter(uniqueBySource())
+        .slice(0, 2)
+        .map((i) => evidenceSentence(i.source, i.quote, "states")),
     ]);
   }
-  const related = all.filter((i) => i.stance === "neutral").filter(uniqueBySource()).slice(0, CONTEXT_EVIDENCE);
+  const related = all
+    .filter((i) => i.stance === "neutral")
+    .filter(uniqueBySource())
+    .slice(0, CONTEXT_EVIDENCE);
   if (related.length > 0) {
     paragraphs.push([
       frame("Related passages that give context without settling the claim:"),
@@ -160,11 +173,15 @@ export function wordingAnalysis(inputText: string, kind: string, label: VerdictL
   const findings: string[] = [];
   const absolutes = [...new Set(tokens.filter((t) => ABSOLUTE_CUES.has(t)))];
   if (absolutes.length > 0) {
-    findings.push(`It uses absolute terms (${absolutes.map((w) => `“${w}”`).join(", ")}) that admit no exception; one counter-example is enough to make such a statement false.`);
+    findings.push(
+      `It uses absolute terms (${absolutes.map((w) => `“${w}”`).join(", ")}) that admit no exception; one counter-example is enough to make such a statement false.`,
+    );
   }
   const loaded = [...new Set(tokens.filter((t) => LOADED_CUES.has(t) && t !== "they"))];
   if (loaded.length > 0) {
-    findings.push(`It uses emotionally loaded words (${loaded.map((w) => `“${w}”`).join(", ")}) that push a conclusion instead of stating a fact.`);
+    findings.push(
+      `It uses emotionally loaded words (${loaded.map((w) => `“${w}”`).join(", ")}) that push a conclusion instead of stating a fact.`,
+    );
   }
   if (VAGUE_ATTRIBUTION.some((re) => re.test(inputText))) {
     findings.push("It attributes the claim to unnamed authorities, which cannot be checked.");
@@ -197,9 +214,11 @@ function followUps(input: WriteInput, claim: string): string[] {
   ];
   for (const entity of intake.entities.slice(0, 2)) {
     questions.push(
-      entity.type === "person" ? `What has ${entity.name} said about this?` :
-      entity.type === "organization" ? `What is the official position of ${entity.name} on this?` :
-      `How does this apply in ${entity.name}?`,
+      entity.type === "person"
+        ? `What has ${entity.name} said about this?`
+        : entity.type === "organization"
+          ? `What is the official position of ${entity.name} on this?`
+          : `How does this apply in ${entity.name}?`,
     );
   }
   questions.push(`Has this changed over time, and what do the most recent sources say?`);

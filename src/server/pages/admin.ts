@@ -74,7 +74,10 @@ export function adminRoutes(app: Hono<AppEnv>, site: Site): void {
     if (!safeEqual(read.form.token ?? "", site.options.adminToken)) return loginPage(c, site, "That token is not right.", 401);
     const expires = site.options.now().getTime() + SESSION_HOURS * 3_600_000;
     const value = `admin:${expires}:${hmacHex(site.options.adminToken, `session:${expires}`).slice(0, 24)}`;
-    setCookie(c, ADMIN_COOKIE, (await site.signer()).sign(value), { ...cookieOptions(site.secureCookies, SESSION_HOURS * 3600), sameSite: "Strict" });
+    setCookie(c, ADMIN_COOKIE, (await site.signer()).sign(value), {
+      ...cookieOptions(site.secureCookies, SESSION_HOURS * 3600),
+      sameSite: "Strict",
+    });
     return c.redirect("/admin", 303);
   });
 
@@ -108,12 +111,16 @@ export function adminRoutes(app: Hono<AppEnv>, site: Site): void {
   });
 
   /** An admin action: authorised by the session (with CSRF) or a Bearer token. */
-  const action = (path: string, handler: (c: AppContext, form: Form) => Promise<{ message: string; json?: Record<string, unknown>; redirect?: string }>) => {
+  const action = (
+    path: string,
+    handler: (c: AppContext, form: Form) => Promise<{ message: string; json?: Record<string, unknown>; redirect?: string }>,
+  ) => {
     app.post(path, async (c) => {
       if (!site.options.adminToken) return jsonError(c, 404, "not_found", "the admin area is off");
       const auth = await authOf(c, site);
       if (!auth) {
-        if (c.req.header("authorization") !== undefined || wantsJson(c)) return jsonError(c, 401, "unauthorized", "a valid admin token is required");
+        if (c.req.header("authorization") !== undefined || wantsJson(c))
+          return jsonError(c, 401, "unauthorized", "a valid admin token is required");
         return loginPage(c, site, "Sign in to do that.", 401);
       }
       let form: Form;
@@ -132,20 +139,31 @@ export function adminRoutes(app: Hono<AppEnv>, site: Site): void {
         if (!(error instanceof BadInputError || error instanceof ConfigError || error instanceof NotFound)) throw error;
         const status = error instanceof NotFound ? 404 : 400;
         if (auth === "bearer") return jsonError(c, status, status === 404 ? "not_found" : "bad_request", errorMessage(error));
-        return sendPage(c, site, { title: "Admin", body: errorBody("That did not work", errorMessage(error), html`<p><a href="/admin">Back</a></p>`), noindex: true }, status);
+        return sendPage(
+          c,
+          site,
+          {
+            title: "Admin",
+            body: errorBody("That did not work", errorMessage(error), html`<p><a href="/admin">Back</a></p>`),
+            noindex: true,
+          },
+          status,
+        );
       }
     });
   };
 
   action("/admin/checks/:id/unpublish", async (c) => {
     const id = c.req.param("id")!;
-    if (!(await site.verity.checks.setUnpublished(id, true, site.options.now().toISOString()))) throw new NotFound("no published check with this id");
+    if (!(await site.verity.checks.setUnpublished(id, true, site.options.now().toISOString())))
+      throw new NotFound("no published check with this id");
     return { message: "The check was unpublished." };
   });
 
   action("/admin/checks/:id/republish", async (c) => {
     const id = c.req.param("id")!;
-    if (!(await site.verity.checks.setUnpublished(id, false, site.options.now().toISOString()))) throw new NotFound("no unpublished check with this id");
+    if (!(await site.verity.checks.setUnpublished(id, false, site.options.now().toISOString())))
+      throw new NotFound("no unpublished check with this id");
     return { message: "The check was published again." };
   });
 
@@ -153,9 +171,14 @@ export function adminRoutes(app: Hono<AppEnv>, site: Site): void {
     const id = c.req.param("id")!;
     const title = form.title !== undefined ? collapseWhitespace(form.title) : undefined;
     const category = form.category?.trim();
-    if (title !== undefined && (title.length === 0 || title.length > 300)) throw new BadInputError("the title must have 1 to 300 characters");
+    if (title !== undefined && (title.length === 0 || title.length > 300))
+      throw new BadInputError("the title must have 1 to 300 characters");
     if (category !== undefined && category !== "" && !isCategory(category)) throw new BadInputError(`unknown category "${category}"`);
-    const report = await site.verity.checks.editMeta(id, { ...(title ? { title } : {}), ...(category ? { category } : {}) }, site.options.now().toISOString());
+    const report = await site.verity.checks.editMeta(
+      id,
+      { ...(title ? { title } : {}), ...(category ? { category } : {}) },
+      site.options.now().toISOString(),
+    );
     if (!report) throw new NotFound("no published check with this id");
     return { message: "The check was updated.", json: { url: report.url, title: report.title, category: report.category } };
   });
@@ -167,7 +190,11 @@ export function adminRoutes(app: Hono<AppEnv>, site: Site): void {
     if ((await site.verity.checks.row(id))?.status === "unpublished") throw new BadInputError("republish the check before re-running it");
     const result = await site.queue.enqueue(report.input.text, { fresh: true });
     if (result.kind === "reused") return { message: "The check is fresh.", json: { id: result.report.id } };
-    return { message: "The check is running again.", json: { id: result.checkId, progressUrl: `/progress/${result.checkId}` }, redirect: `/progress/${result.checkId}` };
+    return {
+      message: "The check is running again.",
+      json: { id: result.checkId, progressUrl: `/progress/${result.checkId}` },
+      redirect: `/progress/${result.checkId}`,
+    };
   });
 
   action("/admin/campaign", async (_c, form) => {
@@ -296,7 +323,8 @@ ${s ? html`<form method="post" action="/admin/campaign">${csrfField(csrf)}<input
 ${
   recent.length > 0
     ? html`<table data-testid="admin-donations"><thead><tr><th>When</th><th>Amount</th><th>Donor</th><th>Source</th></tr></thead><tbody>${recent.map(
-        (d) => html`<tr><td>${formatDate(d.createdAt)}</td><td>${formatMoney(d.amountCents, d.currency)}</td><td>${d.donor ?? ""}</td><td>${d.source}</td></tr>`,
+        (d) =>
+          html`<tr><td>${formatDate(d.createdAt)}</td><td>${formatMoney(d.amountCents, d.currency)}</td><td>${d.donor ?? ""}</td><td>${d.source}</td></tr>`,
       )}</tbody></table>`
     : ""
 }`;

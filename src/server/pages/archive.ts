@@ -153,21 +153,24 @@ ${pagination(spec.page, spec.result.total, size, (n) => (n === 1 ? spec.canonica
 function entityIndex(entities: EntitySummary[], kind: "topic" | "entity", empty: string): SafeHtml {
   if (entities.length === 0) return html`<p class="muted">${empty}</p>`;
   return html`<ul class="checks" data-testid="${kind}-list">${entities.map(
-    (e) => html`<li><a class="title" href="/${kind}/${encodeURIComponent(e.name)}">${e.name}</a> <span class="muted">${e.count} ${
-      e.count === 1 ? "check" : "checks"
-    }</span>${e.description ? html`<div class="meta">${e.description}</div>` : ""}</li>`,
+    (e) =>
+      html`<li><a class="title" href="/${kind}/${encodeURIComponent(e.name)}">${e.name}</a> <span class="muted">${e.count} ${
+        e.count === 1 ? "check" : "checks"
+      }</span>${e.description ? html`<div class="meta">${e.description}</div>` : ""}</li>`,
   )}</ul>`;
 }
 
 async function entityPage(c: AppContext, site: Site, name: string, kind: "topic" | "entity"): Promise<Response> {
   const types = kind === "entity" ? PERSON_TYPES : TOPIC_TYPES;
   const entity = await site.archive.entity(name, types);
-  if (!entity) return notFoundPage(c, site, kind === "entity" ? "No check mentions this person or organisation." : "No check is about this topic.");
+  if (!entity)
+    return notFoundPage(c, site, kind === "entity" ? "No check mentions this person or organisation." : "No check is about this topic.");
   const page = pageNumber(c.req.query("page"));
   if (page === null) return notFoundPage(c, site);
   const size = site.options.pageSize;
   const result = await site.archive.list({ entity: { name: entity.name, types }, limit: size, offset: (page - 1) * size });
-  const typeWord = entity.type === "person" ? "Person" : entity.type === "organization" ? "Organisation" : entity.type === "place" ? "Place" : "Topic";
+  const typeWord =
+    entity.type === "person" ? "Person" : entity.type === "organization" ? "Organisation" : entity.type === "place" ? "Place" : "Topic";
   const description = entity.description
     ? html`<span data-testid="entity-description">${entity.description}</span>`
     : html`<span data-testid="entity-description">${typeWord} named in ${entity.count} ${entity.count === 1 ? "check" : "checks"}.</span>`;

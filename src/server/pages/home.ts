@@ -11,7 +11,12 @@ export function homeRoutes(app: Hono<AppEnv>, site: Site): void {
 }
 
 /** The home page; also re-shown with the input and the reason when a submission is refused. */
-export async function renderHome(c: AppContext, site: Site, ask: { value?: string; error?: string }, status: 200 | 400 = 200): Promise<Response> {
+export async function renderHome(
+  c: AppContext,
+  site: Site,
+  ask: { value?: string; error?: string },
+  status: 200 | 400 = 200,
+): Promise<Response> {
   const [latest, mostRead, counts] = await Promise.all([
     site.archive.list({ limit: 8, offset: 0 }),
     site.archive.list({ limit: 5, offset: 0, order: "reads" }),

@@ -21,14 +21,18 @@ const VERDICT_MEANINGS: Record<(typeof VERDICT_LABELS)[number], string> = {
 };
 
 const STAGE_TEXT: Record<keyof typeof STAGE_LABELS, string> = {
-  intake: "The input is classified (question, claim, topic, link or text), given a clean title, and turned into the checkable claims behind it: a question becomes the statement it implies; a pasted text or a page becomes its check-worthy claims. A category and the people, organisations and places named are picked.",
+  intake:
+    "The input is classified (question, claim, topic, link or text), given a clean title, and turned into the checkable claims behind it: a question becomes the statement it implies; a pasted text or a page becomes its check-worthy claims. A category and the people, organisations and places named are picked.",
   plan: "Search queries are written for every claim, from three angles: what would support it, what would refute it, and the context around it.",
-  gather: "Every enabled source is asked in parallel: the operator's library, Wikipedia, earlier professional fact-checks, and web search. Results are merged and de-duplicated; a source that fails is recorded, and the check goes on without it.",
+  gather:
+    "Every enabled source is asked in parallel: the operator's library, Wikipedia, earlier professional fact-checks, and web search. Results are merged and de-duplicated; a source that fails is recorded, and the check goes on without it.",
   read: "The pages are fetched safely and their main text extracted and stored, so every quote can be checked again later. Pages that cannot be read are listed with the reason.",
   rank: "The texts are split into passages, scored against each claim, and the best, most varied passages are kept.",
   judge: "The stance of each passage towards each claim is weighed, giving a verdict and a confidence for each claim and for the whole.",
-  write: "The report is written: the headline answer, the summary, the missing context and other viewpoints, the analysis of the statement's wording, and follow-up questions. Every factual sentence cites its source with [n].",
-  audit: "Every [n] must point to a listed source, every quote must be found word for word in the stored text of its source, and every citing sentence must be carried by its quote. What fails is rewritten or dropped before the report is published.",
+  write:
+    "The report is written: the headline answer, the summary, the missing context and other viewpoints, the analysis of the statement's wording, and follow-up questions. Every factual sentence cites its source with [n].",
+  audit:
+    "Every [n] must point to a listed source, every quote must be found word for word in the stored text of its source, and every citing sentence must be carried by its quote. What fails is rewritten or dropped before the report is published.",
 };
 
 const decimal = (x: number) => x.toFixed(3);
@@ -45,9 +49,14 @@ export function measuredQualitySection(quality: MeasuredQuality | null): SafeHtm
   if (!quality || quality.figures.length === 0) return html``;
   return html`<h2 id="accuracy">How accurate is it?</h2>
 <p>Verity's own analyst, the one that works without a language model, is measured on public fact-verification datasets: each claim goes through the same stages as yours, with the dataset's evidence as the library. The figures are on the datasets' development splits, last measured on ${quality.date} (${quality.machine}). When this site uses a language model, the model judges, and these figures do not describe it.</p>
-<div class="table-scroll"><table data-testid="measured-quality"><thead><tr><th>Dataset</th><th>Task</th><th>Measure</th><th>Verity</th><th>95% range</th><th>Published reference</th></tr></thead><tbody>${byDataset(quality.figures).map((figures) =>
+<div class="table-scroll"><table data-testid="measured-quality"><thead><tr><th>Dataset</th><th>Task</th><th>Measure</th><th>Verity</th><th>95% range</th><th>Published reference</th></tr></thead><tbody>${byDataset(
+    quality.figures,
+  ).map((figures) =>
     figures.map((f, i) => {
-      const first = i === 0 ? html`<td rowspan="${figures.length}">${f.dataset}<br><span class="muted">${f.split} · ${f.claims.toLocaleString("en-US")} claims</span></td><td rowspan="${figures.length}">${f.task}</td>` : html``;
+      const first =
+        i === 0
+          ? html`<td rowspan="${figures.length}">${f.dataset}<br><span class="muted">${f.split} · ${f.claims.toLocaleString("en-US")} claims</span></td><td rowspan="${figures.length}">${f.task}</td>`
+          : html``;
       return html`<tr>${first}<td>${f.measure}</td><td><strong>${decimal(f.value)}</strong></td><td class="nowrap">${decimal(f.interval[0])}–${decimal(f.interval[1])}</td><td>${f.anchors.join("; ")}</td></tr>`;
     }),
   )}</tbody></table></div>
@@ -57,13 +66,20 @@ export function measuredQualitySection(quality: MeasuredQuality | null): SafeHtm
       : html`<h3>Is its confidence honest?</h3>
 <p>How often its “supported” and “refuted” verdicts were right, against the confidence it stated for them on average:</p>
 <table data-testid="measured-calibration"><thead><tr><th>Dataset</th><th>Verdicts right</th><th>Confidence stated</th></tr></thead><tbody>${quality.calibration.map(
-          (k) => html`<tr><td>${k.dataset}</td><td>${formatConfidence(k.shareRight)}</td><td>${formatConfidence(k.statedConfidence)}</td></tr>`,
+          (k) =>
+            html`<tr><td>${k.dataset}</td><td>${formatConfidence(k.shareRight)}</td><td>${formatConfidence(k.statedConfidence)}</td></tr>`,
         )}</tbody></table>`
   }`;
 }
 
 function info(title: string, path: string, description: string, content: SafeHtml) {
-  return { title, canonicalPath: path, description, body: html`<article class="prose" data-testid="info-page"><h1>${title}</h1>${content}</article>`, pageClass: "page-info" };
+  return {
+    title,
+    canonicalPath: path,
+    description,
+    body: html`<article class="prose" data-testid="info-page"><h1>${title}</h1>${content}</article>`,
+    pageClass: "page-info",
+  };
 }
 
 export function infoRoutes(app: Hono<AppEnv>, site: Site): void {
@@ -87,7 +103,8 @@ export function infoRoutes(app: Hono<AppEnv>, site: Site): void {
 <ol>${Object.entries(STAGE_LABELS).map(([stage, label]) => html`<li><strong>${label}.</strong> ${STAGE_TEXT[stage as keyof typeof STAGE_TEXT]}</li>`)}</ol>
 <h2>What the verdicts mean</h2>
 <dl class="verdicts" data-testid="verdict-meanings">${VERDICT_LABELS.map(
-      (label) => html`<dt>${verdictBadge(label)}</dt><dd>${VERDICT_MEANINGS[label]} <span class="muted">(Rating ${RATING_VALUES[label]} of 5 for search engines, “${verdictWord(label)}”.)</span></dd>`,
+      (label) =>
+        html`<dt>${verdictBadge(label)}</dt><dd>${VERDICT_MEANINGS[label]} <span class="muted">(Rating ${RATING_VALUES[label]} of 5 for search engines, “${verdictWord(label)}”.)</span></dd>`,
     )}</dl>
 <p>A question is answered <em>Yes</em>, <em>No</em>, <em>Partly</em> or <em>Unclear</em> in the headline, followed by the gist.</p>
 <h2>Confidence</h2>
@@ -105,12 +122,27 @@ export function infoRoutes(app: Hono<AppEnv>, site: Site): void {
   app.get("/faq", (c) => {
     const qa: [string, SafeHtml][] = [
       ["Who writes the reports?", html`A machine, from the sources it cites. Read the sources before relying on a report.`],
-      ["What can I ask?", html`A question, a claim, a topic, a link to a page, or a pasted text of up to ${MAX_INPUT_CHARS.toLocaleString("en-US")} characters.`],
-      ["Why did I get an existing report?", html`The same question (ignoring case and punctuation) was checked recently, so Verity shows that report. When it is older than its category's freshness window, you can re-check it.`],
-      ["How long does a check take?", html`From a few seconds to a few minutes, depending on the sources consulted. The progress page shows each stage.`],
+      [
+        "What can I ask?",
+        html`A question, a claim, a topic, a link to a page, or a pasted text of up to ${MAX_INPUT_CHARS.toLocaleString("en-US")} characters.`,
+      ],
+      [
+        "Why did I get an existing report?",
+        html`The same question (ignoring case and punctuation) was checked recently, so Verity shows that report. When it is older than its category's freshness window, you can re-check it.`,
+      ],
+      [
+        "How long does a check take?",
+        html`From a few seconds to a few minutes, depending on the sources consulted. The progress page shows each stage.`,
+      ],
       ["Can I find my checks again?", html`Yes: <a href="/mine">Your checks</a> lists the checks asked from this browser.`],
-      ["What does “unverified” mean?", html`That not enough evidence was found. It never means true. See the <a href="/methodology">methodology</a>.`],
-      ["A report is wrong. What can I do?", html`Say so with the “Was this helpful?” vote, and contact the operator of this site: editors can correct the title or category, re-run the check, or withdraw it.`],
+      [
+        "What does “unverified” mean?",
+        html`That not enough evidence was found. It never means true. See the <a href="/methodology">methodology</a>.`,
+      ],
+      [
+        "A report is wrong. What can I do?",
+        html`Say so with the “Was this helpful?” vote, and contact the operator of this site: editors can correct the title or category, re-run the check, or withdraw it.`,
+      ],
       ["Is there an API?", html`Yes: see the <a href="/api/openapi.json">OpenAPI document</a>.`],
     ];
     const content = html`<dl class="faq">${qa.map(([q, a]) => html`<dt><strong>${q}</strong></dt><dd>${a}</dd>`)}</dl>`;

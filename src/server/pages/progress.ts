@@ -69,7 +69,9 @@ function liveEvents(site: Site, checkId: string): StoredProgressEvent[] {
 }
 
 /** Each stage's state and latest detail, from the events so far. */
-export function stageStates(events: StoredProgressEvent[]): Map<StageName, { state: "pending" | "running" | "done"; detail: string | null }> {
+export function stageStates(
+  events: StoredProgressEvent[],
+): Map<StageName, { state: "pending" | "running" | "done"; detail: string | null }> {
   const states = new Map<StageName, { state: "pending" | "running" | "done"; detail: string | null }>(
     STAGES.map((s) => [s, { state: "pending", detail: null }]),
   );

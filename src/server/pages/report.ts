@@ -75,7 +75,8 @@ async function renderReport(c: AppContext, site: Site, current: Report, report: 
   const followUp = (question: string): string => {
     const existing = known.get(normalizeForMatch(question));
     if (existing) return html`<a href="${existing.url}" data-testid="follow-up-link">${question}</a>`.value;
-    return html`<form method="post" action="/checks" class="follow-up-form">${csrfField(csrf)}<input type="hidden" name="input" value="${question}"><button type="submit" class="link" data-testid="follow-up-check">${question}</button></form>`.value;
+    return html`<form method="post" action="/checks" class="follow-up-form">${csrfField(csrf)}<input type="hidden" name="input" value="${question}"><button type="submit" class="link" data-testid="follow-up-check">${question}</button></form>`
+      .value;
   };
   const article = raw(renderHtml(report, { standalone: false, layout, followUp, testIds: true }));
 
@@ -102,7 +103,9 @@ async function renderReport(c: AppContext, site: Site, current: Report, report: 
 <a href="${current.url}" data-testid="latest-version-link">Read the latest version (${current.version})</a>.</div>`);
   }
   if (rechecking) {
-    banners.push(html`<div class="banner" role="status" data-testid="recheck-running">This check is being re-checked now. <a href="/progress/${current.id}">Follow the re-check</a>.</div>`);
+    banners.push(
+      html`<div class="banner" role="status" data-testid="recheck-running">This check is being re-checked now. <a href="/progress/${current.id}">Follow the re-check</a>.</div>`,
+    );
   } else if (stale) {
     banners.push(html`<div class="banner" role="note" data-testid="stale-banner">This report was checked on ${formatDate(current.checkedAt)}: checks in ${current.category} may be out of date after ${windowDays} days.
 <form method="post" action="/checks/${current.id}/recheck" data-testid="recheck-form">${csrfField(csrf)}<button type="submit" data-testid="recheck-button">Re-check it now</button></form></div>`);
@@ -145,14 +148,16 @@ ${myVote !== null ? html`<p class="muted" data-testid="vote-thanks">Thank you: y
     versions.length > 1
       ? html`<section class="versions" data-testid="versions" aria-labelledby="versions-heading">
 <h2 id="versions-heading">Versions</h2>
-<ul>${[...versions].reverse().map(
-          (v) =>
-            html`<li>${
-              v.version === report.version
-                ? html`<strong>Version ${v.version}</strong>`
-                : html`<a href="${v.version === current.version ? current.url : query({ version: v.version })}" data-testid="version-link-${v.version}">Version ${v.version}</a>`
-            } <span class="muted">checked on ${formatDate(v.checkedAt)}${v.version === current.version ? " (latest)" : ""}</span></li>`,
-        )}</ul></section>`
+<ul>${[...versions]
+          .reverse()
+          .map(
+            (v) =>
+              html`<li>${
+                v.version === report.version
+                  ? html`<strong>Version ${v.version}</strong>`
+                  : html`<a href="${v.version === current.version ? current.url : query({ version: v.version })}" data-testid="version-link-${v.version}">Version ${v.version}</a>`
+              } <span class="muted">checked on ${formatDate(v.checkedAt)}${v.version === current.version ? " (latest)" : ""}</span></li>`,
+          )}</ul></section>`
       : "";
 
   const about = html`<p class="muted report-about">Filed under <a href="/category/${encodeURIComponent(current.category)}">${current.category}</a>${

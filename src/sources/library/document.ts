@@ -17,6 +17,4 @@ export interface IncomingDocument {
   origin: string;
 }
 
-export type ReadOutcome =
-  | { ok: true; doc: IncomingDocument }
-  | { ok: false; origin: string; reason: string };
+export type ReadOutcome = { ok: true; doc: IncomingDocument } | { ok: false; origin: string; reason: string };

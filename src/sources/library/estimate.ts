@@ -14,7 +14,8 @@ async function estimatePath(p: string): Promise<number> {
   if (!info) return 1;
   if (info.isDirectory()) {
     let n = 0;
-    for (const entry of await readdir(p)) if (!entry.startsWith(".") && entry !== "node_modules") n += await estimatePath(path.join(p, entry));
+    for (const entry of await readdir(p))
+      if (!entry.startsWith(".") && entry !== "node_modules") n += await estimatePath(path.join(p, entry));
     return n;
   }
   return p.toLowerCase().endsWith(".jsonl") ? countLines(p) : 1;

@@ -28,7 +28,15 @@ const SNIFF_BYTES = 8 * 1024;
 
 /** The format a file name is read as, or null when it is not supported. */
 /** Fetches a page (through the SSRF-safe client) and returns its main text and metadata. */
-export type UrlReader = (url: string) => Promise<{ url: string; title: string; text: string; siteName: string | null; author: string | null; publishedAt: string | null; contentType: string }>;
+export type UrlReader = (url: string) => Promise<{
+  url: string;
+  title: string;
+  text: string;
+  siteName: string | null;
+  author: string | null;
+  publishedAt: string | null;
+  contentType: string;
+}>;
 
 async function readUrlDocument(url: string, readUrl: UrlReader): Promise<ReadOutcome> {
   try {
@@ -67,7 +75,9 @@ export function formatOf(file: string): DocumentFormat | null {
 export async function* readInputs(paths: string[], options: { readUrl?: UrlReader } = {}): AsyncGenerator<ReadOutcome> {
   for (const given of paths) {
     if (/^https?:\/\//i.test(given)) {
-      yield options.readUrl ? await readUrlDocument(given, options.readUrl) : { ok: false, origin: given, reason: "ingesting URLs needs the web reader" };
+      yield options.readUrl
+        ? await readUrlDocument(given, options.readUrl)
+        : { ok: false, origin: given, reason: "ingesting URLs needs the web reader" };
       continue;
     }
     let info;
@@ -83,7 +93,11 @@ export async function* readInputs(paths: string[], options: { readUrl?: UrlReade
     } else if (info.isFile()) {
       if (!formatOf(given)) {
         const extension = path.extname(given).toLowerCase();
-        yield { ok: false, origin: given, reason: extension ? `unsupported file type ${extension}` : "unsupported file type (no extension)" };
+        yield {
+          ok: false,
+          origin: given,
+          reason: extension ? `unsupported file type ${extension}` : "unsupported file type (no extension)",
+        };
         continue;
       }
       yield* readFileOutcomes(given, info.size);
@@ -179,7 +193,11 @@ async function* readFileOutcomes(file: string, size: number): AsyncGenerator<Rea
     return;
   }
   if (bytes.length > MAX_INGEST_FILE_BYTES) {
-    yield { ok: false, origin: file, reason: `file too large (${megabytes(bytes.length)}; the limit is ${megabytes(MAX_INGEST_FILE_BYTES)})` };
+    yield {
+      ok: false,
+      origin: file,
+      reason: `file too large (${megabytes(bytes.length)}; the limit is ${megabytes(MAX_INGEST_FILE_BYTES)})`,
+    };
     return;
   }
   const absolute = path.resolve(file);
@@ -411,7 +429,12 @@ export function markdownToText(markdown: string): MarkdownText {
     }
 
     // Setext heading underline: the previous line was the heading.
-    if (/^\s{0,3}(=+|-+)\s*$/.test(line) && out.length && out[out.length - 1]!.trim() && !/^\s{0,3}([-*+]|\d+[.)])\s/.test(lines[i - 1] ?? "")) {
+    if (
+      /^\s{0,3}(=+|-+)\s*$/.test(line) &&
+      out.length &&
+      out[out.length - 1]!.trim() &&
+      !/^\s{0,3}([-*+]|\d+[.)])\s/.test(lines[i - 1] ?? "")
+    ) {
       if (firstHeading === null) firstHeading = collapseWhitespace(out[out.length - 1]!);
       continue;
     }
@@ -494,18 +517,17 @@ const optionalString = (field: string) =>
     .transform((value) => (value == null || !value.trim() ? null : collapseWhitespace(value)));
 
 const JsonlRecord = z.object({
-  id: z.union(
-    [
-      z.string().refine((value) => value.trim() !== "", { error: '"id" is empty' }),
-      z.number(),
-    ],
-    { error: (issue) => (issue.input === undefined ? 'missing "id"' : '"id" must be a string or a number') },
-  ),
+  id: z.union([z.string().refine((value) => value.trim() !== "", { error: '"id" is empty' }), z.number()], {
+    error: (issue) => (issue.input === undefined ? 'missing "id"' : '"id" must be a string or a number'),
+  }),
   title: z
     .string({ error: (issue) => (issue.input === undefined ? 'missing "title"' : '"title" must be a string') })
     .refine((value) => value.trim() !== "", { error: '"title" is empty' }),
   text: z.string({ error: '"text" must be a string' }).nullable().optional(),
-  sentences: z.array(z.string({ error: '"sentences" must be an array of strings' }), { error: '"sentences" must be an array of strings' }).nullable().optional(),
+  sentences: z
+    .array(z.string({ error: '"sentences" must be an array of strings' }), { error: '"sentences" must be an array of strings' })
+    .nullable()
+    .optional(),
   url: optionalString("url"),
   publisher: optionalString("publisher"),
   publishedAt: optionalString("publishedAt"),
@@ -543,7 +565,11 @@ export function readJsonl(content: string, origin: string): ReadOutcome[] {
         if (outcome.ok) {
           const first = firstLineOfId.get(outcome.doc.key);
           if (first !== undefined) {
-            outcomes.push({ ok: false, origin: lineOrigin, reason: `duplicate id ${JSON.stringify(outcome.doc.key.slice(6))} (first on line ${first})` });
+            outcomes.push({
+              ok: false,
+              origin: lineOrigin,
+              reason: `duplicate id ${JSON.stringify(outcome.doc.key.slice(6))} (first on line ${first})`,
+            });
             start = end + 1;
             continue;
           }
@@ -565,7 +591,11 @@ function jsonlLine(line: string, origin: string): ReadOutcome {
     return { ok: false, origin, reason: `invalid JSON: ${collapseWhitespace(errorMessage(error))}` };
   }
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    return { ok: false, origin, reason: `not a JSON object (${value === null ? "null" : Array.isArray(value) ? "an array" : typeof value})` };
+    return {
+      ok: false,
+      origin,
+      reason: `not a JSON object (${value === null ? "null" : Array.isArray(value) ? "an array" : typeof value})`,
+    };
   }
   const parsed = JsonlRecord.safeParse(value);
   if (!parsed.success) {
@@ -587,7 +617,8 @@ function jsonlLine(line: string, origin: string): ReadOutcome {
   let publishedAt: string | null = null;
   if (record.publishedAt) {
     publishedAt = normalizeDate(record.publishedAt);
-    if (!publishedAt) return { ok: false, origin, reason: `"publishedAt" is not a date: ${JSON.stringify(truncate(record.publishedAt, 40))}` };
+    if (!publishedAt)
+      return { ok: false, origin, reason: `"publishedAt" is not a date: ${JSON.stringify(truncate(record.publishedAt, 40))}` };
   }
   let url: string | null = null;
   if (record.url) {

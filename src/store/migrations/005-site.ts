@@ -75,28 +75,37 @@ export async function up(db: Kysely<any>): Promise<void> {
     check_id UNINDEXED, title, input, summary, tokenize = 'porter unicode61 remove_diacritics 2'
   )`.execute(db);
   await sql
-    .raw(`CREATE TRIGGER checks_fts_insert AFTER INSERT ON checks
+    .raw(
+      `CREATE TRIGGER checks_fts_insert AFTER INSERT ON checks
     WHEN new.report_json IS NOT NULL AND new.version > 0 BEGIN
       INSERT INTO checks_fts (check_id, title, input, summary) VALUES (new.id, new.title, new.input_text, ${SUMMARY_OF_NEW});
-    END`)
+    END`,
+    )
     .execute(db);
   await sql
-    .raw(`CREATE TRIGGER checks_fts_update AFTER UPDATE OF report_json, title, version ON checks BEGIN
+    .raw(
+      `CREATE TRIGGER checks_fts_update AFTER UPDATE OF report_json, title, version ON checks BEGIN
       DELETE FROM checks_fts WHERE check_id = old.id;
       INSERT INTO checks_fts (check_id, title, input, summary)
         SELECT new.id, new.title, new.input_text, ${SUMMARY_OF_NEW} WHERE new.report_json IS NOT NULL AND new.version > 0;
-    END`)
+    END`,
+    )
     .execute(db);
-  await sql.raw(`CREATE TRIGGER checks_fts_delete AFTER DELETE ON checks BEGIN DELETE FROM checks_fts WHERE check_id = old.id; END`).execute(db);
+  await sql
+    .raw(`CREATE TRIGGER checks_fts_delete AFTER DELETE ON checks BEGIN DELETE FROM checks_fts WHERE check_id = old.id; END`)
+    .execute(db);
   // Reports published before this migration.
   await sql
-    .raw(`INSERT INTO checks_fts (check_id, title, input, summary)
-      SELECT new.id, new.title, new.input_text, ${SUMMARY_OF_NEW} FROM checks AS new WHERE new.report_json IS NOT NULL AND new.version > 0`)
+    .raw(
+      `INSERT INTO checks_fts (check_id, title, input, summary)
+      SELECT new.id, new.title, new.input_text, ${SUMMARY_OF_NEW} FROM checks AS new WHERE new.report_json IS NOT NULL AND new.version > 0`,
+    )
     .execute(db);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const trigger of ["checks_fts_insert", "checks_fts_update", "checks_fts_delete"]) await sql.raw(`DROP TRIGGER ${trigger}`).execute(db);
+  for (const trigger of ["checks_fts_insert", "checks_fts_update", "checks_fts_delete"])
+    await sql.raw(`DROP TRIGGER ${trigger}`).execute(db);
   await sql`DROP TABLE checks_fts`.execute(db);
   for (const table of ["donations", "settings", "check_reads", "votes", "jobs"]) await db.schema.dropTable(table).execute();
 }

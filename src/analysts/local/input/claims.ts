@@ -16,7 +16,8 @@ export interface ExtractedClaim {
 
 /** Common base-form verbs: where the subject of "Can/Do/Does/Did … ?" ends. */
 export const BASE_VERBS: ReadonlySet<string> = new Set(
-  ("accept accuse achieve act add admit affect agree aim allow announce appear apply approve argue arrest arrive ask " +
+  (
+    "accept accuse achieve act add admit affect agree aim allow announce appear apply approve argue arrest arrive ask " +
     "attack attend avoid ban be bear beat become begin believe belong benefit bind bite block blow boost break breed " +
     "bring build burn buy call cancel care carry catch cause change charge cheat check choose claim clean close " +
     "collapse come commit compare compete complain contain continue contribute control convince cost count cover " +
@@ -38,44 +39,140 @@ export const BASE_VERBS: ReadonlySet<string> = new Set(
     "stop strengthen strike struggle study succeed suffer suggest supply support suppress survive suspend swim " +
     "take talk target tax teach tear tell tend test think threaten throw track trade train transmit travel treat " +
     "trigger trust try turn understand undermine use vaccinate vanish violate visit vote wait wake walk want warn " +
-    "waste watch wear weaken win withdraw work worsen write").split(" "),
+    "waste watch wear weaken win withdraw work worsen write"
+  ).split(" "),
 );
 
 /** Irregular verbs: base → [simple past, past participle]. */
 export const IRREGULAR_VERBS: Readonly<Record<string, readonly [string, string]>> = {
-  arise: ["arose", "arisen"], be: ["was", "been"], bear: ["bore", "born"], beat: ["beat", "beaten"],
-  become: ["became", "become"], begin: ["began", "begun"], bend: ["bent", "bent"], bet: ["bet", "bet"],
-  bind: ["bound", "bound"], bite: ["bit", "bitten"], bleed: ["bled", "bled"], blow: ["blew", "blown"],
-  break: ["broke", "broken"], breed: ["bred", "bred"], bring: ["brought", "brought"], build: ["built", "built"],
-  burst: ["burst", "burst"], buy: ["bought", "bought"], catch: ["caught", "caught"], choose: ["chose", "chosen"],
-  come: ["came", "come"], cost: ["cost", "cost"], cut: ["cut", "cut"], deal: ["dealt", "dealt"],
-  dig: ["dug", "dug"], do: ["did", "done"], draw: ["drew", "drawn"], drink: ["drank", "drunk"],
-  drive: ["drove", "driven"], eat: ["ate", "eaten"], fall: ["fell", "fallen"], feed: ["fed", "fed"],
-  feel: ["felt", "felt"], fight: ["fought", "fought"], find: ["found", "found"], flee: ["fled", "fled"],
-  fly: ["flew", "flown"], forbid: ["forbade", "forbidden"], forget: ["forgot", "forgotten"],
-  forgive: ["forgave", "forgiven"], freeze: ["froze", "frozen"], get: ["got", "gotten"], give: ["gave", "given"],
-  go: ["went", "gone"], grow: ["grew", "grown"], hang: ["hung", "hung"], have: ["had", "had"],
-  hear: ["heard", "heard"], hide: ["hid", "hidden"], hit: ["hit", "hit"], hold: ["held", "held"],
-  hurt: ["hurt", "hurt"], keep: ["kept", "kept"], know: ["knew", "known"], lay: ["laid", "laid"],
-  lead: ["led", "led"], leave: ["left", "left"], lend: ["lent", "lent"], let: ["let", "let"], lie: ["lay", "lain"],
-  lose: ["lost", "lost"], make: ["made", "made"], mean: ["meant", "meant"], meet: ["met", "met"],
-  overcome: ["overcame", "overcome"], pay: ["paid", "paid"], put: ["put", "put"], quit: ["quit", "quit"],
-  read: ["read", "read"], ride: ["rode", "ridden"], ring: ["rang", "rung"], rise: ["rose", "risen"],
-  run: ["ran", "run"], say: ["said", "said"], see: ["saw", "seen"], seek: ["sought", "sought"],
-  sell: ["sold", "sold"], send: ["sent", "sent"], set: ["set", "set"], shake: ["shook", "shaken"],
-  shine: ["shone", "shone"], shoot: ["shot", "shot"], show: ["showed", "shown"], shrink: ["shrank", "shrunk"],
-  shut: ["shut", "shut"], sing: ["sang", "sung"], sink: ["sank", "sunk"], sit: ["sat", "sat"],
-  sleep: ["slept", "slept"], slide: ["slid", "slid"], speak: ["spoke", "spoken"], spend: ["spent", "spent"],
-  spin: ["spun", "spun"], spread: ["spread", "spread"], stand: ["stood", "stood"], steal: ["stole", "stolen"],
-  stick: ["stuck", "stuck"], strike: ["struck", "struck"], swear: ["swore", "sworn"], swim: ["swam", "swum"],
-  take: ["took", "taken"], teach: ["taught", "taught"], tear: ["tore", "torn"], tell: ["told", "told"],
-  think: ["thought", "thought"], throw: ["threw", "thrown"], understand: ["understood", "understood"],
-  undergo: ["underwent", "undergone"], wake: ["woke", "woken"], wear: ["wore", "worn"], win: ["won", "won"],
-  withdraw: ["withdrew", "withdrawn"], write: ["wrote", "written"],
-  speed: ["sped", "sped"], light: ["lit", "lit"], shed: ["shed", "shed"], split: ["split", "split"],
-  spit: ["spat", "spat"], stink: ["stank", "stunk"], sting: ["stung", "stung"], swing: ["swung", "swung"],
-  weep: ["wept", "wept"], wind: ["wound", "wound"], forecast: ["forecast", "forecast"], mislead: ["misled", "misled"],
-  overtake: ["overtook", "overtaken"], outgrow: ["outgrew", "outgrown"], rebuild: ["rebuilt", "rebuilt"],
+  arise: ["arose", "arisen"],
+  be: ["was", "been"],
+  bear: ["bore", "born"],
+  beat: ["beat", "beaten"],
+  become: ["became", "become"],
+  begin: ["began", "begun"],
+  bend: ["bent", "bent"],
+  bet: ["bet", "bet"],
+  bind: ["bound", "bound"],
+  bite: ["bit", "bitten"],
+  bleed: ["bled", "bled"],
+  blow: ["blew", "blown"],
+  break: ["broke", "broken"],
+  breed: ["bred", "bred"],
+  bring: ["brought", "brought"],
+  build: ["built", "built"],
+  burst: ["burst", "burst"],
+  buy: ["bought", "bought"],
+  catch: ["caught", "caught"],
+  choose: ["chose", "chosen"],
+  come: ["came", "come"],
+  cost: ["cost", "cost"],
+  cut: ["cut", "cut"],
+  deal: ["dealt", "dealt"],
+  dig: ["dug", "dug"],
+  do: ["did", "done"],
+  draw: ["drew", "drawn"],
+  drink: ["drank", "drunk"],
+  drive: ["drove", "driven"],
+  eat: ["ate", "eaten"],
+  fall: ["fell", "fallen"],
+  feed: ["fed", "fed"],
+  feel: ["felt", "felt"],
+  fight: ["fought", "fought"],
+  find: ["found", "found"],
+  flee: ["fled", "fled"],
+  fly: ["flew", "flown"],
+  forbid: ["forbade", "forbidden"],
+  forget: ["forgot", "forgotten"],
+  forgive: ["forgave", "forgiven"],
+  freeze: ["froze", "frozen"],
+  get: ["got", "gotten"],
+  give: ["gave", "given"],
+  go: ["went", "gone"],
+  grow: ["grew", "grown"],
+  hang: ["hung", "hung"],
+  have: ["had", "had"],
+  hear: ["heard", "heard"],
+  hide: ["hid", "hidden"],
+  hit: ["hit", "hit"],
+  hold: ["held", "held"],
+  hurt: ["hurt", "hurt"],
+  keep: ["kept", "kept"],
+  know: ["knew", "known"],
+  lay: ["laid", "laid"],
+  lead: ["led", "led"],
+  leave: ["left", "left"],
+  lend: ["lent", "lent"],
+  let: ["let", "let"],
+  lie: ["lay", "lain"],
+  lose: ["lost", "lost"],
+  make: ["made", "made"],
+  mean: ["meant", "meant"],
+  meet: ["met", "met"],
+  overcome: ["overcame", "overcome"],
+  pay: ["paid", "paid"],
+  put: ["put", "put"],
+  quit: ["quit", "quit"],
+  read: ["read", "read"],
+  ride: ["rode", "ridden"],
+  ring: ["rang", "rung"],
+  rise: ["rose", "risen"],
+  run: ["ran", "run"],
+  say: ["said", "said"],
+  see: ["saw", "seen"],
+  seek: ["sought", "sought"],
+  sell: ["sold", "sold"],
+  send: ["sent", "sent"],
+  set: ["set", "set"],
+  shake: ["shook", "shaken"],
+  shine: ["shone", "shone"],
+  shoot: ["shot", "shot"],
+  show: ["showed", "shown"],
+  shrink: ["shrank", "shrunk"],
+  shut: ["shut", "shut"],
+  sing: ["sang", "sung"],
+  sink: ["sank", "sunk"],
+  sit: ["sat", "sat"],
+  sleep: ["slept", "slept"],
+  slide: ["slid", "slid"],
+  speak: ["spoke", "spoken"],
+  spend: ["spent", "spent"],
+  spin: ["spun", "spun"],
+  spread: ["spread", "spread"],
+  stand: ["stood", "stood"],
+  steal: ["stole", "stolen"],
+  stick: ["stuck", "stuck"],
+  strike: ["struck", "struck"],
+  swear: ["swore", "sworn"],
+  swim: ["swam", "swum"],
+  take: ["took", "taken"],
+  teach: ["taught", "taught"],
+  tear: ["tore", "torn"],
+  tell: ["told", "told"],
+  think: ["thought", "thought"],
+  throw: ["threw", "thrown"],
+  understand: ["understood", "understood"],
+  undergo: ["underwent", "undergone"],
+  wake: ["woke", "woken"],
+  wear: ["wore", "worn"],
+  win: ["won", "won"],
+  withdraw: ["withdrew", "withdrawn"],
+  write: ["wrote", "written"],
+  speed: ["sped", "sped"],
+  light: ["lit", "lit"],
+  shed: ["shed", "shed"],
+  split: ["split", "split"],
+  spit: ["spat", "spat"],
+  stink: ["stank", "stunk"],
+  sting: ["stung", "stung"],
+  swing: ["swung", "swung"],
+  weep: ["wept", "wept"],
+  wind: ["wound", "wound"],
+  forecast: ["forecast", "forecast"],
+  mislead: ["misled", "misled"],
+  overtake: ["overtook", "overtaken"],
+  outgrow: ["outgrew", "outgrown"],
+  rebuild: ["rebuilt", "rebuilt"],
 };
 
 /** Past and participle forms of the irregular verbs ("won", "built", "fallen"…). */
@@ -84,7 +181,25 @@ export const IRREGULAR_FORMS: ReadonlySet<string> = new Set(
 );
 
 /** Verbs that double their final consonant before -ed although they have two syllables. */
-const DOUBLING = new Set(["admit", "commit", "occur", "prefer", "refer", "permit", "submit", "omit", "regret", "control", "patrol", "equip", "compel", "expel", "propel", "rig", "ban"]);
+const DOUBLING = new Set([
+  "admit",
+  "commit",
+  "occur",
+  "prefer",
+  "refer",
+  "permit",
+  "submit",
+  "omit",
+  "regret",
+  "control",
+  "patrol",
+  "equip",
+  "compel",
+  "expel",
+  "propel",
+  "rig",
+  "ban",
+]);
 
 export function thirdPerson(verb: string): string {
   const lower = verb.toLowerCase();
@@ -132,17 +247,160 @@ const HAVE_AUX = new Set(["has", "have", "had"]);
 export const AUXILIARIES: ReadonlySet<string> = new Set([...MODALS, ...DO_AUX, ...BE_AUX, ...HAVE_AUX]);
 export const INTERROGATIVES: ReadonlySet<string> = new Set(["who", "whom", "whose", "what", "when", "where", "why", "how", "which"]);
 
-const PRONOUNS = new Set(["it", "there", "he", "she", "they", "we", "you", "i", "anyone", "anybody", "someone", "somebody", "everyone", "everybody", "nobody", "something", "anything", "everything", "nothing"]);
-const DETERMINERS = new Set(["a", "an", "the", "this", "that", "these", "those", "my", "your", "his", "her", "its", "our", "their", "some", "any", "every", "each", "no", "all", "most", "more", "many", "much", "few", "fewer", "less", "least", "several", "both", "either", "neither", "such", "other", "another"]);
+const PRONOUNS = new Set([
+  "it",
+  "there",
+  "he",
+  "she",
+  "they",
+  "we",
+  "you",
+  "i",
+  "anyone",
+  "anybody",
+  "someone",
+  "somebody",
+  "everyone",
+  "everybody",
+  "nobody",
+  "something",
+  "anything",
+  "everything",
+  "nothing",
+]);
+const DETERMINERS = new Set([
+  "a",
+  "an",
+  "the",
+  "this",
+  "that",
+  "these",
+  "those",
+  "my",
+  "your",
+  "his",
+  "her",
+  "its",
+  "our",
+  "their",
+  "some",
+  "any",
+  "every",
+  "each",
+  "no",
+  "all",
+  "most",
+  "more",
+  "many",
+  "much",
+  "few",
+  "fewer",
+  "less",
+  "least",
+  "several",
+  "both",
+  "either",
+  "neither",
+  "such",
+  "other",
+  "another",
+]);
 /** Determiners that open a predicate noun phrase ("Paris is the capital…"). */
-const PREDICATE_DETERMINERS = new Set(["a", "an", "the", "my", "your", "his", "her", "its", "our", "their", "no", "one", "still", "not", "never"]);
-const ADVERBS = new Set(["really", "actually", "truly", "ever", "never", "always", "usually", "often", "sometimes", "still", "already", "even", "also", "just", "generally", "typically", "necessarily", "significantly", "directly", "indeed", "currently", "now", "ultimately", "seriously", "possibly", "probably", "commonly", "routinely", "legally", "secretly", "deliberately", "intentionally", "not"]);
-const PREPOSITIONS = new Set(["in", "on", "at", "from", "to", "into", "onto", "under", "over", "above", "below", "near", "behind", "against", "among", "within", "without", "by", "like", "about", "after", "before", "since", "during", "through", "across", "around", "outside", "inside", "beyond", "between", "than", "as", "because", "due"]);
+const PREDICATE_DETERMINERS = new Set([
+  "a",
+  "an",
+  "the",
+  "my",
+  "your",
+  "his",
+  "her",
+  "its",
+  "our",
+  "their",
+  "no",
+  "one",
+  "still",
+  "not",
+  "never",
+]);
+const ADVERBS = new Set([
+  "really",
+  "actually",
+  "truly",
+  "ever",
+  "never",
+  "always",
+  "usually",
+  "often",
+  "sometimes",
+  "still",
+  "already",
+  "even",
+  "also",
+  "just",
+  "generally",
+  "typically",
+  "necessarily",
+  "significantly",
+  "directly",
+  "indeed",
+  "currently",
+  "now",
+  "ultimately",
+  "seriously",
+  "possibly",
+  "probably",
+  "commonly",
+  "routinely",
+  "legally",
+  "secretly",
+  "deliberately",
+  "intentionally",
+  "not",
+]);
+const PREPOSITIONS = new Set([
+  "in",
+  "on",
+  "at",
+  "from",
+  "to",
+  "into",
+  "onto",
+  "under",
+  "over",
+  "above",
+  "below",
+  "near",
+  "behind",
+  "against",
+  "among",
+  "within",
+  "without",
+  "by",
+  "like",
+  "about",
+  "after",
+  "before",
+  "since",
+  "during",
+  "through",
+  "across",
+  "around",
+  "outside",
+  "inside",
+  "beyond",
+  "between",
+  "than",
+  "as",
+  "because",
+  "due",
+]);
 const CONJUNCTIONS = new Set(["and", "or", "but", "nor", "yet", "so", "if", "then", "when", "while", "whereas"]);
 /** Verbs whose base form is often followed by another base form ("help reduce", "make people…"). */
 const CATENATIVE = new Set(["help", "make", "let", "need", "dare", "see", "hear", "go", "come"]);
 const ADJECTIVES = new Set(
-  ("good bad safe unsafe dangerous harmful harmless healthy unhealthy true false real fake right wrong legal illegal " +
+  (
+    "good bad safe unsafe dangerous harmful harmless healthy unhealthy true false real fake right wrong legal illegal " +
     "lawful unlawful constitutional unconstitutional visible invisible possible impossible effective ineffective " +
     "better worse best worst bigger smaller larger higher lower faster slower cheaper older younger richer poorer " +
     "big small large huge tiny high low fast slow cheap expensive costly free old new young rich poor hot cold warm " +
@@ -154,24 +412,29 @@ const ADJECTIVES = new Set(
     "bad good worth liable eligible equal different similar same smart stupid intelligent bald tall short strong " +
     "weak important useless useful bankrupt broke nuclear radioactive edible vegan gay straight human immortal " +
     "extinct endangered native correct incorrect fine okay ok fair unfair legit genuine authentic original " +
-    "overweight obese safer riskier healthier deadlier").split(" "),
+    "overweight obese safer riskier healthier deadlier"
+  ).split(" "),
 );
 /** -ing words that are usually nouns ("global warming", "moon landing"). */
 const ING_NOUNS = new Set(
-  ("thing something anything nothing everything king ring spring string wing swing sibling morning evening ceiling " +
+  (
+    "thing something anything nothing everything king ring spring string wing swing sibling morning evening ceiling " +
     "building landing meeting funding spending housing training clothing heating cooling fishing farming mining " +
     "banking marketing gaming policing schooling trafficking screening testing polling voting rating ranking " +
     "earnings savings feelings timing warming smoking vaping fracking drinking cloning hacking shooting bombing " +
     "wedding pudding offspring darling lightning painting reading writing spelling learning teaching nursing " +
-    "boxing wrestling sibling setting offering opening ending beginning lending borrowing pricing").split(" "),
+    "boxing wrestling sibling setting offering opening ending beginning lending borrowing pricing"
+  ).split(" "),
 );
 /** -ing words that are always verbs after "is/are" ("getting worse"). */
 const COPULAR_ING = new Set(["getting", "becoming", "growing", "turning", "going", "looking", "feeling", "staying", "remaining", "being"]);
 /** Words ending in -ed / -en that are not participles. */
 const NOT_PARTICIPLES = new Set(
-  ("speed need seed feed greed weed breed creed hundred bed shed sled children women chicken kitten garden oxygen " +
+  (
+    "speed need seed feed greed weed breed creed hundred bed shed sled children women chicken kitten garden oxygen " +
     "hydrogen nitrogen citizen token heaven kitchen warden linen seven eleven eleven queen screen teen between " +
-    "often even open golden wooden woolen specimen regimen abdomen gluten omen semen listen").split(" "),
+    "often even open golden wooden woolen specimen regimen abdomen gluten omen semen listen"
+  ).split(" "),
 );
 
 function norm(token: string): string {
@@ -228,9 +491,24 @@ const PREAMBLE =
   /^(?:is it (?:really |actually )?(?:true|correct|accurate|right|false|a fact|a myth|the case)(?: that)?|is it (?:really )?true,? that|did you know(?: that)?|fact[- ]?check:?|true or false:?|i (?:heard|read)(?: that)?|someone (?:said|told me)(?: that)?|(?:they|people) say(?: that)?|(?:is|was) there (?:any )?(?:evidence|proof) that|does (?:the )?(?:evidence|science|research) (?:show|suggest|prove) that)\s+/i;
 
 const NEGATIVE_CONTRACTIONS: Record<string, string> = {
-  "isn't": "is", "aren't": "are", "wasn't": "was", "weren't": "were", "don't": "do", "doesn't": "does",
-  "didn't": "did", "can't": "can", "cannot": "can", "couldn't": "could", "shouldn't": "should", "wouldn't": "would",
-  "won't": "will", "hasn't": "has", "haven't": "have", "hadn't": "had", "mustn't": "must", "mightn't": "might",
+  "isn't": "is",
+  "aren't": "are",
+  "wasn't": "was",
+  "weren't": "were",
+  "don't": "do",
+  "doesn't": "does",
+  "didn't": "did",
+  "can't": "can",
+  cannot: "can",
+  "couldn't": "could",
+  "shouldn't": "should",
+  "wouldn't": "would",
+  "won't": "will",
+  "hasn't": "has",
+  "haven't": "have",
+  "hadn't": "had",
+  "mustn't": "must",
+  "mightn't": "might",
 };
 
 /**
@@ -262,7 +540,10 @@ export function questionToClaim(question: string): string {
 
   const tokens = q.split(" ");
   const first = norm(tokens[0]!.replace(/’/g, "'"));
-  const rawFirst = tokens[0]!.toLowerCase().replace(/’/g, "'").replace(/[^a-z']/g, "");
+  const rawFirst = tokens[0]!
+    .toLowerCase()
+    .replace(/’/g, "'")
+    .replace(/[^a-z']/g, "");
 
   if (first === "why" && tokens.length > 2 && AUXILIARIES.has(norm(tokens[1]!))) {
     return questionToClaim(tokens.slice(1).join(" "));
@@ -394,7 +675,11 @@ function fallbackSubjectEnd(tokens: string[]): number {
   let i = 1;
   if (isCapitalised(tokens[1]!)) {
     i = 2;
-    while (i < tokens.length && (isCapitalised(tokens[i]!) || (["of", "the"].includes(norm(tokens[i]!)) && i + 1 < tokens.length && isCapitalised(tokens[i + 1]!)))) i++;
+    while (
+      i < tokens.length &&
+      (isCapitalised(tokens[i]!) || (["of", "the"].includes(norm(tokens[i]!)) && i + 1 < tokens.length && isCapitalised(tokens[i + 1]!)))
+    )
+      i++;
     return i;
   }
   while (i < tokens.length && DETERMINERS.has(norm(tokens[i]!))) i++;
@@ -412,13 +697,16 @@ function fallbackPredicateStart(tokens: string[]): number {
 
 const MAX_TEXT_CLAIMS = 5;
 const CHECKWORTHY_THRESHOLD = 2;
-const MONTHS = /\b(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?\s+\d/i;
+const MONTHS =
+  /\b(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?\s+\d/i;
 const COMPARATIVE =
   /\b(?:more|less|fewer|greater|higher|lower|larger|smaller|bigger|faster|slower|cheaper|older|younger|better|worse)\s+than\b|\b(?:most|least|largest|biggest|smallest|highest|lowest|fastest|slowest|oldest|youngest|richest|poorest|deadliest|best|worst|first|record|only)\b/i;
 const CLAIM_VERBS =
   /\b(?:caus(?:e|es|ed|ing)|lead(?:s)? to|led to|result(?:s|ed)? in|increas(?:e|es|ed)|decreas(?:e|es|ed)|reduc(?:e|es|ed)|doubl(?:e|es|ed)|tripl(?:e|es|ed)|rose|fell|risen|fallen|grew|dropped|declined|surged|soared|plunged|kill(?:s|ed)?|prevent(?:s|ed)?|cure(?:s|d)?|linked to|responsible for|found that|show(?:s|ed)? that|according to|report(?:s|ed)|percent|per cent|million|billion|trillion|(?:is|are|was|were) (?:the|a|an|not|never)|has been|have been|banned|approved|confirmed|proved|proven)\b/i;
-const OPINION = /\b(?:i|we) (?:think|feel|believe|guess|suppose|reckon|hope|wish|love|hate)\b|\bin my (?:opinion|view)\b|\b(?:imo|imho)\b|\bpersonally\b/i;
-const IMPERATIVE_START = /^(?:please|click|share|subscribe|read|follow|sign|join|watch|donate|call|check|visit|learn|see|don't|do not|let's|tell|stop|go)\b/i;
+const OPINION =
+  /\b(?:i|we) (?:think|feel|believe|guess|suppose|reckon|hope|wish|love|hate)\b|\bin my (?:opinion|view)\b|\b(?:imo|imho)\b|\bpersonally\b/i;
+const IMPERATIVE_START =
+  /^(?:please|click|share|subscribe|read|follow|sign|join|watch|donate|call|check|visit|learn|see|don't|do not|let's|tell|stop|go)\b/i;
 
 /** How check-worthy a sentence is: facts with numbers, names, comparisons and causal or reporting verbs. */
 export function checkWorthiness(sentence: string): number {

@@ -19,7 +19,26 @@ export function isUrlInput(text: string): boolean {
 }
 
 /** Words that open a question besides the interrogatives and auxiliaries. */
-const QUESTION_OPENERS = new Set([...INTERROGATIVES, ...AUXILIARIES, "isn't", "aren't", "wasn't", "weren't", "don't", "doesn't", "didn't", "can't", "cannot", "couldn't", "shouldn't", "wouldn't", "won't", "hasn't", "haven't", "hadn't"]);
+const QUESTION_OPENERS = new Set([
+  ...INTERROGATIVES,
+  ...AUXILIARIES,
+  "isn't",
+  "aren't",
+  "wasn't",
+  "weren't",
+  "don't",
+  "doesn't",
+  "didn't",
+  "can't",
+  "cannot",
+  "couldn't",
+  "shouldn't",
+  "wouldn't",
+  "won't",
+  "hasn't",
+  "haven't",
+  "hadn't",
+]);
 
 /** Auxiliaries that are also names or months ("Will Smith…", "May 2024…"). */
 const NAME_LIKE_AUX = new Set(["will", "may", "might", "can"]);
@@ -41,14 +60,33 @@ function startsLikeQuestion(t: string): boolean {
 }
 
 const VERB_LIKE = new Set([
-  ...AUXILIARIES, "be", "been", "being", "isn't", "aren't", "wasn't", "weren't", "don't", "doesn't", "didn't", "can't",
-  "cannot", "won't", "hasn't", "haven't",
+  ...AUXILIARIES,
+  "be",
+  "been",
+  "being",
+  "isn't",
+  "aren't",
+  "wasn't",
+  "weren't",
+  "don't",
+  "doesn't",
+  "didn't",
+  "can't",
+  "cannot",
+  "won't",
+  "hasn't",
+  "haven't",
 ]);
 const SUBJECT_PRONOUNS = new Set(["i", "we", "they", "you", "he", "she", "it", "people"]);
 
 /** A verb-like word in a short phrase: an auxiliary, an inflected known verb, or a base verb after a plural/pronoun subject. */
 function hasVerbLikeWord(phrase: string): boolean {
-  const tokens = phrase.toLowerCase().replace(/’/g, "'").split(/\s+/).map((t) => t.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}']+$/gu, "")).filter(Boolean);
+  const tokens = phrase
+    .toLowerCase()
+    .replace(/’/g, "'")
+    .split(/\s+/)
+    .map((t) => t.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}']+$/gu, ""))
+    .filter(Boolean);
   for (let i = 0; i < tokens.length; i++) {
     const w = tokens[i]!;
     if (VERB_LIKE.has(w) || w.endsWith("n't")) return true;

@@ -6,19 +6,49 @@ import { STOPWORDS } from "../../../domain/text.js";
 const MAX_ENTITIES = 12;
 
 /** Lower-case words allowed inside a name: "Bank of England", "Ludwig van Beethoven". */
-const CONNECTORS = new Set(["of", "the", "de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "del", "dos", "al", "bin", "y", "&"]);
+const CONNECTORS = new Set([
+  "of",
+  "the",
+  "de",
+  "van",
+  "von",
+  "der",
+  "den",
+  "da",
+  "di",
+  "du",
+  "la",
+  "le",
+  "del",
+  "dos",
+  "al",
+  "bin",
+  "y",
+  "&",
+]);
 
 const TITLES = new Set(
-  ("mr mrs ms miss mx dr prof professor president senator sen rep representative congressman congresswoman governor " +
+  (
+    "mr mrs ms miss mx dr prof professor president senator sen rep representative congressman congresswoman governor " +
     "gov mayor judge chancellor minister premier king queen prince princess pope sir dame lord lady general gen " +
     "colonel col captain capt chief secretary sheriff rev reverend saint st ceo ambassador commissioner director " +
-    "sergeant officer detective justice archbishop bishop rabbi imam sheikh emperor empress").split(" "),
+    "sergeant officer detective justice archbishop bishop rabbi imam sheikh emperor empress"
+  ).split(" "),
 );
 /** Multi-word titles, lower-case ("prime minister"). */
-const LONG_TITLES = ["prime minister", "vice president", "chief justice", "first lady", "supreme leader", "attorney general", "crown prince"];
+const LONG_TITLES = [
+  "prime minister",
+  "vice president",
+  "chief justice",
+  "first lady",
+  "supreme leader",
+  "attorney general",
+  "crown prince",
+];
 
 const GIVEN_NAMES = new Set(
-  ("james john robert michael william david richard joseph thomas charles christopher daniel matthew anthony mark " +
+  (
+    "james john robert michael william david richard joseph thomas charles christopher daniel matthew anthony mark " +
     "donald steven paul andrew joshua kenneth kevin brian george edward ronald timothy jason jeffrey ryan jacob gary " +
     "nicholas eric jonathan stephen larry justin scott brandon benjamin samuel frank gregory raymond alexander " +
     "patrick jack dennis jerry tyler aaron henry adam peter nathan kyle walter harold jeremy ethan carl keith roger " +
@@ -35,12 +65,14 @@ const GIVEN_NAMES = new Set(
     "lebron tom sigmund leonardo pablo ludwig wolfgang johann marie galileo charles jair luiz recep benjamin " +
     "mohammed muhammad ali ahmed fatima jean pierre françois francois marine angela ursula friedrich helmut " +
     "mark sundar satya jensen larry sergey steve carlos jose josé luis miguel sam dmitry sergei alexei yulia " +
-    "hunter beau robert rudy rudolph kari andrew gavin ron kristi liz nigel theresa margaret harry meghan william").split(" "),
+    "hunter beau robert rudy rudolph kari andrew gavin ron kristi liz nigel theresa margaret harry meghan william"
+  ).split(" "),
 );
 
 // Multi-word names are written with "_" ("costa_rica").
 const PLACES = new Set(
-  ("afghanistan albania algeria argentina armenia australia austria azerbaijan bangladesh belarus belgium bolivia " +
+  (
+    "afghanistan albania algeria argentina armenia australia austria azerbaijan bangladesh belarus belgium bolivia " +
     "bosnia brazil bulgaria cambodia cameroon canada chile china colombia congo costa_rica croatia cuba cyprus " +
     "czechia czech_republic denmark ecuador egypt el_salvador estonia ethiopia finland france georgia germany " +
     "ghana greece guatemala haiti honduras hungary iceland india indonesia iran iraq ireland israel italy jamaica " +
@@ -69,44 +101,80 @@ const PLACES = new Set(
     "barcelona wuhan chernobyl hiroshima kabul damascus washington_d.c. washington_dc the_hague " +
     // continents and regions
     "africa antarctica asia europe north_america south_america latin_america oceania middle_east arctic " +
-    "scandinavia balkans caribbean siberia sahara amazon pacific atlantic mediterranean")
+    "scandinavia balkans caribbean siberia sahara amazon pacific atlantic mediterranean"
+  )
     .split(/\s+/)
     .map((p) => p.replace(/_/g, " ")),
 );
 
 const ORG_WORDS = new Set(
-  ("agency department university college school inc inc. ltd ltd. llc corp corp. party bank court police ministry " +
+  (
+    "agency department university college school inc inc. ltd ltd. llc corp corp. party bank court police ministry " +
     "council institute institution organization organisation association company corporation news times post journal " +
     "foundation committee commission service board group network union fund senate congress parliament federation " +
     "society academy authority administration bureau center centre hospital church army navy force guard reserve " +
     "club laboratory labs herald tribune guardian gazette telegraph press broadcasting airlines airways motors " +
-    "pharmaceuticals pharma technologies systems holdings partners media studios records fc").split(" "),
+    "pharmaceuticals pharma technologies systems holdings partners media studios records fc"
+  ).split(" "),
 );
 
 const KNOWN_ORGS = new Set(
-  ("google apple microsoft amazon meta facebook twitter tesla openai pfizer moderna astrazeneca reuters wikipedia " +
+  (
+    "google apple microsoft amazon meta facebook twitter tesla openai pfizer moderna astrazeneca reuters wikipedia " +
     "congress senate pentagon kremlin hamas hezbollah taliban youtube tiktok netflix nvidia samsung spacex boeing " +
-    "walmart disney instagram whatsapp greenpeace interpol europol bloomberg").split(" "),
+    "walmart disney instagram whatsapp greenpeace interpol europol bloomberg"
+  ).split(" "),
 );
 
 /** Acronyms of organisations (any other all-caps word is also taken as one, unless listed in NOT_ORG_ACRONYMS). */
 const KNOWN_ACRONYMS = new Set(
-  ("ICE FBI CIA NSA NASA WHO CDC FDA EPA NATO UN EU IMF WTO UNESCO UNICEF OPEC IPCC DOJ DHS IRS NIH NHS BBC CNN " +
+  (
+    "ICE FBI CIA NSA NASA WHO CDC FDA EPA NATO UN EU IMF WTO UNESCO UNICEF OPEC IPCC DOJ DHS IRS NIH NHS BBC CNN " +
     "NBC CBS ABC NPR AP AFP GOP DNC RNC SEC FEC FTC FCC ECB OECD IOC FIFA NBA NFL MLB NHL UEFA ACLU NRA MIT UCLA " +
-    "CERN ESA TSA ATF DEA USPS IAEA ICC ICJ MSNBC").split(" "),
+    "CERN ESA TSA ATF DEA USPS IAEA ICC ICJ MSNBC"
+  ).split(" "),
 );
 const NOT_ORG_ACRONYMS = new Set(
-  ("COVID COVID-19 SARS SARS-COV-2 AIDS HIV DNA RNA GDP CO2 AI TV PDF CEO CFO MMR BMI PHD OK AM PM BC AD BCE CE USB " +
-    "GPS LGBT LGBTQ LGBTQ+ IQ ID UFO UFOS ADHD PTSD COPD MRNA UV LED LCD DIY FAQ VS I II III IV").split(" "),
+  (
+    "COVID COVID-19 SARS SARS-COV-2 AIDS HIV DNA RNA GDP CO2 AI TV PDF CEO CFO MMR BMI PHD OK AM PM BC AD BCE CE USB " +
+    "GPS LGBT LGBTQ LGBTQ+ IQ ID UFO UFOS ADHD PTSD COPD MRNA UV LED LCD DIY FAQ VS I II III IV"
+  ).split(" "),
 );
 
 const MONTHS_AND_DAYS = new Set(
-  ("january february march april may june july august september october november december monday tuesday " +
-    "wednesday thursday friday saturday sunday").split(" "),
+  (
+    "january february march april may june july august september october november december monday tuesday " +
+    "wednesday thursday friday saturday sunday"
+  ).split(" "),
 );
 
 /** Capitalised words that are never names on their own. */
-const NOT_NAMES = new Set([...STOPWORDS, "yes", "no", "not", "true", "false", "fact", "check", "breaking", "update", "please", "hey", "hi", "hello", "thanks", "ok", "okay", "according", "also", "however", "yet", "still", "even", "whose"]);
+const NOT_NAMES = new Set([
+  ...STOPWORDS,
+  "yes",
+  "no",
+  "not",
+  "true",
+  "false",
+  "fact",
+  "check",
+  "breaking",
+  "update",
+  "please",
+  "hey",
+  "hi",
+  "hello",
+  "thanks",
+  "ok",
+  "okay",
+  "according",
+  "also",
+  "however",
+  "yet",
+  "still",
+  "even",
+  "whose",
+]);
 
 interface Token {
   text: string;
@@ -255,7 +323,10 @@ export function extractEntities(text: string): Entity[] {
     const next = tokens[i + 1];
     const next2 = tokens[i + 2];
     if (run.length && CONNECTORS.has(lower) && next && !next.breakBefore) {
-      if (isCapitalised(next.text) || (CONNECTORS.has(next.text.toLowerCase()) && next2 && !next2.breakBefore && isCapitalised(next2.text))) {
+      if (
+        isCapitalised(next.text) ||
+        (CONNECTORS.has(next.text.toLowerCase()) && next2 && !next2.breakBefore && isCapitalised(next2.text))
+      ) {
         run.push(tok);
         continue;
       }

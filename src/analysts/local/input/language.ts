@@ -6,13 +6,39 @@ export const LANGUAGES = ["en", "es", "fr", "de", "it", "pt", "nl"] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 const STOP_WORDS: Record<Language, ReadonlySet<string>> = {
-  en: new Set("the a an and of to in on at is are was were that this with for not have has do does did what why how will would can could should be been it they their there which who you i".split(" ")),
-  es: new Set("el la los las de del que y en es son un una por con para no se su sus al lo como más pero fue ha está están qué porque muy también hay".split(" ")),
-  fr: new Set("le la les de des du et est sont un une que qui pour dans pas ne sur au aux avec ce cette il elle ils nous vous mais ou où plus été être".split(" ")),
-  de: new Set("der die das und ist sind nicht ein eine einen dem den des zu mit von auf für im ich sie es wir auch wie aber oder wird wurde hat haben war".split(" ")),
-  it: new Set("il lo la gli le di del della che e è sono un una per con non si su da nel alla come anche ma più questo questa ha hanno era gli".split(" ")),
-  pt: new Set("o os de do da dos das que e é são um uma para com não se no na em por mais mas como foi tem está também isso você".split(" ")),
-  nl: new Set("de het een en van is zijn niet dat die met voor op te in aan er ook als maar om bij wat nog wordt werd heeft hebben naar deze dit".split(" ")),
+  en: new Set(
+    "the a an and of to in on at is are was were that this with for not have has do does did what why how will would can could should be been it they their there which who you i".split(
+      " ",
+    ),
+  ),
+  es: new Set(
+    "el la los las de del que y en es son un una por con para no se su sus al lo como más pero fue ha está están qué porque muy también hay".split(
+      " ",
+    ),
+  ),
+  fr: new Set(
+    "le la les de des du et est sont un une que qui pour dans pas ne sur au aux avec ce cette il elle ils nous vous mais ou où plus été être".split(
+      " ",
+    ),
+  ),
+  de: new Set(
+    "der die das und ist sind nicht ein eine einen dem den des zu mit von auf für im ich sie es wir auch wie aber oder wird wurde hat haben war".split(
+      " ",
+    ),
+  ),
+  it: new Set(
+    "il lo la gli le di del della che e è sono un una per con non si su da nel alla come anche ma più questo questa ha hanno era gli".split(
+      " ",
+    ),
+  ),
+  pt: new Set(
+    "o os de do da dos das que e é são um uma para com não se no na em por mais mas como foi tem está também isso você".split(" "),
+  ),
+  nl: new Set(
+    "de het een en van is zijn niet dat die met voor op te in aan er ook als maar om bij wat nog wordt werd heeft hebben naar deze dit".split(
+      " ",
+    ),
+  ),
 };
 
 /** Letters and marks that mostly belong to one language. */

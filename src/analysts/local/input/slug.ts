@@ -5,7 +5,18 @@ export const FALLBACK_SLUG = "check";
 
 /** Letters that NFKD does not decompose into ASCII. */
 const SPECIAL_LETTERS: Record<string, string> = {
-  ß: "ss", æ: "ae", œ: "oe", ø: "o", ł: "l", đ: "d", ð: "d", þ: "th", ı: "i", ħ: "h", ŋ: "n", ſ: "s",
+  ß: "ss",
+  æ: "ae",
+  œ: "oe",
+  ø: "o",
+  ł: "l",
+  đ: "d",
+  ð: "d",
+  þ: "th",
+  ı: "i",
+  ħ: "h",
+  ŋ: "n",
+  ſ: "s",
 };
 
 /**
@@ -14,7 +25,10 @@ const SPECIAL_LETTERS: Record<string, string> = {
  * → "dont"), at most 60 characters cut at a word boundary. Never empty.
  */
 export function slugify(title: string): string {
-  let s = (title ?? "").normalize("NFKD").replace(/\p{M}+/gu, "").toLowerCase();
+  let s = (title ?? "")
+    .normalize("NFKD")
+    .replace(/\p{M}+/gu, "")
+    .toLowerCase();
   s = s.replace(/[ßæœøłđðþıħŋſ]/g, (ch) => SPECIAL_LETTERS[ch] ?? ch);
   s = s.replace(/&/g, " and ").replace(/['’`]/g, "");
   s = s.replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
