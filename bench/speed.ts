@@ -1,14 +1,14 @@
 // Speed benchmark of the spine: ingest the SciFact corpus (5,183 abstracts) through the
 // normal ingest path, then time checks of SciFact dev claims over it.
 // Usage: npm run bench:speed [-- --data-dir ../shared/datasets] [-- --checks 50]
-import { libraryOnlyConfig } from "../src/config.js";
+import { libraryOnlyConfig } from "../src/service/config.js";
 import { createReadStream } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
-import { openVerity } from "../src/app.js";
+import { openVerity } from "../src/service/verity.js";
 import { ingestPaths } from "../src/sources/library/ingest.js";
 
 const { values } = parseArgs({

@@ -1,11 +1,11 @@
 // The benchmark's way into Verity: the dataset's evidence is ingested as the library through
 // the normal ingest path (JSON Lines files and `ingestPaths`), and every claim is checked by
 // the same pipeline and analyst as `verity check`. No benchmark-only shortcut.
-import { libraryOnlyConfig } from "../../src/config.js";
+import { libraryOnlyConfig } from "../../src/service/config.js";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { openVerity, type Verity } from "../../src/app.js";
+import { openVerity, type Verity } from "../../src/service/verity.js";
 import type { Report } from "../../src/domain/report.js";
 import { ingestPaths } from "../../src/sources/library/ingest.js";
 

@@ -1,6 +1,6 @@
 // The pipeline's own first stages (intake, plan, gather, read), run for a train claim against a
 // library, so that what the models learn from is what a check sees.
-import type { Verity } from "../../src/app.js";
+import type { Verity } from "../../src/service/verity.js";
 import { newAnalystContext } from "../../src/analysts/analyst.js";
 import { gather } from "../../src/pipeline/gather.js";
 import { read } from "../../src/pipeline/read.js";

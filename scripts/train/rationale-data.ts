@@ -1,7 +1,7 @@
 // Rationale examples: every sentence of the documents a check reads for a train claim (the ten the
 // re-ranker puts first), labelled evidence when the dataset marks it as the claim's rationale
 // (SciFact train rationales; Check-COVID train evidence sentences) and context otherwise.
-import type { Verity } from "../../src/app.js";
+import type { Verity } from "../../src/service/verity.js";
 import { rationaleFeatures } from "../../src/analysts/local/rationale-features.js";
 import { RERANK_MODEL } from "../../src/analysts/local/models/index.js";
 import { relevanceOf } from "../../src/analysts/local/models/trees.js";

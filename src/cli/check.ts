@@ -1,6 +1,6 @@
 // `verity check "<text>"`: progress on stderr, the report on stdout.
-import { openVerity } from "../app.js";
-import type { Config } from "../config.js";
+import { openVerity } from "../service/verity.js";
+import type { Config } from "../service/config.js";
 import { renderReport, type ReportFormat } from "../render/text-format.js";
 import { checkProgress } from "./progress.js";
 

@@ -1,7 +1,7 @@
 // `verity ingest <paths...>`: a progress bar on long runs, a summary at the end.
 // Exit status 2 when anything failed to ingest (the good documents are kept).
-import { openVerity } from "../app.js";
-import type { Config } from "../config.js";
+import { openVerity } from "../service/verity.js";
+import type { Config } from "../service/config.js";
 import { estimateDocuments } from "../sources/library/estimate.js";
 import { ingestPaths } from "../sources/library/ingest.js";
 import { readPage } from "../fetch/read-page.js";

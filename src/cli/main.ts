@@ -1,7 +1,7 @@
 // The `verity` command line: check, ingest, serve, worker.
 // Exit status: 0 success, 2 bad input or configuration (one line on stderr), 1 other failures.
 import { Command, CommanderError, Option } from "commander";
-import { loadConfig } from "../config.js";
+import { loadConfig } from "../service/config.js";
 import { BadInputError, ConfigError, errorMessage, isUserError } from "../domain/errors.js";
 
 export async function main(argv: string[]): Promise<number> {

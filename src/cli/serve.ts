@@ -1,8 +1,8 @@
 // `verity serve` (what `npm start` runs): the website and API on the embedded defaults.
 // Checks run as jobs in this process; on stop, running checks are left to the next start.
 import { serve } from "@hono/node-server";
-import { openVerity } from "../app.js";
-import type { Config } from "../config.js";
+import { openVerity } from "../service/verity.js";
+import type { Config } from "../service/config.js";
 import { createServer } from "../server/app.js";
 import { loadServerOptions } from "../server/options.js";
 

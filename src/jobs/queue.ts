@@ -14,7 +14,7 @@ import { isStale } from "../domain/categories.js";
 import { errorMessage } from "../domain/errors.js";
 import type { Report } from "../domain/report.js";
 import { normalizeForMatch } from "../domain/text.js";
-import type { CheckService } from "../pipeline/check-service.js";
+import type { CheckService } from "../service/check-service.js";
 import { validateInput } from "../pipeline/intake.js";
 import type { ProgressEvent } from "../pipeline/types.js";
 import type { CheckRepository } from "../store/checks.js";

@@ -15,7 +15,7 @@ import { read } from "./read.js";
 import { judge } from "./judge.js";
 import { numberSources, write } from "./write.js";
 import type { IntakeResult, ProgressEvent, StageName } from "./types.js";
-import { codeVersion } from "../version.js";
+import { codeVersion } from "../domain/version.js";
 
 export interface PipelineDeps {
   analyst: Analyst;

@@ -3,7 +3,7 @@
 // sitemap, and the admin area. Checks run as durable jobs (src/jobs) in this process.
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
-import type { Verity } from "../app.js";
+import type { Verity } from "../service/verity.js";
 import { errorMessage, isUserError } from "../domain/errors.js";
 import { ProgressBus } from "../jobs/bus.js";
 import { JobQueue } from "../jobs/queue.js";

@@ -2,7 +2,7 @@
 // website's own tables, the job queue and its progress bus, the campaign, the rate
 // limiters and the cookie signer.
 import type { Context } from "hono";
-import type { Verity } from "../app.js";
+import type { Verity } from "../service/verity.js";
 import type { ProgressBus } from "../jobs/bus.js";
 import type { JobQueue } from "../jobs/queue.js";
 import type { ArchiveRepository } from "../store/archive.js";

@@ -2,7 +2,7 @@
 import { CATEGORIES } from "../domain/categories.js";
 import { CHECK_STATUSES, INPUT_KINDS, SECTION_KINDS, STANCES, VERDICT_LABELS } from "../domain/report.js";
 import { MAX_INPUT_CHARS } from "../domain/limits.js";
-import { codeVersion } from "../version.js";
+import { codeVersion } from "../domain/version.js";
 
 const error = (description: string) => ({
   description,

@@ -1,7 +1,7 @@
 // The website's settings: base URL, admin token, campaign, rate limits, concurrency.
 // From the environment (and `.env`) first, then the `campaign` key of verity.config.json.
 import { z } from "zod";
-import type { Config } from "../config.js";
+import type { Config } from "../service/config.js";
 import { ConfigError, errorMessage } from "../domain/errors.js";
 
 export interface RateLimit {

@@ -7,7 +7,7 @@ import { existsSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import { chromium, type Browser, type BrowserContext } from "playwright-core";
-import { CheckService } from "../../src/pipeline/check-service.js";
+import { CheckService } from "../../src/service/check-service.js";
 import type { Report } from "../../src/domain/report.js";
 import { createServer, type VerityServer } from "../../src/server/app.js";
 import type { CampaignSettings, ServerOptions } from "../../src/server/options.js";

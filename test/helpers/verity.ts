@@ -1,10 +1,10 @@
 // A Verity on a temporary data directory, for tests.
-import { libraryOnlyConfig } from "../../src/config.js";
+import { libraryOnlyConfig } from "../../src/service/config.js";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { openVerity, type OpenOptions, type Verity } from "../../src/app.js";
-import type { Config } from "../../src/config.js";
+import { openVerity, type OpenOptions, type Verity } from "../../src/service/verity.js";
+import type { Config } from "../../src/service/config.js";
 
 export async function tempDir(prefix = "verity-test-"): Promise<{ dir: string; cleanup: () => Promise<void> }> {
   const dir = await mkdtemp(path.join(os.tmpdir(), prefix));

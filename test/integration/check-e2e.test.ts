@@ -141,7 +141,7 @@ describe("a check end to end over a small library", () => {
   });
 
   it("re-checks a stored check once it is older than its category's freshness window", async () => {
-    const { CheckService } = await import("../../src/pipeline/check-service.js");
+    const { CheckService } = await import("../../src/service/check-service.js");
     const { LocalAnalyst } = await import("../../src/analysts/local/index.js");
     const { createProviders } = await import("../../src/sources/registry.js");
     const later = new CheckService(

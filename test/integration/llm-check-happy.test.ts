@@ -3,8 +3,8 @@
 // citation and invented quote before publication.
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { openVerity, type Verity } from "../../src/app.js";
-import { libraryOnlyConfig } from "../../src/config.js";
+import { openVerity, type Verity } from "../../src/service/verity.js";
+import { libraryOnlyConfig } from "../../src/service/config.js";
 import { citedNumbers } from "../../src/domain/report.js";
 import { SourceTextRepository } from "../../src/store/source-texts.js";
 import { promptText, startOpenAIServer, type RecordedRequest } from "../fixtures/servers/openai.js";

@@ -2,8 +2,8 @@
 // the local analyst, the report is still published, and it says so.
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { openVerity, type Verity } from "../../src/app.js";
-import { libraryOnlyConfig } from "../../src/config.js";
+import { openVerity, type Verity } from "../../src/service/verity.js";
+import { libraryOnlyConfig } from "../../src/service/config.js";
 import { startOpenAIServer } from "../fixtures/servers/openai.js";
 import { LIBRARY } from "../fixtures/library-docs.js";
 import { tempDir } from "../helpers/verity.js";

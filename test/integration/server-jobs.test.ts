@@ -4,9 +4,9 @@
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { after, before, describe, it } from "node:test";
-import type { Verity } from "../../src/app.js";
+import type { Verity } from "../../src/service/verity.js";
 import { normalizeForMatch } from "../../src/domain/text.js";
-import type { CheckService } from "../../src/pipeline/check-service.js";
+import type { CheckService } from "../../src/service/check-service.js";
 import { createServer, type VerityServer } from "../../src/server/app.js";
 import { JobRepository } from "../../src/store/jobs.js";
 import { LIBRARY } from "../fixtures/library-docs.js";

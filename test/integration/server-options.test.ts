@@ -4,7 +4,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { describe, it } from "node:test";
-import { libraryOnlyConfig, loadConfig } from "../../src/config.js";
+import { libraryOnlyConfig, loadConfig } from "../../src/service/config.js";
 import { ConfigError } from "../../src/domain/errors.js";
 import { DEFAULT_OPTIONS, loadServerOptions } from "../../src/server/options.js";
 import { RateLimiter } from "../../src/server/security.js";

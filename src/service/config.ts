@@ -3,8 +3,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
-import { ConfigError, errorMessage } from "./domain/errors.js";
-import { SourcePolicy } from "./sources/policy.js";
+import { ConfigError, errorMessage } from "../domain/errors.js";
+import { SourcePolicy } from "../sources/policy.js";
 
 const FileConfig = z
   .object({

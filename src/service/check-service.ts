@@ -12,9 +12,9 @@ import type { HttpClient } from "../fetch/http-client.js";
 import { CheckRepository } from "../store/checks.js";
 import type { Store } from "../store/db.js";
 import { SourceTextRepository } from "../store/source-texts.js";
-import { validateInput } from "./intake.js";
-import { runPipeline } from "./runner.js";
-import type { ProgressEvent } from "./types.js";
+import { validateInput } from "../pipeline/intake.js";
+import { runPipeline } from "../pipeline/runner.js";
+import type { ProgressEvent } from "../pipeline/types.js";
 
 export interface CheckOptions {
   /** Run afresh even when a fresh check of the same question exists. */

@@ -1,18 +1,18 @@
 // The composition root: opens the store and wires the analyst and the providers
 // that the CLI, the server and the tests use.
 import type { Config } from "./config.js";
-import { ConfigError } from "./domain/errors.js";
-import type { Analyst } from "./analysts/analyst.js";
-import { createLlmAnalyst } from "./analysts/llm/index.js";
-import { LocalAnalyst } from "./analysts/local/index.js";
-import { CheckService } from "./pipeline/check-service.js";
-import { createProviders } from "./sources/registry.js";
-import { openStore, type Store } from "./store/db.js";
-import { LibraryRepository } from "./store/library.js";
-import { CheckRepository } from "./store/checks.js";
-import { HttpCacheRepository } from "./store/http-cache.js";
-import type { HttpClient } from "./fetch/http-client.js";
-import { createHttpClient } from "./fetch/http.js";
+import { ConfigError } from "../domain/errors.js";
+import type { Analyst } from "../analysts/analyst.js";
+import { createLlmAnalyst } from "../analysts/llm/index.js";
+import { LocalAnalyst } from "../analysts/local/index.js";
+import { CheckService } from "./check-service.js";
+import { createProviders } from "../sources/registry.js";
+import { openStore, type Store } from "../store/db.js";
+import { LibraryRepository } from "../store/library.js";
+import { CheckRepository } from "../store/checks.js";
+import { HttpCacheRepository } from "../store/http-cache.js";
+import type { HttpClient } from "../fetch/http-client.js";
+import { createHttpClient } from "../fetch/http.js";
 
 export interface Verity {
   store: Store;

@@ -8,7 +8,7 @@ let cached: string | null = null;
 
 export function codeVersion(): string {
   if (cached) return cached;
-  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
   let version = "0.0.0";
   try {
     version = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")).version;
