@@ -10,8 +10,8 @@ import { parseArgs } from "node:util";
 import { predict } from "../../src/analysts/local/models/logistic.js";
 import { POLARITY_MODEL } from "../../src/analysts/local/models/index.js";
 import { polarityFeatures } from "../../src/analysts/local/polarity-features.js";
-import { rank } from "../../src/pipeline/rank.js";
-import type { ReadDocument } from "../../src/pipeline/types.js";
+import { rankPassages } from "../../src/analysts/local/rank.js";
+import type { ReadDocument } from "../../src/domain/analysis.js";
 import { parseTsv } from "./datasets/liar-plus.js";
 import { oracleThresholdAccuracy, rocAuc, round3 } from "./metrics.js";
 
@@ -42,7 +42,7 @@ function signalsOf(claimText: string, evidence: { title: string; text: string }[
     searchScore: 1,
     reliabilityNote: null,
   }));
-  const passages = rank([{ id: "c", text: claimText }], documents).evidence.map((e) => ({
+  const passages = rankPassages([{ id: "c", text: claimText }], documents).evidence.map((e) => ({
     bearing: e.bearing,
     refutes: predict(POLARITY_MODEL, polarityFeatures(claimText, e.quote, e.relevance)).refutes ?? 0,
   }));

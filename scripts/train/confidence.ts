@@ -7,7 +7,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import type { VerdictLabel } from "../../src/domain/report.js";
 import { judgeEvidence } from "../../src/analysts/local/judge.js";
-import { rank } from "../../src/pipeline/rank.js";
+import { rankPassages } from "../../src/analysts/local/rank.js";
 import { Workspace } from "../../bench/quality/harness.js";
 import { fitPlatt } from "./platt-fit.js";
 import { readForClaim } from "./pipeline-run.js";
@@ -28,7 +28,7 @@ async function outcomes(dataDir: string, workspace: Workspace): Promise<Outcome[
       for (const claim of set.claims) {
         const { claims, documents } = await readForClaim(verity, claim.text);
         if (claims.length !== 1) continue;
-        const judged = judgeEvidence(claims, rank(claims, documents).evidence, { calibrate: false }).claims[0]!;
+        const judged = judgeEvidence(claims, rankPassages(claims, documents).evidence, { calibrate: false }).claims[0]!;
         out.push({ label: judged.label, raw: judged.confidence, right: judged.label === claim.verdict });
       }
     } finally {

@@ -5,7 +5,7 @@ import type { Verity } from "../../src/service/verity.js";
 import { rationaleFeatures } from "../../src/analysts/local/rationale-features.js";
 import { RERANK_MODEL } from "../../src/analysts/local/models/index.js";
 import { relevanceOf } from "../../src/analysts/local/models/trees.js";
-import { documentFeatures, prepare, sentencesFor, MIN_PASSAGE_COVERAGE } from "../../src/pipeline/rank.js";
+import { documentFeatures, prepare, sentencesFor, MIN_PASSAGE_COVERAGE } from "../../src/analysts/local/rank.js";
 import { libraryId, type Workspace } from "../../bench/quality/harness.js";
 import type { Example } from "./logistic-fit.js";
 import { readForClaim } from "./pipeline-run.js";

@@ -1,6 +1,6 @@
 // Examples for the re-ranker, taken from what the pipeline itself does with SciFact TRAIN
 // claims (intake, plan, gather, read: the same code as a check), labelled by the cited abstracts.
-import { documentFeatures } from "../../src/pipeline/rank.js";
+import { documentFeatures } from "../../src/analysts/local/rank.js";
 import { libraryId, type Workspace } from "../../bench/quality/harness.js";
 import type { Group } from "./lambdamart-fit.js";
 import { readForClaim } from "./pipeline-run.js";

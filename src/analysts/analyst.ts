@@ -1,7 +1,18 @@
-// The analyst: the judgement behind a check. The local analyst (no model, no key)
-// and the LLM analyst implement this one interface; the pipeline does not know which runs.
+// The analyst: the judgement behind a check. The local analyst (no model, no key) and the LLM
+// analyst implement this one interface; the pipeline does not know which runs. The contract
+// depends only on the domain.
+import type {
+  Draft,
+  Evidence,
+  IntakeResult,
+  Judgement,
+  Plan,
+  PlannedQuery,
+  RankResult,
+  ReadDocument,
+  WriteInput,
+} from "../domain/analysis.js";
 import type { Claim } from "../domain/report.js";
-import type { Draft, Evidence, IntakeResult, Judgement, Plan, PlannedQuery, WriteInput } from "../pipeline/types.js";
 
 /** One model call, as recorded in the report's provenance. */
 export interface ModelCall {
@@ -15,7 +26,7 @@ export interface ModelCall {
   error: string | null;
 }
 
-/** Per-check state an analyst reports into: model calls, and steps that fell back to the local analyst. */
+/** Per-check state an analyst reports into: model calls, and steps that fell back to another analyst. */
 export interface AnalystContext {
   calls: ModelCall[];
   /** Human-readable notes, e.g. "judge: model output invalid after 2 retries; used the local analyst". */
@@ -30,8 +41,12 @@ export function newAnalystContext(signal?: AbortSignal): AnalystContext {
 export interface Analyst {
   readonly engine: "local" | "llm";
   readonly model: string | null;
+  /** What orders documents and chooses passages, in words (recorded in provenance). */
+  readonly ranker: string;
   intake(text: string, ctx: AnalystContext): Promise<IntakeResult>;
   plan(intake: IntakeResult, ctx: AnalystContext): Promise<Plan>;
+  /** Orders the documents read for the claims and keeps the passages worth judging, verbatim. */
+  rank(claims: Claim[], documents: ReadDocument[], ctx: AnalystContext): Promise<RankResult>;
   judge(claims: Claim[], evidence: Evidence[], ctx: AnalystContext): Promise<Judgement>;
   write(input: WriteInput, ctx: AnalystContext): Promise<Draft>;
   /**

@@ -1,5 +1,5 @@
 // Live progress on stderr: stage lines for a check, a bar for long ingests.
-import type { ProgressEvent } from "../pipeline/types.js";
+import type { ProgressEvent } from "../domain/progress.js";
 
 export type Writer = { write(text: string): unknown; isTTY?: boolean };
 

@@ -95,6 +95,8 @@ export const StageTiming = z.object({ stage: z.string(), ms: z.number() });
 export const Provenance = z.object({
   engine: z.string(),
   model: z.string().nullable(),
+  /** What ordered the documents and chose the passages (absent in reports from before it was recorded). */
+  ranker: z.string().optional(),
   fallback: z.string().nullable(),
   queries: z.array(z.object({ claimId: z.string(), text: z.string(), angle: z.string() })),
   providers: z.array(

@@ -10,13 +10,11 @@
 // - Progress goes to the in-memory bus (server-sent events) and, as a short log, to the
 //   job's row, so a reload shows the stage reached.
 import { randomUUID } from "node:crypto";
-import { isStale } from "../domain/categories.js";
 import { errorMessage } from "../domain/errors.js";
 import type { Report } from "../domain/report.js";
-import { normalizeForMatch } from "../domain/text.js";
+import { acceptInput } from "../domain/input.js";
 import type { CheckService } from "../service/check-service.js";
-import { validateInput } from "../pipeline/intake.js";
-import type { ProgressEvent } from "../pipeline/types.js";
+import type { ProgressEvent } from "../domain/progress.js";
 import type { CheckRepository } from "../store/checks.js";
 import type { Job, JobRepository, StoredProgressEvent } from "../store/jobs.js";
 import type { ProgressBus } from "./bus.js";
@@ -35,7 +33,7 @@ export type EnqueueResult =
   { kind: "reused"; report: Report } | { kind: "job"; checkId: string; jobId: string; status: "queued" | "running"; joined: boolean };
 
 export interface JobQueueDeps {
-  service: Pick<CheckService, "submit">;
+  service: Pick<CheckService, "submit" | "lookup">;
   checks: CheckRepository;
   jobs: JobRepository;
   bus: ProgressBus;
@@ -98,22 +96,27 @@ export class JobQueue {
    */
   async enqueue(rawInput: string, options: { fresh?: boolean } = {}): Promise<EnqueueResult> {
     await this.start();
-    const input = validateInput(rawInput);
-    const matchKey = normalizeForMatch(input);
+    const submission = acceptInput(rawInput);
+    const { matchKey } = submission;
     const result = await this.exclusive(async (): Promise<EnqueueResult> => {
-      const { jobs, checks, bus } = this.deps;
+      const { jobs, bus, service } = this.deps;
       const active = await jobs.findActiveByMatchKey(matchKey);
       if (active)
         return { kind: "job", checkId: active.checkId, jobId: active.id, status: active.status as "queued" | "running", joined: true };
-      const existing = await checks.findDoneByMatchKey(matchKey);
-      if (existing && !options.fresh && !isStale(existing.category, existing.checkedAt, this.now().getTime())) {
-        return { kind: "reused", report: existing };
-      }
+      const { existing, reusable } = await service.lookup(submission, options);
+      if (existing && reusable) return { kind: "reused", report: existing };
       const checkId = existing?.id ?? randomUUID();
       const jobId = randomUUID();
       bus.open(checkId);
       // A stale or explicitly refreshed check is re-run; a new one would reuse a report published meanwhile.
-      const inserted = await jobs.insert({ id: jobId, checkId, input, matchKey, fresh: existing !== null, now: this.iso() });
+      const inserted = await jobs.insert({
+        id: jobId,
+        checkId,
+        input: submission.text,
+        matchKey,
+        fresh: existing !== null,
+        now: this.iso(),
+      });
       if (!inserted) {
         const other = await jobs.findActiveByMatchKey(matchKey);
         if (other)
@@ -246,7 +249,8 @@ export class JobQueue {
         return;
       }
       if (job.attempts > 1) await checks.resetInterrupted(checkId, this.iso());
-      const submitted = await service.submit(job.input, { id: checkId, fresh: job.fresh, onEvent });
+      // The job holds a submission the service accepted when it was queued.
+      const submitted = await service.submit({ text: job.input, matchKey: job.matchKey }, { id: checkId, fresh: job.fresh, onEvent });
       const report = "reused" in submitted ? submitted.reused : await submitted.done;
       await saving;
       await jobs.finish(jobId, { status: "done", resultCheckId: report.id !== checkId ? report.id : null }, this.iso());

@@ -4,7 +4,7 @@
 // and the rest are renumbered in order of first citation.
 import { SECTION_TITLES, type Section, type Source } from "../domain/report.js";
 import { contentTerms } from "../domain/text.js";
-import type { Draft, DraftSentence, NumberedSource } from "./types.js";
+import type { Draft, DraftSentence, NumberedSource } from "../domain/analysis.js";
 
 /** Share of a factual sentence's own words (outside the quote) that its quotes must cover. */
 const MIN_SUPPORT = 0.5;

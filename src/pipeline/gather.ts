@@ -3,7 +3,8 @@
 import { errorMessage } from "../domain/errors.js";
 import { applyPolicy, SourcePolicy } from "../sources/policy.js";
 import type { SourceHit, SourceProvider } from "../sources/provider.js";
-import type { GatherResult, Plan, ProviderRecord } from "./types.js";
+import type { GatherResult } from "./types.js";
+import type { Plan, ProviderRecord } from "../domain/analysis.js";
 
 export interface GatherOptions {
   language: string;

@@ -1,5 +1,5 @@
-// Stage 1, intake: validate the raw input, then let the analyst classify it, title it
-// and draw out the claims behind it. A submitted link is read first (through the safe
+// Stage 1, intake: the analyst classifies the input (validated by the service), titles it
+// and draws out the claims behind it. A submitted link is read first (through the safe
 // HTTP client): its claims come from the page, its title is the page's title.
 import { BadInputError } from "../domain/errors.js";
 import { MAX_INPUT_CHARS } from "../domain/limits.js";
@@ -8,21 +8,7 @@ import type { Analyst, AnalystContext } from "../analysts/analyst.js";
 import { linkEntities } from "../sources/wikidata.js";
 import type { HttpClient } from "../fetch/http-client.js";
 import { PageReadError, readPage } from "../fetch/read-page.js";
-import type { IntakeResult } from "./types.js";
-
-/** Rejects what cannot be checked, with a reason the user can act on. */
-export function validateInput(raw: string): string {
-  const text = raw.replace(/\r\n?/g, "\n").trim();
-  if (text.length === 0) throw new BadInputError("nothing to check: the input is empty");
-  if (text.length > MAX_INPUT_CHARS) {
-    throw new BadInputError(`input too long: ${text.length} characters (the limit is ${MAX_INPUT_CHARS})`);
-  }
-  // Control characters other than tab and newline mean binary or mangled input.
-  if (/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(text)) {
-    throw new BadInputError("the input contains control characters; paste plain text");
-  }
-  return text;
-}
+import type { IntakeResult } from "../domain/analysis.js";
 
 export interface IntakeWeb {
   http?: HttpClient;
@@ -35,8 +21,7 @@ export interface IntakeWeb {
 /** The part of a page that intake reads for claims: its opening, where the main claims are made. */
 const PAGE_CLAIM_CHARS = MAX_INPUT_CHARS;
 
-export async function intake(raw: string, analyst: Analyst, ctx: AnalystContext, web: IntakeWeb = {}): Promise<IntakeResult> {
-  const text = validateInput(raw);
+export async function intake(text: string, analyst: Analyst, ctx: AnalystContext, web: IntakeWeb = {}): Promise<IntakeResult> {
   let result = await analyst.intake(text, ctx);
   if (result.input.kind === "url") result = await intakeLink(text, result, analyst, ctx, web.http);
   if (web.linkEntities && web.http && result.entities.length > 0) {

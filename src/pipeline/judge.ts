@@ -1,7 +1,7 @@
 // Stage 6, judge: the analyst weighs each kept passage and reaches the verdicts.
 import type { Claim } from "../domain/report.js";
 import type { Analyst, AnalystContext } from "../analysts/analyst.js";
-import type { Evidence, Judgement } from "./types.js";
+import type { Evidence, Judgement } from "../domain/analysis.js";
 
 export async function judge(claims: Claim[], evidence: Evidence[], analyst: Analyst, ctx: AnalystContext): Promise<Judgement> {
   const judgement = await analyst.judge(claims, evidence, ctx);

@@ -1,6 +1,6 @@
 // Stage 2, plan: the search queries for each claim, from several angles.
 import type { Analyst, AnalystContext } from "../analysts/analyst.js";
-import type { IntakeResult, Plan } from "./types.js";
+import type { IntakeResult, Plan } from "../domain/analysis.js";
 
 const MAX_QUERIES = 12;
 

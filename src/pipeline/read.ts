@@ -8,7 +8,8 @@ import { hashText } from "../store/library.js";
 import type { SourceTextRepository } from "../store/source-texts.js";
 import type { HttpClient } from "../fetch/http-client.js";
 import { PageReadError, readPage } from "../fetch/read-page.js";
-import type { ReadDocument, ReadResult, Rejection } from "./types.js";
+import type { ReadDocument, Rejection } from "../domain/analysis.js";
+import type { ReadResult } from "./types.js";
 
 export interface ReadOptions {
   maxDocuments?: number;

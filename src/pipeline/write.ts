@@ -1,7 +1,7 @@
 // Stage 7, write: number the sources that carry evidence, then let the analyst write.
 import type { Stance } from "../domain/report.js";
 import type { Analyst, AnalystContext } from "../analysts/analyst.js";
-import type { Draft, Evidence, Judgement, NumberedSource, ReadDocument, WriteInput } from "./types.js";
+import type { Draft, Evidence, Judgement, NumberedSource, ReadDocument, WriteInput } from "../domain/analysis.js";
 
 const MAX_SOURCES = 10;
 

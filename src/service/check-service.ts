@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 import { isStale } from "../domain/categories.js";
 import { errorMessage } from "../domain/errors.js";
 import { Report, reportPath } from "../domain/report.js";
-import { normalizeForMatch } from "../domain/text.js";
+import { acceptInput, type Submission } from "../domain/input.js";
 import type { Analyst } from "../analysts/analyst.js";
 import type { SourcePolicy } from "../sources/policy.js";
 import type { SourceProvider } from "../sources/provider.js";
@@ -12,9 +12,8 @@ import type { HttpClient } from "../fetch/http-client.js";
 import { CheckRepository } from "../store/checks.js";
 import type { Store } from "../store/db.js";
 import { SourceTextRepository } from "../store/source-texts.js";
-import { validateInput } from "../pipeline/intake.js";
 import { runPipeline } from "../pipeline/runner.js";
-import type { ProgressEvent } from "../pipeline/types.js";
+import type { ProgressEvent } from "../domain/progress.js";
 
 export interface CheckOptions {
   /** Run afresh even when a fresh check of the same question exists. */
@@ -27,6 +26,12 @@ export interface CheckOptions {
 export interface CheckOutcome {
   report: Report;
   reused: boolean;
+}
+
+/** The published check of a question, if any, and whether it may be given as the answer as it is. */
+export interface Lookup {
+  existing: Report | null;
+  reusable: boolean;
 }
 
 export class CheckService {
@@ -44,22 +49,30 @@ export class CheckService {
     this.texts = new SourceTextRepository(store);
   }
 
-  /** Runs a check to the end: the stored report when it is fresh, otherwise a new one. */
+  /** Runs a check of raw input to the end: the stored report when it is fresh, otherwise a new one. */
   async check(rawInput: string, options: CheckOptions = {}): Promise<CheckOutcome> {
-    const submitted = await this.submit(rawInput, options);
+    const submitted = await this.submit(acceptInput(rawInput), options);
     if ("reused" in submitted) return { report: submitted.reused, reused: true };
     return { report: await submitted.done, reused: false };
+  }
+
+  /**
+   * The one place that decides whether a question asked before is answered from the archive: its
+   * published report is reused while it is fresh for its category, unless a fresh check is asked for.
+   */
+  async lookup(submission: Submission, options: { fresh?: boolean } = {}): Promise<Lookup> {
+    const existing = await this.checks.findDoneByMatchKey(submission.matchKey);
+    const reusable = existing !== null && !options.fresh && !isStale(existing.category, existing.checkedAt, this.now().getTime());
+    return { existing, reusable };
   }
 
   /**
    * Starts a check without waiting for it: either the fresh stored report, or the id of
    * the check now running and a promise of its report.
    */
-  async submit(rawInput: string, options: CheckOptions = {}): Promise<{ reused: Report } | { id: string; done: Promise<Report> }> {
-    const input = validateInput(rawInput);
-    const matchKey = normalizeForMatch(input);
-    const existing = await this.checks.findDoneByMatchKey(matchKey);
-    if (existing && !options.fresh && !isStale(existing.category, existing.checkedAt, this.now().getTime())) {
+  async submit(submission: Submission, options: CheckOptions = {}): Promise<{ reused: Report } | { id: string; done: Promise<Report> }> {
+    const { existing, reusable } = await this.lookup(submission, options);
+    if (existing && reusable) {
       options.onEvent?.({ type: "reused", checkId: existing.id, checkedAt: existing.checkedAt });
       return { reused: existing };
     }
@@ -67,10 +80,9 @@ export class CheckService {
     const id = existing?.id ?? options.id ?? randomUUID();
     const startedAt = this.now().toISOString();
     if (existing) await this.checks.markRunning(id, startedAt);
-    else await this.checks.startNew({ id, matchKey, inputText: input, now: startedAt });
-    return { id, done: this.run(id, input, existing?.version ?? 0, options, existing?.editorial) };
+    else await this.checks.startNew({ id, matchKey: submission.matchKey, inputText: submission.text, now: startedAt });
+    return { id, done: this.run(id, submission.text, existing?.version ?? 0, options, existing?.editorial) };
   }
-
   private async run(
     id: string,
     input: string,

@@ -56,10 +56,11 @@ export async function openVerity(config: Config, options: OpenOptions = {}): Pro
 
 /** The LLM analyst when a model is configured (VERITY_LLM or --engine llm), else the local one. */
 function chooseAnalyst(config: Config, engine: OpenOptions["engine"]): Analyst {
-  if (engine === "local") return new LocalAnalyst();
-  const llm = createLlmAnalyst(config.env, { llm: config.llm });
+  const local = new LocalAnalyst();
+  if (engine === "local") return local;
+  const llm = createLlmAnalyst(config.env, { llm: config.llm, fallback: local });
   if (llm) return llm;
   if (engine === "llm")
     throw new ConfigError("--engine llm needs a model: set VERITY_LLM=provider:model (e.g. openai:gpt-4o-mini, ollama:qwen2.5:7b)");
-  return new LocalAnalyst();
+  return local;
 }

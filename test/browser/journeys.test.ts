@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import type { Report } from "../../src/domain/report.js";
-import { STAGES } from "../../src/pipeline/types.js";
+import { STAGES } from "../../src/domain/progress.js";
 import type { IncomingDocument } from "../../src/sources/library/document.js";
 import {
   chromiumAvailable,

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { citedNumbers, Report } from "../../src/domain/report.js";
 import { SourceTextRepository } from "../../src/store/source-texts.js";
-import type { ProgressEvent } from "../../src/pipeline/types.js";
+import type { ProgressEvent } from "../../src/domain/progress.js";
 import { LIBRARY } from "../fixtures/library-docs.js";
 import { tempVerity } from "../helpers/verity.js";
 

@@ -4,7 +4,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { Report } from "../../src/domain/report.js";
-import { STAGES } from "../../src/pipeline/types.js";
+import { STAGES } from "../../src/domain/progress.js";
 import { createServer, type VerityServer } from "../../src/server/app.js";
 import { LIBRARY } from "../fixtures/library-docs.js";
 import { tempVerity } from "../helpers/verity.js";

@@ -7,6 +7,7 @@ import { after, before, describe, it } from "node:test";
 import type { Verity } from "../../src/service/verity.js";
 import { normalizeForMatch } from "../../src/domain/text.js";
 import type { CheckService } from "../../src/service/check-service.js";
+import type { Submission } from "../../src/domain/input.js";
 import { createServer, type VerityServer } from "../../src/server/app.js";
 import { JobRepository } from "../../src/store/jobs.js";
 import { LIBRARY } from "../fixtures/library-docs.js";
@@ -23,9 +24,10 @@ const COFFEE = "Does coffee cause cancer?";
 function counting(v: Verity): { verity: Verity; calls: () => number } {
   let calls = 0;
   const service = {
-    submit: (input: string, options?: Parameters<CheckService["submit"]>[1]) => {
+    lookup: v.service.lookup.bind(v.service),
+    submit: (submission: Submission, options?: Parameters<CheckService["submit"]>[1]) => {
       calls++;
-      return v.service.submit(input, options);
+      return v.service.submit(submission, options);
     },
   } as unknown as CheckService;
   return { verity: { ...v, service }, calls: () => calls };
@@ -176,7 +178,8 @@ describe("a failed check", () => {
   before(async () => {
     v = await tempVerity();
     const failing = {
-      submit: async (_input: string, options?: { id?: string }) => ({
+      lookup: v.service.lookup.bind(v.service),
+      submit: async (_submission: Submission, options?: { id?: string }) => ({
         id: options?.id ?? randomUUID(),
         done: (async () => {
           throw new Error("the library is unreachable");

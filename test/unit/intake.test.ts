@@ -7,12 +7,12 @@ import {
   extractClaims,
   pickCategory,
   extractEntities,
-  slugify,
   detectLanguage,
   thirdPerson,
   pastTense,
   decodeEntities,
 } from "../../src/analysts/local/input/index.js";
+import { slugify } from "../../src/domain/slug.js";
 import { CATEGORIES } from "../../src/domain/categories.js";
 
 describe("classifyInput", () => {

@@ -9,7 +9,7 @@ import { llmConfigFromEnv, type LlmConfig } from "../../src/analysts/llm/config.
 import { createLlmAnalyst, findApprox, LlmAnalyst, locateClaim, looksLikeInstruction } from "../../src/analysts/llm/index.js";
 import { LocalAnalyst } from "../../src/analysts/local/index.js";
 import { audit } from "../../src/pipeline/audit.js";
-import type { Evidence, IntakeResult, Judgement, ReadDocument, WriteInput } from "../../src/pipeline/types.js";
+import type { Evidence, IntakeResult, Judgement, ReadDocument, WriteInput } from "../../src/domain/analysis.js";
 import { numberSources } from "../../src/pipeline/write.js";
 import { startAnthropicServer } from "../fixtures/servers/anthropic.js";
 import { startOllamaServer } from "../fixtures/servers/ollama.js";
@@ -112,7 +112,7 @@ function envFor(server: ScriptedServer, extra: Record<string, string> = {}): Nod
 }
 
 function analystFor(server: ScriptedServer, extra: Record<string, string> = {}): LlmAnalyst {
-  return createLlmAnalyst(envFor(server, extra))!;
+  return createLlmAnalyst(envFor(server, extra), { fallback: new LocalAnalyst() })!;
 }
 
 function userPrompt(req: RecordedRequest): string {
@@ -146,7 +146,7 @@ describe("LlmAnalyst", () => {
   it("identifies itself by engine and main model", () => {
     assert.equal(analyst.engine, "llm");
     assert.equal(analyst.model, "openai:gpt-4o-mini");
-    assert.equal(createLlmAnalyst({}), null);
+    assert.equal(createLlmAnalyst({}, { fallback: local }), null);
   });
 
   describe("intake", () => {
@@ -784,12 +784,15 @@ describe("LlmAnalyst", () => {
       const gone = await startOpenAIServer();
       const url = gone.url;
       await gone.close();
-      const dead = createLlmAnalyst({
-        VERITY_LLM: "openai-compatible:qwen",
-        OPENAI_BASE_URL: `${url}/v1`,
-        VERITY_LLM_MAX_RETRIES: "0",
-        VERITY_LLM_TIMEOUT_MS: "300",
-      })!;
+      const dead = createLlmAnalyst(
+        {
+          VERITY_LLM: "openai-compatible:qwen",
+          OPENAI_BASE_URL: `${url}/v1`,
+          VERITY_LLM_MAX_RETRIES: "0",
+          VERITY_LLM_TIMEOUT_MS: "300",
+        },
+        { fallback: new LocalAnalyst() },
+      )!;
       const ctx = newAnalystContext();
       const intake = await dead.intake("Does coffee cause cancer?", ctx);
       await dead.plan(intake, ctx);
@@ -824,7 +827,7 @@ describe("LlmAnalyst with a fast model, over Anthropic and Ollama", () => {
   });
 
   it("uses the fast model for intake and plan, the main model to judge and write", async () => {
-    const analyst = new LlmAnalyst(config);
+    const analyst = new LlmAnalyst(config, { fallback: new LocalAnalyst() });
     ollama.script(
       {
         json: {
@@ -874,7 +877,7 @@ describe("LlmAnalyst with a fast model, over Anthropic and Ollama", () => {
   });
 
   it("falls back when Anthropic refuses in text every time", async () => {
-    const analyst = new LlmAnalyst(config);
+    const analyst = new LlmAnalyst(config, { fallback: new LocalAnalyst() });
     anthropic.reset();
     anthropic.script(...[1, 2, 3].map(() => ({ refusal: "I can't help with judging this claim." })));
     const ctx = newAnalystContext();

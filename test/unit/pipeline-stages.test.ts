@@ -4,16 +4,17 @@ import { BadInputError } from "../../src/domain/errors.js";
 import { MAX_INPUT_CHARS } from "../../src/domain/limits.js";
 import type { Claim } from "../../src/domain/report.js";
 import { POLARITY_FEATURES, polarityFeatures } from "../../src/analysts/local/polarity-features.js";
-import { judgeEvidence, verdictFor } from "../../src/analysts/local/judge.js";
+import { judgeEvidence } from "../../src/analysts/local/judge.js";
+import { verdictFor } from "../../src/domain/verdict.js";
 import { calibrateConfidence } from "../../src/analysts/local/confidence.js";
 import { writeDraft } from "../../src/analysts/local/write.js";
 import { audit, supportedBy } from "../../src/pipeline/audit.js";
 import { canonicalUrl, gather, mergeHits } from "../../src/pipeline/gather.js";
-import { validateInput } from "../../src/pipeline/intake.js";
-import { rank } from "../../src/pipeline/rank.js";
+import { validateInput } from "../../src/domain/input.js";
+import { rankPassages } from "../../src/analysts/local/rank.js";
 import { RATIONALE_FEATURES, rationaleFeatures } from "../../src/analysts/local/rationale-features.js";
 import { contentTerms, words } from "../../src/domain/text.js";
-import type { Draft, NumberedSource, ReadDocument } from "../../src/pipeline/types.js";
+import type { Draft, NumberedSource, ReadDocument } from "../../src/domain/analysis.js";
 import { numberSources } from "../../src/pipeline/write.js";
 import { hashText } from "../../src/store/library.js";
 import type { SourceHit, SourceProvider } from "../../src/sources/provider.js";
@@ -115,7 +116,7 @@ describe("rank", () => {
       "Local police can refuse ICE detainer requests. Police refuse detainer requests often. " +
       "ICE detainer requests are voluntary for police. Local police refuse ICE requests. The weather was fine.";
     const docs = [readDoc("Detainers", text), readDoc("Unrelated", "Bananas are yellow. Apples are red.", 1)];
-    const { evidence } = rank([claim], docs, { perDocument: 3 });
+    const { evidence } = rankPassages([claim], docs, { perDocument: 3 });
     assert.equal(evidence.length, 3);
     for (const e of evidence) {
       assert.ok(docs[e.documentIndex]!.text.includes(e.quote), "quote is a verbatim slice");
@@ -136,7 +137,7 @@ describe("rank", () => {
       "We aimed to investigate whether vitamin D supplements affect fracture risk in older adults. " +
       "Participants were followed for five years. " +
       "Vitamin D supplements significantly reduced fracture risk in older adults (hazard ratio 0.78, p < 0.01).";
-    const { evidence } = rank([claim], [readDoc("Vitamin D and fractures", text)]);
+    const { evidence } = rankPassages([claim], [readDoc("Vitamin D and fractures", text)]);
     assert.match(evidence[0]!.quote, /significantly reduced/);
     assert.match(evidence[1]!.quote, /aimed to investigate/);
     assert.ok(evidence[0]!.bearing > evidence[1]!.bearing);
@@ -364,7 +365,7 @@ describe("audit", () => {
 
   it("passes a local draft through whole: every factual sentence cites a verbatim quote", async () => {
     const documents = [readDoc("Detainers", text)];
-    const evidence = rank([claim], documents).evidence;
+    const evidence = rankPassages([claim], documents).evidence;
     const judgement = judgeEvidence([claim], evidence);
     const sources = numberSources(documents, evidence, judgement);
     const draft = writeDraft({

@@ -2,7 +2,8 @@
 // structured output, behind the same interface as the local analyst. The model's answers are
 // checked against what it was given (spans against the input, ids against the evidence, quotes
 // against the passages, citations against the sources) before anything is used, and every step
-// falls back to the local analyst's same step when the model fails, with a note in ctx.fallbacks.
+// falls back to the same step of the analyst it was given (the local analyst, in practice) when
+// the model fails, with a note in ctx.fallbacks. Ranking is always the fallback analyst's.
 import type { Claim, Entity, VerdictLabel } from "../../domain/report.js";
 import { collapseWhitespace, contentTerms, normalizeForMatch, truncate } from "../../domain/text.js";
 import type {
@@ -17,12 +18,13 @@ import type {
   PassageStance,
   Plan,
   PlannedQuery,
+  RankResult,
+  ReadDocument,
   WriteInput,
-} from "../../pipeline/types.js";
+} from "../../domain/analysis.js";
 import type { Analyst, AnalystContext } from "../analyst.js";
-import { LocalAnalyst } from "../local/index.js";
-import { slugify } from "../local/input/index.js";
-import { overallVerdict, verdictFor } from "../local/judge.js";
+import { slugify } from "../../domain/slug.js";
+import { overallVerdict, verdictFor } from "../../domain/verdict.js";
 import { llmConfigFromEnv, type LlmConfig } from "./config.js";
 import { buildModel, type BuildOptions, type ModelHandle } from "./models.js";
 import { answerWord, intakePrompt, judgePrompt, loopPrompt, planPrompt, verifyPrompt, writePrompt } from "./prompts.js";
@@ -46,8 +48,8 @@ const SETTLED_CONFIDENCE = 0.8;
 const SECTION_ORDER = ["summary", "context", "bias"] as const;
 
 export interface LlmAnalystOptions extends BuildOptions {
-  /** The analyst each step falls back to. */
-  local?: LocalAnalyst;
+  /** The analyst each step falls back to, and whose ranker is used (the local analyst, in practice). */
+  fallback: Analyst;
 }
 
 /** Per-check state, kept beside the context the pipeline threads through the steps. */
@@ -65,15 +67,17 @@ export class LlmAnalyst implements Analyst {
   readonly config: LlmConfig;
   private readonly main: ModelHandle;
   private readonly fast: ModelHandle;
-  private readonly local: LocalAnalyst;
+  private readonly fallback: Analyst;
+  readonly ranker: string;
   private readonly states = new WeakMap<AnalystContext, CheckState>();
 
-  constructor(config: LlmConfig, options: LlmAnalystOptions = {}) {
+  constructor(config: LlmConfig, options: LlmAnalystOptions) {
     this.config = config;
     this.model = config.main.id;
     this.main = buildModel(config.main, options);
     this.fast = config.fast ? buildModel(config.fast, options) : this.main;
-    this.local = options.local ?? new LocalAnalyst();
+    this.fallback = options.fallback;
+    this.ranker = `${options.fallback.ranker}, from the ${fallbackName(options.fallback)}`;
   }
 
   // -------------------------------------------------------------------------
@@ -81,7 +85,7 @@ export class LlmAnalyst implements Analyst {
   // -------------------------------------------------------------------------
 
   async intake(text: string, ctx: AnalystContext): Promise<IntakeResult> {
-    const local = await this.local.intake(text, ctx);
+    const local = await this.fallback.intake(text, ctx);
     // A link's claims come from the page once it is read; the model cannot see the page.
     if (local.input.kind === "url") return local;
     return this.step(
@@ -137,8 +141,16 @@ export class LlmAnalyst implements Analyst {
         });
         return keep(validQueries(out.queries, intake.claims));
       },
-      async () => keep((await this.local.plan(intake, ctx)).queries),
+      async () => keep((await this.fallback.plan(intake, ctx)).queries),
     );
+  }
+
+  // -------------------------------------------------------------------------
+  // rank: the fallback analyst's ranker (a model call per passage would cost more than it buys)
+  // -------------------------------------------------------------------------
+
+  async rank(claims: Claim[], documents: ReadDocument[], ctx: AnalystContext): Promise<RankResult> {
+    return this.fallback.rank(claims, documents, ctx);
   }
 
   // -------------------------------------------------------------------------
@@ -147,7 +159,7 @@ export class LlmAnalyst implements Analyst {
 
   async judge(claims: Claim[], evidence: Evidence[], ctx: AnalystContext): Promise<Judgement> {
     // Nothing to weigh: every claim is unverified, and no model is needed to say so.
-    if (evidence.length === 0) return this.local.judge(claims, evidence, ctx);
+    if (evidence.length === 0) return this.fallback.judge(claims, evidence, ctx);
     return this.step(
       ctx,
       "judge",
@@ -176,7 +188,7 @@ export class LlmAnalyst implements Analyst {
         });
         return mapJudgement(claims, passages, out);
       },
-      () => this.local.judge(claims, evidence, ctx),
+      () => this.fallback.judge(claims, evidence, ctx),
     );
   }
 
@@ -206,9 +218,9 @@ export class LlmAnalyst implements Analyst {
             return null;
           },
         });
-        return mapDraft(input, out, () => this.local.write(input, ctx), ctx);
+        return mapDraft(input, out, () => this.fallback.write(input, ctx), ctx);
       },
-      () => this.local.write(input, ctx),
+      () => this.fallback.write(input, ctx),
     );
   }
 
@@ -326,11 +338,11 @@ export class LlmAnalyst implements Analyst {
     return state;
   }
 
-  /** Runs the model's version of a step; on failure, the local analyst's, with a note. */
+  /** Runs the model's version of a step; on failure, the fallback analyst's, with a note. */
   private async step<T>(ctx: AnalystContext, name: string, viaModel: () => Promise<T>, viaLocal: () => Promise<T>): Promise<T> {
     const state = this.state(ctx);
     if (state.down) {
-      ctx.fallbacks.push(`${name}: skipped the model (${state.down}); used the local analyst`);
+      ctx.fallbacks.push(`${name}: skipped the model (${state.down}); used the ${fallbackName(this.fallback)}`);
       return viaLocal();
     }
     try {
@@ -344,17 +356,19 @@ export class LlmAnalyst implements Analyst {
       } else {
         reason = `unexpected error (${error instanceof Error ? error.message : String(error)})`;
       }
-      ctx.fallbacks.push(`${name}: ${reason}; used the local analyst`);
+      ctx.fallbacks.push(`${name}: ${reason}; used the ${fallbackName(this.fallback)}`);
       return viaLocal();
     }
   }
 }
 
+/** How fallback notes name the analyst that stood in ("the local analyst"). */
+function fallbackName(analyst: Analyst): string {
+  return analyst.engine === "local" ? "local analyst" : `${analyst.engine} analyst`;
+}
+
 /** The LLM analyst configured by the environment, or null when VERITY_LLM is unset. */
-export function createLlmAnalyst(
-  env: NodeJS.ProcessEnv = process.env,
-  options: LlmAnalystOptions & { llm?: string | null } = {},
-): LlmAnalyst | null {
+export function createLlmAnalyst(env: NodeJS.ProcessEnv, options: LlmAnalystOptions & { llm?: string | null }): LlmAnalyst | null {
   const config = llmConfigFromEnv(env, options.llm);
   return config ? new LlmAnalyst(config, options) : null;
 }

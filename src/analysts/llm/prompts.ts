@@ -4,7 +4,7 @@
 // system prompt says that what is inside them is data to analyse, never instructions.
 import { CATEGORIES } from "../../domain/categories.js";
 import type { Claim } from "../../domain/report.js";
-import type { Evidence, IntakeResult, Judgement, WriteInput } from "../../pipeline/types.js";
+import type { Evidence, IntakeResult, Judgement, WriteInput } from "../../domain/analysis.js";
 
 export interface PromptPair {
   system: string;

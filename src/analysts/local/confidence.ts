@@ -2,7 +2,7 @@
 // evidence) mapped to how often verdicts like it were right on the train splits, so a stated 60%
 // means right about six times in ten. Only decided verdicts (supported, refuted) are mapped: the
 // others say how much is missing, not how likely a side is right.
-import type { ClaimJudgement } from "../../pipeline/types.js";
+import type { ClaimJudgement } from "../../domain/analysis.js";
 import { CONFIDENCE_MODEL } from "./models/index.js";
 import { applyPlatt, type PlattParameters } from "./models/platt.js";
 

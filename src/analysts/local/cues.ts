@@ -189,28 +189,6 @@ export const HEDGE_CUES = new Set([
   "only",
 ]);
 
-/** Words that overstate: the statement admits no exception. */
-export const ABSOLUTE_CUES = new Set([
-  "always",
-  "never",
-  "all",
-  "every",
-  "everyone",
-  "nobody",
-  "none",
-  "completely",
-  "totally",
-  "entirely",
-  "100%",
-  "guaranteed",
-  "proven",
-  "definitely",
-  "certainly",
-  "undeniably",
-  "only",
-  "impossible",
-]);
-
 /** Emotionally loaded or sensational words. */
 export const LOADED_CUES = new Set([
   "shocking",

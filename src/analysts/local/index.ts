@@ -1,17 +1,30 @@
-// The local analyst: no model download, no key. Rules, lexicons and lexical statistics
-// (and, later, small models the project trains itself).
+// The local analyst: no model download, no key. Rules, lexicons, lexical statistics and small
+// models the project trains itself on public data (scripts/train).
 import type { Claim } from "../../domain/report.js";
 import { stem } from "../../domain/text.js";
 import { antonymsOf } from "./cues.js";
-import type { Evidence, IntakeResult, Judgement, Plan, PlannedQuery, WriteInput, Draft } from "../../pipeline/types.js";
+import type {
+  Draft,
+  Evidence,
+  IntakeResult,
+  Judgement,
+  Plan,
+  PlannedQuery,
+  RankResult,
+  ReadDocument,
+  WriteInput,
+} from "../../domain/analysis.js";
 import type { Analyst, AnalystContext } from "../analyst.js";
-import { classifyInput, cleanTitle, detectLanguage, extractClaims, extractEntities, pickCategory, slugify } from "./input/index.js";
+import { classifyInput, cleanTitle, detectLanguage, extractClaims, extractEntities, pickCategory } from "./input/index.js";
+import { slugify } from "../../domain/slug.js";
 import { judgeEvidence } from "./judge.js";
+import { rankPassages } from "./rank.js";
 import { writeDraft } from "./write.js";
 
 export class LocalAnalyst implements Analyst {
   readonly engine = "local" as const;
   readonly model = null;
+  readonly ranker = "local re-ranker (boosted trees) and rationale model";
 
   async intake(text: string, _ctx?: AnalystContext): Promise<IntakeResult> {
     const kind = classifyInput(text);
@@ -42,6 +55,10 @@ export class LocalAnalyst implements Analyst {
       if (names) queries.push({ claimId: claim.id, text: names, angle: "context" });
     }
     return { queries };
+  }
+
+  async rank(claims: Claim[], documents: ReadDocument[], _ctx?: AnalystContext): Promise<RankResult> {
+    return rankPassages(claims, documents);
   }
 
   async judge(claims: Claim[], evidence: Evidence[], _ctx?: AnalystContext): Promise<Judgement> {

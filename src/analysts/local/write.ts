@@ -2,8 +2,9 @@
 // the passage it rests on and cites its source; framing sentences say what was and wasn't found.
 import type { VerdictLabel } from "../../domain/report.js";
 import { truncate, words } from "../../domain/text.js";
-import type { Draft, DraftSentence, NumberedSource, WriteInput } from "../../pipeline/types.js";
-import { ABSOLUTE_CUES, LOADED_CUES, VAGUE_ATTRIBUTION } from "./cues.js";
+import type { Draft, DraftSentence, NumberedSource, WriteInput } from "../../domain/analysis.js";
+import { ABSOLUTE_WORDS } from "../../domain/verdict.js";
+import { LOADED_CUES, VAGUE_ATTRIBUTION } from "./cues.js";
 
 const MAX_QUOTE_CHARS = 320;
 const SUMMARY_EVIDENCE = 4;
@@ -171,7 +172,7 @@ function context(input: WriteInput, label: VerdictLabel): DraftSentence[][] {
 export function wordingAnalysis(inputText: string, kind: string, label: VerdictLabel): DraftSentence[] {
   const tokens = words(inputText);
   const findings: string[] = [];
-  const absolutes = [...new Set(tokens.filter((t) => ABSOLUTE_CUES.has(t)))];
+  const absolutes = [...new Set(tokens.filter((t) => ABSOLUTE_WORDS.has(t)))];
   if (absolutes.length > 0) {
     findings.push(
       `It uses absolute terms (${absolutes.map((w) => `“${w}”`).join(", ")}) that admit no exception; one counter-example is enough to make such a statement false.`,

@@ -4,7 +4,7 @@
 import type { Hono } from "hono";
 import { isStale } from "../../domain/categories.js";
 import { BadInputError, errorMessage } from "../../domain/errors.js";
-import { STAGES, type StageName } from "../../pipeline/types.js";
+import { STAGES, type StageName } from "../../domain/progress.js";
 import { collapseWhitespace, truncate } from "../../domain/text.js";
 import type { Job, StoredProgressEvent } from "../../store/jobs.js";
 import type { AppContext, AppEnv, Site } from "../context.js";

@@ -14,5 +14,4 @@ export {
 } from "./claims.js";
 export { pickCategory, categoryScores } from "./category.js";
 export { extractEntities } from "./entities.js";
-export { slugify, FALLBACK_SLUG } from "./slug.js";
 export { detectLanguage, LANGUAGES, type Language } from "./language.js";
