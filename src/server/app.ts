@@ -16,7 +16,7 @@ import { ASSETS } from "./assets.js";
 import { Campaign } from "./campaign.js";
 import type { AppEnv, Site } from "./context.js";
 import { feedRoutes } from "./feeds.js";
-import { html } from "./html.js";
+import { html } from "hono/html";
 import { resolveOptions, type ServerOptions } from "./options.js";
 import { adminRoutes } from "./pages/admin.js";
 import { archiveRoutes } from "./pages/archive.js";

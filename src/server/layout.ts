@@ -2,8 +2,8 @@
 // social cards, stylesheet, the one script), header with navigation and search, the
 // campaign widget, and the footer.
 import type { CampaignView } from "./campaign.js";
-import { campaignWidget } from "./components.js";
-import { html, join, type HtmlValue, type SafeHtml } from "./html.js";
+import { type Html, campaignWidget, joinHtml } from "./components.js";
+import { html } from "hono/html";
 
 export interface PageSpec {
   title: string;
@@ -11,9 +11,9 @@ export interface PageSpec {
   description?: string;
   /** Site path of the canonical URL (default: none). */
   canonicalPath?: string;
-  body: SafeHtml;
+  body: Html;
   /** Extra markup for the head (JSON-LD, feeds, refresh). */
-  head?: HtmlValue;
+  head?: Html;
   /** OpenGraph type ("website" unless told). */
   ogType?: string;
   noindex?: boolean;
@@ -42,7 +42,7 @@ const NAV: [string, string][] = [
   ["/methodology", "Methodology"],
 ];
 
-export function renderLayout(ctx: LayoutContext, page: PageSpec): string {
+export function renderLayout(ctx: LayoutContext, page: PageSpec): Html {
   const title = page.title === SITE_NAME ? SITE_NAME : `${page.title} · ${SITE_NAME}`;
   const description = page.description ?? SITE_TAGLINE;
   const canonical = page.canonicalPath !== undefined ? ctx.baseUrl + page.canonicalPath : null;
@@ -50,7 +50,7 @@ export function renderLayout(ctx: LayoutContext, page: PageSpec): string {
     const current = href === "/" ? ctx.path === "/" : ctx.path === href || ctx.path.startsWith(href + "/");
     return html`<a href="${href}"${current ? html` aria-current="page"` : ""}>${label}</a>`;
   });
-  const doc = html`<!doctype html>
+  return html`<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -76,7 +76,7 @@ ${page.head ?? ""}
 <a class="skip" href="#main">Skip to the content</a>
 <header class="site-header">
 <a class="brand" href="/">${SITE_NAME}</a>
-<nav class="site-nav" aria-label="Main">${join(nav, " ")}</nav>
+<nav class="site-nav" aria-label="Main">${joinHtml(nav, " ")}</nav>
 <form class="site-search" action="/search" method="get" role="search" data-testid="site-search">
 <input type="search" name="q" aria-label="Search the checks" placeholder="Search the checks" maxlength="200">
 <button type="submit" class="secondary">Search</button>
@@ -100,5 +100,4 @@ ${ctx.campaign ? campaignWidget(ctx.campaign) : ""}
 </body>
 </html>
 `;
-  return doc.value;
 }

@@ -2,7 +2,8 @@
 // forms with their CSRF check, rate limits, and the visitor's cookies.
 import { getCookie, setCookie, deleteCookie } from "hono/cookie";
 import type { AppContext, Site } from "./context.js";
-import { html, type SafeHtml } from "./html.js";
+import { html } from "hono/html";
+import { type Html } from "./components.js";
 import { renderLayout, type PageSpec } from "./layout.js";
 import { cookieOptions, csrfValid, randomToken, type RateLimiter } from "./security.js";
 
@@ -18,7 +19,7 @@ export async function sendPage(
   return c.html(body, status);
 }
 
-export function errorBody(title: string, message: SafeHtml | string, extra?: SafeHtml): SafeHtml {
+export function errorBody(title: string, message: Html | string, extra?: Html): Html {
   return html`<section class="error-page" data-testid="error-page">
 <h1>${title}</h1>
 <p>${message}</p>

@@ -10,8 +10,8 @@ import { collapseWhitespace } from "../../domain/text.js";
 import { formatDate } from "../../render/words.js";
 import type { AppContext, AppEnv, Site } from "../context.js";
 import { formatMoney } from "../campaign.js";
-import { csrfField, pagination, verdictBadge } from "../components.js";
-import { html, type SafeHtml } from "../html.js";
+import { type Html, csrfField, pagination, verdictBadge } from "../components.js";
+import { html } from "hono/html";
 import type { CampaignSettings } from "../options.js";
 import { errorBody, jsonError, notFoundPage, pageNumber, readForm, sendPage, type Form } from "../respond.js";
 import { clientAddress, cookieOptions, hmacHex, RateLimiter, safeEqual } from "../security.js";
@@ -271,7 +271,7 @@ async function dashboard(c: AppContext, site: Site): Promise<Response> {
   ]);
   const notice = c.req.query("notice");
   const s = settings;
-  const rows: SafeHtml[] = checks.items.map(
+  const rows: Html[] = checks.items.map(
     (item) => html`<tr data-check-id="${item.id}" data-status="${item.status}">
 <td>${verdictBadge(item.verdict)}</td>
 <td><a href="${item.url}">${item.title}</a><div class="muted">${item.category} · v${item.version} · ${formatDate(item.checkedAt)} · ${item.reads} reads${

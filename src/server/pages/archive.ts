@@ -10,8 +10,8 @@ import type { Hono } from "hono";
 import { CATEGORIES, FRESHNESS_MS, isCategory, type Category } from "../../domain/categories.js";
 import { PERSON_TYPES, TOPIC_TYPES, type Page, type CheckSummary, type EntitySummary } from "../../store/archive.js";
 import type { AppContext, AppEnv, Site } from "../context.js";
-import { categoryLinks, checkList, pagination } from "../components.js";
-import { html, type SafeHtml } from "../html.js";
+import { type Html, categoryLinks, checkList, pagination } from "../components.js";
+import { html } from "hono/html";
 import { notFoundPage, pageNumber, sendPage } from "../respond.js";
 
 export const CATEGORY_DESCRIPTIONS: Record<Category, string> = {
@@ -125,12 +125,12 @@ ${pagination(page, result.total, size, (n) => `/search?q=${encodeURIComponent(q)
 
 interface ListPageSpec {
   title: string;
-  lead: SafeHtml;
+  lead: Html;
   canonicalPath: string;
   result: Page<CheckSummary>;
   page: number;
   testId: string;
-  head?: SafeHtml;
+  head?: Html;
 }
 
 function listPage(c: AppContext, site: Site, spec: ListPageSpec): Promise<Response> {
@@ -150,7 +150,7 @@ ${pagination(spec.page, spec.result.total, size, (n) => (n === 1 ? spec.canonica
   });
 }
 
-function entityIndex(entities: EntitySummary[], kind: "topic" | "entity", empty: string): SafeHtml {
+function entityIndex(entities: EntitySummary[], kind: "topic" | "entity", empty: string): Html {
   if (entities.length === 0) return html`<p class="muted">${empty}</p>`;
   return html`<ul class="checks" data-testid="${kind}-list">${entities.map(
     (e) =>

@@ -2,7 +2,7 @@
 import type { Hono } from "hono";
 import type { AppContext, AppEnv, Site } from "../context.js";
 import { askForm, categoryLinks, checkList } from "../components.js";
-import { html } from "../html.js";
+import { html } from "hono/html";
 import { SITE_NAME, SITE_TAGLINE } from "../layout.js";
 import { sendPage } from "../respond.js";
 

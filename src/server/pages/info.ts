@@ -5,8 +5,8 @@ import { MAX_INPUT_CHARS } from "../../domain/limits.js";
 import { VERDICT_LABELS } from "../../domain/report.js";
 import { formatConfidence, verdictWord } from "../../render/words.js";
 import type { AppEnv, Site } from "../context.js";
-import { verdictBadge } from "../components.js";
-import { html, type SafeHtml } from "../html.js";
+import { type Html, verdictBadge } from "../components.js";
+import { html } from "hono/html";
 import { RATING_VALUES } from "../jsonld.js";
 import { measuredQuality, type MeasuredFigure, type MeasuredQuality } from "../measured-quality.js";
 import { sendPage } from "../respond.js";
@@ -45,7 +45,7 @@ function byDataset(figures: MeasuredFigure[]): MeasuredFigure[][] {
 }
 
 /** The analyst's measured record on public datasets; nothing when no results ship with this installation. */
-export function measuredQualitySection(quality: MeasuredQuality | null): SafeHtml {
+export function measuredQualitySection(quality: MeasuredQuality | null): Html {
   if (!quality || quality.figures.length === 0) return html``;
   return html`<h2 id="accuracy">How accurate is it?</h2>
 <p>Verity's own analyst, the one that works without a language model, is measured on public fact-verification datasets: each claim goes through the same stages as yours, with the dataset's evidence as the library. The figures are on the datasets' development splits, last measured on ${quality.date} (${quality.machine}). When this site uses a language model, the model judges, and these figures do not describe it.</p>
@@ -72,7 +72,7 @@ export function measuredQualitySection(quality: MeasuredQuality | null): SafeHtm
   }`;
 }
 
-function info(title: string, path: string, description: string, content: SafeHtml) {
+function info(title: string, path: string, description: string, content: Html) {
   return {
     title,
     canonicalPath: path,
@@ -120,7 +120,7 @@ export function infoRoutes(app: Hono<AppEnv>, site: Site): void {
   });
 
   app.get("/faq", (c) => {
-    const qa: [string, SafeHtml][] = [
+    const qa: [string, Html][] = [
       ["Who writes the reports?", html`A machine, from the sources it cites. Read the sources before relying on a report.`],
       [
         "What can I ask?",

@@ -4,7 +4,7 @@ import type { Hono } from "hono";
 import { formatDate } from "../../render/words.js";
 import type { AppEnv, Site } from "../context.js";
 import { checkList, csrfField } from "../components.js";
-import { html } from "../html.js";
+import { html } from "hono/html";
 import { clearMine, readForm, readMine, sendPage } from "../respond.js";
 
 export function mineRoutes(app: Hono<AppEnv>, site: Site): void {

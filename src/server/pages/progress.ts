@@ -9,7 +9,7 @@ import { collapseWhitespace, truncate } from "../../domain/text.js";
 import type { Job, StoredProgressEvent } from "../../store/jobs.js";
 import type { AppContext, AppEnv, Site } from "../context.js";
 import { csrfField } from "../components.js";
-import { html } from "../html.js";
+import { html } from "hono/html";
 import { addToMine, notFoundPage, rateLimited, readForm, sendPage } from "../respond.js";
 import { clientAddress } from "../security.js";
 import { renderHome } from "./home.js";

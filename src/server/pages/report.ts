@@ -10,8 +10,8 @@ import { collapseWhitespace, normalizeForMatch, truncate } from "../../domain/te
 import { renderHtml } from "../../render/html.js";
 import { formatDate, stripCitations, verdictWord, type Layout } from "../../render/words.js";
 import type { AppContext, AppEnv, Site } from "../context.js";
-import { csrfField } from "../components.js";
-import { html, join, raw, type SafeHtml } from "../html.js";
+import { type Html, csrfField, joinHtml } from "../components.js";
+import { html, raw } from "hono/html";
 import { claimReview, jsonForScript } from "../jsonld.js";
 import { notFoundPage, rateLimited, readForm, sendPage, VISITOR_COOKIE, visitorId } from "../respond.js";
 import { clientAddress } from "../security.js";
@@ -72,11 +72,13 @@ async function renderReport(c: AppContext, site: Site, current: Report, report: 
 
   const questions = report.followUps.map((f) => collapseWhitespace(f.question)).filter(Boolean);
   const known = await site.archive.findByMatchKeys(questions.map(normalizeForMatch));
+  // The report renderer takes strings; these templates hold no promise, so they render at once.
   const followUp = (question: string): string => {
     const existing = known.get(normalizeForMatch(question));
-    if (existing) return html`<a href="${existing.url}" data-testid="follow-up-link">${question}</a>`.value;
-    return html`<form method="post" action="/checks" class="follow-up-form">${csrfField(csrf)}<input type="hidden" name="input" value="${question}"><button type="submit" class="link" data-testid="follow-up-check">${question}</button></form>`
-      .value;
+    if (existing) return String(html`<a href="${existing.url}" data-testid="follow-up-link">${question}</a>`);
+    return String(
+      html`<form method="post" action="/checks" class="follow-up-form">${csrfField(csrf)}<input type="hidden" name="input" value="${question}"><button type="submit" class="link" data-testid="follow-up-check">${question}</button></form>`,
+    );
   };
   const article = raw(renderHtml(report, { standalone: false, layout, followUp, testIds: true }));
 
@@ -97,7 +99,7 @@ async function renderReport(c: AppContext, site: Site, current: Report, report: 
   const versionParam = isOld ? report.version : null;
   const windowDays = Math.round((isCategory(current.category) ? FRESHNESS_MS[current.category] : FRESHNESS_MS.other) / 86_400_000);
 
-  const banners: SafeHtml[] = [];
+  const banners: Html[] = [];
   if (isOld) {
     banners.push(html`<div class="banner" role="note" data-testid="old-version-notice">You are reading version ${report.version} of this check, from ${formatDate(report.checkedAt)}.
 <a href="${current.url}" data-testid="latest-version-link">Read the latest version (${current.version})</a>.</div>`);
@@ -162,7 +164,7 @@ ${myVote !== null ? html`<p class="muted" data-testid="vote-thanks">Thank you: y
 
   const about = html`<p class="muted report-about">Filed under <a href="/category/${encodeURIComponent(current.category)}">${current.category}</a>${
     current.entities.length > 0
-      ? html` · about ${join(
+      ? html` · about ${joinHtml(
           current.entities.map((e) =>
             e.type === "person" || e.type === "organization"
               ? html`<a href="/entity/${encodeURIComponent(e.name)}">${e.name}</a>`
