@@ -1,15 +1,14 @@
 // Small pieces of pages: the ask form, check lists, badges, pagination, the
 // campaign widget. Every value goes through hono's escaping `html` template.
-import { CATEGORIES } from "../domain/categories.js";
-import type { VerdictLabel } from "../domain/report.js";
-import { MAX_INPUT_CHARS } from "../domain/limits.js";
 import { html, raw } from "hono/html";
 import type { HtmlEscapedString } from "hono/utils/html";
+import { CATEGORIES } from "../domain/categories.js";
+import { MAX_INPUT_CHARS } from "../domain/limits.js";
+import type { VerdictLabel } from "../domain/report.js";
 import { escapeHtml } from "../render/escape.js";
 import { formatConfidence, formatDate, verdictWord } from "../render/words.js";
-import type { CheckSummary } from "../store/archive.js";
-import { formatMoney, type CampaignView } from "./campaign.js";
-import { CSRF_FIELD } from "./security.js";
+import type { CheckSummary } from "../service/archive.js";
+import type { CampaignView } from "../service/campaign.js";
 
 /** Markup built with hono's `html` (interpolations escaped), or trusted markup marked with `raw`. */
 export type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
@@ -32,22 +31,17 @@ export function safeHref(url: string): string {
   return "#";
 }
 
-export function csrfField(token: string): Html {
-  return html`<input type="hidden" name="${CSRF_FIELD}" value="${token}">`;
-}
-
 export function verdictBadge(label: VerdictLabel, confidence?: number): Html {
   return html`<span class="verdict verdict-${label}" data-verdict="${label}">${verdictWord(label)}</span>${
     confidence !== undefined ? html` <span class="confidence">${formatConfidence(confidence)} confidence</span>` : ""
   }`;
 }
 
-export function askForm(csrf: string, options: { value?: string; error?: string | null; heading?: boolean } = {}): Html {
+export function askForm(options: { value?: string; error?: string | null; heading?: boolean } = {}): Html {
   const limit = MAX_INPUT_CHARS.toLocaleString("en-US");
   return html`<section class="ask" aria-labelledby="ask-heading">
 ${options.heading === false ? "" : html`<h1 id="ask-heading">Check a question, a claim, a topic, a link or a text</h1>`}
 <form id="ask-form" data-testid="ask-form" method="post" action="/checks">
-${csrfField(csrf)}
 <label for="ask-input">What should Verity check?</label>
 <textarea id="ask-input" name="input" data-testid="ask-input" maxlength="${MAX_INPUT_CHARS}" required
  placeholder="e.g. Can local police refuse ICE detainer requests?" aria-describedby="ask-limit">${options.value ?? ""}</textarea>
@@ -125,6 +119,12 @@ ${s.donationUrl && !view.ended ? html`<p><a class="button" href="${safeHref(s.do
 </section>`;
 }
 
-export function pageHeading(title: string, lead?: Html | string | null): Html {
-  return html`<h1>${title}</h1>${lead ? html`<p class="lead">${lead}</p>` : ""}`;
+export function formatMoney(cents: number, currency: string): string {
+  try {
+    return new Intl.NumberFormat("en", { style: "currency", currency, maximumFractionDigits: cents % 100 === 0 ? 0 : 2 }).format(
+      cents / 100,
+    );
+  } catch {
+    return `${(cents / 100).toFixed(2)} ${currency}`;
+  }
 }

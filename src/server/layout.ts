@@ -1,9 +1,10 @@
 // The page shell every HTML page shares: head (title, description, canonical URL,
 // social cards, stylesheet, the one script), header with navigation and search, the
-// campaign widget, and the footer.
-import type { CampaignView } from "./campaign.js";
-import { type Html, campaignWidget, joinHtml } from "./components.js";
+// campaign widget, and the footer; and the renderer that wraps each page in it.
+import type { MiddlewareHandler } from "hono";
 import { html } from "hono/html";
+import type { Campaign, CampaignView } from "../service/campaign.js";
+import { campaignWidget, joinHtml, type Html } from "./components.js";
 
 export interface PageSpec {
   title: string;
@@ -11,7 +12,6 @@ export interface PageSpec {
   description?: string;
   /** Site path of the canonical URL (default: none). */
   canonicalPath?: string;
-  body: Html;
   /** Extra markup for the head (JSON-LD, feeds, refresh). */
   head?: Html;
   /** OpenGraph type ("website" unless told). */
@@ -21,10 +21,16 @@ export interface PageSpec {
   pageClass?: string;
 }
 
+declare module "hono" {
+  interface ContextRenderer {
+    /** The page in the site's shell, with the status set by `c.status()` (200 unless told). */
+    (body: Html, page: PageSpec): Promise<Response>;
+  }
+}
+
 export interface LayoutContext {
   baseUrl: string;
   campaign: CampaignView | null;
-  csrf: string;
   /** The request path, to mark the current navigation entry. */
   path: string;
 }
@@ -42,7 +48,19 @@ const NAV: [string, string][] = [
   ["/methodology", "Methodology"],
 ];
 
-export function renderLayout(ctx: LayoutContext, page: PageSpec): Html {
+/** Sets `c.render(body, page)`: the page in the shell, with the campaign's current numbers. */
+export function pageRenderer(campaign: Campaign, baseUrl: string): MiddlewareHandler {
+  return async (c, next) => {
+    c.setRenderer(async (body, page) => {
+      const view = await campaign.view().catch(() => null);
+      c.header("Cache-Control", "private, no-cache");
+      return c.html(renderLayout({ baseUrl, campaign: view, path: c.req.path }, page, body));
+    });
+    await next();
+  };
+}
+
+function renderLayout(ctx: LayoutContext, page: PageSpec, body: Html): Html {
   const title = page.title === SITE_NAME ? SITE_NAME : `${page.title} · ${SITE_NAME}`;
   const description = page.description ?? SITE_TAGLINE;
   const canonical = page.canonicalPath !== undefined ? ctx.baseUrl + page.canonicalPath : null;
@@ -84,7 +102,7 @@ ${page.head ?? ""}
 </header>
 <div class="page">
 <main id="main">
-${page.body}
+${body}
 </main>
 <aside class="sidebar" aria-label="Campaign">
 ${ctx.campaign ? campaignWidget(ctx.campaign) : ""}

@@ -1,8 +1,8 @@
 // The OpenAPI 3.1 document of the JSON API (hand-written: it is the contract).
-import { CATEGORIES } from "../domain/categories.js";
-import { CHECK_STATUSES, INPUT_KINDS, SECTION_KINDS, STANCES, VERDICT_LABELS } from "../domain/report.js";
-import { MAX_INPUT_CHARS } from "../domain/limits.js";
-import { codeVersion } from "../domain/version.js";
+import { CATEGORIES } from "../../domain/categories.js";
+import { CHECK_STATUSES, INPUT_KINDS, SECTION_KINDS, STANCES, VERDICT_LABELS } from "../../domain/report.js";
+import { MAX_INPUT_CHARS } from "../../domain/limits.js";
+import { codeVersion } from "../../domain/version.js";
 
 const error = (description: string) => ({
   description,
