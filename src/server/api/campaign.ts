@@ -1,26 +1,16 @@
 // /api/campaign: the donation campaign's numbers, and the payment provider's signed
 // webhook that records a donation once per event.
 import { Hono } from "hono";
-import { z } from "zod";
+import type { z } from "zod";
 import { errorMessage } from "../../domain/errors.js";
 import type { Web } from "../context.js";
 import { jsonError } from "../respond.js";
 import { hmacHex, MAX_BODY_BYTES, safeEqual } from "../security.js";
+import { WebhookEventBody, type CampaignJson, type WebhookIgnoredJson, type WebhookRecordedJson } from "./schemas.js";
 
 export const SIGNATURE_HEADER = "X-Verity-Signature";
 
 const DONATION_EVENTS = new Set(["donation", "donation.succeeded", "payment.succeeded", "charge.succeeded"]);
-
-const WebhookEvent = z.object({
-  id: z.string().min(1).max(200),
-  type: z.string().min(1).max(100),
-  amount: z.number().nonnegative().max(10_000_000),
-  currency: z
-    .string()
-    .regex(/^[A-Za-z]{3}$/)
-    .optional(),
-  donor: z.string().max(200).nullable().optional(),
-});
 
 export function campaignApi(web: Web): Hono {
   const { campaign } = web.services;
@@ -39,7 +29,7 @@ export function campaignApi(web: Web): Hono {
       timeLeft: view.timeLeft,
       ended: view.ended,
       donationUrl: view.settings.donationUrl,
-    });
+    } satisfies z.output<typeof CampaignJson>);
   });
 
   app.post("/webhook", async (c) => {
@@ -50,13 +40,13 @@ export function campaignApi(web: Web): Hono {
     if (!verifySignature(secret, raw, c.req.header(SIGNATURE_HEADER))) {
       return jsonError(c, 401, "bad_signature", `${SIGNATURE_HEADER} must be sha256=<hex HMAC-SHA256 of the raw body>`);
     }
-    let event: z.infer<typeof WebhookEvent>;
+    let event: z.output<typeof WebhookEventBody>;
     try {
-      event = WebhookEvent.parse(JSON.parse(Buffer.from(raw).toString("utf8")));
+      event = WebhookEventBody.parse(JSON.parse(Buffer.from(raw).toString("utf8")));
     } catch (error) {
       return jsonError(c, 400, "bad_request", `not a donation event: ${errorMessage(error).split("\n")[0]}`);
     }
-    if (!DONATION_EVENTS.has(event.type)) return c.json({ ok: true, ignored: true }, 202);
+    if (!DONATION_EVENTS.has(event.type)) return c.json({ ok: true, ignored: true } satisfies z.output<typeof WebhookIgnoredJson>, 202);
     const recorded = await campaign.record({
       amount: event.amount,
       currency: event.currency ?? null,
@@ -65,7 +55,7 @@ export function campaignApi(web: Web): Hono {
       eventId: event.id,
     });
     if (!recorded) return jsonError(c, 409, "replayed", `event ${event.id.slice(0, 100)} was already recorded`);
-    return c.json({ ok: true, recorded: event.id });
+    return c.json({ ok: true, recorded: event.id } satisfies z.output<typeof WebhookRecordedJson>);
   });
 
   return app;

@@ -2,6 +2,7 @@
 // the state of a check not yet published, and follow its progress as server-sent events.
 import { Hono } from "hono";
 import { streamSSE } from "hono/streaming";
+import type { z } from "zod";
 import { isCategory } from "../../domain/categories.js";
 import { BadInputError, errorMessage } from "../../domain/errors.js";
 import type { Report } from "../../domain/report.js";
@@ -11,6 +12,7 @@ import type { Web } from "../context.js";
 import { jsonError, pageNumber, rateLimited } from "../respond.js";
 import { MAX_BODY_BYTES } from "../security.js";
 import { followEvents } from "./events.js";
+import { MAX_QUERY_CHARS, type AcceptedJson, type CheckListJson, type CheckStateJson, type CheckSummaryJson } from "./schemas.js";
 
 export function checksApi(web: Web): Hono {
   const { archive, progress, submissions } = web.services;
@@ -54,7 +56,7 @@ export function checksApi(web: Web): Hono {
         joined: result.joined,
         progressUrl: `/progress/${result.checkId}`,
         eventsUrl: `/api/checks/${result.checkId}/events`,
-      },
+      } satisfies z.output<typeof AcceptedJson>,
       202,
     );
   });
@@ -66,7 +68,7 @@ export function checksApi(web: Web): Hono {
     if (page === null) return jsonError(c, 400, "bad_request", "page must be a whole number from 1");
     if (category !== undefined && !isCategory(category))
       return jsonError(c, 400, "bad_request", `unknown category "${category.slice(0, 40)}"`);
-    if (q.length > 200) return jsonError(c, 400, "bad_request", "q is limited to 200 characters");
+    if (q.length > MAX_QUERY_CHARS) return jsonError(c, 400, "bad_request", `q is limited to ${MAX_QUERY_CHARS} characters`);
     const size = web.options.pageSize;
     const offset = (page - 1) * size;
     const result = q
@@ -86,7 +88,7 @@ export function checksApi(web: Web): Hono {
       total: result.total,
       next: page * size < result.total ? query(page + 1) : null,
       prev: page > 1 ? query(page - 1) : null,
-    });
+    } satisfies z.output<typeof CheckListJson>);
   });
 
   app.get("/:id", async (c) => {
@@ -105,7 +107,7 @@ export function checksApi(web: Web): Hono {
       error: state.state === "failed" ? state.error : null,
       stage: currentStage(state),
       progressUrl: `/progress/${id}`,
-    });
+    } satisfies z.output<typeof CheckStateJson>);
   });
 
   app.get("/:id/events", async (c) => {
@@ -118,7 +120,7 @@ export function checksApi(web: Web): Hono {
   return app;
 }
 
-function apiSummary(s: CheckSummary) {
+function apiSummary(s: CheckSummary): z.output<typeof CheckSummaryJson> {
   return {
     id: s.id,
     url: s.url,

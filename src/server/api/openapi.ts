@@ -1,14 +1,72 @@
-// The OpenAPI 3.1 document of the JSON API (hand-written: it is the contract).
-import { CATEGORIES } from "../../domain/categories.js";
-import { CHECK_STATUSES, INPUT_KINDS, SECTION_KINDS, STANCES, VERDICT_LABELS } from "../../domain/report.js";
-import { MAX_INPUT_CHARS } from "../../domain/limits.js";
+// The OpenAPI 3.1 document of the JSON API: the paths and operations are written here,
+// every schema is generated from the zod schemas the API and the report are defined by.
+import { z } from "zod";
+import { Report, Verdict } from "../../domain/report.js";
 import { codeVersion } from "../../domain/version.js";
+import {
+  AcceptedJson,
+  CampaignJson,
+  CheckListJson,
+  CheckStateJson,
+  CheckSummaryJson,
+  ErrorJson,
+  ListChecksQuery,
+  SubmitCheckBody,
+  WebhookEventBody,
+  WebhookIgnoredJson,
+  WebhookRecordedJson,
+} from "./schemas.js";
 
-const error = (description: string) => ({
-  description,
-  content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
-});
+type JsonSchema = Record<string, unknown>;
+
+/** The answers' schemas, each a component the operations refer to by name. */
+const COMPONENTS = z.registry<{ id: string }>();
+COMPONENTS.add(ErrorJson, { id: "Error" });
+COMPONENTS.add(AcceptedJson, { id: "Accepted" });
+COMPONENTS.add(CheckStateJson, { id: "CheckState" });
+COMPONENTS.add(CheckSummaryJson, { id: "CheckSummary" });
+COMPONENTS.add(CheckListJson, { id: "CheckList" });
+COMPONENTS.add(Verdict, { id: "Verdict" });
+COMPONENTS.add(Report.describe("The report JSON of DESIGN.md. Fields may be added, never renamed."), { id: "Report" });
+COMPONENTS.add(CampaignJson, { id: "Campaign" });
+COMPONENTS.add(WebhookRecordedJson, { id: "WebhookRecorded" });
+COMPONENTS.add(WebhookIgnoredJson, { id: "WebhookIgnored" });
+
+/** The document carries no JSON Schema dialect or id per schema (OpenAPI 3.1's default dialect is 2020-12). */
+function bare(schema: JsonSchema): JsonSchema {
+  const { $schema: _dialect, $id: _id, ...rest } = schema;
+  return rest;
+}
+
+function componentSchemas(): Record<string, JsonSchema> {
+  const { schemas } = z.toJSONSchema(COMPONENTS, {
+    uri: (id) => `#/components/schemas/${id}`,
+    // Answers may gain fields (never lose or rename them): clients must accept more than listed.
+    override: ({ jsonSchema }) => {
+      if (jsonSchema.additionalProperties === false) delete jsonSchema.additionalProperties;
+    },
+  });
+  return Object.fromEntries(Object.entries(schemas).map(([id, schema]) => [id, bare(schema as JsonSchema)]));
+}
+
+/** What a client sends: a request body or a parameter, as the route reads it (defaults are the client's to omit). */
+function requestSchema(schema: z.ZodType): JsonSchema {
+  return bare(z.toJSONSchema(schema, { io: "input" }) as JsonSchema);
+}
+
+const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` });
+const json = (schema: JsonSchema) => ({ "application/json": { schema } });
+const answer = (description: string, id: string) => ({ description, content: json(ref(id)) });
+const error = (description: string) => answer(description, "Error");
 const idParam = { name: "id", in: "path", required: true, description: "The check's id (a UUID).", schema: { type: "string" } };
+
+/** Query parameters from a zod object, each with its schema and description. */
+function queryParameters(query: z.ZodObject): JsonSchema[] {
+  return Object.entries(query.shape).map(([name, field]) => {
+    const { description, ...schema } = requestSchema(field as z.ZodType);
+    return { name, in: "query", ...(description ? { description } : {}), schema };
+  });
+}
 
 export function openApiDocument(baseUrl: string): Record<string, unknown> {
   return {
@@ -30,34 +88,12 @@ export function openApiDocument(baseUrl: string): Record<string, unknown> {
           description:
             "Queues a check and answers 202 with its id. The same question (ignoring case and punctuation) asked while it is being checked joins that check; " +
             "asked again while its report is fresh, it is answered with the report (200).",
-          requestBody: {
-            required: true,
-            content: {
-              "application/json": {
-                schema: {
-                  type: "object",
-                  required: ["input"],
-                  properties: {
-                    input: {
-                      type: "string",
-                      maxLength: MAX_INPUT_CHARS,
-                      description: "A question, claim, topic, http(s) link or pasted text.",
-                    },
-                    fresh: { type: "boolean", description: "Re-check even when a fresh report exists.", default: false },
-                  },
-                },
-              },
-            },
-          },
+          requestBody: { required: true, content: json(requestSchema(SubmitCheckBody)) },
           responses: {
-            "200": {
-              description: "The fresh report of the same question.",
-              content: { "application/json": { schema: { $ref: "#/components/schemas/Report" } } },
-            },
+            "200": answer("The fresh report of the same question.", "Report"),
             "202": {
-              description: "The check is queued or running.",
+              ...answer("The check is queued or running.", "Accepted"),
               headers: { Location: { schema: { type: "string" }, description: "The check's URL." } },
-              content: { "application/json": { schema: { $ref: "#/components/schemas/Accepted" } } },
             },
             "400": error("Empty, too long or malformed input."),
             "413": error("The body is too large."),
@@ -68,21 +104,9 @@ export function openApiDocument(baseUrl: string): Record<string, unknown> {
         get: {
           operationId: "listChecks",
           summary: "List or search the published checks",
-          parameters: [
-            {
-              name: "q",
-              in: "query",
-              description: "Full-text search over titles, submitted texts and summaries.",
-              schema: { type: "string", maxLength: 200 },
-            },
-            { name: "category", in: "query", schema: { type: "string", enum: [...CATEGORIES] } },
-            { name: "page", in: "query", schema: { type: "integer", minimum: 1, default: 1 } },
-          ],
+          parameters: queryParameters(ListChecksQuery),
           responses: {
-            "200": {
-              description: "A page of checks, newest first (or best match first for q).",
-              content: { "application/json": { schema: { $ref: "#/components/schemas/CheckList" } } },
-            },
+            "200": answer("A page of checks, newest first (or best match first for q).", "CheckList"),
             "400": error("Unknown category or bad page."),
           },
         },
@@ -95,11 +119,7 @@ export function openApiDocument(baseUrl: string): Record<string, unknown> {
           responses: {
             "200": {
               description: "The report (status done; queued or running while a refresh runs), or the state of a check not yet published.",
-              content: {
-                "application/json": {
-                  schema: { oneOf: [{ $ref: "#/components/schemas/Report" }, { $ref: "#/components/schemas/CheckState" }] },
-                },
-              },
+              content: json({ oneOf: [ref("Report"), ref("CheckState")] }),
             },
             "404": error("No such check."),
           },
@@ -124,7 +144,7 @@ export function openApiDocument(baseUrl: string): Record<string, unknown> {
         get: {
           operationId: "openApi",
           summary: "This document",
-          responses: { "200": { description: "OpenAPI 3.1", content: { "application/json": { schema: { type: "object" } } } } },
+          responses: { "200": { description: "OpenAPI 3.1", content: json({ type: "object" }) } },
         },
       },
       "/api/campaign": {
@@ -132,10 +152,7 @@ export function openApiDocument(baseUrl: string): Record<string, unknown> {
           operationId: "getCampaign",
           summary: "The donation campaign's numbers",
           responses: {
-            "200": {
-              description: "Goal, raised, supporters, time left.",
-              content: { "application/json": { schema: { $ref: "#/components/schemas/Campaign" } } },
-            },
+            "200": answer("Goal, raised, supporters, time left.", "Campaign"),
             "404": error("No campaign is running."),
           },
         },
@@ -150,27 +167,10 @@ export function openApiDocument(baseUrl: string): Record<string, unknown> {
           parameters: [
             { name: "X-Verity-Signature", in: "header", required: true, schema: { type: "string", pattern: "^sha256=[0-9a-f]{64}$" } },
           ],
-          requestBody: {
-            required: true,
-            content: {
-              "application/json": {
-                schema: {
-                  type: "object",
-                  required: ["id", "type", "amount"],
-                  properties: {
-                    id: { type: "string", description: "The provider's event id." },
-                    type: { type: "string", examples: ["donation"] },
-                    amount: { type: "number", description: "In major units (e.g. 25.50)." },
-                    currency: { type: "string", pattern: "^[A-Za-z]{3}$" },
-                    donor: { type: ["string", "null"] },
-                  },
-                },
-              },
-            },
-          },
+          requestBody: { required: true, content: json(requestSchema(WebhookEventBody)) },
           responses: {
-            "200": { description: "Recorded.", content: { "application/json": { schema: { type: "object" } } } },
-            "202": { description: "Not a donation event: ignored." },
+            "200": answer("Recorded.", "WebhookRecorded"),
+            "202": answer("Not a donation event: ignored.", "WebhookIgnored"),
             "400": error("Not a donation event."),
             "401": error("Missing or wrong signature."),
             "404": error("The webhook is not configured."),
@@ -179,171 +179,6 @@ export function openApiDocument(baseUrl: string): Record<string, unknown> {
         },
       },
     },
-    components: {
-      schemas: {
-        Error: {
-          type: "object",
-          required: ["error"],
-          properties: {
-            error: { type: "object", required: ["code", "message"], properties: { code: { type: "string" }, message: { type: "string" } } },
-          },
-        },
-        Accepted: {
-          type: "object",
-          required: ["id", "url", "status"],
-          properties: {
-            id: { type: "string" },
-            url: { type: "string", description: "This check in the API." },
-            status: { type: "string", enum: ["queued", "running"] },
-            joined: { type: "boolean", description: "True when the same question was already being checked." },
-            progressUrl: { type: "string" },
-            eventsUrl: { type: "string" },
-          },
-        },
-        CheckState: {
-          type: "object",
-          required: ["id", "status"],
-          properties: {
-            id: { type: "string" },
-            status: { type: "string", enum: [...CHECK_STATUSES] },
-            error: { type: ["string", "null"] },
-            stage: { type: ["string", "null"] },
-            progressUrl: { type: "string" },
-          },
-        },
-        CheckSummary: {
-          type: "object",
-          properties: {
-            id: { type: "string" },
-            url: { type: "string" },
-            title: { type: "string" },
-            category: { type: "string" },
-            verdict: { $ref: "#/components/schemas/Verdict" },
-            checkedAt: { type: "string", format: "date-time" },
-            version: { type: "integer" },
-            snippet: { type: "string" },
-          },
-        },
-        CheckList: {
-          type: "object",
-          properties: {
-            items: { type: "array", items: { $ref: "#/components/schemas/CheckSummary" } },
-            page: { type: "integer" },
-            pageSize: { type: "integer" },
-            total: { type: "integer" },
-            next: { type: ["string", "null"] },
-            prev: { type: ["string", "null"] },
-          },
-        },
-        Verdict: {
-          type: "object",
-          properties: {
-            label: { type: "string", enum: [...VERDICT_LABELS] },
-            confidence: { type: "number", minimum: 0, maximum: 1 },
-            headline: { type: "string" },
-          },
-        },
-        Report: {
-          type: "object",
-          description: "The report JSON of DESIGN.md. Fields may be added, never renamed.",
-          required: [
-            "id",
-            "slug",
-            "url",
-            "status",
-            "input",
-            "title",
-            "claims",
-            "verdict",
-            "sections",
-            "sources",
-            "followUps",
-            "category",
-            "entities",
-            "provenance",
-            "checkedAt",
-          ],
-          properties: {
-            id: { type: "string" },
-            slug: { type: "string" },
-            url: { type: "string", description: "The report page: /checks/{category}/{slug}-{short id}." },
-            status: { type: "string", enum: [...CHECK_STATUSES] },
-            version: { type: "integer" },
-            input: { type: "object", properties: { text: { type: "string" }, kind: { type: "string", enum: [...INPUT_KINDS] } } },
-            title: { type: "string" },
-            language: { type: "string" },
-            claims: {
-              type: "array",
-              items: {
-                type: "object",
-                properties: { id: { type: "string" }, text: { type: "string" }, verdict: { $ref: "#/components/schemas/Verdict" } },
-              },
-            },
-            verdict: { $ref: "#/components/schemas/Verdict" },
-            sections: {
-              type: "array",
-              items: {
-                type: "object",
-                properties: {
-                  kind: { type: "string", enum: [...SECTION_KINDS] },
-                  title: { type: "string" },
-                  paragraphs: { type: "array", items: { type: "object", properties: { text: { type: "string" } } } },
-                },
-              },
-            },
-            sources: {
-              type: "array",
-              items: {
-                type: "object",
-                properties: {
-                  n: { type: "integer" },
-                  url: { type: "string" },
-                  title: { type: "string" },
-                  publisher: { type: ["string", "null"] },
-                  author: { type: ["string", "null"] },
-                  publishedAt: { type: ["string", "null"] },
-                  retrievedAt: { type: "string" },
-                  quotes: { type: "array", items: { type: "string" } },
-                  stance: { type: "string", enum: [...STANCES] },
-                },
-              },
-            },
-            followUps: { type: "array", items: { type: "object", properties: { question: { type: "string" } } } },
-            factChecks: { type: "array", items: { type: "object" } },
-            category: { type: "string", enum: [...CATEGORIES] },
-            entities: {
-              type: "array",
-              items: {
-                type: "object",
-                properties: { name: { type: "string" }, type: { type: "string" }, description: { type: "string" } },
-              },
-            },
-            provenance: { type: "object" },
-            checkedAt: { type: "string", format: "date-time" },
-          },
-        },
-        Campaign: {
-          type: "object",
-          properties: {
-            title: { type: "string" },
-            goal: {
-              type: "object",
-              properties: {
-                kind: { type: "string", enum: ["amount", "supporters"] },
-                value: { type: "number" },
-                currency: { type: "string" },
-              },
-            },
-            raised: { type: "number" },
-            supporters: { type: "integer" },
-            percent: { type: "integer" },
-            deadline: { type: ["string", "null"] },
-            timeLeft: { type: ["string", "null"] },
-            ended: { type: "boolean" },
-            donationUrl: { type: ["string", "null"] },
-          },
-        },
-      },
-    },
+    components: { schemas: componentSchemas() },
   };
 }
