@@ -1,8 +1,11 @@
 // The website's two static files: the stylesheet and a small progressive-enhancement
 // script (live progress over server-sent events, a character counter, copy-link).
 // Pages work completely without the script; the Content-Security-Policy allows only
-// these same-origin files (no inline script or style).
-import { createHash } from "node:crypto";
+// these same-origin files (no inline script or style). Served with ETags (hono/etag),
+// so a browser revalidates them cheaply.
+import { Hono } from "hono";
+import { etag } from "hono/etag";
+import { notFoundPage } from "./respond.js";
 
 export const APP_CSS = `
 :root { color-scheme: light dark; --fg: #1a1a1a; --bg: #fff; --muted: #5f6368; --line: #dcdfe3; --accent: #1d4ed8; --soft: #f3f4f6; --warn: #fff4d6; --warn-line: #e2b33c; --err: #fde8e8; }
@@ -189,12 +192,16 @@ export const APP_JS = `// Verity: progressive enhancement. Everything works with
 })();
 `;
 
-export const ASSETS: Record<string, { body: string; type: string; etag: string }> = Object.fromEntries(
-  [
-    ["app.css", APP_CSS, "text/css; charset=utf-8"],
-    ["app.js", APP_JS, "text/javascript; charset=utf-8"],
-  ].map(([name, body, type]) => [
-    name!,
-    { body: body!, type: type!, etag: `"${createHash("sha256").update(body!).digest("hex").slice(0, 16)}"` },
-  ]),
-);
+const ASSETS: Record<string, { body: string; type: string }> = {
+  "app.css": { body: APP_CSS, type: "text/css; charset=utf-8" },
+  "app.js": { body: APP_JS, type: "text/javascript; charset=utf-8" },
+};
+
+export function assetRoutes(): Hono {
+  return new Hono().use(etag()).get("/:name", (c) => {
+    const asset = ASSETS[c.req.param("name")];
+    if (!asset) return notFoundPage(c);
+    c.header("Cache-Control", "public, max-age=3600");
+    return c.body(asset.body, 200, { "Content-Type": asset.type });
+  });
+}

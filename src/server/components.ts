@@ -1,31 +1,47 @@
 // Small pieces of pages: the ask form, check lists, badges, pagination, the
-// campaign widget. Every value goes through the escaping `html` template.
+// campaign widget. Every value goes through hono's escaping `html` template.
+import { html, raw } from "hono/html";
+import type { HtmlEscapedString } from "hono/utils/html";
 import { CATEGORIES } from "../domain/categories.js";
-import type { VerdictLabel } from "../domain/report.js";
 import { MAX_INPUT_CHARS } from "../domain/limits.js";
+import type { VerdictLabel } from "../domain/report.js";
 import { escapeHtml } from "../render/escape.js";
 import { formatConfidence, formatDate, verdictWord } from "../render/words.js";
-import type { CheckSummary } from "../store/archive.js";
-import { formatMoney, type CampaignView } from "./campaign.js";
-import { html, join, raw, safeHref, type SafeHtml } from "./html.js";
-import { CSRF_FIELD } from "./security.js";
+import type { CheckSummary } from "../service/archive.js";
+import type { CampaignView } from "../service/campaign.js";
 
-export function csrfField(token: string): SafeHtml {
-  return html`<input type="hidden" name="${CSRF_FIELD}" value="${token}">`;
+/** Markup built with hono's `html` (interpolations escaped), or trusted markup marked with `raw`. */
+export type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
+
+/** Pieces of markup with a separator between them. */
+export function joinHtml(parts: Html[], separator: string): Html {
+  return html`${parts.flatMap((part, i) => (i === 0 ? [part] : [separator, part]))}`;
 }
 
-export function verdictBadge(label: VerdictLabel, confidence?: number): SafeHtml {
+/** An href that is safe to print: a site path, or an http(s) URL; anything else becomes "#". */
+export function safeHref(url: string): string {
+  const trimmed = url.trim();
+  if (/^\/(?!\/)/.test(trimmed)) return trimmed;
+  try {
+    const parsed = new URL(trimmed);
+    if (parsed.protocol === "http:" || parsed.protocol === "https:") return parsed.href;
+  } catch {
+    // not a URL
+  }
+  return "#";
+}
+
+export function verdictBadge(label: VerdictLabel, confidence?: number): Html {
   return html`<span class="verdict verdict-${label}" data-verdict="${label}">${verdictWord(label)}</span>${
     confidence !== undefined ? html` <span class="confidence">${formatConfidence(confidence)} confidence</span>` : ""
   }`;
 }
 
-export function askForm(csrf: string, options: { value?: string; error?: string | null; heading?: boolean } = {}): SafeHtml {
+export function askForm(options: { value?: string; error?: string | null; heading?: boolean } = {}): Html {
   const limit = MAX_INPUT_CHARS.toLocaleString("en-US");
   return html`<section class="ask" aria-labelledby="ask-heading">
 ${options.heading === false ? "" : html`<h1 id="ask-heading">Check a question, a claim, a topic, a link or a text</h1>`}
 <form id="ask-form" data-testid="ask-form" method="post" action="/checks">
-${csrfField(csrf)}
 <label for="ask-input">What should Verity check?</label>
 <textarea id="ask-input" name="input" data-testid="ask-input" maxlength="${MAX_INPUT_CHARS}" required
  placeholder="e.g. Can local police refuse ICE detainer requests?" aria-describedby="ask-limit">${options.value ?? ""}</textarea>
@@ -39,7 +55,7 @@ ${options.error ? html`<p class="error-box" role="alert" data-testid="ask-error"
 }
 
 /** A list of checks: verdict, title (linked), headline, date. */
-export function checkList(items: CheckSummary[], options: { testId?: string; empty?: string } = {}): SafeHtml {
+export function checkList(items: CheckSummary[], options: { testId?: string; empty?: string } = {}): Html {
   if (items.length === 0) return html`<p class="muted">${options.empty ?? "No checks yet."}</p>`;
   return html`<ul class="checks"${options.testId ? html` data-testid="${options.testId}"` : ""}>
 ${items.map(
@@ -55,7 +71,7 @@ ${item.snippet ? html`<p class="snippet">${highlight(item.snippet)}</p>` : item.
 }
 
 /** FTS snippet text with its match markers (\u0002 … \u0003) as <mark>. */
-export function highlight(snippet: string): SafeHtml {
+export function highlight(snippet: string): Html {
   const escaped = escapeHtml(snippet.replace(/\s+/g, " "));
   return raw(
     escaped
@@ -69,7 +85,7 @@ function stripMarkers(text: string): string {
   return text.replace(/\s*\[\d{1,3}\]/g, "");
 }
 
-export function pagination(page: number, total: number, pageSize: number, href: (page: number) => string): SafeHtml {
+export function pagination(page: number, total: number, pageSize: number, href: (page: number) => string): Html {
   const pages = Math.max(1, Math.ceil(total / pageSize));
   if (pages <= 1) return html``;
   return html`<nav class="pagination" aria-label="Pages" data-testid="pagination">
@@ -79,13 +95,13 @@ export function pagination(page: number, total: number, pageSize: number, href: 
 </nav>`;
 }
 
-export function categoryLinks(counts: Map<string, number>): SafeHtml {
+export function categoryLinks(counts: Map<string, number>): Html {
   return html`<ul class="categories" data-testid="category-list">
 ${CATEGORIES.map((name) => html`<li><a href="/category/${name}">${name}</a> <span class="muted">${counts.get(name) ?? 0}</span></li>`)}
 </ul>`;
 }
 
-export function campaignWidget(view: CampaignView): SafeHtml {
+export function campaignWidget(view: CampaignView): Html {
   const s = view.settings;
   const numbers =
     s.goalKind === "amount"
@@ -103,8 +119,12 @@ ${s.donationUrl && !view.ended ? html`<p><a class="button" href="${safeHref(s.do
 </section>`;
 }
 
-export function pageHeading(title: string, lead?: SafeHtml | string | null): SafeHtml {
-  return html`<h1>${title}</h1>${lead ? html`<p class="lead">${lead}</p>` : ""}`;
+export function formatMoney(cents: number, currency: string): string {
+  try {
+    return new Intl.NumberFormat("en", { style: "currency", currency, maximumFractionDigits: cents % 100 === 0 ? 0 : 2 }).format(
+      cents / 100,
+    );
+  } catch {
+    return `${(cents / 100).toFixed(2)} ${currency}`;
+  }
 }
-
-export { join };

@@ -1,9 +1,10 @@
 // For machines: Atom feeds of new checks (all, and per category), the sitemap, robots.txt.
-import type { Hono } from "hono";
+import { Hono } from "hono";
 import { CATEGORIES, isCategory } from "../domain/categories.js";
 import { stripCitations, verdictWord } from "../render/words.js";
-import type { CheckSummary } from "../store/archive.js";
-import type { AppEnv, Site } from "./context.js";
+import type { CheckSummary } from "../service/archive.js";
+import type { ServerOptions } from "./options.js";
+import type { Web } from "./context.js";
 import { notFoundPage } from "./respond.js";
 
 const FEED_SIZE = 50;
@@ -20,9 +21,9 @@ export function xml(text: string): string {
     .replace(/'/g, "&apos;");
 }
 
-function atom(site: Site, title: string, selfPath: string, alternatePath: string, items: CheckSummary[]): string {
-  const base = site.options.baseUrl;
-  const updated = items[0]?.checkedAt ?? site.options.now().toISOString();
+function atom(options: ServerOptions, title: string, selfPath: string, alternatePath: string, items: CheckSummary[]): string {
+  const base = options.baseUrl;
+  const updated = items[0]?.checkedAt ?? options.now().toISOString();
   const entries = items.map(
     (item) => `<entry>
 <title>${xml(item.title)}</title>
@@ -47,28 +48,32 @@ ${entries.join("\n")}
 `;
 }
 
-export function feedRoutes(app: Hono<AppEnv>, site: Site): void {
+export function feedRoutes(web: Web): Hono {
+  const { archive } = web.services;
+  const { options } = web;
+  const app = new Hono();
+
   app.get("/feed.xml", async (c) => {
-    const { items } = await site.archive.list({ limit: FEED_SIZE, offset: 0 });
+    const { items } = await archive.list({ limit: FEED_SIZE, offset: 0 });
     c.header("Cache-Control", "public, max-age=300");
-    return c.body(atom(site, "Verity: new checks", "/feed.xml", "/", items), 200, {
+    return c.body(atom(options, "Verity: new checks", "/feed.xml", "/", items), 200, {
       "Content-Type": "application/atom+xml; charset=utf-8",
     });
   });
 
   app.get("/category/:name/feed.xml", async (c) => {
     const name = c.req.param("name");
-    if (!isCategory(name)) return notFoundPage(c, site, "There is no such category.");
-    const { items } = await site.archive.list({ category: name, limit: FEED_SIZE, offset: 0 });
+    if (!isCategory(name)) return notFoundPage(c, "There is no such category.");
+    const { items } = await archive.list({ category: name, limit: FEED_SIZE, offset: 0 });
     c.header("Cache-Control", "public, max-age=300");
-    return c.body(atom(site, `Verity: ${name}`, `/category/${name}/feed.xml`, `/category/${name}`, items), 200, {
+    return c.body(atom(options, `Verity: ${name}`, `/category/${name}/feed.xml`, `/category/${name}`, items), 200, {
       "Content-Type": "application/atom+xml; charset=utf-8",
     });
   });
 
   app.get("/sitemap.xml", async (c) => {
-    const base = site.options.baseUrl;
-    const { items } = await site.archive.list({ limit: SITEMAP_MAX, offset: 0 });
+    const base = options.baseUrl;
+    const { items } = await archive.list({ limit: SITEMAP_MAX, offset: 0 });
     const fixed = [
       "/",
       "/checks",
@@ -106,9 +111,11 @@ export function feedRoutes(app: Hono<AppEnv>, site: Site): void {
         "Disallow: /mine",
         "Disallow: /search",
         "",
-        `Sitemap: ${site.options.baseUrl}/sitemap.xml`,
+        `Sitemap: ${options.baseUrl}/sitemap.xml`,
         "",
       ].join("\n"),
     ),
   );
+
+  return app;
 }

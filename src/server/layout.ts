@@ -1,9 +1,10 @@
 // The page shell every HTML page shares: head (title, description, canonical URL,
 // social cards, stylesheet, the one script), header with navigation and search, the
-// campaign widget, and the footer.
-import type { CampaignView } from "./campaign.js";
-import { campaignWidget } from "./components.js";
-import { html, join, type HtmlValue, type SafeHtml } from "./html.js";
+// campaign widget, and the footer; and the renderer that wraps each page in it.
+import type { MiddlewareHandler } from "hono";
+import { html } from "hono/html";
+import type { Campaign, CampaignView } from "../service/campaign.js";
+import { campaignWidget, joinHtml, type Html } from "./components.js";
 
 export interface PageSpec {
   title: string;
@@ -11,9 +12,8 @@ export interface PageSpec {
   description?: string;
   /** Site path of the canonical URL (default: none). */
   canonicalPath?: string;
-  body: SafeHtml;
   /** Extra markup for the head (JSON-LD, feeds, refresh). */
-  head?: HtmlValue;
+  head?: Html;
   /** OpenGraph type ("website" unless told). */
   ogType?: string;
   noindex?: boolean;
@@ -21,10 +21,16 @@ export interface PageSpec {
   pageClass?: string;
 }
 
+declare module "hono" {
+  interface ContextRenderer {
+    /** The page in the site's shell, with the status set by `c.status()` (200 unless told). */
+    (body: Html, page: PageSpec): Promise<Response>;
+  }
+}
+
 export interface LayoutContext {
   baseUrl: string;
   campaign: CampaignView | null;
-  csrf: string;
   /** The request path, to mark the current navigation entry. */
   path: string;
 }
@@ -42,7 +48,19 @@ const NAV: [string, string][] = [
   ["/methodology", "Methodology"],
 ];
 
-export function renderLayout(ctx: LayoutContext, page: PageSpec): string {
+/** Sets `c.render(body, page)`: the page in the shell, with the campaign's current numbers. */
+export function pageRenderer(campaign: Campaign, baseUrl: string): MiddlewareHandler {
+  return async (c, next) => {
+    c.setRenderer(async (body, page) => {
+      const view = await campaign.view().catch(() => null);
+      c.header("Cache-Control", "private, no-cache");
+      return c.html(renderLayout({ baseUrl, campaign: view, path: c.req.path }, page, body));
+    });
+    await next();
+  };
+}
+
+function renderLayout(ctx: LayoutContext, page: PageSpec, body: Html): Html {
   const title = page.title === SITE_NAME ? SITE_NAME : `${page.title} · ${SITE_NAME}`;
   const description = page.description ?? SITE_TAGLINE;
   const canonical = page.canonicalPath !== undefined ? ctx.baseUrl + page.canonicalPath : null;
@@ -50,7 +68,7 @@ export function renderLayout(ctx: LayoutContext, page: PageSpec): string {
     const current = href === "/" ? ctx.path === "/" : ctx.path === href || ctx.path.startsWith(href + "/");
     return html`<a href="${href}"${current ? html` aria-current="page"` : ""}>${label}</a>`;
   });
-  const doc = html`<!doctype html>
+  return html`<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -76,7 +94,7 @@ ${page.head ?? ""}
 <a class="skip" href="#main">Skip to the content</a>
 <header class="site-header">
 <a class="brand" href="/">${SITE_NAME}</a>
-<nav class="site-nav" aria-label="Main">${join(nav, " ")}</nav>
+<nav class="site-nav" aria-label="Main">${joinHtml(nav, " ")}</nav>
 <form class="site-search" action="/search" method="get" role="search" data-testid="site-search">
 <input type="search" name="q" aria-label="Search the checks" placeholder="Search the checks" maxlength="200">
 <button type="submit" class="secondary">Search</button>
@@ -84,7 +102,7 @@ ${page.head ?? ""}
 </header>
 <div class="page">
 <main id="main">
-${page.body}
+${body}
 </main>
 <aside class="sidebar" aria-label="Campaign">
 ${ctx.campaign ? campaignWidget(ctx.campaign) : ""}
@@ -100,5 +118,4 @@ ${ctx.campaign ? campaignWidget(ctx.campaign) : ""}
 </body>
 </html>
 `;
-  return doc.value;
 }

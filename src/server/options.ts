@@ -1,6 +1,7 @@
 // The website's settings: base URL, admin token, campaign, rate limits, concurrency.
 // From the environment (and `.env`) first, then the `campaign` key of verity.config.json.
 import { z } from "zod";
+import { validateCampaign, type CampaignSettings } from "../service/campaign.js";
 import type { Config } from "../service/config.js";
 import { ConfigError, errorMessage } from "../domain/errors.js";
 
@@ -9,21 +10,6 @@ export interface RateLimit {
   burst: number;
   /** Tokens given back per minute. */
   perMinute: number;
-}
-
-export interface CampaignSettings {
-  title: string;
-  description: string | null;
-  /** A sum of money (in `currency`) or a number of supporters. */
-  goalKind: "amount" | "supporters";
-  /** Major units (e.g. euros) for an amount, a count for supporters. */
-  goal: number;
-  /** ISO 4217 code, upper case. */
-  currency: string;
-  /** ISO date or date-time; null for no deadline. */
-  deadline: string | null;
-  /** Where a reader donates (http or https). */
-  donationUrl: string | null;
 }
 
 export interface ServerOptions {
@@ -163,24 +149,4 @@ function rateLimit(env: Record<string, string>, name: string, fallback: RateLimi
   if (!match || Number(match[1]) < 1 || Number(match[2]) <= 0)
     throw new ConfigError(`${name} must be "burst,perMinute", e.g. "10,6" (got "${raw}")`);
   return { burst: Number(match[1]), perMinute: Number(match[2]) };
-}
-
-/** Checks a campaign's settings (from configuration or the admin form); throws ConfigError with the reason. */
-export function validateCampaign(c: CampaignSettings): CampaignSettings {
-  if (!c.title.trim()) throw new ConfigError("the campaign needs a title");
-  if (!(c.goal > 0) || !Number.isFinite(c.goal)) throw new ConfigError("the campaign goal must be a positive number");
-  if (c.goalKind === "supporters" && !Number.isInteger(c.goal)) throw new ConfigError("a goal of supporters must be a whole number");
-  if (!/^[A-Z]{3}$/.test(c.currency)) throw new ConfigError(`the campaign currency must be a three-letter code (got "${c.currency}")`);
-  if (c.deadline !== null && Number.isNaN(Date.parse(c.deadline)))
-    throw new ConfigError(`the campaign deadline is not a date (got "${c.deadline}")`);
-  if (c.donationUrl !== null) {
-    let ok = false;
-    try {
-      ok = ["http:", "https:"].includes(new URL(c.donationUrl).protocol);
-    } catch {
-      ok = false;
-    }
-    if (!ok) throw new ConfigError("the donation link must be an http(s) URL");
-  }
-  return { ...c, title: c.title.trim(), description: c.description?.trim() || null };
 }

@@ -1,33 +1,66 @@
-// Safety of the website: security headers, signed values, CSRF tokens, per-client
-// rate limits, and constant-time comparisons.
-import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+// Safety of the website: the security headers (hono's secureHeaders), forms accepted
+// only from this site's pages (hono's csrf), per-client rate limits, the client's
+// address, and constant-time comparisons.
+import { createHmac, timingSafeEqual } from "node:crypto";
+import { getConnInfo } from "@hono/node-server/conninfo";
 import type { Context, MiddlewareHandler } from "hono";
-import { getCookie, setCookie } from "hono/cookie";
+import { csrf } from "hono/csrf";
+import { HTTPException } from "hono/http-exception";
+import { secureHeaders } from "hono/secure-headers";
 import type { RateLimit } from "./options.js";
 
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "font-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join("; ");
+/** Request bodies are limited to this (the whole body, and the JSON an API route reads). */
+export const MAX_BODY_BYTES = 64 * 1024;
 
-/** The headers every response carries. */
+/**
+ * The headers every response carries. Only these: Hono's other defaults (HSTS with
+ * includeSubDomains, CORP, ...) are the operator's call, not ours.
+ */
 export function securityHeaders(): MiddlewareHandler {
+  return secureHeaders({
+    contentSecurityPolicy: {
+      defaultSrc: ["'self'"],
+      scriptSrc: ["'self'"],
+      styleSrc: ["'self'"],
+      imgSrc: ["'self'", "data:"],
+      connectSrc: ["'self'"],
+      fontSrc: ["'self'"],
+      objectSrc: ["'none'"],
+      baseUri: ["'none'"],
+      formAction: ["'self'"],
+      frameAncestors: ["'none'"],
+    },
+    xContentTypeOptions: true,
+    referrerPolicy: "strict-origin-when-cross-origin",
+    xFrameOptions: "DENY",
+    crossOriginOpenerPolicy: true,
+    permissionsPolicy: { camera: [], microphone: [], geolocation: [] },
+    crossOriginEmbedderPolicy: false,
+    crossOriginResourcePolicy: false,
+    originAgentCluster: false,
+    strictTransportSecurity: false,
+    xDnsPrefetchControl: false,
+    xDownloadOptions: false,
+    xPermittedCrossDomainPolicies: false,
+    xXssProtection: false,
+  });
+}
+
+/**
+ * Form posts only from this site's pages: hono's csrf lets a post through when the
+ * browser says it comes from the same origin (Sec-Fetch-Site) or from an allowed one
+ * (Origin: the base URL's, or the request's own); `refused` answers the others.
+ */
+export function sameSiteForms(origins: string[], refused: (c: Context) => Response | Promise<Response>): MiddlewareHandler {
+  const check = csrf({ origin: (origin, c) => origins.includes(origin) || origin === new URL(c.req.url).origin });
   return async (c, next) => {
-    c.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
-    c.header("X-Content-Type-Options", "nosniff");
-    c.header("Referrer-Policy", "strict-origin-when-cross-origin");
-    c.header("X-Frame-Options", "DENY");
-    c.header("Cross-Origin-Opener-Policy", "same-origin");
-    c.header("Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()");
-    await next();
+    try {
+      await check(c, next);
+    } catch (error) {
+      // Only the check itself throws here: errors further down are answered by the app's onError.
+      if (error instanceof HTTPException && error.status === 403) return refused(c);
+      throw error;
+    }
   };
 }
 
@@ -41,69 +74,8 @@ export function safeEqual(a: string, b: string): boolean {
   return timingSafeEqual(x, y);
 }
 
-export function randomToken(bytes = 24): string {
-  return randomBytes(bytes).toString("base64url");
-}
-
 export function hmacHex(secret: string, body: string | Uint8Array): string {
   return createHmac("sha256", secret).update(body).digest("hex");
-}
-
-/** Signs short values (cookies) with the site's secret: `value.signature`. */
-export class Signer {
-  constructor(private readonly secret: string) {}
-
-  sign(value: string): string {
-    return `${value}.${this.mac(value)}`;
-  }
-
-  /** The value when the signature is good, else null. */
-  verify(signed: string | undefined | null): string | null {
-    if (!signed) return null;
-    const dot = signed.lastIndexOf(".");
-    if (dot < 0) return null;
-    const value = signed.slice(0, dot);
-    return safeEqual(signed.slice(dot + 1), this.mac(value)) ? value : null;
-  }
-
-  private mac(value: string): string {
-    return createHmac("sha256", this.secret).update(value).digest("base64url").slice(0, 32);
-  }
-}
-
-export const CSRF_COOKIE = "verity_csrf";
-export const CSRF_FIELD = "_csrf";
-
-export function cookieOptions(secure: boolean, maxAgeSeconds?: number) {
-  return {
-    path: "/",
-    httpOnly: true,
-    sameSite: "Lax" as const,
-    secure,
-    ...(maxAgeSeconds !== undefined ? { maxAge: maxAgeSeconds } : {}),
-  };
-}
-
-/** The visitor's CSRF token (double-submit: a cookie, repeated in a hidden field of every form). */
-export function csrfToken(c: Context, secure: boolean): string {
-  const existing = getCookie(c, CSRF_COOKIE);
-  if (existing && /^[A-Za-z0-9_-]{20,64}$/.test(existing)) return existing;
-  const token = randomToken();
-  setCookie(c, CSRF_COOKIE, token, cookieOptions(secure, 60 * 60 * 24 * 365));
-  return token;
-}
-
-/**
- * Whether a form POST is genuine: the hidden field matches the cookie, and the
- * browser's Origin (when sent) is this site.
- */
-export function csrfValid(c: Context, form: Record<string, unknown>, allowedOrigins: string[]): boolean {
-  const origin = c.req.header("origin");
-  if (origin && origin !== "null" && !allowedOrigins.includes(origin)) return false;
-  if (origin === "null") return false;
-  const cookie = getCookie(c, CSRF_COOKIE);
-  const field = form[CSRF_FIELD];
-  return typeof cookie === "string" && cookie.length >= 20 && typeof field === "string" && safeEqual(cookie, field);
 }
 
 /** Token buckets per client: `burst` at once, refilled at `perMinute`. */
@@ -146,12 +118,8 @@ export function clientAddress(c: Context, trustProxy: boolean): string {
     if (forwarded) return forwarded;
   }
   try {
-    const env = c.env as
-      { incoming?: { socket?: { remoteAddress?: string } }; server?: { incoming?: { socket?: { remoteAddress?: string } } } } | undefined;
-    const address = (env?.server ?? env)?.incoming?.socket?.remoteAddress;
-    if (address) return address;
+    return getConnInfo(c).remote.address ?? "local";
   } catch {
-    // not running on Node's HTTP server (app.request in tests)
+    return "local"; // not on Node's HTTP server (app.request in tests)
   }
-  return "local";
 }

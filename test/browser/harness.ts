@@ -10,7 +10,8 @@ import { chromium, type Browser, type BrowserContext } from "playwright-core";
 import { CheckService } from "../../src/service/check-service.js";
 import type { Report } from "../../src/domain/report.js";
 import { createServer, type VerityServer } from "../../src/server/app.js";
-import type { CampaignSettings, ServerOptions } from "../../src/server/options.js";
+import type { CampaignSettings } from "../../src/service/campaign.js";
+import type { ServerOptions } from "../../src/server/options.js";
 import type { IncomingDocument } from "../../src/sources/library/document.js";
 import { LibraryProvider } from "../../src/sources/library/provider.js";
 import type { SourceProvider } from "../../src/sources/provider.js";
@@ -163,7 +164,7 @@ export async function startSite(options: SiteOptions = {}): Promise<TestSite> {
     },
   );
   app = server;
-  for (const amount of options.donations ?? []) await server.site.campaign.record({ amount, source: "admin" });
+  for (const amount of options.donations ?? []) await server.services.campaign.record({ amount, source: "admin" });
 
   return {
     url,

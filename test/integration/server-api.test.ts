@@ -152,6 +152,11 @@ describe("JSON API", () => {
     assert.ok(doc.paths["/api/checks"].post.responses["202"]);
     assert.ok(doc.paths["/api/checks"].get.parameters.some((p: { name: string }) => p.name === "category"));
     assert.ok(doc.components.schemas.Report.properties.verdict);
+    // The schemas are generated from the zod schemas: the report's are the domain's, field for field.
+    assert.deepEqual(Object.keys(doc.components.schemas.Report.properties).sort(), Object.keys(Report.shape).sort());
+    for (const [, id] of JSON.stringify(doc).matchAll(/"\$ref":"#\/components\/schemas\/([^"]+)"/g)) {
+      assert.ok(doc.components.schemas[id!], `the component ${id} exists`);
+    }
   });
 });
 

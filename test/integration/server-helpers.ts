@@ -13,7 +13,7 @@ import type { VerityServer } from "../../src/server/app.js";
 
 type Requester = Pick<VerityServer, "request">;
 
-/** A visitor: keeps cookies between requests, reads the CSRF token, posts forms. */
+/** A visitor: keeps cookies between requests, posts forms from the site's pages. */
 export class Browser {
   readonly cookies = new Map<string, string>();
 
@@ -51,25 +51,24 @@ export class Browser {
     return { html, doc: new JSDOM(html).window.document, res };
   }
 
-  get csrf(): string {
-    const token = this.cookies.get("verity_csrf");
-    assert.ok(token, "the visitor has a CSRF cookie (load a page first)");
-    return token;
-  }
-
-  /** Posts a form as a browser would: with the CSRF token from the cookie unless told otherwise. */
+  /**
+   * Posts a form as a browser does, saying where it comes from: Origin is this site
+   * (app.request's http://localhost) unless told otherwise; null sends no Origin.
+   */
   post(
     path: string,
     fields: Record<string, string>,
-    options: { csrf?: string | null; headers?: Record<string, string> } = {},
+    options: { origin?: string | null; headers?: Record<string, string> } = {},
   ): Promise<Response> {
-    const body = new URLSearchParams(fields);
-    const token = options.csrf === undefined ? this.csrf : options.csrf;
-    if (token !== null) body.set("_csrf", token);
+    const origin = options.origin === undefined ? "http://localhost" : options.origin;
     return this.request(path, {
       method: "POST",
-      body: body.toString(),
-      headers: { "content-type": "application/x-www-form-urlencoded", ...(options.headers ?? {}) },
+      body: new URLSearchParams(fields).toString(),
+      headers: {
+        "content-type": "application/x-www-form-urlencoded",
+        ...(origin !== null ? { origin } : {}),
+        ...(options.headers ?? {}),
+      },
     });
   }
 }

@@ -8,7 +8,7 @@ import { libraryOnlyConfig, loadConfig } from "../../src/service/config.js";
 import { ConfigError } from "../../src/domain/errors.js";
 import { DEFAULT_OPTIONS, loadServerOptions } from "../../src/server/options.js";
 import { RateLimiter } from "../../src/server/security.js";
-import { timeLeftOf } from "../../src/server/campaign.js";
+import { timeLeftOf } from "../../src/service/campaign.js";
 
 describe("server options", () => {
   it("runs on the embedded defaults", () => {

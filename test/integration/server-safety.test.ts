@@ -1,11 +1,12 @@
 // Safety of the website: an XSS payload in a question and in a source's text is
-// escaped everywhere (HTML and JSON-LD); security headers; CSRF on forms; rate limits
+// escaped everywhere (HTML and JSON-LD); security headers; forms only from the site's
+// own pages (CSRF); rate limits
 // on forms and votes; the admin area behind its token; the campaign widget and the
 // signed donation webhook.
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { createServer, type VerityServer } from "../../src/server/app.js";
-import { signBody } from "../../src/server/campaign.js";
+import { signBody } from "../../src/server/api/campaign.js";
 import type { IncomingDocument } from "../../src/sources/library/document.js";
 import { LIBRARY } from "../fixtures/library-docs.js";
 import { tempVerity } from "../helpers/verity.js";
@@ -137,26 +138,34 @@ describe("security headers and CSRF", () => {
       assert.equal(res.headers.get("referrer-policy"), "strict-origin-when-cross-origin", path);
       assert.equal(res.headers.get("x-frame-options"), "DENY", path);
     }
-    const home = await app.request("/");
-    assert.match(home.headers.get("set-cookie") ?? "", /verity_csrf=[^;]+;.*HttpOnly.*SameSite=Lax/);
   });
 
-  it("rejects form posts without the token, with a wrong one, or from another site", async () => {
+  it("refuses form posts from another site, or that do not say where they come from", async () => {
     const browser = new Browser(app);
     await browser.page("/");
-    const none = await browser.post("/checks", { input: ICE }, { csrf: null });
-    assert.equal(none.status, 403);
-    assert.ok(parse(await none.text()).querySelector("[data-testid=error-page]"));
-    assert.equal((await browser.post("/checks", { input: ICE }, { csrf: "x".repeat(32) })).status, 403);
-    const stranger = new Browser(app);
-    assert.equal((await stranger.post("/checks", { input: ICE }, { csrf: browser.csrf })).status, 403, "a token without its cookie");
+    const unsaid = await browser.post("/checks", { input: ICE }, { origin: null });
+    assert.equal(unsaid.status, 403);
+    assert.ok(parse(await unsaid.text()).querySelector("[data-testid=error-page]"));
     const crossSite = await browser.post("/checks", { input: ICE }, { headers: { origin: "https://evil.example" } });
     assert.equal(crossSite.status, 403);
+    assert.equal((await browser.post("/checks", { input: ICE }, { origin: "null" })).status, 403, "an opaque origin");
+    assert.equal((await browser.post("/checks", { input: ICE }, { origin: "http://localhost.evil.example" })).status, 403);
+    const fetchedCrossSite = await browser.post("/checks", { input: ICE }, { origin: null, headers: { "sec-fetch-site": "cross-site" } });
+    assert.equal(fetchedCrossSite.status, 403, "Sec-Fetch-Site: cross-site");
     for (const path of ["/mine/clear", "/checks/00000000-0000-0000-0000-000000000000/vote", "/admin/login"]) {
-      assert.equal((await browser.post(path, {}, { csrf: null })).status, path === "/admin/login" ? 404 : 403, path);
+      assert.equal((await browser.post(path, {}, { origin: null })).status, path === "/admin/login" ? 404 : 403, path);
     }
     const sameSite = await browser.post("/checks", { input: ICE }, { headers: { origin: "http://localhost" } });
     assert.equal(sameSite.status, 303);
+    assert.match(
+      sameSite.headers.get("set-cookie") ?? "",
+      /verity_mine=[^;]+;.*HttpOnly.*SameSite=Lax/,
+      "the visitor's cookies are HttpOnly and SameSite",
+    );
+    const baseUrl = await browser.post("/checks", { input: ICE }, { origin: "http://127.0.0.1:3000" });
+    assert.equal(baseUrl.status, 303, "the base URL's origin (behind a proxy)");
+    const sameOrigin = await browser.post("/checks", { input: ICE }, { origin: null, headers: { "sec-fetch-site": "same-origin" } });
+    assert.equal(sameOrigin.status, 303, "Sec-Fetch-Site: same-origin");
     await app.queue.whenIdle();
   });
 });
@@ -265,9 +274,9 @@ describe("the admin area", () => {
     assert.ok(doc.querySelector(`[data-testid=admin-checks] tr[data-check-id="${id}"]`));
 
     assert.equal(
-      (await browser.post(`/admin/checks/${id}/edit`, { title: "Edited" }, { csrf: null })).status,
+      (await browser.post(`/admin/checks/${id}/edit`, { title: "Edited" }, { origin: "https://evil.example" })).status,
       403,
-      "CSRF applies to the session",
+      "the same-site guard applies to the session",
     );
 
     const edit = await browser.post(`/admin/checks/${id}/edit`, { title: "Can police refuse <b>ICE</b> detainers?", category: "politics" });

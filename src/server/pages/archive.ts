@@ -1,18 +1,18 @@
-// The archive: every check, by category, by topic, by person or organisation, and
-// full-text search, each paginated.
+// The archive: the checks by category, by topic, by person or organisation, and
+// full-text search, each paginated (every check, /checks, is with the other /checks routes).
 //
 // Topics: the named things of the reports that are not people or organisations (the
 // entities of type "place" and "other", e.g. "Great Wall of China"). Categories have
 // their own pages; /topic/{a category} sends there. People and organisations are the
 // entities of type "person" and "organization", with Wikidata's description when the
 // check linked them.
-import type { Hono } from "hono";
+import { Hono, type Context } from "hono";
+import { html } from "hono/html";
 import { CATEGORIES, FRESHNESS_MS, isCategory, type Category } from "../../domain/categories.js";
-import { PERSON_TYPES, TOPIC_TYPES, type Page, type CheckSummary, type EntitySummary } from "../../store/archive.js";
-import type { AppContext, AppEnv, Site } from "../context.js";
-import { categoryLinks, checkList, pagination } from "../components.js";
-import { html, type SafeHtml } from "../html.js";
-import { notFoundPage, pageNumber, sendPage } from "../respond.js";
+import { PERSON_TYPES, TOPIC_TYPES, type CheckSummary, type EntitySummary, type Page } from "../../service/archive.js";
+import { categoryLinks, checkList, pagination, type Html } from "../components.js";
+import type { Web } from "../context.js";
+import { notFoundPage, pageNumber } from "../respond.js";
 
 export const CATEGORY_DESCRIPTIONS: Record<Category, string> = {
   politics: "Claims by and about politicians, governments, elections and public policy.",
@@ -30,41 +30,29 @@ export const CATEGORY_DESCRIPTIONS: Record<Category, string> = {
   other: "Everything that fits no other category.",
 };
 
-export function archiveRoutes(app: Hono<AppEnv>, site: Site): void {
-  const size = site.options.pageSize;
-
-  app.get("/checks", async (c) => {
-    const page = pageNumber(c.req.query("page"));
-    if (page === null) return notFoundPage(c, site);
-    const result = await site.archive.list({ limit: size, offset: (page - 1) * size });
-    return listPage(c, site, {
-      title: "All checks",
-      lead: html`Every published check, newest first.`,
-      canonicalPath: "/checks",
-      result,
-      page,
-      testId: "archive-checks",
-    });
-  });
+export function archiveRoutes(web: Web): Hono {
+  const { archive } = web.services;
+  const size = web.options.pageSize;
+  const app = new Hono();
 
   app.get("/category", async (c) => {
-    const counts = await site.archive.categoryCounts();
+    const counts = await archive.categoryCounts();
     const body = html`<h1>Categories</h1>
 ${categoryLinks(counts)}
 <dl class="category-descriptions">${CATEGORIES.map(
       (name) => html`<dt><a href="/category/${name}">${name}</a></dt><dd>${CATEGORY_DESCRIPTIONS[name]}</dd>`,
     )}</dl>`;
-    return sendPage(c, site, { title: "Categories", canonicalPath: "/category", body, pageClass: "page-archive" });
+    return c.render(body, { title: "Categories", canonicalPath: "/category", pageClass: "page-archive" });
   });
 
   app.get("/category/:name", async (c) => {
     const name = c.req.param("name");
-    if (!isCategory(name)) return notFoundPage(c, site, "There is no such category.");
+    if (!isCategory(name)) return notFoundPage(c, "There is no such category.");
     const page = pageNumber(c.req.query("page"));
-    if (page === null) return notFoundPage(c, site);
-    const result = await site.archive.list({ category: name, limit: size, offset: (page - 1) * size });
+    if (page === null) return notFoundPage(c);
+    const result = await archive.list({ category: name, limit: size, offset: (page - 1) * size });
     const days = Math.round(FRESHNESS_MS[name] / 86_400_000);
-    return listPage(c, site, {
+    return listPage(c, web, {
       title: `Category: ${name}`,
       lead: html`${CATEGORY_DESCRIPTIONS[name]} <span class="muted">Checks here are offered a re-check after ${days} days.</span>
 <a href="/category/${name}/feed.xml">Atom feed</a>`,
@@ -77,34 +65,34 @@ ${categoryLinks(counts)}
   });
 
   app.get("/topic", async (c) => {
-    const topics = await site.archive.entities(TOPIC_TYPES);
+    const topics = await archive.entities(TOPIC_TYPES);
     const body = html`<h1>Topics</h1>
 <p class="lead">Places and named things the checks are about. See also the <a href="/category">categories</a>.</p>
 ${entityIndex(topics, "topic", "No topics yet.")}`;
-    return sendPage(c, site, { title: "Topics", canonicalPath: "/topic", body, pageClass: "page-archive" });
+    return c.render(body, { title: "Topics", canonicalPath: "/topic", pageClass: "page-archive" });
   });
 
   app.get("/topic/:name", async (c) => {
     const name = c.req.param("name");
     if (isCategory(name.toLowerCase())) return c.redirect(`/category/${name.toLowerCase()}`, 301);
-    return entityPage(c, site, name, "topic");
+    return entityPage(c, web, name, "topic");
   });
 
   app.get("/entity", async (c) => {
-    const people = await site.archive.entities(PERSON_TYPES);
+    const people = await archive.entities(PERSON_TYPES);
     const body = html`<h1>People and organisations</h1>
 <p class="lead">Who the checks are about.</p>
 ${entityIndex(people, "entity", "No people or organisations yet.")}`;
-    return sendPage(c, site, { title: "People and organisations", canonicalPath: "/entity", body, pageClass: "page-archive" });
+    return c.render(body, { title: "People and organisations", canonicalPath: "/entity", pageClass: "page-archive" });
   });
 
-  app.get("/entity/:name", (c) => entityPage(c, site, c.req.param("name"), "entity"));
+  app.get("/entity/:name", (c) => entityPage(c, web, c.req.param("name"), "entity"));
 
   app.get("/search", async (c) => {
     const q = (c.req.query("q") ?? "").trim().slice(0, 200);
     const page = pageNumber(c.req.query("page"));
-    if (page === null) return notFoundPage(c, site);
-    const result = q ? await site.archive.search(q, size, (page - 1) * size) : { items: [], total: 0 };
+    if (page === null) return notFoundPage(c);
+    const result = q ? await archive.search(q, size, (page - 1) * size) : { items: [], total: 0 };
     const form = html`<form method="get" action="/search" role="search" data-testid="search-form" class="search-form">
 <label for="search-q">Search the checks</label>
 <input id="search-q" type="search" name="q" value="${q}" maxlength="200" data-testid="search-input">
@@ -119,38 +107,40 @@ ${summary}
 ${q ? checkList(result.items, { testId: "search-results", empty: "Nothing matches. Try other words, or ask Verity to check it." }) : ""}
 ${q && result.total === 0 ? html`<p><a href="/?q=${encodeURIComponent(q)}#ask-form">Ask Verity to check “${q}”</a></p>` : ""}
 ${pagination(page, result.total, size, (n) => `/search?q=${encodeURIComponent(q)}&page=${n}`)}`;
-    return sendPage(c, site, { title: q ? `Search: ${q}` : "Search", body, noindex: true, pageClass: "page-search" });
+    return c.render(body, { title: q ? `Search: ${q}` : "Search", noindex: true, pageClass: "page-search" });
   });
+
+  return app;
 }
 
 interface ListPageSpec {
   title: string;
-  lead: SafeHtml;
+  lead: Html;
   canonicalPath: string;
   result: Page<CheckSummary>;
   page: number;
   testId: string;
-  head?: SafeHtml;
+  head?: Html;
 }
 
-function listPage(c: AppContext, site: Site, spec: ListPageSpec): Promise<Response> {
-  const size = site.options.pageSize;
-  if (spec.page > 1 && spec.result.items.length === 0) return notFoundPage(c, site, "There is no such page.");
+/** A paginated list of checks (404 past the last page). */
+export function listPage(c: Context, web: Web, spec: ListPageSpec): Promise<Response> {
+  const size = web.options.pageSize;
+  if (spec.page > 1 && spec.result.items.length === 0) return notFoundPage(c, "There is no such page.");
   const body = html`<h1>${spec.title}</h1>
 <p class="lead">${spec.lead}</p>
 <p class="muted" data-testid="archive-count">${spec.result.total} ${spec.result.total === 1 ? "check" : "checks"}.</p>
 ${checkList(spec.result.items, { testId: spec.testId, empty: "No checks here yet." })}
 ${pagination(spec.page, spec.result.total, size, (n) => (n === 1 ? spec.canonicalPath : `${spec.canonicalPath}?page=${n}`))}`;
-  return sendPage(c, site, {
+  return c.render(body, {
     title: spec.page > 1 ? `${spec.title} (page ${spec.page})` : spec.title,
     canonicalPath: spec.page > 1 ? `${spec.canonicalPath}?page=${spec.page}` : spec.canonicalPath,
-    body,
     head: spec.head,
     pageClass: "page-archive",
   });
 }
 
-function entityIndex(entities: EntitySummary[], kind: "topic" | "entity", empty: string): SafeHtml {
+function entityIndex(entities: EntitySummary[], kind: "topic" | "entity", empty: string): Html {
   if (entities.length === 0) return html`<p class="muted">${empty}</p>`;
   return html`<ul class="checks" data-testid="${kind}-list">${entities.map(
     (e) =>
@@ -160,21 +150,22 @@ function entityIndex(entities: EntitySummary[], kind: "topic" | "entity", empty:
   )}</ul>`;
 }
 
-async function entityPage(c: AppContext, site: Site, name: string, kind: "topic" | "entity"): Promise<Response> {
+async function entityPage(c: Context, web: Web, name: string, kind: "topic" | "entity"): Promise<Response> {
+  const { archive } = web.services;
   const types = kind === "entity" ? PERSON_TYPES : TOPIC_TYPES;
-  const entity = await site.archive.entity(name, types);
+  const entity = await archive.entity(name, types);
   if (!entity)
-    return notFoundPage(c, site, kind === "entity" ? "No check mentions this person or organisation." : "No check is about this topic.");
+    return notFoundPage(c, kind === "entity" ? "No check mentions this person or organisation." : "No check is about this topic.");
   const page = pageNumber(c.req.query("page"));
-  if (page === null) return notFoundPage(c, site);
-  const size = site.options.pageSize;
-  const result = await site.archive.list({ entity: { name: entity.name, types }, limit: size, offset: (page - 1) * size });
+  if (page === null) return notFoundPage(c);
+  const size = web.options.pageSize;
+  const result = await archive.list({ entity: { name: entity.name, types }, limit: size, offset: (page - 1) * size });
   const typeWord =
     entity.type === "person" ? "Person" : entity.type === "organization" ? "Organisation" : entity.type === "place" ? "Place" : "Topic";
   const description = entity.description
     ? html`<span data-testid="entity-description">${entity.description}</span>`
     : html`<span data-testid="entity-description">${typeWord} named in ${entity.count} ${entity.count === 1 ? "check" : "checks"}.</span>`;
-  return listPage(c, site, {
+  return listPage(c, web, {
     title: `${typeWord}: ${entity.name}`,
     lead: description,
     canonicalPath: `/${kind}/${encodeURIComponent(entity.name)}`,

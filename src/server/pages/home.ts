@@ -1,29 +1,24 @@
 // Home: the ask box, the latest and most read checks, the categories.
-import type { Hono } from "hono";
-import type { AppContext, AppEnv, Site } from "../context.js";
+import { Hono, type Context } from "hono";
+import { html } from "hono/html";
 import { askForm, categoryLinks, checkList } from "../components.js";
-import { html } from "../html.js";
+import type { Web } from "../context.js";
 import { SITE_NAME, SITE_TAGLINE } from "../layout.js";
-import { sendPage } from "../respond.js";
 
-export function homeRoutes(app: Hono<AppEnv>, site: Site): void {
-  app.get("/", (c) => renderHome(c, site, {}));
+export function homeRoutes(web: Web): Hono {
+  return new Hono().get("/", (c) => homePage(c, web, {}));
 }
 
-/** The home page; also re-shown with the input and the reason when a submission is refused. */
-export async function renderHome(
-  c: AppContext,
-  site: Site,
-  ask: { value?: string; error?: string },
-  status: 200 | 400 = 200,
-): Promise<Response> {
+/** The home page; also shown again with the input and the reason when a submission is refused. */
+export async function homePage(c: Context, web: Web, ask: { value?: string; error?: string }, status: 200 | 400 = 200): Promise<Response> {
+  const { archive } = web.services;
   const [latest, mostRead, counts] = await Promise.all([
-    site.archive.list({ limit: 8, offset: 0 }),
-    site.archive.list({ limit: 5, offset: 0, order: "reads" }),
-    site.archive.categoryCounts(),
+    archive.list({ limit: 8, offset: 0 }),
+    archive.list({ limit: 5, offset: 0, order: "reads" }),
+    archive.categoryCounts(),
   ]);
   const q = c.req.query("q");
-  const body = html`${askForm(c.get("csrf"), { value: ask.value ?? q ?? "", error: ask.error ?? null })}
+  const body = html`${askForm({ value: ask.value ?? q ?? "", error: ask.error ?? null })}
 <section class="latest" aria-labelledby="latest-heading">
 <h2 id="latest-heading">Latest checks</h2>
 ${checkList(latest.items, { testId: "latest-checks", empty: "Nothing has been checked yet: ask the first question." })}
@@ -38,5 +33,6 @@ ${
 <h2 id="categories-heading">Categories</h2>
 ${categoryLinks(counts)}
 </section>`;
-  return sendPage(c, site, { title: SITE_NAME, description: SITE_TAGLINE, canonicalPath: "/", body, pageClass: "page-home" }, status);
+  c.status(status);
+  return c.render(body, { title: SITE_NAME, description: SITE_TAGLINE, canonicalPath: "/", pageClass: "page-home" });
 }

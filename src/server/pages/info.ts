@@ -1,15 +1,14 @@
 // About, Methodology, FAQ, Terms and Privacy.
-import type { Hono } from "hono";
+import { Hono } from "hono";
+import { html } from "hono/html";
 import { CATEGORIES, FRESHNESS_MS } from "../../domain/categories.js";
 import { MAX_INPUT_CHARS } from "../../domain/limits.js";
 import { VERDICT_LABELS } from "../../domain/report.js";
 import { formatConfidence, verdictWord } from "../../render/words.js";
-import type { AppEnv, Site } from "../context.js";
-import { verdictBadge } from "../components.js";
-import { html, type SafeHtml } from "../html.js";
+import { verdictBadge, type Html } from "../components.js";
 import { RATING_VALUES } from "../jsonld.js";
+import type { PageSpec } from "../layout.js";
 import { measuredQuality, type MeasuredFigure, type MeasuredQuality } from "../measured-quality.js";
-import { sendPage } from "../respond.js";
 import { STAGE_LABELS } from "./progress.js";
 
 const VERDICT_MEANINGS: Record<(typeof VERDICT_LABELS)[number], string> = {
@@ -45,7 +44,7 @@ function byDataset(figures: MeasuredFigure[]): MeasuredFigure[][] {
 }
 
 /** The analyst's measured record on public datasets; nothing when no results ship with this installation. */
-export function measuredQualitySection(quality: MeasuredQuality | null): SafeHtml {
+export function measuredQualitySection(quality: MeasuredQuality | null): Html {
   if (!quality || quality.figures.length === 0) return html``;
   return html`<h2 id="accuracy">How accurate is it?</h2>
 <p>Verity's own analyst, the one that works without a language model, is measured on public fact-verification datasets: each claim goes through the same stages as yours, with the dataset's evidence as the library. The figures are on the datasets' development splits, last measured on ${quality.date} (${quality.machine}). When this site uses a language model, the model judges, and these figures do not describe it.</p>
@@ -72,22 +71,20 @@ export function measuredQualitySection(quality: MeasuredQuality | null): SafeHtm
   }`;
 }
 
-function info(title: string, path: string, description: string, content: SafeHtml) {
-  return {
-    title,
-    canonicalPath: path,
-    description,
-    body: html`<article class="prose" data-testid="info-page"><h1>${title}</h1>${content}</article>`,
-    pageClass: "page-info",
-  };
+/** An information page: its text under its title. */
+function info(title: string, path: string, description: string, content: Html): [Html, PageSpec] {
+  return [
+    html`<article class="prose" data-testid="info-page"><h1>${title}</h1>${content}</article>`,
+    { title, canonicalPath: path, description, pageClass: "page-info" },
+  ];
 }
 
-export function infoRoutes(app: Hono<AppEnv>, site: Site): void {
+export function infoRoutes(): Hono {
+  const app = new Hono();
+
   app.get("/about", (c) =>
-    sendPage(
-      c,
-      site,
-      info(
+    c.render(
+      ...info(
         "About Verity",
         "/about",
         "Verity is an open-source fact-checking desk: ask a question, watch the check, read a cited report.",
@@ -116,11 +113,11 @@ export function infoRoutes(app: Hono<AppEnv>, site: Site): void {
 <table data-testid="freshness-table"><thead><tr><th>Category</th><th>Re-check offered after</th></tr></thead><tbody>${CATEGORIES.map(
       (name) => html`<tr><td><a href="/category/${name}">${name}</a></td><td>${Math.round(FRESHNESS_MS[name] / 86_400_000)} days</td></tr>`,
     )}</tbody></table>${measuredQualitySection(measuredQuality())}`;
-    return sendPage(c, site, info("Methodology", "/methodology", "How Verity checks a claim, and what its verdicts mean.", content));
+    return c.render(...info("Methodology", "/methodology", "How Verity checks a claim, and what its verdicts mean.", content));
   });
 
   app.get("/faq", (c) => {
-    const qa: [string, SafeHtml][] = [
+    const qa: [string, Html][] = [
       ["Who writes the reports?", html`A machine, from the sources it cites. Read the sources before relying on a report.`],
       [
         "What can I ask?",
@@ -146,14 +143,12 @@ export function infoRoutes(app: Hono<AppEnv>, site: Site): void {
       ["Is there an API?", html`Yes: see the <a href="/api/openapi.json">OpenAPI document</a>.`],
     ];
     const content = html`<dl class="faq">${qa.map(([q, a]) => html`<dt><strong>${q}</strong></dt><dd>${a}</dd>`)}</dl>`;
-    return sendPage(c, site, info("Frequently asked questions", "/faq", "Answers about Verity's reports, verdicts and checks.", content));
+    return c.render(...info("Frequently asked questions", "/faq", "Answers about Verity's reports, verdicts and checks.", content));
   });
 
   app.get("/terms", (c) =>
-    sendPage(
-      c,
-      site,
-      info(
+    c.render(
+      ...info(
         "Terms of use",
         "/terms",
         "The terms of using Verity.",
@@ -166,16 +161,13 @@ export function infoRoutes(app: Hono<AppEnv>, site: Site): void {
   );
 
   app.get("/privacy", (c) =>
-    sendPage(
-      c,
-      site,
-      info(
+    c.render(
+      ...info(
         "Privacy",
         "/privacy",
         "What Verity stores about its readers.",
         html`<p>Verity has no accounts and no trackers. It uses these cookies, all first-party:</p>
 <ul>
-<li><code>verity_csrf</code>: a random token that protects forms against cross-site requests.</li>
 <li><code>verity_mine</code>: the ids of the checks asked from this browser, for <a href="/mine">Your checks</a>. You can clear it there.</li>
 <li><code>verity_vid</code>: a random id set when you vote, so that one browser counts once per report.</li>
 <li><code>verity_admin</code>: only for the site's editors, after signing in.</li>
@@ -184,4 +176,6 @@ export function infoRoutes(app: Hono<AppEnv>, site: Site): void {
       ),
     ),
   );
+
+  return app;
 }

@@ -1,16 +1,19 @@
 // "Your checks": the checks this browser asked for, kept in a signed cookie (no
 // account), with the state of those still running, and a button to forget them.
-import type { Hono } from "hono";
+import { Hono } from "hono";
+import { html } from "hono/html";
 import { formatDate } from "../../render/words.js";
-import type { AppEnv, Site } from "../context.js";
-import { checkList, csrfField } from "../components.js";
-import { html } from "../html.js";
-import { clearMine, readForm, readMine, sendPage } from "../respond.js";
+import { checkList } from "../components.js";
+import type { Web } from "../context.js";
 
-export function mineRoutes(app: Hono<AppEnv>, site: Site): void {
-  app.get("/mine", async (c) => {
-    const ids = await readMine(c, site);
-    const [published, jobs] = await Promise.all([site.archive.summaries(ids), site.jobs.latestForChecks(ids)]);
+export function mineRoutes(web: Web): Hono {
+  const { archive, progress } = web.services;
+  const { cookies, formGuard } = web;
+  const app = new Hono();
+
+  app.get("/", async (c) => {
+    const ids = await cookies.mine(c);
+    const [published, jobs] = await Promise.all([archive.summaries(ids), progress.latestJobs(ids)]);
     const done = ids.map((id) => published.get(id)).filter((s) => s !== undefined);
     const pending = ids
       .filter((id) => !published.has(id))
@@ -29,19 +32,18 @@ ${
 ${checkList(done, { testId: "mine-checks", empty: "You have not asked anything from this browser yet (or you cleared the list)." })}
 ${
   ids.length > 0
-    ? html`<form method="post" action="/mine/clear" data-testid="mine-clear-form">${csrfField(c.get("csrf"))}
+    ? html`<form method="post" action="/mine/clear" data-testid="mine-clear-form">
 <button type="submit" class="secondary" data-testid="mine-clear">Forget my checks</button>
 <span class="hint">The reports stay published; only this browser's list is cleared.</span></form>`
     : ""
 }`;
-    c.header("Cache-Control", "no-store");
-    return sendPage(c, site, { title: "Your checks", body, noindex: true, pageClass: "page-mine" });
+    return c.render(body, { title: "Your checks", noindex: true, pageClass: "page-mine" });
   });
 
-  app.post("/mine/clear", async (c) => {
-    const read = await readForm(c, site);
-    if ("response" in read) return read.response;
-    clearMine(c, site);
+  app.post("/clear", formGuard, (c) => {
+    cookies.clearMine(c);
     return c.redirect("/mine", 303);
   });
+
+  return app;
 }

@@ -1,10 +1,26 @@
 // The operator's donation campaign: its settings (configuration, overridden from the
-// admin area), the totals, and the signed webhook a payment provider calls.
-import { BadInputError } from "../domain/errors.js";
-import type { CampaignRepository } from "../store/campaign.js";
-import type { SiteRepository } from "../store/site.js";
-import { validateCampaign, type CampaignSettings } from "./options.js";
-import { hmacHex, safeEqual } from "./security.js";
+// admin area), the totals towards its goal, the time left, and the donations recorded.
+import { BadInputError, ConfigError } from "../domain/errors.js";
+import { CampaignRepository, type Donation } from "../store/campaign.js";
+import type { Store } from "../store/db.js";
+import { SiteRepository } from "../store/site.js";
+
+export type { Donation };
+
+export interface CampaignSettings {
+  title: string;
+  description: string | null;
+  /** A sum of money (in `currency`) or a number of supporters. */
+  goalKind: "amount" | "supporters";
+  /** Major units (e.g. euros) for an amount, a count for supporters. */
+  goal: number;
+  /** ISO 4217 code, upper case. */
+  currency: string;
+  /** ISO date or date-time; null for no deadline. */
+  deadline: string | null;
+  /** Where a reader donates (http or https). */
+  donationUrl: string | null;
+}
 
 export interface CampaignView {
   settings: CampaignSettings;
@@ -22,12 +38,17 @@ const SETTINGS_KEY = "campaign";
 const DAY = 86_400_000;
 
 export class Campaign {
+  private readonly donations: CampaignRepository;
+  private readonly site: SiteRepository;
+
   constructor(
-    private readonly donations: CampaignRepository,
-    private readonly site: SiteRepository,
+    store: Store,
     private readonly configured: CampaignSettings | null,
     private readonly now: () => Date,
-  ) {}
+  ) {
+    this.donations = new CampaignRepository(store);
+    this.site = new SiteRepository(store);
+  }
 
   /** The settings in force: the admin's, else the configuration's. */
   async settings(): Promise<CampaignSettings | null> {
@@ -89,6 +110,31 @@ export class Campaign {
       createdAt: this.now().toISOString(),
     });
   }
+
+  /** The newest donations (the admin area). */
+  recent(limit: number): Promise<Donation[]> {
+    return this.donations.recent(limit);
+  }
+}
+
+/** Checks a campaign's settings (from configuration or the admin form); throws ConfigError with the reason. */
+export function validateCampaign(c: CampaignSettings): CampaignSettings {
+  if (!c.title.trim()) throw new ConfigError("the campaign needs a title");
+  if (!(c.goal > 0) || !Number.isFinite(c.goal)) throw new ConfigError("the campaign goal must be a positive number");
+  if (c.goalKind === "supporters" && !Number.isInteger(c.goal)) throw new ConfigError("a goal of supporters must be a whole number");
+  if (!/^[A-Z]{3}$/.test(c.currency)) throw new ConfigError(`the campaign currency must be a three-letter code (got "${c.currency}")`);
+  if (c.deadline !== null && Number.isNaN(Date.parse(c.deadline)))
+    throw new ConfigError(`the campaign deadline is not a date (got "${c.deadline}")`);
+  if (c.donationUrl !== null) {
+    let ok = false;
+    try {
+      ok = ["http:", "https:"].includes(new URL(c.donationUrl).protocol);
+    } catch {
+      ok = false;
+    }
+    if (!ok) throw new ConfigError("the donation link must be an http(s) URL");
+  }
+  return { ...c, title: c.title.trim(), description: c.description?.trim() || null };
 }
 
 export function timeLeftOf(deadline: string | null, now: Date): { timeLeft: string | null; ended: boolean } {
@@ -105,30 +151,6 @@ export function timeLeftOf(deadline: string | null, now: Date): { timeLeft: stri
 }
 
 /** A date alone means the end of that day (UTC). */
-export function deadlineTime(deadline: string): number {
+function deadlineTime(deadline: string): number {
   return /^\d{4}-\d{2}-\d{2}$/.test(deadline.trim()) ? Date.parse(`${deadline.trim()}T23:59:59.999Z`) : Date.parse(deadline);
-}
-
-export function formatMoney(cents: number, currency: string): string {
-  try {
-    return new Intl.NumberFormat("en", { style: "currency", currency, maximumFractionDigits: cents % 100 === 0 ? 0 : 2 }).format(
-      cents / 100,
-    );
-  } catch {
-    return `${(cents / 100).toFixed(2)} ${currency}`;
-  }
-}
-
-export const SIGNATURE_HEADER = "X-Verity-Signature";
-
-/** Whether `header` ("sha256=<hex>") is the HMAC-SHA256 of the raw body with the secret (constant time). */
-export function verifySignature(secret: string, rawBody: Uint8Array | string, header: string | undefined | null): boolean {
-  if (!header) return false;
-  const match = /^sha256=([0-9a-fA-F]{64})$/.exec(header.trim());
-  if (!match) return false;
-  return safeEqual(match[1]!.toLowerCase(), hmacHex(secret, rawBody));
-}
-
-export function signBody(secret: string, rawBody: string): string {
-  return `sha256=${hmacHex(secret, rawBody)}`;
 }

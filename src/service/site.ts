@@ -1,0 +1,63 @@
+// The services of the website and its API, wired once from an open Verity: the job
+// queue with its progress bus, the archive, where checks stand, votes, the campaign,
+// submissions and the editors' actions; and the key that signs the site's cookies.
+import { randomBytes } from "node:crypto";
+import { ProgressBus } from "../jobs/bus.js";
+import { JobQueue } from "../jobs/queue.js";
+import { JobRepository } from "../store/jobs.js";
+import { SiteRepository } from "../store/site.js";
+import { Archive } from "./archive.js";
+import { Campaign, type CampaignSettings } from "./campaign.js";
+import { Editor } from "./editor.js";
+import { Progress } from "./progress.js";
+import { Submissions } from "./submissions.js";
+import type { Verity } from "./verity.js";
+import { Votes } from "./votes.js";
+
+export interface SiteSettings {
+  /** Checks running at once. */
+  concurrency: number;
+  /** The configured campaign (an admin may override it). */
+  campaign: CampaignSettings | null;
+  /** The configured cookie key; null: one is generated once and kept in the store. */
+  secret: string | null;
+  now: () => Date;
+}
+
+export interface SiteServices {
+  queue: JobQueue;
+  bus: ProgressBus;
+  archive: Archive;
+  progress: Progress;
+  votes: Votes;
+  campaign: Campaign;
+  submissions: Submissions;
+  editor: Editor;
+  /** The key that signs cookies. */
+  cookieSecret(): Promise<string>;
+}
+
+export function openSiteServices(verity: Verity, settings: SiteSettings): SiteServices {
+  const { store, checks } = verity;
+  const { now } = settings;
+  const jobs = new JobRepository(store);
+  const bus = new ProgressBus();
+  const queue = new JobQueue({ service: verity.service, checks, jobs, bus }, { concurrency: settings.concurrency, now });
+  const archive = new Archive(store, checks);
+  let secret: Promise<string> | null = null;
+  return {
+    queue,
+    bus,
+    archive,
+    progress: new Progress({ queue, bus, jobs, checks, archive }),
+    votes: new Votes(store, now),
+    campaign: new Campaign(store, settings.campaign, now),
+    submissions: new Submissions(queue, archive, checks, now),
+    editor: new Editor(store, checks, now),
+    cookieSecret: () =>
+      (secret ??=
+        settings.secret !== null
+          ? Promise.resolve(settings.secret)
+          : new SiteRepository(store).settingOnce("cookie_secret", randomBytes(32).toString("base64url"), now().toISOString())),
+  };
+}
