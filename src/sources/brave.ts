@@ -2,10 +2,10 @@
 // The page itself is fetched later by the read stage; a hit carries title, URL, snippet, site name
 // and, when Brave knows it, the page date (page_age).
 import type { SearchRequest, SourceHit } from "./provider.js";
+import { RateLimiter } from "../domain/rate-limit.js";
 import {
   ProviderError,
   ApiProvider,
-  RateLimiter,
   arr,
   clampLimit,
   headerValue,

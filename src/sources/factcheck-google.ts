@@ -2,10 +2,10 @@
 // markup). Each review of a matching claim becomes a hit with `factCheck` set, and a one-sentence
 // plain text the pipeline can quote: `PolitiFact rated the claim "..." (by ...) as "False".`
 import type { SearchRequest, SourceHit } from "./provider.js";
+import { RateLimiter } from "../domain/rate-limit.js";
 import {
   ProviderError,
   ApiProvider,
-  RateLimiter,
   arr,
   clampLimit,
   hostnameOf,

@@ -5,24 +5,8 @@
 import { parseRetryAfter } from "../fetch/http.js";
 import { HttpError, type HttpClient, type HttpRequest, type HttpResponse } from "../fetch/http-client.js";
 import type { SearchRequest, SourceHit, SourceProvider } from "./provider.js";
-
-/** Waits `ms` milliseconds; rejects when `signal` aborts. Injectable so tests never wait. */
-export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
-
-export const realSleep: Sleep = (ms, signal) =>
-  new Promise<void>((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    if (ms <= 0) return resolve();
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal!.reason);
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener("abort", onAbort, { once: true });
-  });
+import type { RateLimiter } from "../domain/rate-limit.js";
+import { realSleep, type Sleep } from "../domain/sleep.js";
 
 export type ProviderErrorKind =
   | "auth" // the key is missing, wrong or not allowed here
@@ -44,51 +28,6 @@ export class ProviderError extends Error {
     readonly retryable = false,
   ) {
     super(message);
-  }
-}
-
-export interface RateLimiterOptions {
-  /** Sustained requests per second. */
-  perSecond: number;
-  /** Requests allowed back to back before spacing starts; 1 by default (a plain minimum interval). */
-  burst?: number;
-  /** Clock in milliseconds; injectable for tests. */
-  now?: () => number;
-}
-
-/**
- * A token bucket. Each `acquire` takes a token, or reserves the next one and sleeps until it is due,
- * so concurrent callers are spaced out in the order they arrived.
- */
-export class RateLimiter {
-  readonly perSecond: number;
-  readonly burst: number;
-  private tokens: number;
-  private last: number;
-  private readonly now: () => number;
-
-  constructor(options: RateLimiterOptions) {
-    if (!(options.perSecond > 0)) throw new RangeError("RateLimiter: perSecond must be positive");
-    this.perSecond = options.perSecond;
-    this.burst = Math.max(1, Math.floor(options.burst ?? 1));
-    this.now = options.now ?? (() => performance.now());
-    this.tokens = this.burst;
-    this.last = this.now();
-  }
-
-  /** How long the caller must wait (ms) for its slot; the slot is reserved either way. */
-  reserve(): number {
-    const now = this.now();
-    this.tokens = Math.min(this.burst, this.tokens + ((now - this.last) / 1000) * this.perSecond);
-    this.last = now;
-    this.tokens -= 1;
-    return this.tokens >= 0 ? 0 : Math.ceil((-this.tokens / this.perSecond) * 1000);
-  }
-
-  async acquire(signal?: AbortSignal, sleep: Sleep = realSleep): Promise<void> {
-    signal?.throwIfAborted();
-    const wait = this.reserve();
-    if (wait > 0) await sleep(wait, signal);
   }
 }
 

@@ -1,10 +1,10 @@
 // A SearXNG instance's JSON API (GET /search?q=...&format=json; no key). The instance must allow the
 // json format in settings.yml (search.formats), or it answers 403.
 import type { SearchRequest, SourceHit } from "./provider.js";
+import { RateLimiter } from "../domain/rate-limit.js";
 import {
   ProviderError,
   ApiProvider,
-  RateLimiter,
   arr,
   clampLimit,
   hostnameOf,

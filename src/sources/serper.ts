@@ -1,10 +1,10 @@
 // Serper, Google results as JSON (POST /search, key in X-API-KEY). Organic results only; relative
 // dates ("3 days ago") are left out rather than guessed.
 import type { SearchRequest, SourceHit } from "./provider.js";
+import { RateLimiter } from "../domain/rate-limit.js";
 import {
   ProviderError,
   ApiProvider,
-  RateLimiter,
   arr,
   clampLimit,
   hostnameOf,

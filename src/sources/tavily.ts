@@ -2,10 +2,10 @@
 // cleaned text (raw_content); a hit carries it as `text` only when it is substantial (over 500
 // characters), otherwise the read stage fetches the page itself.
 import type { SearchRequest, SourceHit } from "./provider.js";
+import { RateLimiter } from "../domain/rate-limit.js";
 import {
   ProviderError,
   ApiProvider,
-  RateLimiter,
   arr,
   clampLimit,
   hostnameOf,

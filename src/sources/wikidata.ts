@@ -5,17 +5,9 @@
 // plant genus or a disambiguation page that happens to share the name.
 import type { Entity } from "../domain/report.js";
 import type { HttpClient } from "../fetch/http-client.js";
-import {
-  ProviderError,
-  RateLimiter,
-  arr,
-  isRecord,
-  primaryLanguage,
-  requestJson,
-  str,
-  type RequestPolicy,
-  type Sleep,
-} from "./provider-kit.js";
+import { RateLimiter } from "../domain/rate-limit.js";
+import type { Sleep } from "../domain/sleep.js";
+import { ProviderError, arr, isRecord, primaryLanguage, requestJson, str, type RequestPolicy } from "./provider-kit.js";
 
 export const WIKIDATA_API = "https://www.wikidata.org/w/api.php";
 

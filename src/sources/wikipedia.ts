@@ -7,10 +7,10 @@
 // has its text: one call for the search, then one per article, all through the same rate limiter.
 import type { HttpClient } from "../fetch/http-client.js";
 import type { SearchRequest, SourceHit, SourceProvider } from "./provider.js";
+import { RateLimiter } from "../domain/rate-limit.js";
 import {
   ProviderError,
   commonPolicy,
-  RateLimiter,
   arr,
   clampLimit,
   isRecord,

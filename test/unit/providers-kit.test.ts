@@ -3,7 +3,8 @@
 // the small parsers.
 import { after, before, beforeEach, describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { ProviderError, RateLimiter, parseLooseDate, requestJson, stripTags, type RequestPolicy } from "../../src/sources/provider-kit.js";
+import { RateLimiter } from "../../src/domain/rate-limit.js";
+import { ProviderError, parseLooseDate, requestJson, stripTags, type RequestPolicy } from "../../src/sources/provider-kit.js";
 import { startFixtureServer, type FixtureServer } from "../fixtures/servers/harness.js";
 import { loopbackHttp } from "../helpers/loopback-http.js";
 import { recordingSleep, rejection } from "./providers-helpers.js";
@@ -169,41 +170,6 @@ describe("loopback test client", () => {
       const error = await rejection(http.request({ url }));
       assert.equal((error as { code?: string }).code, "forbidden_address", url);
     }
-  });
-});
-
-describe("RateLimiter", () => {
-  it("spaces requests at 1/perSecond once the burst is used (the sleeps it asks for)", async () => {
-    let now = 0;
-    const limiter = new RateLimiter({ perSecond: 2, now: () => now });
-    const { sleep, calls } = recordingSleep();
-    await limiter.acquire(undefined, sleep);
-    await limiter.acquire(undefined, sleep);
-    await limiter.acquire(undefined, sleep);
-    assert.deepEqual(calls, [500, 1000], "the second waits one interval, the third two");
-    now = 5_000; // long idle: the bucket refills, but only up to the burst
-    calls.length = 0;
-    await limiter.acquire(undefined, sleep);
-    await limiter.acquire(undefined, sleep);
-    assert.deepEqual(calls, [500]);
-  });
-
-  it("lets a burst through at once", () => {
-    const limiter = new RateLimiter({ perSecond: 1, burst: 3, now: () => 0 });
-    assert.deepEqual([limiter.reserve(), limiter.reserve(), limiter.reserve(), limiter.reserve()], [0, 0, 0, 1000]);
-  });
-
-  it("refills with time", () => {
-    let now = 0;
-    const limiter = new RateLimiter({ perSecond: 10, now: () => now });
-    assert.equal(limiter.reserve(), 0);
-    assert.equal(limiter.reserve(), 100);
-    now = 200;
-    assert.equal(limiter.reserve(), 0);
-  });
-
-  it("rejects a non-positive rate", () => {
-    assert.throws(() => new RateLimiter({ perSecond: 0 }), RangeError);
   });
 });
 
