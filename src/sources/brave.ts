@@ -2,6 +2,7 @@
 // The page itself is fetched later by the read stage; a hit carries title, URL, snippet, site name
 // and, when Brave knows it, the page date (page_age).
 import type { SearchRequest, SourceHit } from "./provider.js";
+import { normalizeApiDate } from "../domain/dates.js";
 import { RateLimiter } from "../domain/rate-limit.js";
 import {
   ProviderError,
@@ -12,7 +13,6 @@ import {
   hostnameOf,
   isHttpUrl,
   isRecord,
-  parseLooseDate,
   primaryLanguage,
   rankScore,
   requestJson,
@@ -96,7 +96,7 @@ export class BraveProvider extends ApiProvider {
         title: stripTags(str(r.title) ?? r.url),
         publisher: profile ?? metaHost?.replace(/^www\./, "") ?? hostnameOf(r.url),
         author: null,
-        publishedAt: parseLooseDate(r.page_age) ?? parseLooseDate(r.age),
+        publishedAt: normalizeApiDate(r.page_age) ?? normalizeApiDate(r.age),
         snippet: description ? stripTags(description) : null,
         score: rankScore(hits.length),
       });

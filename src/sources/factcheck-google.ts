@@ -2,6 +2,7 @@
 // markup). Each review of a matching claim becomes a hit with `factCheck` set, and a one-sentence
 // plain text the pipeline can quote: `PolitiFact rated the claim "..." (by ...) as "False".`
 import type { SearchRequest, SourceHit } from "./provider.js";
+import { normalizeApiDate } from "../domain/dates.js";
 import { RateLimiter } from "../domain/rate-limit.js";
 import {
   ProviderError,
@@ -11,7 +12,6 @@ import {
   hostnameOf,
   isHttpUrl,
   isRecord,
-  parseLooseDate,
   primaryLanguage,
   rankScore,
   requestJson,
@@ -76,7 +76,7 @@ export class GoogleFactCheckProvider extends ApiProvider {
         const publisherInfo = isRecord(review.publisher) ? review.publisher : {};
         const publisher = str(publisherInfo.name)?.trim() ?? str(publisherInfo.site)?.trim() ?? hostnameOf(reviewUrl) ?? "a fact-checker";
         const title = str(review.title)?.trim() ?? null;
-        const reviewedAt = parseLooseDate(review.reviewDate);
+        const reviewedAt = normalizeApiDate(review.reviewDate);
         hits.push({
           provider: this.id,
           url: reviewUrl,

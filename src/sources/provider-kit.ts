@@ -311,43 +311,6 @@ export function decodeEntities(text: string): string {
   });
 }
 
-const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
-
-/**
- * An ISO timestamp from the date strings search APIs return: ISO 8601 (with or without time or
- * zone; no zone means UTC), "YYYY-MM-DD", "May 17, 2023", "17 May 2023". Relative ages ("3 days
- * ago") and anything unparseable give null.
- */
-export function parseLooseDate(value: unknown): string | null {
-  const text = str(value)?.trim();
-  if (!text || /\bago\b/i.test(text)) return null;
-  let m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i.exec(text);
-  if (m) {
-    const iso = `${m[1]}-${m[2]}-${m[3]}T${m[4] ?? "00"}:${m[5] ?? "00"}:${m[6] ?? "00"}${normaliseZone(m[7])}`;
-    return validIso(Date.parse(iso));
-  }
-  m = /^([A-Za-z]{3})[a-z]*\.? (\d{1,2}),? (\d{4})$/.exec(text);
-  if (m) return dateOnly(Number(m[3]), MONTHS.indexOf(m[1]!.toLowerCase()), Number(m[2]));
-  m = /^(\d{1,2}) ([A-Za-z]{3})[a-z]*\.?,? (\d{4})$/.exec(text);
-  if (m) return dateOnly(Number(m[3]), MONTHS.indexOf(m[2]!.toLowerCase()), Number(m[1]));
-  return null;
-}
-
-function normaliseZone(zone: string | undefined): string {
-  if (!zone || zone.toUpperCase() === "Z") return "Z";
-  return zone.includes(":") ? zone : `${zone.slice(0, 3)}:${zone.slice(3)}`;
-}
-
-function dateOnly(year: number, month: number, day: number): string | null {
-  if (month < 0 || day < 1 || day > 31) return null;
-  const date = new Date(Date.UTC(year, month, day));
-  return date.getUTCMonth() === month ? date.toISOString() : null;
-}
-
-function validIso(ms: number): string | null {
-  return Number.isNaN(ms) ? null : new Date(ms).toISOString();
-}
-
 /** A display name for a URL's site: its host without "www.". */
 export function hostnameOf(url: string): string | null {
   try {

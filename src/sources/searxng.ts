@@ -1,6 +1,7 @@
 // A SearXNG instance's JSON API (GET /search?q=...&format=json; no key). The instance must allow the
 // json format in settings.yml (search.formats), or it answers 403.
 import type { SearchRequest, SourceHit } from "./provider.js";
+import { normalizeApiDate } from "../domain/dates.js";
 import { RateLimiter } from "../domain/rate-limit.js";
 import {
   ProviderError,
@@ -10,7 +11,6 @@ import {
   hostnameOf,
   isHttpUrl,
   isRecord,
-  parseLooseDate,
   primaryLanguage,
   rankScore,
   requestJson,
@@ -64,7 +64,7 @@ export class SearxngProvider extends ApiProvider {
         title: str(r.title)?.trim() ?? r.url,
         publisher: hostnameOf(r.url),
         author: null,
-        publishedAt: parseLooseDate(r.publishedDate),
+        publishedAt: normalizeApiDate(r.publishedDate),
         snippet: str(r.content)?.trim() ?? null,
         score: rankScore(hits.length),
       });

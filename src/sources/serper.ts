@@ -1,6 +1,7 @@
 // Serper, Google results as JSON (POST /search, key in X-API-KEY). Organic results only; relative
 // dates ("3 days ago") are left out rather than guessed.
 import type { SearchRequest, SourceHit } from "./provider.js";
+import { normalizeApiDate } from "../domain/dates.js";
 import { RateLimiter } from "../domain/rate-limit.js";
 import {
   ProviderError,
@@ -10,7 +11,6 @@ import {
   hostnameOf,
   isHttpUrl,
   isRecord,
-  parseLooseDate,
   primaryLanguage,
   rankScore,
   requestJson,
@@ -75,7 +75,7 @@ export class SerperProvider extends ApiProvider {
         title: str(r.title)?.trim() ?? r.link,
         publisher: hostnameOf(r.link),
         author: null,
-        publishedAt: parseLooseDate(r.date),
+        publishedAt: normalizeApiDate(r.date),
         snippet: str(r.snippet)?.trim() ?? null,
         score: rankScore(hits.length),
       });

@@ -2,6 +2,7 @@
 // cleaned text (raw_content); a hit carries it as `text` only when it is substantial (over 500
 // characters), otherwise the read stage fetches the page itself.
 import type { SearchRequest, SourceHit } from "./provider.js";
+import { normalizeApiDate } from "../domain/dates.js";
 import { RateLimiter } from "../domain/rate-limit.js";
 import {
   ProviderError,
@@ -11,7 +12,6 @@ import {
   hostnameOf,
   isHttpUrl,
   isRecord,
-  parseLooseDate,
   rankScore,
   requestJson,
   str,
@@ -95,7 +95,7 @@ export class TavilyProvider extends ApiProvider {
         title: str(r.title)?.trim() ?? r.url,
         publisher: hostnameOf(r.url),
         author: null,
-        publishedAt: parseLooseDate(r.published_date),
+        publishedAt: normalizeApiDate(r.published_date),
         snippet: content ? content.slice(0, 500) : null,
         score: rankScore(hits.length),
       };

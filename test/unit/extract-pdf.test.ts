@@ -1,7 +1,7 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { BadInputError } from "../../src/domain/errors.js";
-import { extractPdf, parsePdfDate } from "../../src/extract/pdf.js";
+import { extractPdf } from "../../src/extract/pdf.js";
 import { makeCorruptPdf, makeEncryptedPdf, makePdf } from "../fixtures/make-pdf.js";
 
 async function rejection(promise: Promise<unknown>): Promise<Error> {
@@ -97,21 +97,5 @@ describe("extractPdf", () => {
     const error = await rejection(extractPdf(makePdf({ title: "Scanned", pages: ["", ""] })));
     assert.ok(error instanceof BadInputError);
     assert.equal(error.message, "PDF has no extractable text (scanned image?)");
-  });
-});
-
-describe("parsePdfDate", () => {
-  it("converts PDF dates to ISO", () => {
-    assert.equal(parsePdfDate("D:20200131"), "2020-01-31");
-    assert.equal(parsePdfDate("D:2020"), "2020-01-01");
-    assert.equal(parsePdfDate("D:20200131120000Z"), "2020-01-31T12:00:00.000Z");
-    assert.equal(parsePdfDate("D:20200131120000-05'30'"), "2020-01-31T17:30:00.000Z");
-    assert.equal(parsePdfDate("D:20200131120000"), "2020-01-31");
-    assert.equal(parsePdfDate("20200131120000Z"), "2020-01-31T12:00:00.000Z");
-  });
-
-  it("rejects what is not a PDF date", () => {
-    assert.equal(parsePdfDate("yesterday"), null);
-    assert.equal(parsePdfDate("D:20201341"), null);
   });
 });

@@ -4,7 +4,7 @@
 import { after, before, beforeEach, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { RateLimiter } from "../../src/domain/rate-limit.js";
-import { ProviderError, parseLooseDate, requestJson, stripTags, type RequestPolicy } from "../../src/sources/provider-kit.js";
+import { ProviderError, requestJson, stripTags, type RequestPolicy } from "../../src/sources/provider-kit.js";
 import { startFixtureServer, type FixtureServer } from "../fixtures/servers/harness.js";
 import { loopbackHttp } from "../helpers/loopback-http.js";
 import { recordingSleep, rejection } from "./providers-helpers.js";
@@ -174,19 +174,6 @@ describe("loopback test client", () => {
 });
 
 describe("parsers", () => {
-  it("parseLooseDate reads ISO, date-only and written dates, and skips relative ages", () => {
-    assert.equal(parseLooseDate("2023-05-17T06:30:00"), "2023-05-17T06:30:00.000Z");
-    assert.equal(parseLooseDate("2023-05-17T06:30:00.123456+02:00"), "2023-05-17T04:30:00.000Z");
-    assert.equal(parseLooseDate("2023-05-17"), "2023-05-17T00:00:00.000Z");
-    assert.equal(parseLooseDate("May 17, 2023"), "2023-05-17T00:00:00.000Z");
-    assert.equal(parseLooseDate("17 May 2023"), "2023-05-17T00:00:00.000Z");
-    assert.equal(parseLooseDate("Sept. 3, 2021"), "2021-09-03T00:00:00.000Z");
-    assert.equal(parseLooseDate("3 days ago"), null);
-    assert.equal(parseLooseDate("Feb 30, 2023"), null);
-    assert.equal(parseLooseDate(""), null);
-    assert.equal(parseLooseDate(42), null);
-  });
-
   it("stripTags drops markup and decodes entities", () => {
     assert.equal(stripTags('The <span class="searchmatch">Great</span> &quot;Wall&quot; &amp; co&#039;s'), `The Great "Wall" & co's`);
   });

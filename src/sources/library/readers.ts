@@ -7,7 +7,8 @@ import { z } from "zod";
 import { BadInputError, errorMessage } from "../../domain/errors.js";
 import { MAX_DOCUMENT_CHARS, MAX_INGEST_FILE_BYTES, MAX_JSONL_LINE_CHARS } from "../../domain/limits.js";
 import { collapseWhitespace, truncate } from "../../domain/text.js";
-import { extractHtml, normalizeDate } from "../../extract/html.js";
+import { normalizeDate } from "../../domain/dates.js";
+import { extractHtml } from "../../extract/html.js";
 import { extractPdf } from "../../extract/pdf.js";
 import type { DocumentFormat, IncomingDocument, ReadOutcome } from "./document.js";
 
