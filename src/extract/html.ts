@@ -3,6 +3,7 @@
 import { JSDOM, VirtualConsole } from "jsdom";
 import { Readability } from "@mozilla/readability";
 import { normalizeDate } from "../domain/dates.js";
+import { decodeEntities, type EntityOptions } from "../domain/entities.js";
 import { collapseWhitespace } from "../domain/text.js";
 
 export interface ExtractedPage {
@@ -333,12 +334,15 @@ function readJsonLd(document: Document): LinkedData {
   }
 }
 
+/** JSON-LD strings sometimes carry HTML entities (they are not decoded inside <script>): the markup ones. */
+const JSON_LD_ENTITIES: EntityOptions = { names: "markup", strict: true };
+
 function isObject(value: Json | undefined): value is JsonObject {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 function text(value: Json | undefined): string | null {
-  if (typeof value === "string") return clean(decodeEntities(value));
+  if (typeof value === "string") return clean(decodeEntities(value, JSON_LD_ENTITIES));
   if (typeof value === "number") return String(value);
   if (isObject(value)) {
     if (typeof value["@value"] === "string") return clean(value["@value"]);
@@ -349,7 +353,7 @@ function text(value: Json | undefined): string | null {
 }
 
 function name(value: Json | undefined): string | null {
-  if (typeof value === "string") return clean(decodeEntities(value));
+  if (typeof value === "string") return clean(decodeEntities(value, JSON_LD_ENTITIES));
   if (isObject(value))
     return (
       text(value["name"]) ??
@@ -358,19 +362,6 @@ function name(value: Json | undefined): string | null {
         : null)
     );
   return null;
-}
-
-/** JSON-LD strings sometimes carry HTML entities (they are not decoded inside <script>). */
-function decodeEntities(value: string): string {
-  if (!value.includes("&")) return value;
-  const named: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " " };
-  return value.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, entity: string) => {
-    if (entity[0] === "#") {
-      const code = entity[1] === "x" || entity[1] === "X" ? parseInt(entity.slice(2), 16) : parseInt(entity.slice(1), 10);
-      return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-    }
-    return named[entity.toLowerCase()] ?? whole;
-  });
 }
 
 function parseJsonLoosely(raw: string): Json | undefined {

@@ -3,6 +3,7 @@
 // and, when Brave knows it, the page date (page_age).
 import type { SearchRequest, SourceHit } from "./provider.js";
 import { normalizeApiDate } from "../domain/dates.js";
+import { stripTags } from "../domain/html-text.js";
 import { RateLimiter } from "../domain/rate-limit.js";
 import {
   ProviderError,
@@ -17,7 +18,6 @@ import {
   rankScore,
   requestJson,
   str,
-  stripTags,
   timeWindow,
   type ProviderOptions,
 } from "./provider-kit.js";

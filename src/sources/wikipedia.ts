@@ -7,6 +7,7 @@
 // has its text: one call for the search, then one per article, all through the same rate limiter.
 import type { HttpClient } from "../fetch/http-client.js";
 import type { SearchRequest, SourceHit, SourceProvider } from "./provider.js";
+import { stripTags } from "../domain/html-text.js";
 import { RateLimiter } from "../domain/rate-limit.js";
 import {
   ProviderError,
@@ -18,7 +19,6 @@ import {
   rankScore,
   requestJson,
   str,
-  stripTags,
   type ProviderOptions,
   type RequestPolicy,
 } from "./provider-kit.js";

@@ -4,7 +4,7 @@
 import { after, before, beforeEach, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { RateLimiter } from "../../src/domain/rate-limit.js";
-import { ProviderError, requestJson, stripTags, type RequestPolicy } from "../../src/sources/provider-kit.js";
+import { ProviderError, requestJson, type RequestPolicy } from "../../src/sources/provider-kit.js";
 import { startFixtureServer, type FixtureServer } from "../fixtures/servers/harness.js";
 import { loopbackHttp } from "../helpers/loopback-http.js";
 import { recordingSleep, rejection } from "./providers-helpers.js";
@@ -170,11 +170,5 @@ describe("loopback test client", () => {
       const error = await rejection(http.request({ url }));
       assert.equal((error as { code?: string }).code, "forbidden_address", url);
     }
-  });
-});
-
-describe("parsers", () => {
-  it("stripTags drops markup and decodes entities", () => {
-    assert.equal(stripTags('The <span class="searchmatch">Great</span> &quot;Wall&quot; &amp; co&#039;s'), `The Great "Wall" & co's`);
   });
 });

@@ -2,84 +2,15 @@
 // markup and links removed, spacing and punctuation tidied, obvious typos fixed.
 import type { InputKind } from "../../../domain/report.js";
 import { collapseWhitespace, splitSentences, truncate } from "../../../domain/text.js";
+import { stripHtml } from "../../../domain/html-text.js";
 import { unwrapQuotes } from "./claims.js";
+
+export { decodeEntities } from "../../../domain/entities.js";
+export { stripHtml };
 
 export const FALLBACK_TITLE = "Untitled check";
 const MAX_TITLE_CHARS = 160;
 const MAX_TEXT_TITLE_CHARS = 100;
-
-const NAMED_ENTITIES: Record<string, string> = {
-  amp: "&",
-  lt: "<",
-  gt: ">",
-  quot: '"',
-  apos: "'",
-  nbsp: " ",
-  ndash: "–",
-  mdash: "—",
-  hellip: "…",
-  lsquo: "‘",
-  rsquo: "’",
-  ldquo: "“",
-  rdquo: "”",
-  laquo: "«",
-  raquo: "»",
-  copy: "©",
-  reg: "®",
-  trade: "™",
-  deg: "°",
-  euro: "€",
-  pound: "£",
-  yen: "¥",
-  cent: "¢",
-  times: "×",
-  divide: "÷",
-  middot: "·",
-  bull: "•",
-  eacute: "é",
-  egrave: "è",
-  ecirc: "ê",
-  aacute: "á",
-  agrave: "à",
-  acirc: "â",
-  iacute: "í",
-  oacute: "ó",
-  uacute: "ú",
-  ntilde: "ñ",
-  ccedil: "ç",
-  uuml: "ü",
-  ouml: "ö",
-  auml: "ä",
-  szlig: "ß",
-  shy: "",
-  zwj: "",
-  zwnj: "",
-  thinsp: " ",
-  ensp: " ",
-  emsp: " ",
-};
-
-/** Decodes HTML character references in one pass ("&amp;lt;" becomes "&lt;", not "<"). */
-export function decodeEntities(text: string): string {
-  return text.replace(/&(#\d{1,7}|#x[0-9a-f]{1,6}|[a-z][a-z0-9]{1,8});?/gi, (match, ref: string) => {
-    if (ref[0] === "#") {
-      const code = ref[1] === "x" || ref[1] === "X" ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
-      if (!Number.isFinite(code) || code <= 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return "";
-      return String.fromCodePoint(code);
-    }
-    const named = NAMED_ENTITIES[ref.toLowerCase()];
-    return named ?? match;
-  });
-}
-
-/** Removes HTML (tags, scripts, styles, comments) and entities; never leaves "<" or ">". */
-export function stripHtml(text: string): string {
-  let t = decodeEntities(text);
-  t = t.replace(/<!--[\s\S]*?(?:-->|$)/g, " ");
-  t = t.replace(/<(script|style|iframe|object|template|noscript)\b[\s\S]*?(?:<\/\1\s*>|$)/gi, " ");
-  t = t.replace(/<\/?[a-z!?][^>]*(?:>|$)/gi, " ");
-  return t.replace(/[<>]/g, " ");
-}
 
 /** Removes Markdown markup, keeping the words: links/images give their text, emphasis and code marks go. */
 export function stripMarkdown(text: string): string {
