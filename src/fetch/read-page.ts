@@ -2,6 +2,7 @@
 // metadata (HTML through extractHtml, PDF through extractPdf, plain text as is). What cannot be
 // read fails with a PageReadError whose short reason goes into a report's provenance.
 import { errorMessage } from "../domain/errors.js";
+import { fileNameTitle, firstLineTitle } from "../domain/titles.js";
 import { extractHtml } from "../extract/html.js";
 import { extractPdf } from "../extract/pdf.js";
 import { HttpError, type HttpClient, type HttpResponse } from "./http-client.js";
@@ -48,6 +49,8 @@ const PAYWALL_SHORT_TEXT = 1500;
 /** A page marked not free (isAccessibleForFree=false) is a paywall unless we were given the full text anyway. */
 const PAYWALL_MARKED_TEXT = 3000;
 const MIN_TEXT_CHARS = 20;
+/** A plain-text page's first line is its title when it is no longer than this. */
+const MAX_LINE_TITLE_CHARS = 150;
 
 const PAYWALL_CUES = [
   /subscribe to (?:continue|keep) reading/i,
@@ -101,7 +104,7 @@ export async function readPage(url: string, client: HttpClient, options: ReadPag
     if (text.length < MIN_TEXT_CHARS) throw new PageReadError("no readable text", finalUrl);
     return {
       url: finalUrl,
-      title: firstLineTitle(text) ?? titleFromUrl(finalUrl),
+      title: firstLineTitle(text, MAX_LINE_TITLE_CHARS, { whole: true }) ?? fileNameTitle(finalUrl),
       text,
       siteName: null,
       author: null,
@@ -174,7 +177,7 @@ async function readPdf(res: HttpResponse, finalUrl: string): Promise<ReadPage> {
   if (pdf.text.trim().length < MIN_TEXT_CHARS) throw new PageReadError("no readable text", finalUrl);
   return {
     url: finalUrl,
-    title: pdf.title ?? titleFromUrl(finalUrl),
+    title: pdf.title ?? fileNameTitle(finalUrl),
     text: pdf.text,
     siteName: null,
     author: pdf.author,
@@ -192,7 +195,7 @@ function readHtml(res: HttpResponse, finalUrl: string, contentType: string): Rea
   if (text.length < MIN_TEXT_CHARS) throw new PageReadError("no readable text", finalUrl);
   return {
     url: finalUrl,
-    title: page.title || titleFromUrl(finalUrl),
+    title: page.title || fileNameTitle(finalUrl),
     text,
     siteName: page.siteName,
     author: page.author,
@@ -224,26 +227,4 @@ function normalizeText(text: string): string {
     .replace(/[ \t]+\n/g, "\n")
     .replace(/\n{3,}/g, "\n\n")
     .trim();
-}
-
-function firstLineTitle(text: string): string | null {
-  const line = text.split("\n", 1)[0]!.trim();
-  return line && line.length <= 150 ? line : null;
-}
-
-function titleFromUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    const last = parsed.pathname.split("/").filter(Boolean).pop();
-    if (last) {
-      const name = decodeURIComponent(last)
-        .replace(/\.(?:pdf|txt|html?)$/i, "")
-        .replace(/[-_]+/g, " ")
-        .trim();
-      if (name) return name;
-    }
-    return parsed.hostname;
-  } catch {
-    return url;
-  }
 }

@@ -7,6 +7,7 @@ import { z } from "zod";
 import { BadInputError, errorMessage } from "../../domain/errors.js";
 import { MAX_DOCUMENT_CHARS, MAX_INGEST_FILE_BYTES, MAX_JSONL_LINE_CHARS } from "../../domain/limits.js";
 import { collapseWhitespace, truncate } from "../../domain/text.js";
+import { firstLineTitle, MAX_DOCUMENT_TITLE_CHARS } from "../../domain/titles.js";
 import { normalizeDate } from "../../domain/dates.js";
 import { extractHtml } from "../../extract/html.js";
 import { extractPdf } from "../../extract/pdf.js";
@@ -24,7 +25,6 @@ const FORMATS: Record<string, DocumentFormat> = {
   ".jsonl": "jsonl",
 };
 
-const MAX_TITLE_CHARS = 200;
 const SNIFF_BYTES = 8 * 1024;
 
 /** The format a file name is read as, or null when it is not supported. */
@@ -225,14 +225,14 @@ async function* readFileOutcomes(file: string, size: number): AsyncGenerator<Rea
       return;
     case "text": {
       const text = normalizeNewlines(decoded).trim();
-      yield finish({ ...base, title: firstLine(text) ?? path.basename(file), text, format: "text" });
+      yield finish({ ...base, title: firstLineTitle(text, MAX_DOCUMENT_TITLE_CHARS) ?? path.basename(file), text, format: "text" });
       return;
     }
     case "markdown": {
       const markdown = markdownToText(decoded);
       yield finish({
         ...base,
-        title: markdown.title ?? firstLine(markdown.text) ?? path.basename(file),
+        title: markdown.title ?? firstLineTitle(markdown.text, MAX_DOCUMENT_TITLE_CHARS) ?? path.basename(file),
         text: markdown.text,
         author: markdown.author,
         publishedAt: markdown.date,
@@ -250,7 +250,7 @@ async function* readFileOutcomes(file: string, size: number): AsyncGenerator<Rea
       }
       yield finish({
         ...base,
-        title: truncate(page.title, MAX_TITLE_CHARS) || firstLine(page.text) || path.basename(file),
+        title: truncate(page.title, MAX_DOCUMENT_TITLE_CHARS) || firstLineTitle(page.text, MAX_DOCUMENT_TITLE_CHARS) || path.basename(file),
         text: page.text,
         url: page.canonicalUrl,
         publisher: page.siteName,
@@ -270,7 +270,10 @@ async function readPdf(bytes: Uint8Array, file: string, base: BaseFields): Promi
     const pdf = await extractPdf(bytes);
     return finish({
       ...base,
-      title: (pdf.title && truncate(pdf.title, MAX_TITLE_CHARS)) || firstLine(pdf.text) || path.basename(file),
+      title:
+        (pdf.title && truncate(pdf.title, MAX_DOCUMENT_TITLE_CHARS)) ||
+        firstLineTitle(pdf.text, MAX_DOCUMENT_TITLE_CHARS) ||
+        path.basename(file),
       text: pdf.text,
       author: pdf.author,
       publishedAt: pdf.publishedAt,
@@ -352,14 +355,6 @@ function normalizeNewlines(text: string): string {
   return text.replace(/\r\n?/g, "\n");
 }
 
-function firstLine(text: string): string | null {
-  for (const line of text.split("\n")) {
-    const trimmed = collapseWhitespace(line);
-    if (trimmed) return truncate(trimmed, MAX_TITLE_CHARS);
-  }
-  return null;
-}
-
 // ---------------------------------------------------------------- Markdown
 
 export interface MarkdownText {
@@ -391,7 +386,7 @@ export function markdownToText(markdown: string): MarkdownText {
         const value = collapseWhitespace(match[2]!.replace(/^(["'])(.*)\1$/, "$2"));
         if (!value) continue;
         const key = match[1]!.toLowerCase();
-        if (key === "title") title = truncate(value, MAX_TITLE_CHARS);
+        if (key === "title") title = truncate(value, MAX_DOCUMENT_TITLE_CHARS);
         else if (key === "author") author = value;
         else if (key === "date" || key === "published") date = normalizeDate(value);
       }
@@ -466,7 +461,7 @@ export function markdownToText(markdown: string): MarkdownText {
     .join("\n")
     .replace(/\n{3,}/g, "\n\n")
     .trim();
-  return { text, title: title ?? (firstHeading ? truncate(firstHeading, MAX_TITLE_CHARS) : null), author, date };
+  return { text, title: title ?? (firstHeading ? truncate(firstHeading, MAX_DOCUMENT_TITLE_CHARS) : null), author, date };
 }
 
 /** Inline markup of one line → its text. Code spans are kept verbatim (without backticks). */
@@ -630,7 +625,7 @@ function jsonlLine(line: string, origin: string): ReadOutcome {
   }
   return finish({
     key: `jsonl:${String(record.id)}`,
-    title: truncate(collapseWhitespace(record.title), MAX_TITLE_CHARS),
+    title: truncate(collapseWhitespace(record.title), MAX_DOCUMENT_TITLE_CHARS),
     text,
     url,
     publisher: record.publisher,

@@ -3,10 +3,11 @@
 import type { InputKind } from "../../../domain/report.js";
 import { collapseWhitespace, splitSentences, truncate } from "../../../domain/text.js";
 import { stripHtml } from "../../../domain/html-text.js";
+import { capitaliseFirst, fixTypos, titleFromUrl } from "../../../domain/titles.js";
 import { unwrapQuotes } from "./claims.js";
 
 export { decodeEntities } from "../../../domain/entities.js";
-export { stripHtml };
+export { fixTypos, stripHtml, titleFromUrl };
 
 export const FALLBACK_TITLE = "Untitled check";
 const MAX_TITLE_CHARS = 160;
@@ -28,94 +29,6 @@ export function stripMarkdown(text: string): string {
 
 const URL_IN_TEXT = /\b(?:https?:\/\/|www\.)[^\s<>"')\]]+/gi;
 
-const TYPOS: Record<string, string> = {
-  teh: "the",
-  recieve: "receive",
-  recieved: "received",
-  goverment: "government",
-  govermnent: "government",
-  goverments: "governments",
-  beleive: "believe",
-  beleived: "believed",
-  wierd: "weird",
-  seperate: "separate",
-  definately: "definitely",
-  occured: "occurred",
-  untill: "until",
-  thier: "their",
-  accross: "across",
-  acheive: "achieve",
-  adress: "address",
-  arguement: "argument",
-  begining: "beginning",
-  calender: "calendar",
-  comming: "coming",
-  commited: "committed",
-  concious: "conscious",
-  enviroment: "environment",
-  enviromental: "environmental",
-  existance: "existence",
-  foriegn: "foreign",
-  freind: "friend",
-  immediatly: "immediately",
-  independant: "independent",
-  knowlege: "knowledge",
-  occurence: "occurrence",
-  posession: "possession",
-  publically: "publicly",
-  reccomend: "recommend",
-  recomend: "recommend",
-  relevent: "relevant",
-  religous: "religious",
-  succesful: "successful",
-  tommorow: "tomorrow",
-  truely: "truly",
-  vaccum: "vacuum",
-  vacine: "vaccine",
-  vacines: "vaccines",
-  vaccinne: "vaccine",
-  wich: "which",
-  becuase: "because",
-  beacuse: "because",
-  alot: "a lot",
-  scientifc: "scientific",
-  pandamic: "pandemic",
-  parliment: "parliament",
-  presidant: "president",
-  elction: "election",
-  electon: "election",
-  economicly: "economically",
-  temprature: "temperature",
-  tempurature: "temperature",
-  conspiricy: "conspiracy",
-  conspiracey: "conspiracy",
-  immigants: "immigrants",
-  imigration: "immigration",
-  immigartion: "immigration",
-  polution: "pollution",
-  hte: "the",
-  taht: "that",
-  waht: "what",
-  doesnt: "doesn't",
-  dont: "don't",
-  isnt: "isn't",
-  didnt: "didn't",
-};
-
-function matchCase(original: string, replacement: string): string {
-  if (original === original.toUpperCase() && original.length > 1) return replacement.toUpperCase();
-  if (/^\p{Lu}/u.test(original)) return replacement[0]!.toUpperCase() + replacement.slice(1);
-  return replacement;
-}
-
-/** Fixes the common misspellings of a small built-in list, keeping the word's case. */
-export function fixTypos(text: string): string {
-  return text.replace(/\p{L}+/gu, (word) => {
-    const fix = TYPOS[word.toLowerCase()];
-    return fix ? matchCase(word, fix) : word;
-  });
-}
-
 /** Tidies spacing and punctuation: one space after punctuation, none before, no repeats. */
 export function tidyPunctuation(text: string): string {
   let t = collapseWhitespace(text);
@@ -129,42 +42,6 @@ export function tidyPunctuation(text: string): string {
   t = t.replace(/(\p{L}):(?=\p{L})/gu, "$1: ");
   t = t.replace(/^[\s,;:.!?\-–—]+/, "");
   return t.trim();
-}
-
-function capitaliseFirst(text: string): string {
-  if (/^\p{Ll}+\p{Lu}/u.test(text)) return text; // "iPhone", "eBay"
-  return text.replace(/^(\P{L}*)(\p{Ll})/u, (_m, pre: string, ch: string) => pre + ch.toUpperCase());
-}
-
-/** "Moon landing was faked (example.com)" from "https://example.com/news/2024/moon-landing-was-faked". */
-export function titleFromUrl(raw: string): string {
-  let url: URL;
-  try {
-    url = new URL(/^www\./i.test(raw) ? `https://${raw}` : raw);
-  } catch {
-    return "";
-  }
-  if (url.protocol !== "http:" && url.protocol !== "https:") return "";
-  if (!/^[a-z0-9-]+(?:\.[a-z0-9-]+)+$/i.test(url.hostname)) return "";
-  const host = url.hostname.replace(/^www\d?\./i, "").toLowerCase();
-  let best: string[] = [];
-  for (const segment of url.pathname.split("/")) {
-    let decoded = segment;
-    try {
-      decoded = decodeURIComponent(segment);
-    } catch {
-      /* keep the raw segment */
-    }
-    decoded = decoded.replace(/\.(?:s?html?|php|aspx?|jsp|cfm)$/i, "");
-    const segWords = decoded
-      .split(/[^\p{L}\p{N}]+/u)
-      .filter((w) => w && !/^\d{5,}$/.test(w) && !/^[0-9a-f]{8,}$/i.test(w) && !/^(?:index|default|amp)$/i.test(w));
-    const wordCount = segWords.filter((w) => /\p{L}{2,}/u.test(w)).length;
-    if (wordCount >= 1 && wordCount >= best.filter((w) => /\p{L}{2,}/u.test(w)).length) best = segWords;
-  }
-  const phrase = best.join(" ").toLowerCase();
-  if (!phrase || best.length < 2) return host;
-  return `${capitaliseFirst(fixTypos(phrase))} (${host})`;
 }
 
 function firstSentenceTitle(text: string): string {
