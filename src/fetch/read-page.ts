@@ -2,6 +2,7 @@
 // metadata (HTML through extractHtml, PDF through extractPdf, plain text as is). What cannot be
 // read fails with a PageReadError whose short reason goes into a report's provenance.
 import { errorMessage } from "../domain/errors.js";
+import { normalizeNewlines } from "../domain/text.js";
 import { fileNameTitle, firstLineTitle } from "../domain/titles.js";
 import { extractHtml } from "../extract/html.js";
 import { extractPdf } from "../extract/pdf.js";
@@ -222,8 +223,7 @@ export function isPaywalled(html: string, text: string): boolean {
 }
 
 function normalizeText(text: string): string {
-  return text
-    .replace(/\r\n?/g, "\n")
+  return normalizeNewlines(text)
     .replace(/[ \t]+\n/g, "\n")
     .replace(/\n{3,}/g, "\n\n")
     .trim();

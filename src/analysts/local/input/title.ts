@@ -3,29 +3,16 @@
 import type { InputKind } from "../../../domain/report.js";
 import { collapseWhitespace, splitSentences, truncate } from "../../../domain/text.js";
 import { stripHtml } from "../../../domain/html-text.js";
+import { stripMarkdown } from "../../../domain/markdown-text.js";
 import { capitaliseFirst, fixTypos, titleFromUrl } from "../../../domain/titles.js";
 import { unwrapQuotes } from "./claims.js";
 
 export { decodeEntities } from "../../../domain/entities.js";
-export { fixTypos, stripHtml, titleFromUrl };
+export { fixTypos, stripHtml, stripMarkdown, titleFromUrl };
 
 export const FALLBACK_TITLE = "Untitled check";
 const MAX_TITLE_CHARS = 160;
 const MAX_TEXT_TITLE_CHARS = 100;
-
-/** Removes Markdown markup, keeping the words: links/images give their text, emphasis and code marks go. */
-export function stripMarkdown(text: string): string {
-  let t = text;
-  t = t.replace(/!\[([^\]]*)\]\([^)]*\)/g, "$1");
-  t = t.replace(/\[([^\]]+)\]\([^)]*\)/g, "$1");
-  t = t.replace(/\[([^\]]+)\]\[[^\]]*\]/g, "$1");
-  t = t.replace(/^\s{0,3}(?:#{1,6}\s+|>+\s?|[-*+•]\s+|\d{1,3}[.)]\s+)/gm, "");
-  t = t.replace(/^\s*(?:[-*_]\s*){3,}$/gm, " ");
-  t = t.replace(/(^|[^\p{L}\p{N}])_{1,3}(?=\S)|(?<=\S)_{1,3}(?=[^\p{L}\p{N}]|$)/gu, "$1");
-  t = t.replace(/[*`]+|~~/g, "");
-  t = t.replace(/#{1,6}\s*$/gm, "");
-  return t;
-}
 
 const URL_IN_TEXT = /\b(?:https?:\/\/|www\.)[^\s<>"')\]]+/gi;
 
