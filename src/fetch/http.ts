@@ -5,6 +5,7 @@
 import { pipeline, type Readable } from "node:stream";
 import zlib from "node:zlib";
 import { Agent, type Dispatcher } from "undici";
+import { charsetOf, decodeText } from "../extract/decode.js";
 import { HttpError, type HttpClient, type HttpRequest, type HttpResponse } from "./http-client.js";
 import { checkUrl, createSafeConnector, type Resolver } from "./ssrf.js";
 
@@ -300,27 +301,6 @@ function makeResponse(url: string, status: number, headers: Record<string, strin
     text,
     json: () => JSON.parse(text()) as unknown,
   };
-}
-
-/** The charset parameter of a Content-Type header, if any. */
-export function charsetOf(contentType: string | undefined): string | null {
-  const match = /;\s*charset\s*=\s*"?([^";\s]+)"?/i.exec(contentType ?? "");
-  return match ? match[1]!.toLowerCase() : null;
-}
-
-/** Decodes bytes with the given charset (UTF-8 when unknown), honouring a byte order mark. */
-export function decodeText(bytes: Uint8Array, charset: string | null): string {
-  let label = charset ?? "utf-8";
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) label = "utf-8";
-  else if (bytes[0] === 0xff && bytes[1] === 0xfe) label = "utf-16le";
-  else if (bytes[0] === 0xfe && bytes[1] === 0xff) label = "utf-16be";
-  let decoder: TextDecoder;
-  try {
-    decoder = new TextDecoder(label);
-  } catch {
-    decoder = new TextDecoder("utf-8");
-  }
-  return decoder.decode(bytes);
 }
 
 /** Maps whatever undici, net or zlib threw to an HttpError. */

@@ -4,10 +4,10 @@
 import { errorMessage } from "../domain/errors.js";
 import { normalizeNewlines } from "../domain/text.js";
 import { fileNameTitle, firstLineTitle } from "../domain/titles.js";
+import { asciiHead, charsetOf, declaredCharset, decodeText } from "../extract/decode.js";
 import { extractHtml } from "../extract/html.js";
 import { extractPdf } from "../extract/pdf.js";
 import { HttpError, type HttpClient, type HttpResponse } from "./http-client.js";
-import { charsetOf, decodeText } from "./http.js";
 
 export interface ReadPage {
   /** The final URL, after redirects. */
@@ -50,6 +50,8 @@ const PAYWALL_SHORT_TEXT = 1500;
 /** A page marked not free (isAccessibleForFree=false) is a paywall unless we were given the full text anyway. */
 const PAYWALL_MARKED_TEXT = 3000;
 const MIN_TEXT_CHARS = 20;
+/** How far into a page a <meta> charset is looked for. */
+const CHARSET_SCAN_BYTES = 2048;
 /** A plain-text page's first line is its title when it is no longer than this. */
 const MAX_LINE_TITLE_CHARS = 150;
 
@@ -150,7 +152,7 @@ function contentKind(type: string | null, body: Uint8Array): Kind {
   if (type === "text/html" || type === "application/xhtml+xml") return "html";
   if (type === "text/plain" || type === "text/markdown") return "text";
   if (type === null || type === "application/octet-stream" || type === "binary/octet-stream") {
-    const head = new TextDecoder("latin1").decode(body.subarray(0, 512)).trimStart().toLowerCase();
+    const head = asciiHead(body, 512).trimStart().toLowerCase();
     if (head.startsWith("<!doctype html") || head.startsWith("<html") || /<(?:head|body|title)[\s>]/.test(head)) return "html";
   }
   return "other";
@@ -158,7 +160,7 @@ function contentKind(type: string | null, body: Uint8Array): Kind {
 
 function startsWithAscii(body: Uint8Array, prefix: string): boolean {
   // PDF readers accept the header anywhere in the first 1024 bytes; pages nearly always start with it.
-  const head = new TextDecoder("latin1").decode(body.subarray(0, 1024));
+  const head = asciiHead(body, 1024);
   return head.startsWith(prefix) || head.trimStart().startsWith(prefix);
 }
 
@@ -189,7 +191,7 @@ async function readPdf(res: HttpResponse, finalUrl: string): Promise<ReadPage> {
 }
 
 function readHtml(res: HttpResponse, finalUrl: string, contentType: string): ReadPage {
-  const html = decodeText(res.body, charsetOf(res.headers["content-type"]) ?? sniffCharset(res.body));
+  const html = decodeText(res.body, charsetOf(res.headers["content-type"]) ?? declaredCharset(res.body, CHARSET_SCAN_BYTES));
   const page = extractHtml(html, finalUrl);
   const text = page.text.trim();
   if (isPaywalled(html, text)) throw new PageReadError("paywall", finalUrl);
@@ -204,13 +206,6 @@ function readHtml(res: HttpResponse, finalUrl: string, contentType: string): Rea
     language: page.language,
     contentType,
   };
-}
-
-/** The charset a page declares in its first bytes (<meta charset> or http-equiv), if any. */
-function sniffCharset(body: Uint8Array): string | null {
-  const head = new TextDecoder("latin1").decode(body.subarray(0, 2048));
-  const match = /<meta[^>]+charset\s*=\s*["']?\s*([\w:.-]+)/i.exec(head);
-  return match ? match[1]!.toLowerCase() : null;
 }
 
 export function isPaywalled(html: string, text: string): boolean {

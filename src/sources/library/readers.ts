@@ -10,6 +10,7 @@ import { markdownToText } from "../../domain/markdown-text.js";
 import { collapseWhitespace, normalizeNewlines, truncate } from "../../domain/text.js";
 import { firstLineTitle, MAX_DOCUMENT_TITLE_CHARS } from "../../domain/titles.js";
 import { normalizeDate } from "../../domain/dates.js";
+import { decodeFileText } from "../../extract/decode.js";
 import { extractHtml } from "../../extract/html.js";
 import { extractPdf } from "../../extract/pdf.js";
 import type { DocumentFormat, IncomingDocument, ReadOutcome } from "./document.js";
@@ -25,8 +26,6 @@ const FORMATS: Record<string, DocumentFormat> = {
   ".pdf": "pdf",
   ".jsonl": "jsonl",
 };
-
-const SNIFF_BYTES = 8 * 1024;
 
 /** The format a file name is read as, or null when it is not supported. */
 /** Fetches a page (through the SSRF-safe client) and returns its main text and metadata. */
@@ -210,7 +209,7 @@ async function* readFileOutcomes(file: string, size: number): AsyncGenerator<Rea
     return;
   }
 
-  const decoded = decodeText(bytes, format === "html");
+  const decoded = decodeFileText(bytes, format === "html");
   if (decoded === null) {
     yield { ok: false, origin: file, reason: "binary file, not text" };
     return;
@@ -297,59 +296,6 @@ function finish(doc: IncomingDocument): ReadOutcome {
     };
   }
   return { ok: true, doc };
-}
-
-/**
- * Bytes → text, or null for what is not text: NUL bytes, or in the first 8 KB invalid UTF-8 or
- * more than 10% control characters. UTF-16 with a byte-order mark is decoded; a UTF-8 BOM dropped.
- * HTML that declares another charset in a <meta> is decoded with it.
- */
-export function decodeText(bytes: Uint8Array, html = false): string | null {
-  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
-    try {
-      const text = new TextDecoder(bytes[0] === 0xff ? "utf-16le" : "utf-16be", { fatal: true }).decode(bytes);
-      return looksBinary(text.slice(0, SNIFF_BYTES)) ? null : text;
-    } catch {
-      return null;
-    }
-  }
-  if (bytes.includes(0)) return null;
-  const head = bytes.subarray(0, SNIFF_BYTES);
-  let headText: string;
-  try {
-    headText = new TextDecoder("utf-8", { fatal: true }).decode(head, { stream: bytes.length > SNIFF_BYTES });
-  } catch {
-    const charset = html ? declaredCharset(head) : null;
-    if (!charset) return null;
-    const text = new TextDecoder(charset).decode(bytes);
-    return looksBinary(text.slice(0, SNIFF_BYTES)) ? null : text;
-  }
-  if (looksBinary(headText)) return null;
-  // Past the first 8 KB a stray invalid byte does not make a text file binary.
-  return new TextDecoder("utf-8").decode(bytes);
-}
-
-function looksBinary(sample: string): boolean {
-  if (!sample) return false;
-  let control = 0;
-  for (let i = 0; i < sample.length; i++) {
-    const code = sample.charCodeAt(i);
-    if ((code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d && code !== 0x0c) || code === 0x7f || code === 0) control++;
-  }
-  return control > sample.length * 0.1;
-}
-
-function declaredCharset(head: Uint8Array): string | null {
-  const ascii = Buffer.from(head).toString("latin1");
-  const match = /<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(ascii);
-  const label = match?.[1]?.toLowerCase();
-  if (!label || label === "utf-8" || label === "utf8") return null;
-  try {
-    new TextDecoder(label);
-    return label;
-  } catch {
-    return null;
-  }
 }
 
 // ---------------------------------------------------------------- JSON Lines
