@@ -73,6 +73,17 @@ export async function extractPdf(bytes: Uint8Array): Promise<ExtractedPdf> {
   }
 }
 
+/** Why extractPdf failed, in full, for the library's ingest report: "encrypted PDF: a password is required". */
+export function pdfErrorMessage(error: unknown): string {
+  return error instanceof BadInputError ? error.message : `unreadable PDF: ${collapseWhitespace(errorMessage(error))}`;
+}
+
+/** Why extractPdf failed, in two words, for a report's provenance. */
+export function pdfErrorReason(error: unknown): "no readable text" | "encrypted PDF" | "unreadable PDF" {
+  const message = errorMessage(error);
+  return /no extractable text/i.test(message) ? "no readable text" : /encrypted/i.test(message) ? "encrypted PDF" : "unreadable PDF";
+}
+
 function translateOpenError(error: unknown): Error {
   const name = error instanceof Error ? error.name : "";
   if (name === "PasswordException") return new BadInputError("encrypted PDF: a password is required");

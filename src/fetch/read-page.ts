@@ -6,7 +6,7 @@ import { normalizeNewlines } from "../domain/text.js";
 import { fileNameTitle, firstLineTitle } from "../domain/titles.js";
 import { asciiHead, charsetOf, declaredCharset, decodeText } from "../extract/decode.js";
 import { extractHtml } from "../extract/html.js";
-import { extractPdf } from "../extract/pdf.js";
+import { extractPdf, pdfErrorReason } from "../extract/pdf.js";
 import { HttpError, type HttpClient, type HttpResponse } from "./http-client.js";
 
 export interface ReadPage {
@@ -169,13 +169,7 @@ async function readPdf(res: HttpResponse, finalUrl: string): Promise<ReadPage> {
   try {
     pdf = await extractPdf(res.body);
   } catch (error) {
-    const message = errorMessage(error);
-    const reason = /no extractable text/i.test(message)
-      ? "no readable text"
-      : /encrypted/i.test(message)
-        ? "encrypted PDF"
-        : "unreadable PDF";
-    throw new PageReadError(reason, finalUrl, { cause: error });
+    throw new PageReadError(pdfErrorReason(error), finalUrl, { cause: error });
   }
   if (pdf.text.trim().length < MIN_TEXT_CHARS) throw new PageReadError("no readable text", finalUrl);
   return {

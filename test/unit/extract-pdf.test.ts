@@ -1,7 +1,7 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { BadInputError } from "../../src/domain/errors.js";
-import { extractPdf } from "../../src/extract/pdf.js";
+import { extractPdf, pdfErrorMessage, pdfErrorReason } from "../../src/extract/pdf.js";
 import { makeCorruptPdf, makeEncryptedPdf, makePdf } from "../fixtures/make-pdf.js";
 
 async function rejection(promise: Promise<unknown>): Promise<Error> {
@@ -97,5 +97,18 @@ describe("extractPdf", () => {
     const error = await rejection(extractPdf(makePdf({ title: "Scanned", pages: ["", ""] })));
     assert.ok(error instanceof BadInputError);
     assert.equal(error.message, "PDF has no extractable text (scanned image?)");
+  });
+});
+
+describe("pdfErrorMessage and pdfErrorReason", () => {
+  it("tell why extractPdf failed, in full and in two words", async () => {
+    const encrypted = await rejection(extractPdf(makeEncryptedPdf()));
+    assert.equal(pdfErrorMessage(encrypted), "encrypted PDF: a password is required");
+    assert.equal(pdfErrorReason(encrypted), "encrypted PDF");
+    const scan = await rejection(extractPdf(makePdf({ pages: [""] })));
+    assert.equal(pdfErrorReason(scan), "no readable text");
+    const other = new Error("boom\n  at somewhere");
+    assert.equal(pdfErrorMessage(other), "unreadable PDF: boom at somewhere");
+    assert.equal(pdfErrorReason(other), "unreadable PDF");
   });
 });

@@ -4,7 +4,7 @@ import { readdir, readFile, realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { z } from "zod";
-import { BadInputError, errorMessage } from "../../domain/errors.js";
+import { errorMessage } from "../../domain/errors.js";
 import { MAX_DOCUMENT_CHARS, MAX_INGEST_FILE_BYTES, MAX_JSONL_LINE_CHARS } from "../../domain/limits.js";
 import { markdownToText } from "../../domain/markdown-text.js";
 import { collapseWhitespace, normalizeNewlines, truncate } from "../../domain/text.js";
@@ -12,7 +12,7 @@ import { firstLineTitle, MAX_DOCUMENT_TITLE_CHARS } from "../../domain/titles.js
 import { normalizeDate } from "../../domain/dates.js";
 import { decodeFileText } from "../../extract/decode.js";
 import { extractHtml } from "../../extract/html.js";
-import { extractPdf } from "../../extract/pdf.js";
+import { extractPdf, pdfErrorMessage } from "../../extract/pdf.js";
 import type { DocumentFormat, IncomingDocument, ReadOutcome } from "./document.js";
 
 const FORMATS: Record<string, DocumentFormat> = {
@@ -280,8 +280,7 @@ async function readPdf(bytes: Uint8Array, file: string, base: BaseFields): Promi
       format: "pdf",
     });
   } catch (error) {
-    const reason = error instanceof BadInputError ? error.message : `unreadable PDF: ${collapseWhitespace(errorMessage(error))}`;
-    return { ok: false, origin: file, reason };
+    return { ok: false, origin: file, reason: pdfErrorMessage(error) };
   }
 }
 
