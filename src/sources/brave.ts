@@ -3,6 +3,7 @@
 // and, when Brave knows it, the page date (page_age).
 import type { SearchRequest, SourceHit } from "./provider.js";
 import { normalizeApiDate } from "../domain/dates.js";
+import { headerValue } from "../fetch/headers.js";
 import { stripTags } from "../domain/html-text.js";
 import { RateLimiter } from "../domain/rate-limit.js";
 import {
@@ -10,7 +11,6 @@ import {
   ApiProvider,
   arr,
   clampLimit,
-  headerValue,
   hostnameOf,
   isHttpUrl,
   isRecord,

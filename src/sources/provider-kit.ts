@@ -2,7 +2,7 @@
 // timeout, bounded retries (exponential backoff with jitter, Retry-After honoured up to a cap) on
 // 429, 5xx and network failures, a per-provider rate limiter, and short errors that name the
 // provider and the status and never carry an API key.
-import { parseRetryAfter } from "../fetch/http.js";
+import { headerValue, parseRetryAfter } from "../fetch/headers.js";
 import { HttpError, type HttpClient, type HttpRequest, type HttpResponse } from "../fetch/http-client.js";
 import type { SearchRequest, SourceHit, SourceProvider } from "./provider.js";
 import type { RateLimiter } from "../domain/rate-limit.js";
@@ -260,12 +260,6 @@ function retryAfterOf(headers: Record<string, string>, policy: RequestPolicy): n
     if (seconds !== null) return seconds;
   }
   return policy.retryAfterFrom?.(headers) ?? null;
-}
-
-export function headerValue(headers: Record<string, string>, name: string): string | undefined {
-  const wanted = name.toLowerCase();
-  for (const [key, value] of Object.entries(headers)) if (key.toLowerCase() === wanted) return value;
-  return undefined;
 }
 
 // Small helpers for reading loosely typed API JSON without trusting it.
