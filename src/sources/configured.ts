@@ -14,7 +14,7 @@ import { BraveProvider } from "./brave.js";
 import { GoogleFactCheckProvider } from "./factcheck-google.js";
 import type { SearchRequest, SourceHit, SourceProvider } from "./provider.js";
 import type { Sleep } from "../domain/sleep.js";
-import { ProviderError } from "./provider-kit.js";
+import { ProviderError } from "./provider-error.js";
 import { SearxngProvider } from "./searxng.js";
 import { SerperProvider } from "./serper.js";
 import { TavilyProvider } from "./tavily.js";

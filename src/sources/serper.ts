@@ -3,21 +3,12 @@
 import type { SearchRequest, SourceHit } from "./provider.js";
 import { normalizeApiDate } from "../domain/dates.js";
 import { RateLimiter } from "../domain/rate-limit.js";
-import {
-  ProviderError,
-  ApiProvider,
-  arr,
-  clampLimit,
-  hostnameOf,
-  isHttpUrl,
-  isRecord,
-  primaryLanguage,
-  rankScore,
-  requestJson,
-  str,
-  timeWindow,
-  type ProviderOptions,
-} from "./provider-kit.js";
+import { ApiProvider, type ProviderOptions } from "./api-provider.js";
+import { hostnameOf, isHttpUrl, rankScore } from "./hits.js";
+import { arr, isRecord, str } from "./json-fields.js";
+import { ProviderError } from "./provider-error.js";
+import { requestJson } from "./request-json.js";
+import { clampLimit, primaryLanguage, timeWindow } from "./search-request.js";
 
 export const SERPER_API = "https://google.serper.dev";
 

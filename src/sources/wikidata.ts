@@ -7,7 +7,10 @@ import type { Entity } from "../domain/report.js";
 import type { HttpClient } from "../fetch/http-client.js";
 import { RateLimiter } from "../domain/rate-limit.js";
 import type { Sleep } from "../domain/sleep.js";
-import { ProviderError, arr, isRecord, primaryLanguage, requestJson, str, type RequestPolicy } from "./provider-kit.js";
+import { arr, isRecord, str } from "./json-fields.js";
+import { ProviderError } from "./provider-error.js";
+import { requestJson, type RequestPolicy } from "./request-json.js";
+import { primaryLanguage } from "./search-request.js";
 
 export const WIKIDATA_API = "https://www.wikidata.org/w/api.php";
 

@@ -9,19 +9,12 @@ import type { HttpClient } from "../fetch/http-client.js";
 import type { SearchRequest, SourceHit, SourceProvider } from "./provider.js";
 import { stripTags } from "../domain/html-text.js";
 import { RateLimiter } from "../domain/rate-limit.js";
-import {
-  ProviderError,
-  commonPolicy,
-  arr,
-  clampLimit,
-  isRecord,
-  primaryLanguage,
-  rankScore,
-  requestJson,
-  str,
-  type ProviderOptions,
-  type RequestPolicy,
-} from "./provider-kit.js";
+import { commonPolicy, type ProviderOptions } from "./api-provider.js";
+import { rankScore } from "./hits.js";
+import { arr, isRecord, str } from "./json-fields.js";
+import { ProviderError } from "./provider-error.js";
+import { requestJson, type RequestPolicy } from "./request-json.js";
+import { clampLimit, primaryLanguage } from "./search-request.js";
 
 export interface WikipediaOptions extends ProviderOptions {
   /** API endpoint; `{lang}` is replaced by the wiki's language code. */

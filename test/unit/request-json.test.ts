@@ -1,10 +1,11 @@
-// The shared provider mechanics: retries with backoff and jitter, Retry-After, giving up, timeouts,
-// network errors, aborts, the rate limiter (asserting the sleeps it asks for, never wall time), and
-// the small parsers.
+// The shared provider mechanics of requestJson: retries with backoff and jitter, Retry-After, giving
+// up, timeouts, network errors, aborts, and waiting for the rate limiter (asserting the sleeps it
+// asks for, never wall time).
 import { after, before, beforeEach, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { RateLimiter } from "../../src/domain/rate-limit.js";
-import { ProviderError, requestJson, type RequestPolicy } from "../../src/sources/provider-kit.js";
+import { ProviderError } from "../../src/sources/provider-error.js";
+import { requestJson, type RequestPolicy } from "../../src/sources/request-json.js";
 import { startFixtureServer, type FixtureServer } from "../fixtures/servers/harness.js";
 import { loopbackHttp } from "../helpers/loopback-http.js";
 import { recordingSleep, rejection } from "./providers-helpers.js";

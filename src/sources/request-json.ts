@@ -1,35 +1,12 @@
-// What every web source provider shares, so none of them repeats it: one JSON request with a
-// timeout, bounded retries (exponential backoff with jitter, Retry-After honoured up to a cap) on
-// 429, 5xx and network failures, a per-provider rate limiter, and short errors that name the
-// provider and the status and never carry an API key.
-import { headerValue, parseRetryAfter } from "../fetch/headers.js";
-import { HttpError, type HttpClient, type HttpRequest, type HttpResponse } from "../fetch/http-client.js";
-import type { SearchRequest, SourceHit, SourceProvider } from "./provider.js";
+// One JSON request to a provider's API: a timeout, bounded retries (exponential backoff with
+// jitter, Retry-After honoured up to a cap) on 429, 5xx and network failures, the provider's rate
+// limiter, and short errors that name the provider and the status and never carry an API key.
 import type { RateLimiter } from "../domain/rate-limit.js";
 import { realSleep, type Sleep } from "../domain/sleep.js";
-
-export type ProviderErrorKind =
-  | "auth" // the key is missing, wrong or not allowed here
-  | "rate_limit" // 429, after the retries (or a wait longer than the cap)
-  | "http" // any other non-2xx status
-  | "api" // a 2xx answer that carries an error (MediaWiki does this)
-  | "timeout"
-  | "network"
-  | "bad_response"; // not JSON, or not the documented shape
-
-/** A provider failure, with a one-line message such as "brave: HTTP 401 (invalid API key)". */
-export class ProviderError extends Error {
-  override name = "ProviderError";
-  constructor(
-    message: string,
-    readonly provider: string,
-    readonly kind: ProviderErrorKind,
-    readonly status: number | null = null,
-    readonly retryable = false,
-  ) {
-    super(message);
-  }
-}
+import { headerValue, parseRetryAfter } from "../fetch/headers.js";
+import { HttpError, type HttpClient, type HttpRequest, type HttpResponse } from "../fetch/http-client.js";
+import { isRecord } from "./json-fields.js";
+import { ProviderError, type ProviderErrorKind } from "./provider-error.js";
 
 /** How one provider talks to its API: everything `requestJson` needs besides the request. */
 export interface RequestPolicy {
@@ -59,18 +36,6 @@ export interface RequestPolicy {
   isAuthError?: (status: number, body: unknown) => boolean;
   /** Seconds to wait from provider-specific headers when Retry-After is absent (e.g. X-RateLimit-Reset). */
   retryAfterFrom?: (headers: Record<string, string>) => number | null;
-}
-
-/** The options every provider constructor accepts besides its own. */
-export interface ProviderOptions {
-  http: HttpClient;
-  baseUrl?: string;
-  timeoutMs?: number;
-  maxRetries?: number;
-  sleep?: Sleep;
-  random?: () => number;
-  /** The provider's rate limiter; `null` turns limiting off. Each provider has its own by default. */
-  limiter?: RateLimiter | null;
 }
 
 export interface JsonResponse {
@@ -202,7 +167,7 @@ function statusError(status: number, body: unknown, policy: RequestPolicy): Prov
 }
 
 /** The message of the common error shapes: {error: {message}}, {error: "..."}, {message}, {detail}. */
-export function genericMessage(body: unknown): string | null {
+function genericMessage(body: unknown): string | null {
   if (!isRecord(body)) return null;
   const error = body.error;
   if (typeof error === "string") return error;
@@ -260,114 +225,4 @@ function retryAfterOf(headers: Record<string, string>, policy: RequestPolicy): n
     if (seconds !== null) return seconds;
   }
   return policy.retryAfterFrom?.(headers) ?? null;
-}
-
-// Small helpers for reading loosely typed API JSON without trusting it.
-
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-export function str(value: unknown): string | null {
-  return typeof value === "string" && value.trim() !== "" ? value : null;
-}
-
-export function arr(value: unknown): unknown[] {
-  return Array.isArray(value) ? value : [];
-}
-
-/** A display name for a URL's site: its host without "www.". */
-export function hostnameOf(url: string): string | null {
-  try {
-    return new URL(url).hostname.replace(/^www\./i, "") || null;
-  } catch {
-    return null;
-  }
-}
-
-export function isHttpUrl(url: unknown): url is string {
-  if (typeof url !== "string") return false;
-  try {
-    const u = new URL(url);
-    return u.protocol === "http:" || u.protocol === "https:";
-  } catch {
-    return false;
-  }
-}
-
-/** Rank-based relevance for providers whose own scores are not comparable: 1, 1/2, 1/3, ... */
-export function rankScore(index: number): number {
-  return 1 / (1 + index);
-}
-
-/** The base URL without trailing slashes, so paths can be appended. */
-export function trimBase(url: string): string {
-  return url.replace(/\/+$/, "");
-}
-
-/** Search APIs cap their page size; the request's limit is clamped into [1, max]. */
-export function clampLimit(limit: number, max: number): number {
-  return Math.max(1, Math.min(max, Math.floor(Number.isFinite(limit) ? limit : max)));
-}
-
-/**
- * The primary language subtag in lower case ("pt-BR" → "pt"), or null when there is no usable one
- * (empty, malformed, or a special code: und, mul, zxx, mis).
- */
-export function primaryLanguage(language: string | undefined): string | null {
-  const primary = (language ?? "").trim().split(/[-_]/)[0]?.toLowerCase() ?? "";
-  return /^[a-z]{2,3}$/.test(primary) && !["und", "mul", "zxx", "mis"].includes(primary) ? primary : null;
-}
-
-/** The request policy every provider starts from: its id, the caller's timeouts and retries, and a rate limiter. */
-export function commonPolicy(
-  provider: string,
-  options: ProviderOptions,
-  defaultLimiter: () => RateLimiter,
-  defaultTimeoutMs?: number,
-): RequestPolicy {
-  return {
-    provider,
-    timeoutMs: options.timeoutMs ?? defaultTimeoutMs,
-    maxRetries: options.maxRetries,
-    sleep: options.sleep,
-    random: options.random,
-    limiter: options.limiter === undefined ? defaultLimiter() : options.limiter,
-  };
-}
-
-/** The coarse time windows search APIs offer ("day", "week", "month", "year") for a recency in days. */
-export function timeWindow(maxAgeDays: number | undefined): "day" | "week" | "month" | "year" | null {
-  if (maxAgeDays === undefined) return null;
-  return maxAgeDays <= 1 ? "day" : maxAgeDays <= 7 ? "week" : maxAgeDays <= 31 ? "month" : "year";
-}
-
-/** What a JSON-API provider adds to the common request policy. */
-export interface ApiSetup {
-  /** The API's public address, used when the options name no other. */
-  defaultBaseUrl?: string;
-  /** The rate limiter used when the options bring none (null in the options turns limiting off). */
-  limiter: () => RateLimiter;
-  timeoutMs?: number;
-  /** Secrets to keep out of messages, and how to read this API's error bodies. */
-  policy?: Omit<Partial<RequestPolicy>, "provider">;
-}
-
-/** The skeleton every web API provider shares: its client, its base URL and its request policy. */
-export abstract class ApiProvider implements SourceProvider {
-  protected readonly http: HttpClient;
-  protected readonly baseUrl: string;
-  protected readonly policy: RequestPolicy;
-
-  protected constructor(
-    readonly id: string,
-    options: ProviderOptions,
-    setup: ApiSetup,
-  ) {
-    this.http = options.http;
-    this.baseUrl = trimBase(options.baseUrl ?? setup.defaultBaseUrl ?? "");
-    this.policy = { ...commonPolicy(id, options, setup.limiter, setup.timeoutMs), ...setup.policy };
-  }
-
-  abstract search(request: SearchRequest, signal: AbortSignal): Promise<SourceHit[]>;
 }
