@@ -1,8 +1,9 @@
 // The skeleton every web API provider shares: its client, its base URL and its request policy,
 // from the options every provider accepts.
-import type { RateLimiter } from "../domain/rate-limit.js";
+import { RateLimiter, type RateLimiterOptions } from "../domain/rate-limit.js";
 import type { Sleep } from "../domain/sleep.js";
 import type { HttpClient } from "../fetch/http-client.js";
+import { ProviderError } from "./provider-error.js";
 import type { SearchRequest, SourceHit, SourceProvider } from "./provider.js";
 import type { RequestPolicy } from "./request-json.js";
 
@@ -18,11 +19,17 @@ export interface ProviderOptions {
   limiter?: RateLimiter | null;
 }
 
-/** The request policy every provider starts from: its id, the caller's timeouts and retries, and a rate limiter. */
+/** The pace of a hosted API unless its provider knows better: 5 requests a second, 3 back to back. */
+export const API_RATE: RateLimiterOptions = { perSecond: 5, burst: 3 };
+
+/**
+ * The request policy every provider starts from: its id, the caller's timeouts and retries, and a
+ * rate limiter (its own at `rate` unless the options bring one, or null for none).
+ */
 export function commonPolicy(
   provider: string,
   options: ProviderOptions,
-  defaultLimiter: () => RateLimiter,
+  rate: RateLimiterOptions,
   defaultTimeoutMs?: number,
 ): RequestPolicy {
   return {
@@ -31,7 +38,7 @@ export function commonPolicy(
     maxRetries: options.maxRetries,
     sleep: options.sleep,
     random: options.random,
-    limiter: options.limiter === undefined ? defaultLimiter() : options.limiter,
+    limiter: options.limiter === undefined ? new RateLimiter(rate) : options.limiter,
   };
 }
 
@@ -39,10 +46,15 @@ export function commonPolicy(
 export interface ApiSetup {
   /** The API's public address, used when the options name no other. */
   defaultBaseUrl?: string;
-  /** The rate limiter used when the options bring none (null in the options turns limiting off). */
-  limiter: () => RateLimiter;
+  /**
+   * What the provider cannot work without (its API key, or an instance's URL) and the setting that
+   * gives it: without it the provider is not built, and it never shows in a message.
+   */
+  required?: { value: string; setting: string };
+  /** The rate of the limiter used when the options bring none (null in the options turns limiting off). */
+  rate: RateLimiterOptions;
   timeoutMs?: number;
-  /** Secrets to keep out of messages, and how to read this API's error bodies. */
+  /** How to read this API's error bodies, and any other secret to keep out of messages. */
   policy?: Omit<Partial<RequestPolicy>, "provider">;
 }
 
@@ -57,9 +69,15 @@ export abstract class ApiProvider implements SourceProvider {
     options: ProviderOptions,
     setup: ApiSetup,
   ) {
+    const required = setup.required;
+    if (required && !required.value) throw new ProviderError(`${id}: ${required.setting} is not set`, id, "auth");
     this.http = options.http;
     this.baseUrl = trimBase(options.baseUrl ?? setup.defaultBaseUrl ?? "");
-    this.policy = { ...commonPolicy(id, options, setup.limiter, setup.timeoutMs), ...setup.policy };
+    this.policy = {
+      ...commonPolicy(id, options, setup.rate, setup.timeoutMs),
+      ...(required ? { secrets: [required.value] } : {}),
+      ...setup.policy,
+    };
   }
 
   abstract search(request: SearchRequest, signal: AbortSignal): Promise<SourceHit[]>;

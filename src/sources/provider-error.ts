@@ -22,3 +22,8 @@ export class ProviderError extends Error {
     super(message);
   }
 }
+
+/** The API answered, but not in the documented shape. */
+export function badResponse(provider: string, detail?: string): ProviderError {
+  return new ProviderError(`${provider}: unexpected response${detail ? ` (${detail})` : ""}`, provider, "bad_response");
+}
