@@ -6,7 +6,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { MAX_INGEST_FILE_BYTES } from "../../src/domain/limits.js";
 import type { IncomingDocument, ReadOutcome } from "../../src/sources/library/document.js";
-import { readInputs, readJsonl } from "../../src/sources/library/readers.js";
+import { readJsonl } from "../../src/sources/library/jsonl.js";
+import { readInputs } from "../../src/sources/library/readers.js";
 import { makeEncryptedPdf, makePdf } from "../fixtures/make-pdf.js";
 
 const FIXTURES = fileURLToPath(new URL("../fixtures/library/", import.meta.url));
