@@ -6,7 +6,8 @@ import { normalizeDate } from "../domain/dates.js";
 import { decodeEntities, type EntityOptions } from "../domain/entities.js";
 import { collapseWhitespace } from "../domain/text.js";
 
-export interface ExtractedPage {
+/** A page's text and the metadata read with it: what extractHtml finds, and what the page reader returns. */
+export interface PageText {
   title: string;
   /** Main text: paragraphs separated by a blank line, whitespace inside a paragraph collapsed. */
   text: string;
@@ -15,6 +16,9 @@ export interface ExtractedPage {
   /** ISO 8601: YYYY-MM-DD, or a full UTC timestamp when the page gives a time with its zone. */
   publishedAt: string | null;
   language: string | null;
+}
+
+export interface ExtractedPage extends PageText {
   description: string | null;
   /** <link rel="canonical"> or og:url, when it is an absolute http(s) URL. */
   canonicalUrl: string | null;

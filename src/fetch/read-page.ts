@@ -5,19 +5,13 @@ import { errorMessage } from "../domain/errors.js";
 import { normalizeNewlines } from "../domain/text.js";
 import { fileNameTitle, firstLineTitle } from "../domain/titles.js";
 import { asciiHead, charsetOf, declaredCharset, decodeText } from "../extract/decode.js";
-import { extractHtml } from "../extract/html.js";
+import { extractHtml, type PageText } from "../extract/html.js";
 import { extractPdf, pdfErrorReason } from "../extract/pdf.js";
 import { HttpError, type HttpClient, type HttpResponse } from "./http-client.js";
 
-export interface ReadPage {
+export interface ReadPage extends PageText {
   /** The final URL, after redirects. */
   url: string;
-  title: string;
-  text: string;
-  siteName: string | null;
-  author: string | null;
-  publishedAt: string | null;
-  language: string | null;
   /** The media type the page was read as, e.g. "text/html", "application/pdf", "text/plain". */
   contentType: string;
 }
