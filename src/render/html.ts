@@ -6,6 +6,7 @@ import { CITATION_MARKER, type Report } from "../domain/report.js";
 import { collapseWhitespace } from "../domain/text.js";
 import { escapeHtml } from "./escape.js";
 import { footerText, outline, type ShownSource } from "./outline.js";
+import { REPORT_BODY_CSS, REPORT_HEADINGS_CSS, REPORT_HEADLINE_CSS, VERDICT_COLOURS_CSS } from "./report-style.js";
 import { formatConfidence, formatDate, HEADINGS, MACHINE_NOTICE, stanceWord, verdictWord, type Layout } from "./words.js";
 
 export interface HtmlOptions {
@@ -26,23 +27,12 @@ const STYLE = `
 :root { color-scheme: light dark; --muted: #666; --line: #ddd; }
 body { margin: 0; font: 17px/1.6 system-ui, -apple-system, "Segoe UI", sans-serif; }
 .report { max-width: 46rem; margin: 0 auto; padding: 1.5rem 1rem 3rem; }
-.report h1 { font-size: 1.8rem; line-height: 1.25; margin: 0 0 .75rem; }
-.report h2 { font-size: 1.25rem; margin-top: 2rem; border-bottom: 1px solid var(--line); }
-.report h3 { font-size: 1.05rem; margin-bottom: .25rem; }
+${REPORT_HEADINGS_CSS}
 .verdict { display: inline-block; padding: .1rem .6rem; border-radius: 1rem; font-weight: 600; color: #fff; background: #6b7280; }
-.verdict-supported { background: #15803d; }
-.verdict-refuted { background: #b91c1c; }
-.verdict-misleading { background: #c2410c; }
-.verdict-conflicting { background: #7c3aed; }
-.verdict-unverified { background: #6b7280; }
-.headline, .answer { font-size: 1.1rem; }
+${VERDICT_COLOURS_CSS}
+${REPORT_HEADLINE_CSS}
 .meta, .notice, .submitted, .provenance, .source-meta, .stance { color: var(--muted); }
-.notice { font-size: .9rem; font-style: italic; }
-.cite { text-decoration: none; font-size: .8em; vertical-align: super; }
-.sources li { margin-bottom: .75rem; overflow-wrap: anywhere; }
-.sources :target { background: rgba(250, 204, 21, .25); }
-blockquote { margin: .4rem 0 .4rem 1rem; padding-left: .75rem; border-left: 3px solid var(--line); }
-.provenance { margin-top: 2.5rem; border-top: 1px solid var(--line); font-size: .85rem; }
+${REPORT_BODY_CSS}
 `;
 
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; base-uri 'none'; form-action 'none'";
