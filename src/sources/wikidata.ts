@@ -3,11 +3,8 @@
 // descriptions (wbgetentities), and link the best-ranked candidate whose name matches exactly and
 // whose class fits the entity's type. A person is never linked to a given name, a family name, a
 // plant genus or a disambiguation page that happens to share the name.
-import type { RateLimiter } from "../domain/rate-limit.js";
 import type { Entity } from "../domain/report.js";
-import type { Sleep } from "../domain/sleep.js";
-import type { HttpClient } from "../fetch/http-client.js";
-import { API_RATE, commonPolicy } from "./api-provider.js";
+import { API_RATE, commonPolicy, type ProviderOptions } from "./api-provider.js";
 import { arr, isRecord, str } from "./json-fields.js";
 import { badResponse, ProviderError } from "./provider-error.js";
 import { requestJson, type RequestPolicy } from "./request-json.js";
@@ -15,19 +12,13 @@ import { primaryLanguage } from "./search-request.js";
 
 export const WIKIDATA_API = "https://www.wikidata.org/w/api.php";
 
-export interface LinkOptions {
-  http: HttpClient;
+/** The options of a web provider (client, base URL, timeouts, retries, rate limiter), and linking's own. */
+export interface LinkOptions extends ProviderOptions {
   /** The check's language (BCP 47); labels are matched and descriptions returned in it, English as fallback. */
   language: string;
-  baseUrl?: string;
   signal?: AbortSignal;
   /** Candidates looked at per entity (7 by default). */
   candidates?: number;
-  sleep?: Sleep;
-  random?: () => number;
-  limiter?: RateLimiter | null;
-  timeoutMs?: number;
-  maxRetries?: number;
   /** Called when a lookup fails; linking then leaves the entity unchanged instead of failing. */
   onError?: (error: unknown, entity: Entity | null) => void;
 }
