@@ -2,9 +2,12 @@
 // metadata (meta tags, JSON-LD, <time>, <html lang>) for the rest. No script runs, nothing is fetched.
 import { JSDOM, VirtualConsole } from "jsdom";
 import { Readability } from "@mozilla/readability";
+import { normalizeDate } from "../domain/dates.js";
+import { decodeEntities, type EntityOptions } from "../domain/entities.js";
 import { collapseWhitespace } from "../domain/text.js";
 
-export interface ExtractedPage {
+/** A page's text and the metadata read with it: what extractHtml finds, and what the page reader returns. */
+export interface PageText {
   title: string;
   /** Main text: paragraphs separated by a blank line, whitespace inside a paragraph collapsed. */
   text: string;
@@ -13,6 +16,9 @@ export interface ExtractedPage {
   /** ISO 8601: YYYY-MM-DD, or a full UTC timestamp when the page gives a time with its zone. */
   publishedAt: string | null;
   language: string | null;
+}
+
+export interface ExtractedPage extends PageText {
   description: string | null;
   /** <link rel="canonical"> or og:url, when it is an absolute http(s) URL. */
   canonicalUrl: string | null;
@@ -332,12 +338,15 @@ function readJsonLd(document: Document): LinkedData {
   }
 }
 
+/** JSON-LD strings sometimes carry HTML entities (they are not decoded inside <script>): the markup ones. */
+const JSON_LD_ENTITIES: EntityOptions = { names: "markup", strict: true };
+
 function isObject(value: Json | undefined): value is JsonObject {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 function text(value: Json | undefined): string | null {
-  if (typeof value === "string") return clean(decodeEntities(value));
+  if (typeof value === "string") return clean(decodeEntities(value, JSON_LD_ENTITIES));
   if (typeof value === "number") return String(value);
   if (isObject(value)) {
     if (typeof value["@value"] === "string") return clean(value["@value"]);
@@ -348,7 +357,7 @@ function text(value: Json | undefined): string | null {
 }
 
 function name(value: Json | undefined): string | null {
-  if (typeof value === "string") return clean(decodeEntities(value));
+  if (typeof value === "string") return clean(decodeEntities(value, JSON_LD_ENTITIES));
   if (isObject(value))
     return (
       text(value["name"]) ??
@@ -357,19 +366,6 @@ function name(value: Json | undefined): string | null {
         : null)
     );
   return null;
-}
-
-/** JSON-LD strings sometimes carry HTML entities (they are not decoded inside <script>). */
-function decodeEntities(value: string): string {
-  if (!value.includes("&")) return value;
-  const named: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " " };
-  return value.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, entity: string) => {
-    if (entity[0] === "#") {
-      const code = entity[1] === "x" || entity[1] === "X" ? parseInt(entity.slice(2), 16) : parseInt(entity.slice(1), 10);
-      return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-    }
-    return named[entity.toLowerCase()] ?? whole;
-  });
 }
 
 function parseJsonLoosely(raw: string): Json | undefined {
@@ -455,81 +451,4 @@ function blockText(root: Node): string {
   walk(root);
   flush();
   return paragraphs.join("\n\n");
-}
-
-const MONTHS: Record<string, number> = {
-  jan: 1,
-  feb: 2,
-  mar: 3,
-  apr: 4,
-  may: 5,
-  jun: 6,
-  jul: 7,
-  aug: 8,
-  sep: 9,
-  oct: 10,
-  nov: 11,
-  dec: 12,
-};
-
-/**
- * A date as pages write it → ISO 8601. "2020-01-31", "2020-01-31T10:00:00+01:00" (→ UTC timestamp),
- * "2020-01-31T10:00:00" (no zone: the date only), "2020/01/31", "20200131", "January 31, 2020",
- * "31 Jan 2020", RFC 2822. Anything without a four-digit year, or not a real date, → null.
- */
-export function normalizeDate(raw: string): string | null {
-  const s = collapseWhitespace(raw);
-  if (!s || s.length > 64) return null;
-  let match = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?)?$/i.exec(
-    s,
-  );
-  if (match) {
-    const [, y, mo, d, h, mi, sec, zone] = match;
-    const date = isoDate(Number(y), Number(mo), Number(d));
-    if (!date || h === undefined || zone === undefined) return date;
-    return timestamp(date, Number(h), Number(mi), Number(sec ?? 0), zone) ?? date;
-  }
-  match = /^(\d{4})[/.](\d{1,2})[/.](\d{1,2})$/.exec(s) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(s);
-  if (match) return isoDate(Number(match[1]), Number(match[2]), Number(match[3]));
-  match = /^(\d{4})-(\d{2})$/.exec(s);
-  if (match) return isoDate(Number(match[1]), Number(match[2]), 1)?.slice(0, 7) ?? null;
-  if (/^\d{4}$/.test(s)) return Number(s) >= 1000 ? s : null;
-
-  // Month names: "January 31, 2020", "31 Jan 2020", "Fri, 31 Jan 2020 10:00:00 GMT".
-  const words = s.replace(/^[A-Za-z]{3,9},\s*/, "");
-  const monthFirst = /^([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(.*)$/.exec(words);
-  const dayFirst = /^(\d{1,2})(?:st|nd|rd|th)?\.?\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})(.*)$/.exec(words);
-  const parts = monthFirst
-    ? { month: monthFirst[1]!, day: monthFirst[2]!, year: monthFirst[3]!, rest: monthFirst[4]! }
-    : dayFirst
-      ? { month: dayFirst[2]!, day: dayFirst[1]!, year: dayFirst[3]!, rest: dayFirst[4]! }
-      : null;
-  if (!parts) return null;
-  const month = MONTHS[parts.month.slice(0, 3).toLowerCase()];
-  if (!month) return null;
-  const date = isoDate(Number(parts.year), month, Number(parts.day));
-  if (!date) return null;
-  const time = /^\s*,?\s*(?:at\s+)?(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2})\s*$/i.exec(parts.rest);
-  if (time) return timestamp(date, Number(time[1]), Number(time[2]), Number(time[3] ?? 0), time[4]!) ?? date;
-  return date;
-}
-
-function isoDate(year: number, month: number, day: number): string | null {
-  if (!(year >= 1000 && year <= 9999) || month < 1 || month > 12 || day < 1 || day > 31) return null;
-  if (new Date(Date.UTC(year, month - 1, day)).getUTCDate() !== day) return null;
-  return `${String(year)}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
-}
-
-function timestamp(date: string, h: number, mi: number, sec: number, zone: string): string | null {
-  if (h > 23 || mi > 59 || sec > 60) return null;
-  let offset = zone.toUpperCase();
-  if (offset === "UTC" || offset === "GMT") offset = "Z";
-  else if (offset !== "Z") {
-    const m = /^([+-])(\d{2}):?(\d{2})?$/.exec(offset);
-    if (!m) return null;
-    offset = `${m[1]}${m[2]}:${m[3] ?? "00"}`;
-  }
-  const pad = (n: number): string => String(n).padStart(2, "0");
-  const stamp = new Date(`${date}T${pad(h)}:${pad(mi)}:${pad(Math.min(sec, 59))}${offset}`);
-  return Number.isNaN(stamp.getTime()) ? null : stamp.toISOString();
 }

@@ -2,6 +2,7 @@
 // In Node the legacy build needs no separate worker: it loads its worker code in-process.
 import { getDocument, VerbosityLevel } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { BadInputError, errorMessage } from "../domain/errors.js";
+import { normalizePdfDate, normalizeXmpDate } from "../domain/dates.js";
 import { collapseWhitespace } from "../domain/text.js";
 
 export interface ExtractedPdf {
@@ -70,6 +71,17 @@ export async function extractPdf(bytes: Uint8Array): Promise<ExtractedPdf> {
   } finally {
     await task.destroy().catch(() => undefined);
   }
+}
+
+/** Why extractPdf failed, in full, for the library's ingest report: "encrypted PDF: a password is required". */
+export function pdfErrorMessage(error: unknown): string {
+  return error instanceof BadInputError ? error.message : `unreadable PDF: ${collapseWhitespace(errorMessage(error))}`;
+}
+
+/** Why extractPdf failed, in two words, for a report's provenance. */
+export function pdfErrorReason(error: unknown): "no readable text" | "encrypted PDF" | "unreadable PDF" {
+  const message = errorMessage(error);
+  return /no extractable text/i.test(message) ? "no readable text" : /encrypted/i.test(message) ? "encrypted PDF" : "unreadable PDF";
 }
 
 function translateOpenError(error: unknown): Error {
@@ -173,7 +185,7 @@ async function readMetadata(doc: {
   }
   const author = cleanString(info["Author"]) ?? fromXmp("dc:creator");
   const created = cleanString(info["CreationDate"]);
-  const publishedAt = (created && parsePdfDate(created)) ?? normalizeXmpDate(fromXmp("xmp:createdate"));
+  const publishedAt = (created && normalizePdfDate(created)) ?? normalizeXmpDate(fromXmp("xmp:createdate"));
   return { title: title || null, author, publishedAt };
 }
 
@@ -182,41 +194,4 @@ function cleanString(value: unknown): string | null {
   if (typeof value !== "string") return null;
   const text = collapseWhitespace(value.replace(/\p{Cc}/gu, " "));
   return text ? text : null;
-}
-
-function normalizeXmpDate(value: string | null): string | null {
-  if (!value) return null;
-  const match = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/.exec(value);
-  if (!match) return null;
-  const [, y, mo, d, h, mi, s, zone] = match;
-  if (h === undefined || zone === undefined) return validDate(y!, mo!, d!);
-  const date = new Date(`${y}-${mo}-${d}T${h}:${mi}:${s ?? "00"}${zone}`);
-  return Number.isNaN(date.getTime()) ? validDate(y!, mo!, d!) : date.toISOString();
-}
-
-/**
- * "D:YYYYMMDDHHmmSSOHH'mm'" (every part after the year optional) → ISO 8601.
- * With a time and a zone: the full UTC timestamp; without a zone the time's meaning is
- * unknown, so only the date is kept.
- */
-export function parsePdfDate(raw: string): string | null {
-  const match = /^(?:D:)?(\d{4})(\d{2})?(\d{2})?(\d{2})?(\d{2})?(\d{2})?\s*([Zz+-])?\s*(\d{2})?'?\s*(\d{2})?'?/.exec(raw.trim());
-  if (!match) return null;
-  const [, y, mo = "01", d = "01", h, mi = "00", s = "00", sign, zh = "00", zm = "00"] = match;
-  const date = validDate(y!, mo, d);
-  if (!date) return null;
-  if (h === undefined || sign === undefined) return date;
-  const zone = sign === "Z" || sign === "z" ? "Z" : `${sign}${zh}:${zm}`;
-  const stamp = new Date(`${date}T${h}:${mi}:${s}${zone}`);
-  return Number.isNaN(stamp.getTime()) ? date : stamp.toISOString();
-}
-
-function validDate(y: string, mo: string, d: string): string | null {
-  const year = Number(y);
-  const month = Number(mo);
-  const day = Number(d);
-  if (year < 1000 || month < 1 || month > 12 || day < 1 || day > 31) return null;
-  const probe = new Date(Date.UTC(year, month - 1, day));
-  if (probe.getUTCDate() !== day) return null;
-  return `${y}-${mo}-${d}`;
 }

@@ -2,20 +2,16 @@
 // metadata (HTML through extractHtml, PDF through extractPdf, plain text as is). What cannot be
 // read fails with a PageReadError whose short reason goes into a report's provenance.
 import { errorMessage } from "../domain/errors.js";
-import { extractHtml } from "../extract/html.js";
-import { extractPdf } from "../extract/pdf.js";
+import { normalizeNewlines } from "../domain/text.js";
+import { fileNameTitle, firstLineTitle } from "../domain/titles.js";
+import { asciiHead, charsetOf, declaredCharset, decodeText } from "../extract/decode.js";
+import { extractHtml, type PageText } from "../extract/html.js";
+import { extractPdf, pdfErrorReason } from "../extract/pdf.js";
 import { HttpError, type HttpClient, type HttpResponse } from "./http-client.js";
-import { charsetOf, decodeText } from "./http.js";
 
-export interface ReadPage {
+export interface ReadPage extends PageText {
   /** The final URL, after redirects. */
   url: string;
-  title: string;
-  text: string;
-  siteName: string | null;
-  author: string | null;
-  publishedAt: string | null;
-  language: string | null;
   /** The media type the page was read as, e.g. "text/html", "application/pdf", "text/plain". */
   contentType: string;
 }
@@ -48,6 +44,10 @@ const PAYWALL_SHORT_TEXT = 1500;
 /** A page marked not free (isAccessibleForFree=false) is a paywall unless we were given the full text anyway. */
 const PAYWALL_MARKED_TEXT = 3000;
 const MIN_TEXT_CHARS = 20;
+/** How far into a page a <meta> charset is looked for. */
+const CHARSET_SCAN_BYTES = 2048;
+/** A plain-text page's first line is its title when it is no longer than this. */
+const MAX_LINE_TITLE_CHARS = 150;
 
 const PAYWALL_CUES = [
   /subscribe to (?:continue|keep) reading/i,
@@ -101,7 +101,7 @@ export async function readPage(url: string, client: HttpClient, options: ReadPag
     if (text.length < MIN_TEXT_CHARS) throw new PageReadError("no readable text", finalUrl);
     return {
       url: finalUrl,
-      title: firstLineTitle(text) ?? titleFromUrl(finalUrl),
+      title: firstLineTitle(text, MAX_LINE_TITLE_CHARS, { whole: true }) ?? fileNameTitle(finalUrl),
       text,
       siteName: null,
       author: null,
@@ -146,7 +146,7 @@ function contentKind(type: string | null, body: Uint8Array): Kind {
   if (type === "text/html" || type === "application/xhtml+xml") return "html";
   if (type === "text/plain" || type === "text/markdown") return "text";
   if (type === null || type === "application/octet-stream" || type === "binary/octet-stream") {
-    const head = new TextDecoder("latin1").decode(body.subarray(0, 512)).trimStart().toLowerCase();
+    const head = asciiHead(body, 512).trimStart().toLowerCase();
     if (head.startsWith("<!doctype html") || head.startsWith("<html") || /<(?:head|body|title)[\s>]/.test(head)) return "html";
   }
   return "other";
@@ -154,7 +154,7 @@ function contentKind(type: string | null, body: Uint8Array): Kind {
 
 function startsWithAscii(body: Uint8Array, prefix: string): boolean {
   // PDF readers accept the header anywhere in the first 1024 bytes; pages nearly always start with it.
-  const head = new TextDecoder("latin1").decode(body.subarray(0, 1024));
+  const head = asciiHead(body, 1024);
   return head.startsWith(prefix) || head.trimStart().startsWith(prefix);
 }
 
@@ -163,18 +163,12 @@ async function readPdf(res: HttpResponse, finalUrl: string): Promise<ReadPage> {
   try {
     pdf = await extractPdf(res.body);
   } catch (error) {
-    const message = errorMessage(error);
-    const reason = /no extractable text/i.test(message)
-      ? "no readable text"
-      : /encrypted/i.test(message)
-        ? "encrypted PDF"
-        : "unreadable PDF";
-    throw new PageReadError(reason, finalUrl, { cause: error });
+    throw new PageReadError(pdfErrorReason(error), finalUrl, { cause: error });
   }
   if (pdf.text.trim().length < MIN_TEXT_CHARS) throw new PageReadError("no readable text", finalUrl);
   return {
     url: finalUrl,
-    title: pdf.title ?? titleFromUrl(finalUrl),
+    title: pdf.title ?? fileNameTitle(finalUrl),
     text: pdf.text,
     siteName: null,
     author: pdf.author,
@@ -185,14 +179,14 @@ async function readPdf(res: HttpResponse, finalUrl: string): Promise<ReadPage> {
 }
 
 function readHtml(res: HttpResponse, finalUrl: string, contentType: string): ReadPage {
-  const html = decodeText(res.body, charsetOf(res.headers["content-type"]) ?? sniffCharset(res.body));
+  const html = decodeText(res.body, charsetOf(res.headers["content-type"]) ?? declaredCharset(res.body, CHARSET_SCAN_BYTES));
   const page = extractHtml(html, finalUrl);
   const text = page.text.trim();
   if (isPaywalled(html, text)) throw new PageReadError("paywall", finalUrl);
   if (text.length < MIN_TEXT_CHARS) throw new PageReadError("no readable text", finalUrl);
   return {
     url: finalUrl,
-    title: page.title || titleFromUrl(finalUrl),
+    title: page.title || fileNameTitle(finalUrl),
     text,
     siteName: page.siteName,
     author: page.author,
@@ -200,13 +194,6 @@ function readHtml(res: HttpResponse, finalUrl: string, contentType: string): Rea
     language: page.language,
     contentType,
   };
-}
-
-/** The charset a page declares in its first bytes (<meta charset> or http-equiv), if any. */
-function sniffCharset(body: Uint8Array): string | null {
-  const head = new TextDecoder("latin1").decode(body.subarray(0, 2048));
-  const match = /<meta[^>]+charset\s*=\s*["']?\s*([\w:.-]+)/i.exec(head);
-  return match ? match[1]!.toLowerCase() : null;
 }
 
 export function isPaywalled(html: string, text: string): boolean {
@@ -219,31 +206,8 @@ export function isPaywalled(html: string, text: string): boolean {
 }
 
 function normalizeText(text: string): string {
-  return text
-    .replace(/\r\n?/g, "\n")
+  return normalizeNewlines(text)
     .replace(/[ \t]+\n/g, "\n")
     .replace(/\n{3,}/g, "\n\n")
     .trim();
-}
-
-function firstLineTitle(text: string): string | null {
-  const line = text.split("\n", 1)[0]!.trim();
-  return line && line.length <= 150 ? line : null;
-}
-
-function titleFromUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    const last = parsed.pathname.split("/").filter(Boolean).pop();
-    if (last) {
-      const name = decodeURIComponent(last)
-        .replace(/\.(?:pdf|txt|html?)$/i, "")
-        .replace(/[-_]+/g, " ")
-        .trim();
-      if (name) return name;
-    }
-    return parsed.hostname;
-  } catch {
-    return url;
-  }
 }

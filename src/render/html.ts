@@ -2,28 +2,12 @@
 // external resources), or just its <article> for the website to embed.
 // Every piece of report text is untrusted and goes through escapeHtml; the
 // only links are citations to sources of this report and http(s) source URLs.
-import { CITATION_MARKER, type Report, type Source } from "../domain/report.js";
+import { CITATION_MARKER, type Report } from "../domain/report.js";
 import { collapseWhitespace } from "../domain/text.js";
 import { escapeHtml } from "./escape.js";
-import {
-  HEADINGS,
-  factCheckSummary,
-  MACHINE_NOTICE,
-  aboutParts,
-  briefingFindings,
-  formatConfidence,
-  formatDate,
-  formatMs,
-  orderedSections,
-  provenanceSummary,
-  shouldListClaims,
-  sourceDetails,
-  sourceLocation,
-  stanceWord,
-  submittedText,
-  verdictWord,
-  type Layout,
-} from "./words.js";
+import { footerText, outline, type ShownSource } from "./outline.js";
+import { REPORT_BODY_CSS, REPORT_HEADINGS_CSS, REPORT_HEADLINE_CSS, VERDICT_COLOURS_CSS } from "./report-style.js";
+import { formatConfidence, formatDate, HEADINGS, MACHINE_NOTICE, stanceWord, verdictWord, type Layout } from "./words.js";
 
 export interface HtmlOptions {
   layout?: Layout;
@@ -43,23 +27,12 @@ const STYLE = `
 :root { color-scheme: light dark; --muted: #666; --line: #ddd; }
 body { margin: 0; font: 17px/1.6 system-ui, -apple-system, "Segoe UI", sans-serif; }
 .report { max-width: 46rem; margin: 0 auto; padding: 1.5rem 1rem 3rem; }
-.report h1 { font-size: 1.8rem; line-height: 1.25; margin: 0 0 .75rem; }
-.report h2 { font-size: 1.25rem; margin-top: 2rem; border-bottom: 1px solid var(--line); }
-.report h3 { font-size: 1.05rem; margin-bottom: .25rem; }
+${REPORT_HEADINGS_CSS}
 .verdict { display: inline-block; padding: .1rem .6rem; border-radius: 1rem; font-weight: 600; color: #fff; background: #6b7280; }
-.verdict-supported { background: #15803d; }
-.verdict-refuted { background: #b91c1c; }
-.verdict-misleading { background: #c2410c; }
-.verdict-conflicting { background: #7c3aed; }
-.verdict-unverified { background: #6b7280; }
-.headline, .answer { font-size: 1.1rem; }
+${VERDICT_COLOURS_CSS}
+${REPORT_HEADLINE_CSS}
 .meta, .notice, .submitted, .provenance, .source-meta, .stance { color: var(--muted); }
-.notice { font-size: .9rem; font-style: italic; }
-.cite { text-decoration: none; font-size: .8em; vertical-align: super; }
-.sources li { margin-bottom: .75rem; overflow-wrap: anywhere; }
-.sources :target { background: rgba(250, 204, 21, .25); }
-blockquote { margin: .4rem 0 .4rem 1rem; padding-left: .75rem; border-left: 3px solid var(--line); }
-.provenance { margin-top: 2.5rem; border-top: 1px solid var(--line); font-size: .85rem; }
+${REPORT_BODY_CSS}
 `;
 
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; base-uri 'none'; form-action 'none'";
@@ -90,6 +63,7 @@ export function renderHtml(report: Report, options: HtmlOptions = {}): string {
 
 function renderArticle(report: Report, layout: Layout, followUp: ((question: string) => string) | undefined, testIds: boolean): string {
   const sourceNumbers = new Set(report.sources.map((s) => s.n));
+  const shown = outline(report);
   const lang = languageTag(report.language);
   const parts: string[] = [
     `<article class="report report-${layout}"${lang ? ` lang="${escapeHtml(lang)}"` : ""}>`,
@@ -98,7 +72,7 @@ function renderArticle(report: Report, layout: Layout, followUp: ((question: str
   ];
   const badge = verdictBadge(report.verdict.label, report.verdict.confidence, testIds);
   const headline = report.verdict.headline.trim() ? withCitations(report.verdict.headline, sourceNumbers) : "";
-  const submitted = submittedText(report);
+  const submitted = shown.submitted;
   const submittedLine = submitted !== null ? `<p class="submitted">Submitted as: <q>${text(submitted)}</q></p>` : null;
   const checked = `<p class="meta">Checked on <time datetime="${escapeHtml(report.checkedAt)}">${text(formatDate(report.checkedAt))}</time>.</p>`;
   const notice = `<p class="notice">${escapeHtml(MACHINE_NOTICE)}</p>`;
@@ -107,7 +81,7 @@ function renderArticle(report: Report, layout: Layout, followUp: ((question: str
     parts.push(`<p class="answer">${badge}${headline ? ` <strong>${headline}</strong>` : ""}</p>`);
     if (submittedLine) parts.push(submittedLine);
     parts.push(checked, notice, "</header>");
-    const findings = briefingFindings(report);
+    const findings = shown.findings;
     if (findings.length > 0) {
       parts.push('<section class="findings">', `<h2>${HEADINGS.findings}</h2>`);
       findings.forEach((finding, i) => {
@@ -125,7 +99,7 @@ function renderArticle(report: Report, layout: Layout, followUp: ((question: str
     parts.push(`<p class="verdict-line">${badge}</p>`);
     if (headline) parts.push(`<p class="headline">${headline}</p>`);
     parts.push(checked, notice, "</header>");
-    if (shouldListClaims(report)) {
+    if (shown.listsClaims) {
       parts.push('<section class="claims">', `<h2>${HEADINGS.claims}</h2>`, "<ul>");
       for (const claim of report.claims) {
         const verdict = claim.verdict ? ` ${verdictBadge(claim.verdict.label, claim.verdict.confidence)}` : "";
@@ -133,26 +107,26 @@ function renderArticle(report: Report, layout: Layout, followUp: ((question: str
       }
       parts.push("</ul>", "</section>");
     }
-    for (const section of orderedSections(report)) {
+    for (const section of shown.sections) {
       parts.push(`<section class="section section-${escapeHtml(section.kind)}">`, `<h2>${text(section.title)}</h2>`);
       for (const paragraph of section.paragraphs) parts.push(`<p>${withCitations(paragraph, sourceNumbers)}</p>`);
       parts.push("</section>");
     }
   }
 
-  if (report.factChecks.length > 0) {
+  if (shown.factChecks.length > 0) {
     parts.push('<section class="fact-checks">', `<h2>${HEADINGS.factChecks}</h2>`, "<ul>");
-    for (const f of report.factChecks) {
+    for (const f of shown.factChecks) {
       const link = /^https?:\/\//i.test(f.url)
         ? ` <a href="${escapeHtml(encodeURI(f.url))}" rel="nofollow noopener">${text(f.title ?? "Read the fact-check")}</a>`
         : "";
-      parts.push(`<li>${text(factCheckSummary(f))}${link}</li>`);
+      parts.push(`<li>${text(f.summary)}${link}</li>`);
     }
     parts.push("</ul>", "</section>");
   }
-  if (report.sources.length > 0) {
+  if (shown.sources.length > 0) {
     parts.push('<section class="sources" id="sources">', `<h2>${HEADINGS.sources}</h2>`, "<ol>");
-    for (const source of report.sources) parts.push(sourceItem(source));
+    for (const source of shown.sources) parts.push(sourceItem(source));
     parts.push("</ol>", "</section>");
   }
   const questions = report.followUps.filter((f) => f.question.trim() !== "");
@@ -173,10 +147,8 @@ function verdictBadge(label: Report["verdict"]["label"], confidence: number, mar
   );
 }
 
-function sourceItem(source: Source): string {
+function sourceItem({ source, details, location }: ShownSource): string {
   const title = text(source.title) || "Untitled source";
-  const details = sourceDetails(source);
-  const location = sourceLocation(source.url);
   let where: string;
   if (location.kind === "web") {
     where = `<a class="source-url" href="${escapeHtml(location.href)}" rel="nofollow noopener">${text(location.text)}</a>`;
@@ -199,21 +171,9 @@ function sourceItem(source: Source): string {
 }
 
 function footer(report: Report): string {
-  const p = provenanceSummary(report);
-  let made = `Engine: ${text(p.engine) || "unknown"}`;
-  if (p.model) made += `, model: ${text(p.model)}`;
-  if (p.fallback) made += `, fallback: ${text(p.fallback)}`;
-  if (p.codeVersion) made += `, Verity ${text(p.codeVersion)}`;
-  const stages = p.timings.map((t) => `${text(t.stage)} ${formatMs(t.ms)}`);
-  const lines = ['<footer class="provenance">', `<p>${made}. Timings: ${[...stages, `total ${formatMs(p.totalMs)}`].join(", ")}.</p>`];
-  const about = aboutParts(report);
-  const aboutText = [
-    about.category ? `Category: ${text(about.category)}.` : "",
-    about.entities.length > 0 ? `Mentions: ${about.entities.map(text).join(", ")}.` : "",
-  ]
-    .filter(Boolean)
-    .join(" ");
-  if (aboutText) lines.push(`<p>${aboutText}</p>`);
+  const { made, about } = footerText(report, text, { unknownBlankEngine: true });
+  const lines = ['<footer class="provenance">', `<p>${made}</p>`];
+  if (about) lines.push(`<p>${about}</p>`);
   lines.push("</footer>");
   return lines.join("\n");
 }

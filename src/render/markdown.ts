@@ -3,27 +3,10 @@
 // the answer first and turns every paragraph into a numbered finding.
 // Report text is untrusted: it is escaped so it can neither change the
 // document's structure nor smuggle in raw HTML or links.
-import { CITATION_MARKER, type Report, type Source } from "../domain/report.js";
+import { CITATION_MARKER, type Report } from "../domain/report.js";
 import { collapseWhitespace } from "../domain/text.js";
-import {
-  HEADINGS,
-  factCheckSummary,
-  MACHINE_NOTICE,
-  aboutParts,
-  briefingFindings,
-  formatConfidence,
-  formatDate,
-  formatMs,
-  orderedSections,
-  provenanceSummary,
-  shouldListClaims,
-  sourceDetails,
-  sourceLocation,
-  stanceWord,
-  submittedText,
-  verdictWord,
-  type Layout,
-} from "./words.js";
+import { footerText, outline, type Outline, type ShownSource } from "./outline.js";
+import { formatConfidence, formatDate, HEADINGS, MACHINE_NOTICE, stanceWord, verdictWord, type Layout } from "./words.js";
 
 const mdInline = escapeMarkdownInline;
 const mdLine = escapeMarkdownLine;
@@ -33,19 +16,20 @@ export interface MarkdownOptions {
 }
 
 export function renderMarkdown(report: Report, options: MarkdownOptions = {}): string {
-  const blocks = options.layout === "briefing" ? briefingBlocks(report) : classicBlocks(report);
+  const shown = outline(report);
+  const blocks = options.layout === "briefing" ? briefingBlocks(report, shown) : classicBlocks(report, shown);
   return blocks.join("\n\n") + "\n";
 }
 
-function classicBlocks(report: Report): string[] {
+function classicBlocks(report: Report, shown: Outline): string[] {
   const blocks: string[] = [heading(1, report.title || "Untitled report")];
-  const submitted = submittedText(report);
+  const submitted = shown.submitted;
   if (submitted !== null) blocks.push(`Submitted as: ${mdInline(submitted)}`);
   blocks.push(`**Verdict: ${verdictWord(report.verdict.label)}** (confidence ${formatConfidence(report.verdict.confidence)})`);
   if (report.verdict.headline.trim()) blocks.push(mdLine(report.verdict.headline));
   blocks.push(`Checked on ${mdInline(formatDate(report.checkedAt))}.`, `*${MACHINE_NOTICE}*`);
 
-  if (shouldListClaims(report)) {
+  if (shown.listsClaims) {
     blocks.push(heading(2, HEADINGS.claims));
     blocks.push(
       report.claims
@@ -59,44 +43,44 @@ function classicBlocks(report: Report): string[] {
     );
   }
 
-  for (const section of orderedSections(report)) {
+  for (const section of shown.sections) {
     blocks.push(heading(2, section.title), ...section.paragraphs.map(mdLine));
   }
-  return [...blocks, ...closingBlocks(report)];
+  return [...blocks, ...closingBlocks(report, shown)];
 }
 
-function briefingBlocks(report: Report): string[] {
+function briefingBlocks(report: Report, shown: Outline): string[] {
   const verdict = `${verdictWord(report.verdict.label)} (confidence ${formatConfidence(report.verdict.confidence)})`;
   const headline = report.verdict.headline.trim() ? `: ${mdInline(report.verdict.headline)}` : "";
   const blocks: string[] = [heading(1, report.title || "Untitled report"), `**${verdict}${headline}**`];
-  const submitted = submittedText(report);
+  const submitted = shown.submitted;
   if (submitted !== null) blocks.push(`Submitted as: ${mdInline(submitted)}`);
   blocks.push(`Checked on ${mdInline(formatDate(report.checkedAt))}. *${MACHINE_NOTICE}*`);
 
-  const findings = briefingFindings(report);
+  const findings = shown.findings;
   if (findings.length > 0) {
     blocks.push(heading(2, HEADINGS.findings));
     findings.forEach((finding, i) => {
       blocks.push(`### ${i + 1}. ${escapeHeadingEnd(mdInline(finding.heading))}`, mdLine(finding.text));
     });
   }
-  return [...blocks, ...closingBlocks(report)];
+  return [...blocks, ...closingBlocks(report, shown)];
 }
 
 /** Sources, follow-up questions and the provenance footer: the same in both layouts. */
-function closingBlocks(report: Report): string[] {
+function closingBlocks(report: Report, shown: Outline): string[] {
   const blocks: string[] = [];
-  if (report.factChecks.length > 0) {
+  if (shown.factChecks.length > 0) {
     blocks.push(heading(2, HEADINGS.factChecks));
     blocks.push(
-      report.factChecks
-        .map((f) => `- ${mdLine(factCheckSummary(f))} ${/^https?:\/\//i.test(f.url) ? `<${encodeURI(f.url)}>` : mdInline(f.url)}`)
+      shown.factChecks
+        .map((f) => `- ${mdLine(f.summary)} ${/^https?:\/\//i.test(f.url) ? `<${encodeURI(f.url)}>` : mdInline(f.url)}`)
         .join("\n"),
     );
   }
-  if (report.sources.length > 0) {
+  if (shown.sources.length > 0) {
     blocks.push(heading(2, HEADINGS.sources));
-    for (const source of report.sources) blocks.push(...sourceBlocks(source));
+    for (const source of shown.sources) blocks.push(...sourceBlocks(source));
   }
   const questions = report.followUps.filter((f) => f.question.trim() !== "");
   if (questions.length > 0) {
@@ -106,12 +90,10 @@ function closingBlocks(report: Report): string[] {
   return blocks;
 }
 
-function sourceBlocks(source: Source): string[] {
+function sourceBlocks({ source, details, location }: ShownSource): string[] {
   const title = collapseWhitespace(source.title) || "Untitled source";
-  const details = sourceDetails(source);
   let line = `[${source.n}] `;
   line += details.length > 0 ? `${mdInline(title)} — ${details.map(mdInline).join(", ")}.` : endSentence(mdInline(title));
-  const location = sourceLocation(source.url);
   if (location.kind === "web") line += ` <${location.href}>.`;
   else if (location.kind === "library") line += ` Local library: ${mdInline(location.id)}.`;
   else if (location.text) line += ` ${mdInline(location.text)}.`;
@@ -125,24 +107,8 @@ function endSentence(text: string): string {
 }
 
 function footerBlocks(report: Report): string[] {
-  const p = provenanceSummary(report);
-  let made = `Engine: ${mdInline(p.engine || "unknown")}`;
-  if (p.model) made += `, model: ${mdInline(p.model)}`;
-  if (p.fallback) made += `, fallback: ${mdInline(p.fallback)}`;
-  if (p.codeVersion) made += `, Verity ${mdInline(p.codeVersion)}`;
-  made += ".";
-  const stages = p.timings.map((t) => `${mdInline(t.stage)} ${formatMs(t.ms)}`);
-  const timings = `Timings: ${[...stages, `total ${formatMs(p.totalMs)}`].join(", ")}.`;
-  const blocks = [`${made} ${timings}`];
-  const about = aboutParts(report);
-  const aboutText = [
-    about.category ? `Category: ${mdInline(about.category)}.` : "",
-    about.entities.length > 0 ? `Mentions: ${about.entities.map(mdInline).join(", ")}.` : "",
-  ]
-    .filter(Boolean)
-    .join(" ");
-  if (aboutText) blocks.push(aboutText);
-  return blocks;
+  const { made, about } = footerText(report, mdInline);
+  return about ? [made, about] : [made];
 }
 
 function heading(level: number, text: string): string {

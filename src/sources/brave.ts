@@ -1,26 +1,16 @@
 // Brave Search API, web results (GET /res/v1/web/search, key in X-Subscription-Token).
 // The page itself is fetched later by the read stage; a hit carries title, URL, snippet, site name
 // and, when Brave knows it, the page date (page_age).
+import { normalizeApiDate } from "../domain/dates.js";
+import { stripTags } from "../domain/html-text.js";
+import { headerValue } from "../fetch/headers.js";
+import { ApiProvider, type ProviderOptions } from "./api-provider.js";
+import { hostnameOf, isHttpUrl, rankedHits } from "./hits.js";
+import { arr, isRecord, str } from "./json-fields.js";
+import { badResponse } from "./provider-error.js";
 import type { SearchRequest, SourceHit } from "./provider.js";
-import {
-  ProviderError,
-  ApiProvider,
-  RateLimiter,
-  arr,
-  clampLimit,
-  headerValue,
-  hostnameOf,
-  isHttpUrl,
-  isRecord,
-  parseLooseDate,
-  primaryLanguage,
-  rankScore,
-  requestJson,
-  str,
-  stripTags,
-  timeWindow,
-  type ProviderOptions,
-} from "./provider-kit.js";
+import { requestJson } from "./request-json.js";
+import { clampLimit, primaryLanguage, timeWindow } from "./search-request.js";
 
 export const BRAVE_API = "https://api.search.brave.com";
 
@@ -45,12 +35,11 @@ export class BraveProvider extends ApiProvider {
   private readonly apiKey: string;
 
   constructor(options: BraveOptions) {
-    if (!options.apiKey) throw new ProviderError("brave: BRAVE_API_KEY is not set", "brave", "auth");
     super("brave", options, {
       defaultBaseUrl: BRAVE_API,
-      limiter: () => new RateLimiter({ perSecond: options.perSecond ?? 1 }),
+      required: { value: options.apiKey, setting: "BRAVE_API_KEY" },
+      rate: { perSecond: options.perSecond ?? 1 },
       policy: {
-        secrets: [options.apiKey],
         describeError: braveErrorText,
         // A wrong token is a 422 SUBSCRIPTION_TOKEN_INVALID, not a 401.
         isAuthError: (status, body) => status === 401 || status === 403 || /^SUBSCRIPTION_/.test(braveError(body)?.code ?? ""),
@@ -81,28 +70,22 @@ export class BraveProvider extends ApiProvider {
       { url: url.toString(), method: "GET", headers: { "X-Subscription-Token": this.apiKey }, signal },
       this.policy,
     );
-    if (!isRecord(data)) throw new ProviderError(`${this.id}: unexpected response`, this.id, "bad_response");
+    if (!isRecord(data)) throw badResponse(this.id);
     // `web` is absent when there are no web results.
     const results = isRecord(data.web) ? arr(data.web.results) : [];
-    const hits: SourceHit[] = [];
-    for (const r of results) {
-      if (!isRecord(r) || !isHttpUrl(r.url)) continue;
+    return rankedHits(this.id, results, limit, (r) => {
+      if (!isRecord(r) || !isHttpUrl(r.url)) return null;
       const profile = isRecord(r.profile) ? str(r.profile.name) : null;
       const metaHost = isRecord(r.meta_url) ? str(r.meta_url.hostname) : null;
       const description = str(r.description);
-      hits.push({
-        provider: this.id,
+      return {
         url: r.url,
         title: stripTags(str(r.title) ?? r.url),
         publisher: profile ?? metaHost?.replace(/^www\./, "") ?? hostnameOf(r.url),
-        author: null,
-        publishedAt: parseLooseDate(r.page_age) ?? parseLooseDate(r.age),
+        publishedAt: normalizeApiDate(r.page_age) ?? normalizeApiDate(r.age),
         snippet: description ? stripTags(description) : null,
-        score: rankScore(hits.length),
-      });
-      if (hits.length >= limit) break;
-    }
-    return hits;
+      };
+    });
   }
 }
 

@@ -1,23 +1,14 @@
 // Professional fact-checks through the Google Fact Check Tools API (claims:search over ClaimReview
 // markup). Each review of a matching claim becomes a hit with `factCheck` set, and a one-sentence
 // plain text the pipeline can quote: `PolitiFact rated the claim "..." (by ...) as "False".`
+import { normalizeApiDate } from "../domain/dates.js";
+import { API_RATE, ApiProvider, type ProviderOptions } from "./api-provider.js";
+import { hostnameOf, isHttpUrl, rankedHit } from "./hits.js";
+import { arr, isRecord, str } from "./json-fields.js";
+import { badResponse } from "./provider-error.js";
 import type { SearchRequest, SourceHit } from "./provider.js";
-import {
-  ProviderError,
-  ApiProvider,
-  RateLimiter,
-  arr,
-  clampLimit,
-  hostnameOf,
-  isHttpUrl,
-  isRecord,
-  parseLooseDate,
-  primaryLanguage,
-  rankScore,
-  requestJson,
-  str,
-  type ProviderOptions,
-} from "./provider-kit.js";
+import { requestJson } from "./request-json.js";
+import { clampLimit, primaryLanguage } from "./search-request.js";
 
 export const FACTCHECK_API = "https://factchecktools.googleapis.com";
 
@@ -29,12 +20,11 @@ export class GoogleFactCheckProvider extends ApiProvider {
   private readonly apiKey: string;
 
   constructor(options: GoogleFactCheckOptions) {
-    if (!options.apiKey) throw new ProviderError("factcheck: GOOGLE_FACTCHECK_API_KEY is not set", "factcheck", "auth");
     super("factcheck", options, {
       defaultBaseUrl: FACTCHECK_API,
-      limiter: () => new RateLimiter({ perSecond: 5, burst: 3 }),
+      required: { value: options.apiKey, setting: "GOOGLE_FACTCHECK_API_KEY" },
+      rate: API_RATE,
       policy: {
-        secrets: [options.apiKey],
         // Google APIs answer {"error": {"code", "message", "status"}}; a bad key is a 400 INVALID_ARGUMENT
         // ("API key not valid") or a 403 PERMISSION_DENIED.
         describeError: (_status, body) =>
@@ -61,7 +51,7 @@ export class GoogleFactCheckProvider extends ApiProvider {
       this.policy,
     );
     // No match is an empty object, not an empty list.
-    if (!isRecord(data)) throw new ProviderError(`${this.id}: unexpected response`, this.id, "bad_response");
+    if (!isRecord(data)) throw badResponse(this.id);
     const hits: SourceHit[] = [];
     for (const claim of arr(data.claims)) {
       if (!isRecord(claim)) continue;
@@ -76,16 +66,13 @@ export class GoogleFactCheckProvider extends ApiProvider {
         const publisherInfo = isRecord(review.publisher) ? review.publisher : {};
         const publisher = str(publisherInfo.name)?.trim() ?? str(publisherInfo.site)?.trim() ?? hostnameOf(reviewUrl) ?? "a fact-checker";
         const title = str(review.title)?.trim() ?? null;
-        const reviewedAt = parseLooseDate(review.reviewDate);
-        hits.push({
-          provider: this.id,
+        const reviewedAt = normalizeApiDate(review.reviewDate);
+        const fields = {
           url: reviewUrl,
           title: title ?? `${publisher}: ${text}`,
           publisher,
-          author: null,
           publishedAt: reviewedAt,
           snippet: `${rating}: ${text}`,
-          score: rankScore(hits.length),
           text: renderFinding(publisher, text, claimant, rating),
           factCheck: {
             claim: text,
@@ -97,7 +84,8 @@ export class GoogleFactCheckProvider extends ApiProvider {
             reviewedAt,
             language: str(review.languageCode) ?? null,
           },
-        });
+        };
+        hits.push(rankedHit(this.id, fields, hits.length));
       }
     }
     return hits.slice(0, limit);

@@ -1,23 +1,13 @@
 // A SearXNG instance's JSON API (GET /search?q=...&format=json; no key). The instance must allow the
 // json format in settings.yml (search.formats), or it answers 403.
+import { normalizeApiDate } from "../domain/dates.js";
+import { ApiProvider, type ProviderOptions } from "./api-provider.js";
+import { isHttpUrl, rankedHits } from "./hits.js";
+import { arr, isRecord, str } from "./json-fields.js";
+import { badResponse } from "./provider-error.js";
 import type { SearchRequest, SourceHit } from "./provider.js";
-import {
-  ProviderError,
-  ApiProvider,
-  RateLimiter,
-  arr,
-  clampLimit,
-  hostnameOf,
-  isHttpUrl,
-  isRecord,
-  parseLooseDate,
-  primaryLanguage,
-  rankScore,
-  requestJson,
-  str,
-  timeWindow,
-  type ProviderOptions,
-} from "./provider-kit.js";
+import { requestJson } from "./request-json.js";
+import { clampLimit, primaryLanguage, timeWindow } from "./search-request.js";
 
 export interface SearxngOptions extends ProviderOptions {
   /** The instance's base URL (SEARXNG_URL), e.g. "https://searx.example.org" or ".../searxng". */
@@ -26,14 +16,13 @@ export interface SearxngOptions extends ProviderOptions {
 
 export class SearxngProvider extends ApiProvider {
   constructor(options: SearxngOptions) {
-    if (!options.baseUrl) throw new ProviderError("searxng: SEARXNG_URL is not set", "searxng", "auth");
     super("searxng", options, {
+      // An instance URL may embed credentials or a token: as required, it is kept out of messages.
+      required: { value: options.baseUrl, setting: "SEARXNG_URL" },
       // A self-hosted instance is easy to overload (and its upstream engines rate-limit it).
-      limiter: () => new RateLimiter({ perSecond: 2, burst: 2 }),
+      rate: { perSecond: 2, burst: 2 },
       timeoutMs: 15_000,
       policy: {
-        // An instance URL may embed credentials or a token; keep it out of messages.
-        secrets: [options.baseUrl],
         describeError: (status) => (status === 403 ? "forbidden: is the json format enabled in the instance's search.formats?" : null),
         isAuthError: (status) => status === 401,
       },
@@ -50,26 +39,17 @@ export class SearxngProvider extends ApiProvider {
     const window = timeWindow(request.maxAgeDays);
     if (window) url.searchParams.set("time_range", window);
     const { data } = await requestJson(this.http, { url: url.toString(), method: "GET", signal }, this.policy);
-    if (!isRecord(data) || !Array.isArray(data.results)) {
-      throw new ProviderError(`${this.id}: unexpected response (no results list)`, this.id, "bad_response");
-    }
-    const hits: SourceHit[] = [];
+    if (!isRecord(data) || !Array.isArray(data.results)) throw badResponse(this.id, "no results list");
     const seen = new Set<string>();
-    for (const r of arr(data.results)) {
-      if (!isRecord(r) || !isHttpUrl(r.url) || seen.has(r.url)) continue;
+    return rankedHits(this.id, arr(data.results), limit, (r) => {
+      if (!isRecord(r) || !isHttpUrl(r.url) || seen.has(r.url)) return null;
       seen.add(r.url);
-      hits.push({
-        provider: this.id,
+      return {
         url: r.url,
         title: str(r.title)?.trim() ?? r.url,
-        publisher: hostnameOf(r.url),
-        author: null,
-        publishedAt: parseLooseDate(r.publishedDate),
+        publishedAt: normalizeApiDate(r.publishedDate),
         snippet: str(r.content)?.trim() ?? null,
-        score: rankScore(hits.length),
-      });
-      if (hits.length >= limit) break;
-    }
-    return hits;
+      };
+    });
   }
 }

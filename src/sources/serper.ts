@@ -1,23 +1,13 @@
 // Serper, Google results as JSON (POST /search, key in X-API-KEY). Organic results only; relative
 // dates ("3 days ago") are left out rather than guessed.
+import { normalizeApiDate } from "../domain/dates.js";
+import { API_RATE, ApiProvider, type ProviderOptions } from "./api-provider.js";
+import { isHttpUrl, rankedHits } from "./hits.js";
+import { arr, isRecord, str } from "./json-fields.js";
+import { badResponse } from "./provider-error.js";
 import type { SearchRequest, SourceHit } from "./provider.js";
-import {
-  ProviderError,
-  ApiProvider,
-  RateLimiter,
-  arr,
-  clampLimit,
-  hostnameOf,
-  isHttpUrl,
-  isRecord,
-  parseLooseDate,
-  primaryLanguage,
-  rankScore,
-  requestJson,
-  str,
-  timeWindow,
-  type ProviderOptions,
-} from "./provider-kit.js";
+import { requestJson } from "./request-json.js";
+import { clampLimit, primaryLanguage, timeWindow } from "./search-request.js";
 
 export const SERPER_API = "https://google.serper.dev";
 
@@ -29,12 +19,11 @@ export class SerperProvider extends ApiProvider {
   private readonly apiKey: string;
 
   constructor(options: SerperOptions) {
-    if (!options.apiKey) throw new ProviderError("serper: SERPER_API_KEY is not set", "serper", "auth");
     super("serper", options, {
       defaultBaseUrl: SERPER_API,
-      limiter: () => new RateLimiter({ perSecond: 5, burst: 3 }),
+      required: { value: options.apiKey, setting: "SERPER_API_KEY" },
+      rate: API_RATE,
       policy: {
-        secrets: [options.apiKey],
         // Serper errors: {"message": "Unauthorized.", "statusCode": 403}.
         describeError: (_status, body) => (isRecord(body) ? str(body.message) : null),
       },
@@ -61,26 +50,20 @@ export class SerperProvider extends ApiProvider {
       },
       this.policy,
     );
-    if (!isRecord(data)) throw new ProviderError(`${this.id}: unexpected response`, this.id, "bad_response");
+    if (!isRecord(data)) throw badResponse(this.id);
     const organic = arr(data.organic)
       .filter(isRecord)
       .map((r, i) => ({ r, order: typeof r.position === "number" ? r.position : i + 1 }))
       .sort((a, b) => a.order - b.order);
-    const hits: SourceHit[] = [];
-    for (const { r } of organic) {
-      if (!isHttpUrl(r.link)) continue;
-      hits.push({
-        provider: this.id,
-        url: r.link,
-        title: str(r.title)?.trim() ?? r.link,
-        publisher: hostnameOf(r.link),
-        author: null,
-        publishedAt: parseLooseDate(r.date),
-        snippet: str(r.snippet)?.trim() ?? null,
-        score: rankScore(hits.length),
-      });
-      if (hits.length >= limit) break;
-    }
-    return hits;
+    return rankedHits(this.id, organic, limit, ({ r }) =>
+      isHttpUrl(r.link)
+        ? {
+            url: r.link,
+            title: str(r.title)?.trim() ?? r.link,
+            publishedAt: normalizeApiDate(r.date),
+            snippet: str(r.snippet)?.trim() ?? null,
+          }
+        : null,
+    );
   }
 }

@@ -1,23 +1,14 @@
 // Tavily search API (POST /search, key as "Authorization: Bearer"). Tavily can return each page's
 // cleaned text (raw_content); a hit carries it as `text` only when it is substantial (over 500
 // characters), otherwise the read stage fetches the page itself.
+import { normalizeApiDate } from "../domain/dates.js";
+import { API_RATE, ApiProvider, type ProviderOptions } from "./api-provider.js";
+import { isHttpUrl, rankedHits } from "./hits.js";
+import { arr, isRecord, str } from "./json-fields.js";
+import { badResponse } from "./provider-error.js";
 import type { SearchRequest, SourceHit } from "./provider.js";
-import {
-  ProviderError,
-  ApiProvider,
-  RateLimiter,
-  arr,
-  clampLimit,
-  hostnameOf,
-  isHttpUrl,
-  isRecord,
-  parseLooseDate,
-  rankScore,
-  requestJson,
-  str,
-  timeWindow,
-  type ProviderOptions,
-} from "./provider-kit.js";
+import { requestJson } from "./request-json.js";
+import { clampLimit, timeWindow } from "./search-request.js";
 
 export const TAVILY_API = "https://api.tavily.com";
 const MIN_RAW_CONTENT = 500;
@@ -36,13 +27,12 @@ export class TavilyProvider extends ApiProvider {
   private readonly maxTextChars: number;
 
   constructor(options: TavilyOptions) {
-    if (!options.apiKey) throw new ProviderError("tavily: TAVILY_API_KEY is not set", "tavily", "auth");
     super("tavily", options, {
       defaultBaseUrl: TAVILY_API,
-      limiter: () => new RateLimiter({ perSecond: 5, burst: 3 }),
+      required: { value: options.apiKey, setting: "TAVILY_API_KEY" },
+      rate: API_RATE,
       timeoutMs: 20_000,
       policy: {
-        secrets: [options.apiKey],
         // FastAPI-style errors: {"detail": {"error": "Unauthorized: missing or invalid API key."}}.
         describeError: (_status, body) => {
           if (!isRecord(body)) return null;
@@ -81,28 +71,18 @@ export class TavilyProvider extends ApiProvider {
       },
       this.policy,
     );
-    if (!isRecord(data) || !Array.isArray(data.results)) {
-      throw new ProviderError(`${this.id}: unexpected response (no results list)`, this.id, "bad_response");
-    }
-    const hits: SourceHit[] = [];
-    for (const r of arr(data.results)) {
-      if (!isRecord(r) || !isHttpUrl(r.url)) continue;
+    if (!isRecord(data) || !Array.isArray(data.results)) throw badResponse(this.id, "no results list");
+    return rankedHits(this.id, arr(data.results), limit, (r) => {
+      if (!isRecord(r) || !isHttpUrl(r.url)) return null;
       const raw = str(r.raw_content)?.trim() ?? null;
       const content = str(r.content)?.trim() ?? null;
-      const hit: SourceHit = {
-        provider: this.id,
+      return {
         url: r.url,
         title: str(r.title)?.trim() ?? r.url,
-        publisher: hostnameOf(r.url),
-        author: null,
-        publishedAt: parseLooseDate(r.published_date),
+        publishedAt: normalizeApiDate(r.published_date),
         snippet: content ? content.slice(0, 500) : null,
-        score: rankScore(hits.length),
+        text: raw && raw.length > MIN_RAW_CONTENT ? (raw.length > this.maxTextChars ? raw.slice(0, this.maxTextChars) : raw) : undefined,
       };
-      if (raw && raw.length > MIN_RAW_CONTENT) hit.text = raw.length > this.maxTextChars ? raw.slice(0, this.maxTextChars) : raw;
-      hits.push(hit);
-      if (hits.length >= limit) break;
-    }
-    return hits;
+    });
   }
 }

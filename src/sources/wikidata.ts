@@ -4,34 +4,21 @@
 // whose class fits the entity's type. A person is never linked to a given name, a family name, a
 // plant genus or a disambiguation page that happens to share the name.
 import type { Entity } from "../domain/report.js";
-import type { HttpClient } from "../fetch/http-client.js";
-import {
-  ProviderError,
-  RateLimiter,
-  arr,
-  isRecord,
-  primaryLanguage,
-  requestJson,
-  str,
-  type RequestPolicy,
-  type Sleep,
-} from "./provider-kit.js";
+import { API_RATE, commonPolicy, type ProviderOptions } from "./api-provider.js";
+import { arr, isRecord, str } from "./json-fields.js";
+import { badResponse, ProviderError } from "./provider-error.js";
+import { requestJson, type RequestPolicy } from "./request-json.js";
+import { primaryLanguage } from "./search-request.js";
 
 export const WIKIDATA_API = "https://www.wikidata.org/w/api.php";
 
-export interface LinkOptions {
-  http: HttpClient;
+/** The options of a web provider (client, base URL, timeouts, retries, rate limiter), and linking's own. */
+export interface LinkOptions extends ProviderOptions {
   /** The check's language (BCP 47); labels are matched and descriptions returned in it, English as fallback. */
   language: string;
-  baseUrl?: string;
   signal?: AbortSignal;
   /** Candidates looked at per entity (7 by default). */
   candidates?: number;
-  sleep?: Sleep;
-  random?: () => number;
-  limiter?: RateLimiter | null;
-  timeoutMs?: number;
-  maxRetries?: number;
   /** Called when a lookup fails; linking then leaves the entity unchanged instead of failing. */
   onError?: (error: unknown, entity: Entity | null) => void;
 }
@@ -164,19 +151,14 @@ interface EntityFacts {
 export async function linkEntities(entities: Entity[], options: LinkOptions): Promise<Entity[]> {
   const lang = primaryLanguage(options.language) ?? "en";
   const policy: RequestPolicy = {
-    provider: "wikidata",
-    timeoutMs: options.timeoutMs,
-    maxRetries: options.maxRetries,
-    sleep: options.sleep,
-    random: options.random,
-    limiter: options.limiter === undefined ? new RateLimiter({ perSecond: 5, burst: 3 }) : options.limiter,
+    ...commonPolicy("wikidata", options, API_RATE),
     describeError: (_status, body) => (isRecord(body) && isRecord(body.error) ? str(body.error.info) : null),
   };
   const api = async (params: Record<string, string>): Promise<Record<string, unknown>> => {
     const url = new URL(options.baseUrl ?? WIKIDATA_API);
     for (const [key, value] of Object.entries({ ...params, format: "json", formatversion: "2" })) url.searchParams.set(key, value);
     const { data } = await requestJson(options.http, { url: url.toString(), method: "GET", signal: options.signal }, policy);
-    if (!isRecord(data)) throw new ProviderError("wikidata: unexpected response", "wikidata", "bad_response");
+    if (!isRecord(data)) throw badResponse("wikidata");
     if (isRecord(data.error)) {
       const code = str(data.error.code) ?? "error";
       throw new ProviderError(

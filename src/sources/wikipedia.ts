@@ -5,23 +5,15 @@
 // TextExtracts returns one whole-article extract per request ("multiple extracts can only be
 // returned if exintro is set"), so the extracts request follows `excontinue` until every wanted page
 // has its text: one call for the search, then one per article, all through the same rate limiter.
+import { stripTags } from "../domain/html-text.js";
 import type { HttpClient } from "../fetch/http-client.js";
+import { API_RATE, commonPolicy, type ProviderOptions } from "./api-provider.js";
+import { rankedHits } from "./hits.js";
+import { arr, isRecord, str } from "./json-fields.js";
+import { badResponse, ProviderError } from "./provider-error.js";
 import type { SearchRequest, SourceHit, SourceProvider } from "./provider.js";
-import {
-  ProviderError,
-  commonPolicy,
-  RateLimiter,
-  arr,
-  clampLimit,
-  isRecord,
-  primaryLanguage,
-  rankScore,
-  requestJson,
-  str,
-  stripTags,
-  type ProviderOptions,
-  type RequestPolicy,
-} from "./provider-kit.js";
+import { requestJson, type RequestPolicy } from "./request-json.js";
+import { clampLimit, primaryLanguage } from "./search-request.js";
 
 export interface WikipediaOptions extends ProviderOptions {
   /** API endpoint; `{lang}` is replaced by the wiki's language code. */
@@ -59,7 +51,7 @@ export class WikipediaProvider implements SourceProvider {
     this.userAgent = options.userAgent ?? DEFAULT_USER_AGENT;
     this.policy = {
       // Wikimedia asks API clients to keep requests modest; a few per second is well inside that.
-      ...commonPolicy(this.id, options, () => new RateLimiter({ perSecond: 5, burst: 3 })),
+      ...commonPolicy(this.id, options, API_RATE),
       describeError: mediaWikiErrorText,
     };
   }
@@ -92,25 +84,19 @@ export class WikipediaProvider implements SourceProvider {
       results.map((r) => r.pageid),
       signal,
     );
-    const hits: SourceHit[] = [];
-    for (const result of results) {
+    return rankedHits(this.id, results, limit, (result) => {
       const page = pages.get(result.pageid);
-      if (!page || page.disambiguation || !page.extract) continue;
+      if (!page || page.disambiguation || !page.extract) return null;
       const title = page.title ?? result.title;
-      hits.push({
-        provider: this.id,
+      return {
         url: this.articleUrlFor(lang, title),
         title,
         publisher: "Wikipedia",
-        author: null,
         publishedAt: null,
         snippet: result.snippet ? stripTags(result.snippet) : null,
-        score: rankScore(hits.length),
         text: page.extract.length > this.maxTextChars ? page.extract.slice(0, this.maxTextChars) : page.extract,
-      });
-      if (hits.length >= limit) break;
-    }
-    return hits;
+      };
+    });
   }
 
   /** Extracts and page props for the pages, following `excontinue` until each page has its text. */
@@ -160,7 +146,7 @@ export class WikipediaProvider implements SourceProvider {
       { url: url.toString(), method: "GET", headers: { "Api-User-Agent": this.userAgent }, signal },
       this.policy,
     );
-    if (!isRecord(data)) throw new ProviderError(`${this.id}: unexpected response`, this.id, "bad_response");
+    if (!isRecord(data)) throw badResponse(this.id);
     // MediaWiki reports errors in a 200 response: {"error": {"code", "info"}}.
     if (isRecord(data.error)) {
       const code = str(data.error.code) ?? "error";

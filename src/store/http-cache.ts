@@ -1,6 +1,6 @@
 // The page cache behind the HTTP client (GET requests made with `cache: true`).
 import type { Store } from "./db.js";
-import type { CachedResponse, HttpCache } from "../fetch/http.js";
+import type { CachedResponse, HttpCache } from "../fetch/http-cache.js";
 
 /** Bodies larger than this are not cached (they are fetched again instead). */
 export const MAX_CACHED_BODY_BYTES = 5 * 1024 * 1024;

@@ -1,7 +1,7 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
-import { extractHtml, normalizeDate } from "../../src/extract/html.js";
+import { extractHtml } from "../../src/extract/html.js";
 
 const fixture = (name: string): Promise<string> => readFile(new URL(`../fixtures/library/${name}`, import.meta.url), "utf8");
 
@@ -109,26 +109,5 @@ describe("extractHtml", () => {
   it("returns empty text for an empty page", () => {
     assert.equal(extractHtml("").text, "");
     assert.equal(extractHtml("<html><body>   </body></html>").text, "");
-  });
-});
-
-describe("normalizeDate", () => {
-  it("normalises the usual forms to ISO", () => {
-    assert.equal(normalizeDate("2020-01-31"), "2020-01-31");
-    assert.equal(normalizeDate("2020-1-5"), "2020-01-05");
-    assert.equal(normalizeDate("2020-01-31T23:30:00+01:00"), "2020-01-31T22:30:00.000Z");
-    assert.equal(normalizeDate("2020-01-31T10:00:00Z"), "2020-01-31T10:00:00.000Z");
-    assert.equal(normalizeDate("2020-01-31T10:00:00"), "2020-01-31");
-    assert.equal(normalizeDate("2020/01/31"), "2020-01-31");
-    assert.equal(normalizeDate("20200131"), "2020-01-31");
-    assert.equal(normalizeDate("January 31, 2020"), "2020-01-31");
-    assert.equal(normalizeDate("31 Jan 2020"), "2020-01-31");
-    assert.equal(normalizeDate("Fri, 31 Jan 2020 10:00:00 GMT"), "2020-01-31T10:00:00.000Z");
-  });
-
-  it("rejects what is not a date", () => {
-    for (const bad of ["", "soon", "2", "2020-02-30", "2020-13-01", "Smarch 3, 2020", "12/05"]) {
-      assert.equal(normalizeDate(bad), null, bad);
-    }
   });
 });

@@ -1,7 +1,7 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { BadInputError } from "../../src/domain/errors.js";
-import { extractPdf, parsePdfDate } from "../../src/extract/pdf.js";
+import { extractPdf, pdfErrorMessage, pdfErrorReason } from "../../src/extract/pdf.js";
 import { makeCorruptPdf, makeEncryptedPdf, makePdf } from "../fixtures/make-pdf.js";
 
 async function rejection(promise: Promise<unknown>): Promise<Error> {
@@ -100,18 +100,15 @@ describe("extractPdf", () => {
   });
 });
 
-describe("parsePdfDate", () => {
-  it("converts PDF dates to ISO", () => {
-    assert.equal(parsePdfDate("D:20200131"), "2020-01-31");
-    assert.equal(parsePdfDate("D:2020"), "2020-01-01");
-    assert.equal(parsePdfDate("D:20200131120000Z"), "2020-01-31T12:00:00.000Z");
-    assert.equal(parsePdfDate("D:20200131120000-05'30'"), "2020-01-31T17:30:00.000Z");
-    assert.equal(parsePdfDate("D:20200131120000"), "2020-01-31");
-    assert.equal(parsePdfDate("20200131120000Z"), "2020-01-31T12:00:00.000Z");
-  });
-
-  it("rejects what is not a PDF date", () => {
-    assert.equal(parsePdfDate("yesterday"), null);
-    assert.equal(parsePdfDate("D:20201341"), null);
+describe("pdfErrorMessage and pdfErrorReason", () => {
+  it("tell why extractPdf failed, in full and in two words", async () => {
+    const encrypted = await rejection(extractPdf(makeEncryptedPdf()));
+    assert.equal(pdfErrorMessage(encrypted), "encrypted PDF: a password is required");
+    assert.equal(pdfErrorReason(encrypted), "encrypted PDF");
+    const scan = await rejection(extractPdf(makePdf({ pages: [""] })));
+    assert.equal(pdfErrorReason(scan), "no readable text");
+    const other = new Error("boom\n  at somewhere");
+    assert.equal(pdfErrorMessage(other), "unreadable PDF: boom at somewhere");
+    assert.equal(pdfErrorReason(other), "unreadable PDF");
   });
 });

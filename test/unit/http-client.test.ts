@@ -11,14 +11,9 @@ import type { AddressInfo } from "node:net";
 import { openStore, type Store } from "../../src/store/db.js";
 import { HttpCacheRepository } from "../../src/store/http-cache.js";
 import { HttpError } from "../../src/fetch/http-client.js";
-import {
-  createHttpClient,
-  DEFAULT_USER_AGENT,
-  parseRetryAfter,
-  type CachedResponse,
-  type ClosableHttpClient,
-  type HttpCache,
-} from "../../src/fetch/http.js";
+import { parseRetryAfter } from "../../src/fetch/headers.js";
+import { createHttpClient, DEFAULT_USER_AGENT, type ClosableHttpClient } from "../../src/fetch/http.js";
+import type { CachedResponse, HttpCache } from "../../src/fetch/http-cache.js";
 
 function isHttpError(code: string): (error: unknown) => boolean {
   return (error: unknown) => {

@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { ConfigError } from "../../src/domain/errors.js";
 import { FallbackSearch, providersFromConfig } from "../../src/sources/configured.js";
 import type { SearchRequest, SourceHit, SourceProvider } from "../../src/sources/provider.js";
-import { ProviderError } from "../../src/sources/provider-kit.js";
+import { ProviderError } from "../../src/sources/provider-error.js";
 import { BRAVE_TEST_KEY, startBraveServer } from "../fixtures/servers/brave.js";
 import type { FixtureServer } from "../fixtures/servers/harness.js";
 import { TAVILY_TEST_KEY, startTavilyServer } from "../fixtures/servers/tavily.js";

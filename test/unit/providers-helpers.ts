@@ -1,6 +1,6 @@
 // Shared bits of the provider tests: a sleep that records instead of waiting, and a search request.
 import type { SearchRequest } from "../../src/sources/provider.js";
-import type { Sleep } from "../../src/sources/provider-kit.js";
+import type { Sleep } from "../../src/domain/sleep.js";
 
 export function recordingSleep(): { sleep: Sleep; calls: number[] } {
   const calls: number[] = [];

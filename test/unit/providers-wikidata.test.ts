@@ -3,7 +3,7 @@
 import { after, before, beforeEach, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import type { Entity } from "../../src/domain/report.js";
-import { ProviderError } from "../../src/sources/provider-kit.js";
+import { ProviderError } from "../../src/sources/provider-error.js";
 import { fits, linkEntities } from "../../src/sources/wikidata.js";
 import type { FixtureServer } from "../fixtures/servers/harness.js";
 import { startWikidataServer } from "../fixtures/servers/wikidata.js";

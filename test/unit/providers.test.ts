@@ -5,7 +5,7 @@ import { after, before, beforeEach, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { BraveProvider } from "../../src/sources/brave.js";
 import { GoogleFactCheckProvider } from "../../src/sources/factcheck-google.js";
-import { ProviderError } from "../../src/sources/provider-kit.js";
+import { ProviderError } from "../../src/sources/provider-error.js";
 import { SearxngProvider } from "../../src/sources/searxng.js";
 import { SerperProvider } from "../../src/sources/serper.js";
 import { TavilyProvider } from "../../src/sources/tavily.js";

@@ -6,7 +6,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { MAX_INGEST_FILE_BYTES } from "../../src/domain/limits.js";
 import type { IncomingDocument, ReadOutcome } from "../../src/sources/library/document.js";
-import { markdownToText, readInputs, readJsonl } from "../../src/sources/library/readers.js";
+import { readJsonl } from "../../src/sources/library/jsonl.js";
+import { readInputs } from "../../src/sources/library/readers.js";
 import { makeEncryptedPdf, makePdf } from "../fixtures/make-pdf.js";
 
 const FIXTURES = fileURLToPath(new URL("../fixtures/library/", import.meta.url));
@@ -172,12 +173,6 @@ describe("readInputs: markdown", () => {
     assert.equal(withFrontMatter.author, "Kim Lee");
     assert.equal(withFrontMatter.publishedAt, "2021-06-01");
     assert.equal(withFrontMatter.text, "Heading\n\nBody text.");
-  });
-
-  it("takes a setext heading as title", () => {
-    const result = markdownToText("Setext Title\n============\n\nBody paragraph.");
-    assert.equal(result.title, "Setext Title");
-    assert.equal(result.text, "Setext Title\n\nBody paragraph.");
   });
 });
 

@@ -1,4 +1,6 @@
 // A document on its way into the local library, as the readers produce it.
+import { MAX_DOCUMENT_CHARS } from "../../domain/limits.js";
+
 export type DocumentFormat = "text" | "markdown" | "html" | "pdf" | "jsonl";
 
 export interface IncomingDocument {
@@ -18,3 +20,16 @@ export interface IncomingDocument {
 }
 
 export type ReadOutcome = { ok: true; doc: IncomingDocument } | { ok: false; origin: string; reason: string };
+
+/** The last checks every document goes through: it has text, and not too much. */
+export function finishDocument(doc: IncomingDocument): ReadOutcome {
+  if (!doc.text.trim()) return { ok: false, origin: doc.origin, reason: "empty document" };
+  if (doc.text.length > MAX_DOCUMENT_CHARS) {
+    return {
+      ok: false,
+      origin: doc.origin,
+      reason: `document too long (${doc.text.length.toLocaleString("en")} characters; the limit is ${MAX_DOCUMENT_CHARS.toLocaleString("en")})`,
+    };
+  }
+  return { ok: true, doc };
+}

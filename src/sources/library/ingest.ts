@@ -2,7 +2,8 @@
 // transaction, so an interrupted run never leaves a half-written document behind.
 import type { LibraryRepository, UpsertResult } from "../../store/library.js";
 import type { IncomingDocument } from "./document.js";
-import { readInputs, type UrlReader } from "./readers.js";
+import { readInputs } from "./readers.js";
+import type { UrlReader } from "./url-reader.js";
 
 const BATCH_SIZE = 500;
 

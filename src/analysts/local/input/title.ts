@@ -2,188 +2,19 @@
 // markup and links removed, spacing and punctuation tidied, obvious typos fixed.
 import type { InputKind } from "../../../domain/report.js";
 import { collapseWhitespace, splitSentences, truncate } from "../../../domain/text.js";
+import { stripHtml } from "../../../domain/html-text.js";
+import { stripMarkdown } from "../../../domain/markdown-text.js";
+import { capitaliseFirst, fixTypos, titleFromUrl } from "../../../domain/titles.js";
 import { unwrapQuotes } from "./claims.js";
+
+export { decodeEntities } from "../../../domain/entities.js";
+export { fixTypos, stripHtml, stripMarkdown, titleFromUrl };
 
 export const FALLBACK_TITLE = "Untitled check";
 const MAX_TITLE_CHARS = 160;
 const MAX_TEXT_TITLE_CHARS = 100;
 
-const NAMED_ENTITIES: Record<string, string> = {
-  amp: "&",
-  lt: "<",
-  gt: ">",
-  quot: '"',
-  apos: "'",
-  nbsp: " ",
-  ndash: "–",
-  mdash: "—",
-  hellip: "…",
-  lsquo: "‘",
-  rsquo: "’",
-  ldquo: "“",
-  rdquo: "”",
-  laquo: "«",
-  raquo: "»",
-  copy: "©",
-  reg: "®",
-  trade: "™",
-  deg: "°",
-  euro: "€",
-  pound: "£",
-  yen: "¥",
-  cent: "¢",
-  times: "×",
-  divide: "÷",
-  middot: "·",
-  bull: "•",
-  eacute: "é",
-  egrave: "è",
-  ecirc: "ê",
-  aacute: "á",
-  agrave: "à",
-  acirc: "â",
-  iacute: "í",
-  oacute: "ó",
-  uacute: "ú",
-  ntilde: "ñ",
-  ccedil: "ç",
-  uuml: "ü",
-  ouml: "ö",
-  auml: "ä",
-  szlig: "ß",
-  shy: "",
-  zwj: "",
-  zwnj: "",
-  thinsp: " ",
-  ensp: " ",
-  emsp: " ",
-};
-
-/** Decodes HTML character references in one pass ("&amp;lt;" becomes "&lt;", not "<"). */
-export function decodeEntities(text: string): string {
-  return text.replace(/&(#\d{1,7}|#x[0-9a-f]{1,6}|[a-z][a-z0-9]{1,8});?/gi, (match, ref: string) => {
-    if (ref[0] === "#") {
-      const code = ref[1] === "x" || ref[1] === "X" ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
-      if (!Number.isFinite(code) || code <= 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return "";
-      return String.fromCodePoint(code);
-    }
-    const named = NAMED_ENTITIES[ref.toLowerCase()];
-    return named ?? match;
-  });
-}
-
-/** Removes HTML (tags, scripts, styles, comments) and entities; never leaves "<" or ">". */
-export function stripHtml(text: string): string {
-  let t = decodeEntities(text);
-  t = t.replace(/<!--[\s\S]*?(?:-->|$)/g, " ");
-  t = t.replace(/<(script|style|iframe|object|template|noscript)\b[\s\S]*?(?:<\/\1\s*>|$)/gi, " ");
-  t = t.replace(/<\/?[a-z!?][^>]*(?:>|$)/gi, " ");
-  return t.replace(/[<>]/g, " ");
-}
-
-/** Removes Markdown markup, keeping the words: links/images give their text, emphasis and code marks go. */
-export function stripMarkdown(text: string): string {
-  let t = text;
-  t = t.replace(/!\[([^\]]*)\]\([^)]*\)/g, "$1");
-  t = t.replace(/\[([^\]]+)\]\([^)]*\)/g, "$1");
-  t = t.replace(/\[([^\]]+)\]\[[^\]]*\]/g, "$1");
-  t = t.replace(/^\s{0,3}(?:#{1,6}\s+|>+\s?|[-*+•]\s+|\d{1,3}[.)]\s+)/gm, "");
-  t = t.replace(/^\s*(?:[-*_]\s*){3,}$/gm, " ");
-  t = t.replace(/(^|[^\p{L}\p{N}])_{1,3}(?=\S)|(?<=\S)_{1,3}(?=[^\p{L}\p{N}]|$)/gu, "$1");
-  t = t.replace(/[*`]+|~~/g, "");
-  t = t.replace(/#{1,6}\s*$/gm, "");
-  return t;
-}
-
 const URL_IN_TEXT = /\b(?:https?:\/\/|www\.)[^\s<>"')\]]+/gi;
-
-const TYPOS: Record<string, string> = {
-  teh: "the",
-  recieve: "receive",
-  recieved: "received",
-  goverment: "government",
-  govermnent: "government",
-  goverments: "governments",
-  beleive: "believe",
-  beleived: "believed",
-  wierd: "weird",
-  seperate: "separate",
-  definately: "definitely",
-  occured: "occurred",
-  untill: "until",
-  thier: "their",
-  accross: "across",
-  acheive: "achieve",
-  adress: "address",
-  arguement: "argument",
-  begining: "beginning",
-  calender: "calendar",
-  comming: "coming",
-  commited: "committed",
-  concious: "conscious",
-  enviroment: "environment",
-  enviromental: "environmental",
-  existance: "existence",
-  foriegn: "foreign",
-  freind: "friend",
-  immediatly: "immediately",
-  independant: "independent",
-  knowlege: "knowledge",
-  occurence: "occurrence",
-  posession: "possession",
-  publically: "publicly",
-  reccomend: "recommend",
-  recomend: "recommend",
-  relevent: "relevant",
-  religous: "religious",
-  succesful: "successful",
-  tommorow: "tomorrow",
-  truely: "truly",
-  vaccum: "vacuum",
-  vacine: "vaccine",
-  vacines: "vaccines",
-  vaccinne: "vaccine",
-  wich: "which",
-  becuase: "because",
-  beacuse: "because",
-  alot: "a lot",
-  scientifc: "scientific",
-  pandamic: "pandemic",
-  parliment: "parliament",
-  presidant: "president",
-  elction: "election",
-  electon: "election",
-  economicly: "economically",
-  temprature: "temperature",
-  tempurature: "temperature",
-  conspiricy: "conspiracy",
-  conspiracey: "conspiracy",
-  immigants: "immigrants",
-  imigration: "immigration",
-  immigartion: "immigration",
-  polution: "pollution",
-  hte: "the",
-  taht: "that",
-  waht: "what",
-  doesnt: "doesn't",
-  dont: "don't",
-  isnt: "isn't",
-  didnt: "didn't",
-};
-
-function matchCase(original: string, replacement: string): string {
-  if (original === original.toUpperCase() && original.length > 1) return replacement.toUpperCase();
-  if (/^\p{Lu}/u.test(original)) return replacement[0]!.toUpperCase() + replacement.slice(1);
-  return replacement;
-}
-
-/** Fixes the common misspellings of a small built-in list, keeping the word's case. */
-export function fixTypos(text: string): string {
-  return text.replace(/\p{L}+/gu, (word) => {
-    const fix = TYPOS[word.toLowerCase()];
-    return fix ? matchCase(word, fix) : word;
-  });
-}
 
 /** Tidies spacing and punctuation: one space after punctuation, none before, no repeats. */
 export function tidyPunctuation(text: string): string {
@@ -198,42 +29,6 @@ export function tidyPunctuation(text: string): string {
   t = t.replace(/(\p{L}):(?=\p{L})/gu, "$1: ");
   t = t.replace(/^[\s,;:.!?\-–—]+/, "");
   return t.trim();
-}
-
-function capitaliseFirst(text: string): string {
-  if (/^\p{Ll}+\p{Lu}/u.test(text)) return text; // "iPhone", "eBay"
-  return text.replace(/^(\P{L}*)(\p{Ll})/u, (_m, pre: string, ch: string) => pre + ch.toUpperCase());
-}
-
-/** "Moon landing was faked (example.com)" from "https://example.com/news/2024/moon-landing-was-faked". */
-export function titleFromUrl(raw: string): string {
-  let url: URL;
-  try {
-    url = new URL(/^www\./i.test(raw) ? `https://${raw}` : raw);
-  } catch {
-    return "";
-  }
-  if (url.protocol !== "http:" && url.protocol !== "https:") return "";
-  if (!/^[a-z0-9-]+(?:\.[a-z0-9-]+)+$/i.test(url.hostname)) return "";
-  const host = url.hostname.replace(/^www\d?\./i, "").toLowerCase();
-  let best: string[] = [];
-  for (const segment of url.pathname.split("/")) {
-    let decoded = segment;
-    try {
-      decoded = decodeURIComponent(segment);
-    } catch {
-      /* keep the raw segment */
-    }
-    decoded = decoded.replace(/\.(?:s?html?|php|aspx?|jsp|cfm)$/i, "");
-    const segWords = decoded
-      .split(/[^\p{L}\p{N}]+/u)
-      .filter((w) => w && !/^\d{5,}$/.test(w) && !/^[0-9a-f]{8,}$/i.test(w) && !/^(?:index|default|amp)$/i.test(w));
-    const wordCount = segWords.filter((w) => /\p{L}{2,}/u.test(w)).length;
-    if (wordCount >= 1 && wordCount >= best.filter((w) => /\p{L}{2,}/u.test(w)).length) best = segWords;
-  }
-  const phrase = best.join(" ").toLowerCase();
-  if (!phrase || best.length < 2) return host;
-  return `${capitaliseFirst(fixTypos(phrase))} (${host})`;
 }
 
 function firstSentenceTitle(text: string): string {

@@ -1,9 +1,11 @@
-// The shared provider mechanics: retries with backoff and jitter, Retry-After, giving up, timeouts,
-// network errors, aborts, the rate limiter (asserting the sleeps it asks for, never wall time), and
-// the small parsers.
+// The shared provider mechanics of requestJson: retries with backoff and jitter, Retry-After, giving
+// up, timeouts, network errors, aborts, and waiting for the rate limiter (asserting the sleeps it
+// asks for, never wall time).
 import { after, before, beforeEach, describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { ProviderError, RateLimiter, parseLooseDate, requestJson, stripTags, type RequestPolicy } from "../../src/sources/provider-kit.js";
+import { RateLimiter } from "../../src/domain/rate-limit.js";
+import { ProviderError } from "../../src/sources/provider-error.js";
+import { requestJson, type RequestPolicy } from "../../src/sources/request-json.js";
 import { startFixtureServer, type FixtureServer } from "../fixtures/servers/harness.js";
 import { loopbackHttp } from "../helpers/loopback-http.js";
 import { recordingSleep, rejection } from "./providers-helpers.js";
@@ -169,59 +171,5 @@ describe("loopback test client", () => {
       const error = await rejection(http.request({ url }));
       assert.equal((error as { code?: string }).code, "forbidden_address", url);
     }
-  });
-});
-
-describe("RateLimiter", () => {
-  it("spaces requests at 1/perSecond once the burst is used (the sleeps it asks for)", async () => {
-    let now = 0;
-    const limiter = new RateLimiter({ perSecond: 2, now: () => now });
-    const { sleep, calls } = recordingSleep();
-    await limiter.acquire(undefined, sleep);
-    await limiter.acquire(undefined, sleep);
-    await limiter.acquire(undefined, sleep);
-    assert.deepEqual(calls, [500, 1000], "the second waits one interval, the third two");
-    now = 5_000; // long idle: the bucket refills, but only up to the burst
-    calls.length = 0;
-    await limiter.acquire(undefined, sleep);
-    await limiter.acquire(undefined, sleep);
-    assert.deepEqual(calls, [500]);
-  });
-
-  it("lets a burst through at once", () => {
-    const limiter = new RateLimiter({ perSecond: 1, burst: 3, now: () => 0 });
-    assert.deepEqual([limiter.reserve(), limiter.reserve(), limiter.reserve(), limiter.reserve()], [0, 0, 0, 1000]);
-  });
-
-  it("refills with time", () => {
-    let now = 0;
-    const limiter = new RateLimiter({ perSecond: 10, now: () => now });
-    assert.equal(limiter.reserve(), 0);
-    assert.equal(limiter.reserve(), 100);
-    now = 200;
-    assert.equal(limiter.reserve(), 0);
-  });
-
-  it("rejects a non-positive rate", () => {
-    assert.throws(() => new RateLimiter({ perSecond: 0 }), RangeError);
-  });
-});
-
-describe("parsers", () => {
-  it("parseLooseDate reads ISO, date-only and written dates, and skips relative ages", () => {
-    assert.equal(parseLooseDate("2023-05-17T06:30:00"), "2023-05-17T06:30:00.000Z");
-    assert.equal(parseLooseDate("2023-05-17T06:30:00.123456+02:00"), "2023-05-17T04:30:00.000Z");
-    assert.equal(parseLooseDate("2023-05-17"), "2023-05-17T00:00:00.000Z");
-    assert.equal(parseLooseDate("May 17, 2023"), "2023-05-17T00:00:00.000Z");
-    assert.equal(parseLooseDate("17 May 2023"), "2023-05-17T00:00:00.000Z");
-    assert.equal(parseLooseDate("Sept. 3, 2021"), "2021-09-03T00:00:00.000Z");
-    assert.equal(parseLooseDate("3 days ago"), null);
-    assert.equal(parseLooseDate("Feb 30, 2023"), null);
-    assert.equal(parseLooseDate(""), null);
-    assert.equal(parseLooseDate(42), null);
-  });
-
-  it("stripTags drops markup and decodes entities", () => {
-    assert.equal(stripTags('The <span class="searchmatch">Great</span> &quot;Wall&quot; &amp; co&#039;s'), `The Great "Wall" & co's`);
   });
 });

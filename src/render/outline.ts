@@ -1,0 +1,190 @@
+// What a report shows, and in what order, decided once for both renderers: whether the input is
+// repeated and the claims listed, the sections in order, the briefing's findings, what is said of
+// each source and fact-check, and the footer's sentences. Nothing here escapes anything: each
+// renderer escapes for its own format (the footer takes the renderer's escaper).
+import { SECTION_KINDS, SECTION_TITLES, type Report, type Section, type Source } from "../domain/report.js";
+import { collapseWhitespace, splitSentences, truncate } from "../domain/text.js";
+import { formatDate, formatMs, stripCitations } from "./words.js";
+
+/** The longest input repeated under "Submitted as"; the full text stays in the JSON. */
+export const MAX_SUBMITTED_CHARS = 500;
+
+/** The longest heading of a briefing finding. */
+export const MAX_FINDING_HEADING_CHARS = 80;
+
+export interface ShownSection {
+  kind: Section["kind"];
+  title: string;
+  paragraphs: string[];
+}
+
+export interface Finding {
+  heading: string;
+  /** The whole paragraph, citation markers included. */
+  text: string;
+  sectionKind: Section["kind"];
+}
+
+export type SourceLocation =
+  /** A web page: `href` is the parsed, normalised http(s) URL, `text` the URL as stored. */
+  | { kind: "web"; href: string; text: string }
+  | { kind: "library"; id: string }
+  /** Anything else (javascript:, data:, garbage): shown as text, never as a link. */
+  | { kind: "other"; text: string };
+
+export interface ShownSource {
+  source: Source;
+  /** Publisher, author, date and reliability note, those that are known, in that order. */
+  details: string[];
+  location: SourceLocation;
+}
+
+export interface ShownFactCheck {
+  /** Who rated which claim how, and when, in plain words. */
+  summary: string;
+  url: string;
+  title: string | null;
+}
+
+export interface Outline {
+  /** The input to show under "Submitted as", or null when it is just the title again. */
+  submitted: string | null;
+  /** The claims are listed when there are several, or when the one claim is not the title. */
+  listsClaims: boolean;
+  /** Sections in the order summary, context, bias (stable within a kind), without empty ones. */
+  sections: ShownSection[];
+  /** One finding per paragraph of all sections, in section order (the briefing layout). */
+  findings: Finding[];
+  factChecks: ShownFactCheck[];
+  sources: ShownSource[];
+}
+
+export function outline(report: Report): Outline {
+  return {
+    submitted: submittedText(report),
+    listsClaims: shouldListClaims(report),
+    sections: orderedSections(report),
+    findings: briefingFindings(report),
+    factChecks: report.factChecks.map((f) => ({ summary: factCheckSummary(f), url: f.url, title: f.title })),
+    sources: report.sources.map((source) => ({ source, details: sourceDetails(source), location: sourceLocation(source.url) })),
+  };
+}
+
+function comparable(text: string): string {
+  return collapseWhitespace(text)
+    .toLowerCase()
+    .replace(/[\s\p{P}]+$/u, "");
+}
+
+/** Whether two texts differ other than by case, spacing and trailing punctuation. */
+function differsFrom(a: string, b: string): boolean {
+  return comparable(a) !== comparable(b);
+}
+
+function submittedText(report: Report): string | null {
+  if (!report.input.text.trim() || !differsFrom(report.input.text, report.title)) return null;
+  return truncate(collapseWhitespace(report.input.text), MAX_SUBMITTED_CHARS);
+}
+
+function shouldListClaims(report: Report): boolean {
+  if (report.claims.length > 1) return true;
+  const only = report.claims[0];
+  return only !== undefined && differsFrom(only.text, report.title);
+}
+
+function orderedSections(report: Report): ShownSection[] {
+  const rank = (kind: Section["kind"]) => {
+    const i = SECTION_KINDS.indexOf(kind);
+    return i === -1 ? SECTION_KINDS.length : i;
+  };
+  return [...report.sections]
+    .map((section, index) => ({ section, index }))
+    .sort((a, b) => rank(a.section.kind) - rank(b.section.kind) || a.index - b.index)
+    .map(({ section }) => ({
+      kind: section.kind,
+      title: section.title.trim() || SECTION_TITLES[section.kind] || section.kind,
+      paragraphs: section.paragraphs.map((p) => p.text).filter((text) => text.trim() !== ""),
+    }))
+    .filter((section) => section.paragraphs.length > 0);
+}
+
+function briefingFindings(report: Report): Finding[] {
+  const findings: Finding[] = [];
+  for (const section of orderedSections(report)) {
+    for (const text of section.paragraphs) {
+      const first = splitSentences(stripCitations(text))[0]?.text ?? "";
+      let heading = collapseWhitespace(first).replace(/(?<!\.)\.$/, "");
+      if (!heading) heading = section.title;
+      findings.push({ heading: truncate(heading, MAX_FINDING_HEADING_CHARS), text, sectionKind: section.kind });
+    }
+  }
+  return findings;
+}
+
+function sourceDetails(source: Source): string[] {
+  const parts: string[] = [];
+  for (const part of [source.publisher, source.author]) {
+    if (part && part.trim()) parts.push(collapseWhitespace(part));
+  }
+  if (source.publishedAt && source.publishedAt.trim()) parts.push(formatDate(source.publishedAt));
+  if (source.reliabilityNote && source.reliabilityNote.trim()) parts.push(`Note: ${collapseWhitespace(source.reliabilityNote)}`);
+  return parts;
+}
+
+function factCheckSummary(f: Report["factChecks"][number]): string {
+  const by = f.claimant ? ` (claimed by ${collapseWhitespace(f.claimant)})` : "";
+  const when = f.reviewedAt ? `, ${formatDate(f.reviewedAt)}` : "";
+  return `${collapseWhitespace(f.publisher)} rated “${collapseWhitespace(f.claim)}”${by} as “${collapseWhitespace(f.rating)}”${when}.`;
+}
+
+function sourceLocation(url: string): SourceLocation {
+  const text = url.trim();
+  if (/^library:/i.test(text)) return { kind: "library", id: text.slice("library:".length) };
+  if (/^https?:\/\//i.test(text)) {
+    try {
+      const parsed = new URL(text);
+      if (parsed.protocol === "http:" || parsed.protocol === "https:") {
+        return { kind: "web", href: parsed.href, text };
+      }
+    } catch {
+      // not a URL: shown as text
+    }
+  }
+  return { kind: "other", text };
+}
+
+export interface FooterText {
+  /** How the report was made: engine, model, fallback, Verity's version, then the stage timings. */
+  made: string;
+  /** What it is about: its category and the entities it names; "" when it has neither. */
+  about: string;
+}
+
+/**
+ * The footer's sentences, every piece of report text through `escape`. An engine that escapes to
+ * nothing reads "unknown" with `unknownBlankEngine` (HTML has always done so; Markdown prints it
+ * empty, and still does).
+ */
+export function footerText(report: Report, escape: (text: string) => string, options: { unknownBlankEngine?: boolean } = {}): FooterText {
+  const p = report.provenance;
+  const engine = options.unknownBlankEngine ? escape(p.engine) || "unknown" : escape(p.engine || "unknown");
+  let made = `Engine: ${engine}`;
+  if (p.model && p.model.trim()) made += `, model: ${escape(p.model)}`;
+  if (p.fallback && p.fallback.trim()) made += `, fallback: ${escape(p.fallback)}`;
+  if (p.codeVersion && p.codeVersion.trim()) made += `, Verity ${escape(p.codeVersion)}`;
+  const timings = p.timings.filter((t) => t.stage.trim().toLowerCase() !== "total");
+  const explicitTotal = p.timings.find((t) => t.stage.trim().toLowerCase() === "total");
+  const totalMs = explicitTotal ? explicitTotal.ms : timings.reduce((sum, t) => sum + t.ms, 0);
+  const stages = timings.map((t) => `${escape(t.stage)} ${formatMs(t.ms)}`);
+  made += `. Timings: ${[...stages, `total ${formatMs(totalMs)}`].join(", ")}.`;
+
+  const category = report.category.trim() ? report.category.trim() : null;
+  const entities = report.entities.map((e) => collapseWhitespace(e.name)).filter((name) => name !== "");
+  const about = [
+    category ? `Category: ${escape(category)}.` : "",
+    entities.length > 0 ? `Mentions: ${entities.map(escape).join(", ")}.` : "",
+  ]
+    .filter(Boolean)
+    .join(" ");
+  return { made, about };
+}
