@@ -2,9 +2,7 @@
 // Exit status 2 when anything failed to ingest (the good documents are kept).
 import { openVerity } from "../service/verity.js";
 import type { Config } from "../service/config.js";
-import { estimateDocuments } from "../sources/library/estimate.js";
-import { ingestPaths } from "../sources/library/ingest.js";
-import { readPage } from "../fetch/read-page.js";
+import { estimateIngest, ingest } from "../service/ingest.js";
 import { clearLine, ingestBar } from "./progress.js";
 
 const MAX_FAILURES_LISTED = 20;
@@ -13,14 +11,9 @@ export async function runIngestCommand(paths: string[], config: Config): Promise
   const verity = await openVerity(config);
   try {
     const started = performance.now();
-    const total = process.stderr.isTTY ? await estimateDocuments(paths) : null;
+    const total = process.stderr.isTTY ? await estimateIngest(paths) : null;
     const bar = ingestBar(process.stderr, total);
-    const summary = await ingestPaths(
-      paths,
-      verity.library,
-      (p) => bar(p.processed),
-      (url) => readPage(url, verity.http),
-    );
+    const summary = await ingest(verity, paths, (p) => bar(p.processed));
     clearLine(process.stderr);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     const err = process.stderr;

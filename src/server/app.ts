@@ -23,7 +23,7 @@ import { infoRoutes } from "./pages/info.js";
 import { mineRoutes } from "./pages/mine.js";
 import { progressRoutes } from "./pages/progress.js";
 import { errorBody, errorPage, formRefused, jsonError, notFoundPage } from "./respond.js";
-import { MAX_BODY_BYTES, RateLimiter, sameSiteForms, securityHeaders } from "./security.js";
+import { MAX_BODY_BYTES, perClientLimiter, sameSiteForms, securityHeaders } from "./security.js";
 
 export type { ServerOptions } from "./options.js";
 
@@ -47,8 +47,8 @@ export function createServer(verity: Verity, partial: Partial<ServerOptions> = {
     services,
     options,
     limits: {
-      submissions: new RateLimiter(options.rateLimits.submissions, clock),
-      votes: new RateLimiter(options.rateLimits.votes, clock),
+      submissions: perClientLimiter(options.rateLimits.submissions, clock),
+      votes: perClientLimiter(options.rateLimits.votes, clock),
     },
     cookies: new SiteCookies(services.cookieSecret, options.baseUrl.startsWith("https:")),
     formGuard: sameSiteForms([new URL(options.baseUrl).origin], formRefused),

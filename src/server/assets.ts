@@ -5,6 +5,7 @@
 // so a browser revalidates them cheaply.
 import { Hono } from "hono";
 import { etag } from "hono/etag";
+import { REPORT_BODY_CSS, REPORT_HEADINGS_CSS, REPORT_HEADLINE_CSS, VERDICT_COLOURS_CSS } from "../render/report-style.js";
 import { notFoundPage } from "./respond.js";
 
 export const APP_CSS = `
@@ -48,11 +49,7 @@ button.link { background: none; border: 0; padding: 0; color: var(--accent); fon
 .checks .snippet { margin: .25rem 0 0; }
 mark { background: #fde68a; color: #111; }
 .verdict { display: inline-block; padding: .05rem .6rem; border-radius: 1rem; font-weight: 600; font-size: .9rem; color: #fff; background: #6b7280; }
-.verdict-supported { background: #15803d; }
-.verdict-refuted { background: #b91c1c; }
-.verdict-misleading { background: #c2410c; }
-.verdict-conflicting { background: #7c3aed; }
-.verdict-unverified { background: #6b7280; }
+${VERDICT_COLOURS_CSS}
 .confidence { color: var(--muted); font-size: .9rem; }
 .categories { display: flex; flex-wrap: wrap; gap: .4rem; list-style: none; padding: 0; }
 .categories a { display: inline-block; padding: .2rem .7rem; border: 1px solid var(--line); border-radius: 1rem; text-decoration: none; }
@@ -65,16 +62,9 @@ mark { background: #fde68a; color: #111; }
 .banner form { display: inline; }
 .report-tools { display: flex; flex-wrap: wrap; gap: .5rem 1.5rem; align-items: center; font-size: .95rem; margin: .5rem 0; }
 .layout-switch a[aria-current] { font-weight: 700; color: var(--fg); text-decoration: none; }
-.report h1 { font-size: 1.8rem; line-height: 1.25; margin: 0 0 .75rem; }
-.report h2 { font-size: 1.25rem; margin-top: 2rem; border-bottom: 1px solid var(--line); }
-.report h3 { font-size: 1.05rem; margin-bottom: .25rem; }
-.headline, .answer { font-size: 1.1rem; }
-.notice { font-size: .9rem; font-style: italic; }
-.cite { text-decoration: none; font-size: .8em; vertical-align: super; }
-.sources li { margin-bottom: .75rem; overflow-wrap: anywhere; }
-.sources :target { background: rgba(250, 204, 21, .25); }
-blockquote { margin: .4rem 0 .4rem 1rem; padding-left: .75rem; border-left: 3px solid var(--line); }
-.provenance { margin-top: 2.5rem; border-top: 1px solid var(--line); font-size: .85rem; }
+${REPORT_HEADINGS_CSS}
+${REPORT_HEADLINE_CSS}
+${REPORT_BODY_CSS}
 .follow-ups form { display: inline; }
 .follow-ups button.link { vertical-align: top; }
 .vote, .share, .versions { margin-top: 2rem; padding-top: 1rem; border-top: 1px solid var(--line); }

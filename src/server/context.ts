@@ -5,12 +5,12 @@ import type { MiddlewareHandler } from "hono";
 import type { SiteServices } from "../service/site.js";
 import type { SiteCookies } from "./cookies.js";
 import type { ServerOptions } from "./options.js";
-import type { RateLimiter } from "./security.js";
+import type { KeyedRateLimiter } from "../domain/rate-limit.js";
 
 export interface Web {
   services: SiteServices;
   options: ServerOptions;
-  limits: { submissions: RateLimiter; votes: RateLimiter };
+  limits: { submissions: KeyedRateLimiter; votes: KeyedRateLimiter };
   cookies: SiteCookies;
   /** Refuses form posts that do not come from this site's pages (403). */
   formGuard: MiddlewareHandler;

@@ -4,7 +4,8 @@ import type { Context } from "hono";
 import { html } from "hono/html";
 import type { Html } from "./components.js";
 import type { Web } from "./context.js";
-import { clientAddress, type RateLimiter } from "./security.js";
+import type { KeyedRateLimiter } from "../domain/rate-limit.js";
+import { clientAddress } from "./security.js";
 
 type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 429 | 500 | 503;
 
@@ -48,7 +49,7 @@ export function jsonError(c: Context, status: ErrorStatus, code: string, message
 }
 
 /** Takes a token from a rate limiter for this client; a 429 response (JSON or page) when none is left. */
-export async function rateLimited(c: Context, web: Web, limiter: RateLimiter, api: boolean): Promise<Response | null> {
+export async function rateLimited(c: Context, web: Web, limiter: KeyedRateLimiter, api: boolean): Promise<Response | null> {
   const taken = limiter.take(clientAddress(c, web.options.trustProxy));
   if (taken.ok) return null;
   c.header("Retry-After", String(taken.retryAfter));

@@ -7,6 +7,7 @@ import type { Context, MiddlewareHandler } from "hono";
 import { csrf } from "hono/csrf";
 import { HTTPException } from "hono/http-exception";
 import { secureHeaders } from "hono/secure-headers";
+import { KeyedRateLimiter } from "../domain/rate-limit.js";
 import type { RateLimit } from "./options.js";
 
 /** Request bodies are limited to this (the whole body, and the JSON an API route reads). */
@@ -78,37 +79,9 @@ export function hmacHex(secret: string, body: string | Uint8Array): string {
   return createHmac("sha256", secret).update(body).digest("hex");
 }
 
-/** Token buckets per client: `burst` at once, refilled at `perMinute`. */
-export class RateLimiter {
-  private readonly buckets = new Map<string, { tokens: number; at: number }>();
-
-  constructor(
-    private readonly limit: RateLimit,
-    private readonly clock: () => number = () => Date.now(),
-  ) {}
-
-  /** Takes a token; when none is left, how many seconds until one is back. */
-  take(key: string): { ok: true } | { ok: false; retryAfter: number } {
-    const now = this.clock();
-    const perMs = this.limit.perMinute / 60_000;
-    const bucket = this.buckets.get(key) ?? { tokens: this.limit.burst, at: now };
-    bucket.tokens = Math.min(this.limit.burst, bucket.tokens + Math.max(0, now - bucket.at) * perMs);
-    bucket.at = now;
-    if (bucket.tokens >= 1) {
-      bucket.tokens -= 1;
-      this.buckets.set(key, bucket);
-      this.prune(now);
-      return { ok: true };
-    }
-    this.buckets.set(key, bucket);
-    return { ok: false, retryAfter: Math.max(1, Math.ceil((1 - bucket.tokens) / perMs / 1000)) };
-  }
-
-  private prune(now: number): void {
-    if (this.buckets.size < 10_000) return;
-    const full = this.limit.burst / (this.limit.perMinute / 60_000);
-    for (const [key, bucket] of this.buckets) if (now - bucket.at > full) this.buckets.delete(key);
-  }
+/** A limiter of requests per client, at the configured rate. */
+export function perClientLimiter(limit: RateLimit, clock: () => number = () => Date.now()): KeyedRateLimiter {
+  return new KeyedRateLimiter({ burst: limit.burst, perSecond: limit.perMinute / 60, now: clock });
 }
 
 /** The client's address: the socket's, or the first X-Forwarded-For hop behind a trusted proxy. */

@@ -2,7 +2,7 @@
 import { createHash } from "node:crypto";
 import { sql } from "kysely";
 import { splitSentences, words, STOPWORDS } from "../domain/text.js";
-import type { IncomingDocument } from "../sources/library/document.js";
+import type { IncomingDocument } from "../domain/document.js";
 import type { Store } from "./db.js";
 
 export type UpsertResult = "added" | "updated" | "unchanged";

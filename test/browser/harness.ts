@@ -12,7 +12,7 @@ import type { Report } from "../../src/domain/report.js";
 import { createServer, type VerityServer } from "../../src/server/app.js";
 import type { CampaignSettings } from "../../src/service/campaign.js";
 import type { ServerOptions } from "../../src/server/options.js";
-import type { IncomingDocument } from "../../src/sources/library/document.js";
+import type { IncomingDocument } from "../../src/domain/document.js";
 import { LibraryProvider } from "../../src/sources/library/provider.js";
 import type { SourceProvider } from "../../src/sources/provider.js";
 import { LIBRARY } from "../fixtures/library-docs.js";

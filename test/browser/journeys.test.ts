@@ -8,7 +8,7 @@ import { after, before, describe, it } from "node:test";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import type { Report } from "../../src/domain/report.js";
 import { STAGES } from "../../src/domain/progress.js";
-import type { IncomingDocument } from "../../src/sources/library/document.js";
+import type { IncomingDocument } from "../../src/domain/document.js";
 import {
   chromiumAvailable,
   CHROMIUM_PATH,

@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { createServer, type VerityServer } from "../../src/server/app.js";
 import { signBody } from "../../src/server/api/campaign.js";
-import type { IncomingDocument } from "../../src/sources/library/document.js";
+import type { IncomingDocument } from "../../src/domain/document.js";
 import { LIBRARY } from "../fixtures/library-docs.js";
 import { tempVerity } from "../helpers/verity.js";
 import { Browser, gatedService, parse } from "./server-helpers.js";

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { chunkPassages, toFtsQuery } from "../../src/store/library.js";
-import type { IncomingDocument } from "../../src/sources/library/document.js";
+import type { IncomingDocument } from "../../src/domain/document.js";
 import { LIBRARY } from "../fixtures/library-docs.js";
 import { tempVerity } from "../helpers/verity.js";
 

@@ -5,7 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { MAX_INGEST_FILE_BYTES } from "../../src/domain/limits.js";
-import type { IncomingDocument, ReadOutcome } from "../../src/sources/library/document.js";
+import type { IncomingDocument, ReadOutcome } from "../../src/domain/document.js";
 import { readJsonl } from "../../src/sources/library/jsonl.js";
 import { readInputs } from "../../src/sources/library/readers.js";
 import { makeEncryptedPdf, makePdf } from "../fixtures/make-pdf.js";

@@ -11,7 +11,7 @@ import type { CampaignSettings } from "../../service/campaign.js";
 import { formatMoney, pagination, verdictBadge, type Html } from "../components.js";
 import type { Web } from "../context.js";
 import { errorBody, errorPage, jsonError, notFoundPage, pageNumber, readForm, type Form } from "../respond.js";
-import { clientAddress, hmacHex, RateLimiter, safeEqual } from "../security.js";
+import { clientAddress, hmacHex, perClientLimiter, safeEqual } from "../security.js";
 
 const SESSION_HOURS = 8;
 
@@ -41,7 +41,7 @@ function sessionProof(token: string, expires: string): string {
 
 export function adminRoutes(web: Web): Hono<AdminEnv> {
   const { options, services, cookies, formGuard } = web;
-  const logins = new RateLimiter({ burst: 5, perMinute: 5 });
+  const logins = perClientLimiter({ burst: 5, perMinute: 5 });
   const app = new Hono<AdminEnv>();
 
   /** The pages of the area answer 404 while it is off. */

@@ -10,7 +10,7 @@ import { firstLineTitle, MAX_DOCUMENT_TITLE_CHARS } from "../../domain/titles.js
 import { decodeFileText } from "../../extract/decode.js";
 import { extractHtml } from "../../extract/html.js";
 import { extractPdf, pdfErrorMessage } from "../../extract/pdf.js";
-import { finishDocument, type DocumentFormat, type IncomingDocument, type ReadOutcome } from "./document.js";
+import { finishDocument, type DocumentFormat, type IncomingDocument, type ReadOutcome } from "../../domain/document.js";
 import { readJsonl } from "./jsonl.js";
 
 const FORMATS: Record<string, DocumentFormat> = {

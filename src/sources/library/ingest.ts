@@ -1,7 +1,7 @@
 // Ingest: read paths into documents and store them in batches. Each batch is one
 // transaction, so an interrupted run never leaves a half-written document behind.
 import type { LibraryRepository, UpsertResult } from "../../store/library.js";
-import type { IncomingDocument } from "./document.js";
+import type { IncomingDocument } from "../../domain/document.js";
 import { readInputs } from "./readers.js";
 import type { UrlReader } from "./url-reader.js";
 

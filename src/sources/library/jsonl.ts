@@ -6,7 +6,7 @@ import { errorMessage } from "../../domain/errors.js";
 import { MAX_JSONL_LINE_CHARS } from "../../domain/limits.js";
 import { collapseWhitespace, truncate } from "../../domain/text.js";
 import { MAX_DOCUMENT_TITLE_CHARS } from "../../domain/titles.js";
-import { finishDocument, type ReadOutcome } from "./document.js";
+import { finishDocument, type ReadOutcome } from "../../domain/document.js";
 
 const optionalString = (field: string) =>
   z

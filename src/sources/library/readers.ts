@@ -2,7 +2,7 @@
 // Lines. Every input gives outcomes in order; a bad file or line is reported and the rest go on.
 import { readdir, realpath, stat } from "node:fs/promises";
 import path from "node:path";
-import type { ReadOutcome } from "./document.js";
+import type { ReadOutcome } from "../../domain/document.js";
 import { formatOf, fsReason, readFileOutcomes } from "./file-reader.js";
 import { readUrlDocument, type UrlReader } from "./url-reader.js";
 

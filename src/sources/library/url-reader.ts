@@ -2,7 +2,7 @@
 import { errorMessage } from "../../domain/errors.js";
 import { MAX_DOCUMENT_CHARS } from "../../domain/limits.js";
 import type { ReadPage } from "../../fetch/read-page.js";
-import type { ReadOutcome } from "./document.js";
+import type { ReadOutcome } from "../../domain/document.js";
 
 /** Fetches a page (through the SSRF-safe client) and returns its main text and metadata. */
 export type UrlReader = (url: string) => Promise<Omit<ReadPage, "language">>;

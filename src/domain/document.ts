@@ -1,5 +1,5 @@
-// A document on its way into the local library, as the readers produce it.
-import { MAX_DOCUMENT_CHARS } from "../../domain/limits.js";
+// A document on its way into the local library, as the readers produce it and the store keeps it.
+import { MAX_DOCUMENT_CHARS } from "./limits.js";
 
 export type DocumentFormat = "text" | "markdown" | "html" | "pdf" | "jsonl";
 
