@@ -7,10 +7,11 @@ import { readFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { predict } from "../../src/analysts/local/models/logistic.js";
-import { POLARITY_MODEL } from "../../src/analysts/local/models/index.js";
-import { polarityFeatures } from "../../src/analysts/local/polarity-features.js";
+import { STANCE_MODEL } from "../../src/analysts/local/models/index.js";
+import { predictMlp } from "../../src/analysts/local/models/mlp.js";
 import { rankPassages } from "../../src/analysts/local/rank.js";
+import { stanceFeatures } from "../../src/analysts/local/stance-features.js";
+import { openTrainingEncoder } from "./embeddings.js";
 import type { ReadDocument } from "../../src/domain/analysis.js";
 import { parseTsv } from "./datasets/liar-plus.js";
 import { oracleThresholdAccuracy, rocAuc, round3 } from "./metrics.js";
@@ -22,13 +23,16 @@ const dataDir = values["data-dir"]!;
 interface Signals {
   /** The rationale model's bearing of the best passage: does any passage state the finding? */
   bestBearing: number;
-  /** The polarity model's chance that the best passage refutes. */
+  /** The stance model's chance that the best passage refutes, of refuting or supporting. */
   bestRefutes: number;
   /** The chance of refuting over all ranked passages, weighted by their bearing. */
   weightedRefutes: number;
 }
 
-function signalsOf(claimText: string, evidence: { title: string; text: string }[]): Signals {
+const shared = await openTrainingEncoder();
+const { encoder } = shared;
+
+async function signalsOf(claimText: string, evidence: { title: string; text: string }[]): Promise<Signals> {
   const documents: ReadDocument[] = evidence.map((e, i) => ({
     url: `library:${i}`,
     title: e.title,
@@ -42,10 +46,12 @@ function signalsOf(claimText: string, evidence: { title: string; text: string }[
     searchScore: 1,
     reliabilityNote: null,
   }));
-  const passages = rankPassages([{ id: "c", text: claimText }], documents).evidence.map((e) => ({
-    bearing: e.bearing,
-    refutes: predict(POLARITY_MODEL, polarityFeatures(claimText, e.quote, e.relevance)).refutes ?? 0,
-  }));
+  const { evidence: ranked } = await rankPassages([{ id: "c", text: claimText }], documents, encoder);
+  const [claimVector, ...vectors] = await encoder.embed([claimText, ...ranked.map((e) => e.quote)]);
+  const passages = ranked.map((e, i) => {
+    const p = predictMlp(STANCE_MODEL, stanceFeatures(claimText, claimVector!, e.quote, vectors[i]!));
+    return { bearing: e.bearing, refutes: p.refutes! / (p.refutes! + p.supports!) };
+  });
   const totalBearing = passages.reduce((s, p) => s + p.bearing, 0);
   return {
     bestBearing: passages[0]?.bearing ?? 0,
@@ -124,13 +130,15 @@ const lines: string[] = [
 
 // LIAR-PLUS val: the 2-way label (false side = barely-true, false, pants-fire) against each signal.
 const FALSE_SIDE = new Set(["barely-true", "false", "pants-fire"]);
-const liar = parseTsv(await readFile(path.join(dataDir, "liar-plus/val2.tsv"), "utf8"))
-  .filter((cols) => cols.length >= 16 && (cols[15] ?? "").trim().length > 0)
-  .map((cols) => ({
+const liar: { falseSide: boolean; justification: string; signals: Signals }[] = [];
+for (const cols of parseTsv(await readFile(path.join(dataDir, "liar-plus/val2.tsv"), "utf8"))) {
+  if (cols.length < 16 || (cols[15] ?? "").trim().length === 0) continue;
+  liar.push({
     falseSide: FALSE_SIDE.has(cols[2]!),
     justification: cols[15]!,
-    signals: signalsOf(cols[3]!, [{ title: "ruling", text: cols[15]! }]),
-  }));
+    signals: await signalsOf(cols[3]!, [{ title: "ruling", text: cols[15]! }]),
+  });
+}
 const falseSide = liar.map((c) => c.falseSide);
 lines.push(
   `LIAR-PLUS val, ${liar.length} statements; 2-way target 0.70, always true-side ${round3(1 - falseSide.filter(Boolean).length / liar.length)}.`,
@@ -138,12 +146,12 @@ lines.push(
   "| signal (higher = false side) | ROC AUC | best 2-way accuracy of any threshold |",
   "|---|---|---|",
   row(
-    "polarity: best passage refutes",
+    "stance: best passage refutes",
     liar.map((c) => c.signals.bestRefutes),
     falseSide,
   ),
   row(
-    "polarity: bearing-weighted refutes",
+    "stance: bearing-weighted refutes",
     liar.map((c) => c.signals.weightedRefutes),
     falseSide,
   ),
@@ -161,17 +169,17 @@ lines.push(
 );
 
 // Climate-FEVER: decide when the best bearing clears a bar, refute when the weighted chance does.
-const climate = (await readFile(path.join(dataDir, "climate-fever/climate-fever.jsonl"), "utf8"))
-  .split("\n")
-  .filter(Boolean)
-  .map((l) => JSON.parse(l) as { claim: string; claim_label: string; evidences: { article: string; evidence: string }[] })
-  .map((c) => ({
+const climate: { label: string; signals: Signals }[] = [];
+for (const line of (await readFile(path.join(dataDir, "climate-fever/climate-fever.jsonl"), "utf8")).split("\n").filter(Boolean)) {
+  const c = JSON.parse(line) as { claim: string; claim_label: string; evidences: { article: string; evidence: string }[] };
+  climate.push({
     label: c.claim_label,
-    signals: signalsOf(
+    signals: await signalsOf(
       c.claim,
       c.evidences.map((e) => ({ title: e.article, text: e.evidence })),
     ),
-  }));
+  });
+}
 const labelled = (label: string, pick: (s: Signals) => number) => climate.filter((c) => c.label === label).map((c) => pick(c.signals));
 let best = { accuracy: 0, bearing: 0, refutes: 0 };
 for (const bearing of [0, 0.02, 0.05, 0.08, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.7, 1.01]) {
@@ -200,3 +208,4 @@ lines.push(
     `${round3(best.accuracy)} at a = ${best.bearing}, b = ${best.refutes}.`,
 );
 console.log(lines.join("\n"));
+await shared.close();

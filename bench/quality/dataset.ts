@@ -18,6 +18,8 @@ export interface Metric {
   interval?: [number, number];
   /** A figure to read, not to maximise (e.g. a stated confidence): the regression floor skips it. */
   informational?: true;
+  /** A figure to minimise (a count of mistakes): its target is a ceiling, and the floor fails when it rises. */
+  lowerIsBetter?: true;
 }
 
 export interface DatasetResult {

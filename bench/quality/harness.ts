@@ -6,7 +6,9 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { openVerity, type Verity } from "../../src/service/verity.js";
+import type { EmbeddingCache } from "../../src/domain/embedding.js";
 import type { Report } from "../../src/domain/report.js";
+import { embedLibrary } from "../../src/service/embed-library.js";
 import { ingestPaths } from "../../src/sources/library/ingest.js";
 
 export interface LibraryDoc {
@@ -19,23 +21,29 @@ export interface LibraryDoc {
 }
 
 export class Workspace {
-  private constructor(readonly dir: string) {}
+  private constructor(
+    readonly dir: string,
+    private readonly embeddings: EmbeddingCache | undefined,
+  ) {}
 
-  static async create(): Promise<Workspace> {
-    return new Workspace(await mkdtemp(path.join(os.tmpdir(), "verity-quality-")));
+  /** A workspace whose libraries share one embedding cache (each text embedded once across datasets and runs). */
+  static async create(embeddings?: EmbeddingCache): Promise<Workspace> {
+    return new Workspace(await mkdtemp(path.join(os.tmpdir(), "verity-quality-")), embeddings);
   }
 
   /** A Verity with its own empty library holding exactly these documents. */
   async libraryOf(name: string, docs: LibraryDoc[]): Promise<Verity> {
     const file = path.join(this.dir, `${name}.jsonl`);
     await writeFile(file, docs.map((d) => JSON.stringify(d)).join("\n"));
-    const verity = await openVerity(libraryOnlyConfig(path.join(this.dir, name)));
+    const verity = await openVerity(libraryOnlyConfig(path.join(this.dir, name)), { embeddingCache: this.embeddings });
     const summary = await ingestPaths([file], verity.library);
     if (summary.failed.length > 0) {
       throw new Error(
         `${summary.failed.length} documents failed to ingest, e.g. ${summary.failed[0]!.origin}: ${summary.failed[0]!.reason}`,
       );
     }
+    // As an operator would after ingesting (`verity embed`): checks then find every passage embedded.
+    await embedLibrary(verity);
     return verity;
   }
 

@@ -18,7 +18,8 @@ export function renderQualityMarkdown(
   ];
   for (const r of run.results) {
     for (const m of r.metrics) {
-      const target = m.target === undefined ? "" : `≥ ${m.target} ${m.value >= m.target ? "✓" : "✗"}`;
+      const met = m.target !== undefined && (m.lowerIsBetter ? m.value <= m.target : m.value >= m.target);
+      const target = m.target === undefined ? "" : `${m.lowerIsBetter ? "≤" : "≥"} ${m.target} ${met ? "✓" : "✗"}`;
       const interval = m.interval ? `${m.interval[0].toFixed(3)} – ${m.interval[1].toFixed(3)}` : "";
       lines.push(
         `| ${r.dataset} (${r.split}) | ${m.name} | ${m.value.toFixed(3)} | ${interval} | ${target} | ${m.anchors.join("; ")} | ${r.claims} |`,

@@ -10,12 +10,14 @@ import { averitec } from "./datasets/averitec.js";
 import { checkCovid } from "./datasets/check-covid.js";
 import { climateFever } from "./datasets/climate-fever.js";
 import { liarPlus } from "./datasets/liar-plus.js";
+import { offTopic } from "./datasets/off-topic.js";
 import { scifact } from "./datasets/scifact.js";
 import { runFloor } from "./floor.js";
+import { openTrainingEncoder } from "./embeddings.js";
 import { Workspace } from "./harness.js";
 import { renderQualityMarkdown } from "./report.js";
 
-const DATASETS: Dataset[] = [scifact, climateFever, checkCovid, liarPlus, averitec];
+const DATASETS: Dataset[] = [scifact, climateFever, checkCovid, liarPlus, averitec, offTopic];
 
 const { values } = parseArgs({
   options: {
@@ -49,7 +51,9 @@ if (limit !== null && !(Number.isInteger(limit) && limit > 0)) {
   process.exit(2);
 }
 
-const workspace = await Workspace.create();
+// Every text of the datasets is embedded once and kept in .cache/ (VERITY_CACHE_DIR) across runs.
+const shared = await openTrainingEncoder();
+const workspace = await Workspace.create(shared.cache);
 const results: DatasetResult[] = [];
 try {
   for (const dataset of chosen) {
@@ -63,6 +67,7 @@ try {
   }
 } finally {
   await workspace.dispose();
+  await shared.close();
 }
 
 const run = {

@@ -1,5 +1,5 @@
 // `npm run train`, last step (run in its own process by train.ts, so that the checks below use the
-// re-ranker and polarity weights just written): fits the map from the local analyst's raw
+// re-ranker, rationale and stance weights just written): fits the map from the local analyst's raw
 // confidence to how often its verdicts are right, on SciFact train and Check-COVID train claims run
 // through the pipeline, and writes src/analysts/local/models/confidence.json.
 import { writeFile } from "node:fs/promises";
@@ -8,9 +8,10 @@ import { parseArgs } from "node:util";
 import type { VerdictLabel } from "../../src/domain/report.js";
 import { judgeEvidence } from "../../src/analysts/local/judge.js";
 import { rankPassages } from "../../src/analysts/local/rank.js";
+import { openTrainingEncoder } from "../../bench/quality/embeddings.js";
 import { Workspace } from "../../bench/quality/harness.js";
 import { fitPlatt } from "./platt-fit.js";
-import { readForClaim } from "./pipeline-run.js";
+import { embedLibraryWithProgress, readForClaim } from "./pipeline-run.js";
 import { checkCovidTrain, scifactTrain } from "./train-sets.js";
 
 interface Outcome {
@@ -25,10 +26,12 @@ async function outcomes(dataDir: string, workspace: Workspace): Promise<Outcome[
   for (const set of [await scifactTrain(dataDir), await checkCovidTrain(dataDir)]) {
     const verity = await workspace.libraryOf(`${set.name}-calibration`, set.documents);
     try {
+      await embedLibraryWithProgress(verity, `confidence: ${set.name} library`);
       for (const claim of set.claims) {
         const { claims, documents } = await readForClaim(verity, claim.text);
         if (claims.length !== 1) continue;
-        const judged = judgeEvidence(claims, rankPassages(claims, documents).evidence, { calibrate: false }).claims[0]!;
+        const { evidence } = await rankPassages(claims, documents, verity.encoder);
+        const judged = (await judgeEvidence(claims, evidence, verity.encoder, { calibrate: false })).claims[0]!;
         out.push({ label: judged.label, raw: judged.confidence, right: judged.label === claim.verdict });
       }
     } finally {
@@ -39,7 +42,8 @@ async function outcomes(dataDir: string, workspace: Workspace): Promise<Outcome[
 }
 
 const { values } = parseArgs({ options: { "data-dir": { type: "string", default: path.resolve("../shared/datasets") } } });
-const workspace = await Workspace.create();
+const shared = await openTrainingEncoder();
+const workspace = await Workspace.create(shared.cache);
 try {
   const all = await outcomes(path.resolve(values["data-dir"]!), workspace);
   const fit = (label: "supported" | "refuted") => {
@@ -69,4 +73,5 @@ try {
   await writeFile("src/analysts/local/models/confidence.json", JSON.stringify(model, null, 1) + "\n");
 } finally {
   await workspace.dispose();
+  await shared.close();
 }

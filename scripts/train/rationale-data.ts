@@ -5,10 +5,10 @@ import type { Verity } from "../../src/service/verity.js";
 import { rationaleFeatures } from "../../src/analysts/local/rationale-features.js";
 import { RERANK_MODEL } from "../../src/analysts/local/models/index.js";
 import { relevanceOf } from "../../src/analysts/local/models/trees.js";
-import { documentFeatures, prepare, sentencesFor, MIN_PASSAGE_COVERAGE } from "../../src/analysts/local/rank.js";
+import { documentFeatures, prepare, readMeaning, sentencesFor, MIN_PASSAGE_COVERAGE } from "../../src/analysts/local/rank.js";
 import { libraryId, type Workspace } from "../../bench/quality/harness.js";
 import type { Example } from "./logistic-fit.js";
-import { readForClaim } from "./pipeline-run.js";
+import { embedLibraryWithProgress, readForClaim } from "./pipeline-run.js";
 import { checkCovidTrain, scifactTrain, type TrainClaim, type TrainSet } from "./train-sets.js";
 
 /** Documents per claim the examples come from: the judge reads the best few. */
@@ -35,7 +35,8 @@ async function examplesFor(verity: Verity, set: TrainSet): Promise<Example[]> {
     const { claims: found, documents } = await readForClaim(verity, claim.text);
     if (found.length !== 1) continue;
     const prepared = prepare(documents);
-    const relevance = documentFeatures(found, documents, prepared)[0]!.map((x) => relevanceOf(RERANK_MODEL, x));
+    const meaning = await readMeaning(found, documents, prepared, verity.encoder);
+    const relevance = documentFeatures(found, documents, prepared, meaning)[0]!.map((x) => relevanceOf(RERANK_MODEL, x));
     const top = new Set(
       relevance
         .map((r, i) => [r, i] as const)
@@ -43,8 +44,9 @@ async function examplesFor(verity: Verity, set: TrainSet): Promise<Example[]> {
         .slice(0, TOP_DOCUMENTS)
         .map(([, i]) => i),
     );
-    for (const { c, claimTerms, sentence } of sentencesFor(found[0]!, prepared, relevance)) {
-      if (!top.has(c.documentIndex) || sentence.coverage < MIN_PASSAGE_COVERAGE) continue;
+    for (const { c, claimTerms, sentence } of sentencesFor(found[0]!, 0, prepared, relevance, meaning)) {
+      // The sentences a check could keep: covering enough of the claim, and read by the encoder.
+      if (!top.has(c.documentIndex) || sentence.coverage < MIN_PASSAGE_COVERAGE || sentence.similarity === null) continue;
       const rationale = rationales.get(libraryId(documents[c.documentIndex]!.url))?.has(normalized(sentence.text)) ?? false;
       out.push({ x: rationaleFeatures(claimTerms, sentence), y: rationale ? "evidence" : "context" });
     }
@@ -57,6 +59,7 @@ export async function rationaleExamples(dataDir: string, workspace: Workspace): 
   for (const set of [await scifactTrain(dataDir), await checkCovidTrain(dataDir)]) {
     const verity = await workspace.libraryOf(`${set.name}-rationale`, set.documents);
     try {
+      await embedLibraryWithProgress(verity, `rationale: ${set.name} library`);
       examples.push(...(await examplesFor(verity, set)));
     } finally {
       await verity.close();

@@ -5,6 +5,7 @@ import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { RATIONALE_FEATURES } from "../../src/analysts/local/rationale-features.js";
+import { openTrainingEncoder } from "../../bench/quality/embeddings.js";
 import { Workspace } from "../../bench/quality/harness.js";
 import { fitLogistic } from "./logistic-fit.js";
 import { rationaleExamples } from "./rationale-data.js";
@@ -12,7 +13,8 @@ import { rationaleExamples } from "./rationale-data.js";
 const { values } = parseArgs({ options: { "data-dir": { type: "string", default: path.resolve("../shared/datasets") } } });
 const dataDir = path.resolve(values["data-dir"]!);
 
-const workspace = await Workspace.create();
+const shared = await openTrainingEncoder();
+const workspace = await Workspace.create(shared.cache);
 try {
   const examples = await rationaleExamples(dataDir, workspace);
   const evidence = examples.filter((e) => e.y === "evidence").length;
@@ -28,4 +30,5 @@ try {
   await writeFile("src/analysts/local/models/rationale.json", JSON.stringify(model, null, 1) + "\n");
 } finally {
   await workspace.dispose();
+  await shared.close();
 }

@@ -38,6 +38,14 @@ export async function main(argv: string[]): Promise<number> {
     });
 
   program
+    .command("embed")
+    .description("embed the library's passages ahead of checks (resumable; checks otherwise embed what they read)")
+    .action(async () => {
+      const { runEmbedCommand } = await import("./embed.js");
+      exitCode = await runEmbedCommand(loadConfig());
+    });
+
+  program
     .command("serve")
     .description("serve the website and JSON API")
     .option("--port <port>", "port to listen on", "3000")

@@ -56,6 +56,8 @@ export interface Evidence {
   context: string;
   /** 0..1: how much of the claim the passage covers. */
   relevance: number;
+  /** -1..1: how near the passage's meaning is to the claim's (cosine of their sentence vectors), where the ranker read it. */
+  similarity?: number;
   /** 0..1: how likely the passage is the one that states the finding the claim is about (the rationale model's estimate). */
   bearing: number;
   /** 0..1: how likely the passage's whole document is about the claims (the re-ranker's estimate). */

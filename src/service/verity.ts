@@ -3,7 +3,7 @@
 import type { Config } from "./config.js";
 import { ConfigError } from "../domain/errors.js";
 import type { Analyst } from "../analysts/analyst.js";
-import { createLlmAnalyst } from "../analysts/llm/index.js";
+import { createLlmAnalyst, llmConfigFromEnv } from "../analysts/llm/index.js";
 import { LocalAnalyst } from "../analysts/local/index.js";
 import { CheckService } from "./check-service.js";
 import { createProviders } from "../sources/registry.js";
@@ -11,6 +11,10 @@ import { openStore, type Store } from "../store/db.js";
 import { LibraryRepository } from "../store/library.js";
 import { CheckRepository } from "../store/checks.js";
 import { HttpCacheRepository } from "../store/http-cache.js";
+import type { EmbeddingCache, SentenceEncoder } from "../domain/embedding.js";
+import { CachedEncoder } from "../encoder/cached.js";
+import { sharedUseLiteEncoder } from "../encoder/use-lite.js";
+import { EmbeddingRepository } from "../store/embeddings.js";
 import type { HttpClient } from "../fetch/http-client.js";
 import { createHttpClient } from "../fetch/http.js";
 
@@ -22,18 +26,25 @@ export interface Verity {
   checks: CheckRepository;
   service: CheckService;
   analyst: Analyst;
+  /** The sentence encoder behind its cache (the local analyst's, and `verity embed`'s). */
+  encoder: CachedEncoder;
   close(): Promise<void>;
 }
 
 export interface OpenOptions {
   engine?: "local" | "llm";
   sources?: string[];
+  /** Where sentence embeddings are kept (default: the store): a benchmark shares one cache between its libraries. */
+  embeddingCache?: EmbeddingCache;
 }
 
 export async function openVerity(config: Config, options: OpenOptions = {}): Promise<Verity> {
-  const analyst = chooseAnalyst(config, options.engine);
+  // A bad model configuration is refused before anything is opened.
+  llmConfigured(config, options.engine);
   const store = await openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
   try {
+    const encoder = new CachedEncoder(sharedUseLiteEncoder(), options.embeddingCache ?? new EmbeddingRepository(store));
+    const analyst = chooseAnalyst(config, options.engine, encoder);
     const http = createHttpClient({ cache: new HttpCacheRepository(store), allowedPrivateHosts: config.allowPrivateHosts });
     const providers = createProviders(options.sources ?? config.sources, store, { http, env: config.env });
     return {
@@ -43,6 +54,7 @@ export async function openVerity(config: Config, options: OpenOptions = {}): Pro
       checks: new CheckRepository(store),
       service: new CheckService(store, analyst, providers, { http, policy: config.policy, wikidataUrl: config.env.VERITY_WIKIDATA_URL }),
       analyst,
+      encoder,
       close: async () => {
         await http.close();
         await store.close();
@@ -55,12 +67,15 @@ export async function openVerity(config: Config, options: OpenOptions = {}): Pro
 }
 
 /** The LLM analyst when a model is configured (VERITY_LLM or --engine llm), else the local one. */
-function chooseAnalyst(config: Config, engine: OpenOptions["engine"]): Analyst {
-  const local = new LocalAnalyst();
+function chooseAnalyst(config: Config, engine: OpenOptions["engine"], encoder: SentenceEncoder): Analyst {
+  const local = new LocalAnalyst(encoder);
   if (engine === "local") return local;
-  const llm = createLlmAnalyst(config.env, { llm: config.llm, fallback: local });
-  if (llm) return llm;
-  if (engine === "llm")
+  return createLlmAnalyst(config.env, { llm: config.llm, fallback: local }) ?? local;
+}
+
+/** Refuses `--engine llm` without a model to run it. */
+function llmConfigured(config: Config, engine: OpenOptions["engine"]): void {
+  if (engine === "llm" && !llmConfigFromEnv(config.env, config.llm)) {
     throw new ConfigError("--engine llm needs a model: set VERITY_LLM=provider:model (e.g. openai:gpt-4o-mini, ollama:qwen2.5:7b)");
-  return local;
+  }
 }

@@ -11,6 +11,7 @@ import * as m002 from "./migrations/002-checks.js";
 import * as m004DocumentsFts from "./migrations/004-documents-fts.js";
 import * as m003 from "./migrations/003-http-cache.js";
 import * as m005Site from "./migrations/005-site.js";
+import * as m006Embeddings from "./migrations/006-embeddings.js";
 
 const MIGRATIONS: Record<string, Migration> = {
   "001-library": m001,
@@ -18,6 +19,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "003-http-cache": m003,
   "004-documents-fts": m004DocumentsFts,
   "005-site": m005Site,
+  "006-embeddings": m006Embeddings,
 };
 
 class StaticMigrations implements MigrationProvider {

@@ -149,6 +149,17 @@ export class LibraryRepository {
     }));
   }
 
+  /** Every document in id order, a page at a time (for work over the whole library). */
+  async *allDocuments(pageSize = 200): AsyncGenerator<LibraryDocument[]> {
+    let after = 0;
+    for (;;) {
+      const ids = await this.store.db.selectFrom("documents").select("id").where("id", ">", after).orderBy("id").limit(pageSize).execute();
+      if (ids.length === 0) return;
+      yield await this.getDocuments(ids.map((r) => r.id));
+      after = ids.at(-1)!.id;
+    }
+  }
+
   async count(): Promise<{ documents: number; passages: number }> {
     const docs = await this.store.db
       .selectFrom("documents")

@@ -139,3 +139,16 @@ export interface Database {
   settings: SettingsTable;
   donations: DonationsTable;
 }
+
+// The sentence encoder's cache (migration 006-embeddings).
+
+/** A sentence's embedding, by a key of the encoder's id and the text: computed once, whatever asks again. */
+export interface EmbeddingsTable {
+  key: string;
+  /** Float32, little-endian. */
+  vector: Uint8Array;
+}
+
+export interface Database {
+  embeddings: EmbeddingsTable;
+}

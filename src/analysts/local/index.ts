@@ -15,6 +15,7 @@ import type {
   WriteInput,
 } from "../../domain/analysis.js";
 import type { Analyst, AnalystContext } from "../analyst.js";
+import type { SentenceEncoder } from "../../domain/embedding.js";
 import { classifyInput, cleanTitle, detectLanguage, extractClaims, extractEntities, pickCategory } from "./input/index.js";
 import { slugify } from "../../domain/slug.js";
 import { judgeEvidence } from "./judge.js";
@@ -23,8 +24,12 @@ import { writeDraft } from "./write.js";
 
 export class LocalAnalyst implements Analyst {
   readonly engine = "local" as const;
+
+  /** The encoder reads what claims and passages mean; it is given, so its cache and its model are the caller's choice. */
+  constructor(private readonly encoder: SentenceEncoder) {}
+
   readonly model = null;
-  readonly ranker = "local re-ranker (boosted trees) and rationale model";
+  readonly ranker = "local re-ranker (boosted trees) and rationale model, over lexical features and sentence-encoder similarity";
 
   async intake(text: string, _ctx?: AnalystContext): Promise<IntakeResult> {
     const kind = classifyInput(text);
@@ -58,11 +63,11 @@ export class LocalAnalyst implements Analyst {
   }
 
   async rank(claims: Claim[], documents: ReadDocument[], _ctx?: AnalystContext): Promise<RankResult> {
-    return rankPassages(claims, documents);
+    return rankPassages(claims, documents, this.encoder);
   }
 
   async judge(claims: Claim[], evidence: Evidence[], _ctx?: AnalystContext): Promise<Judgement> {
-    return judgeEvidence(claims, evidence);
+    return judgeEvidence(claims, evidence, this.encoder);
   }
 
   async write(input: WriteInput, _ctx?: AnalystContext): Promise<Draft> {

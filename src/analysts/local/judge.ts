@@ -1,11 +1,13 @@
-// Local judgement: the stance of each passage from lexical polarity cues, then a
-// verdict per claim from the weight of the evidence on each side. No evidence never means true.
+// Local judgement: the stance of each passage from the stance model (a small network over the
+// sentence encoder's vectors of claim and passage, and lexical polarity cues), then a verdict per
+// claim from the weight of the evidence on each side. No evidence never means true.
+import type { SentenceEncoder } from "../../domain/embedding.js";
 import type { Claim } from "../../domain/report.js";
 import type { Evidence, EvidenceJudgement, Judgement } from "../../domain/analysis.js";
 import { MAX_CONFIDENCE, overallVerdict, verdictFor } from "../../domain/verdict.js";
-import { polarityFeatures } from "./polarity-features.js";
-import { predict } from "./models/logistic.js";
-import { POLARITY_MODEL } from "./models/index.js";
+import { stanceFeatures } from "./stance-features.js";
+import { predictMlp } from "./models/mlp.js";
+import { STANCE_MODEL } from "./models/index.js";
 import { calibrateConfidence } from "./confidence.js";
 
 /**
@@ -36,19 +38,26 @@ const MIN_DOCUMENT_RELEVANCE = 0.5;
 const NEAR_TIE = 0.9;
 
 /**
- * The stance of one passage: its bearing decides whether it speaks to the claim at all; the
- * polarity model (trained on SciFact and Check-COVID rationales) decides which way.
+ * A passage takes a side only when the stance model finds a side likelier than "neither" by this
+ * margin: a passage on the topic that does not say either way is context.
  */
-export function judgePassage(claim: Claim, evidence: Evidence): EvidenceJudgement {
+const SIDE_MARGIN = 0;
+
+/**
+ * The stance of one passage: its bearing decides whether it speaks to the claim at all; the stance
+ * model decides which way, or that it says neither.
+ */
+export function judgePassage(claim: Claim, claimVector: Float32Array, evidence: Evidence, passageVector: Float32Array): EvidenceJudgement {
   if (evidence.bearing < MIN_BEARING || evidence.documentRelevance < MIN_DOCUMENT_RELEVANCE) {
     return { evidenceId: evidence.id, stance: "neutral", weight: evidence.relevance * 0.5 };
   }
-  const p = predict(POLARITY_MODEL, polarityFeatures(claim.text, evidence.quote, evidence.relevance));
-  const refutes = (p.refutes ?? 0) > 0.5;
-  const certainty = refutes ? p.refutes! : p.supports!;
+  const p = predictMlp(STANCE_MODEL, stanceFeatures(claim.text, claimVector, evidence.quote, passageVector));
+  const side = p.refutes! > p.supports! ? "refutes" : "supports";
+  if (p[side]! <= p.neutral! + SIDE_MARGIN) return { evidenceId: evidence.id, stance: "neutral", weight: evidence.relevance * 0.5 };
+  const certainty = p[side]! / (p.supports! + p.refutes!);
   return {
     evidenceId: evidence.id,
-    stance: refutes ? "refutes" : "supports",
+    stance: side,
     weight: Math.min(1, (evidence.bearing / FULL_BEARING) * (0.5 + certainty) * 0.8),
   };
 }
@@ -57,9 +66,17 @@ export function judgePassage(claim: Claim, evidence: Evidence): EvidenceJudgemen
  * The local analyst's judgement. Its confidence is calibrated on the train splits (`calibrate: false`
  * gives the raw figure, which is what the calibration is fitted on).
  */
-export function judgeEvidence(claims: Claim[], evidence: Evidence[], options: { calibrate?: boolean } = {}): Judgement {
+export async function judgeEvidence(
+  claims: Claim[],
+  evidence: Evidence[],
+  encoder: SentenceEncoder,
+  options: { calibrate?: boolean } = {},
+): Promise<Judgement> {
   const byId = new Map(claims.map((c) => [c.id, c]));
-  const judged = evidence.map((e) => judgePassage(byId.get(e.claimId)!, e));
+  // The ranker has just embedded these: the encoder's cache answers.
+  const vectors = await encoder.embed([...claims.map((c) => c.text), ...evidence.map((e) => e.quote)]);
+  const claimVector = new Map(claims.map((c, i) => [c.id, vectors[i]!]));
+  const judged = evidence.map((e, i) => judgePassage(byId.get(e.claimId)!, claimVector.get(e.claimId)!, e, vectors[claims.length + i]!));
   const claimJudgements = claims.map((claim) => {
     const mine = evidence.flatMap((e, i) => (e.claimId === claim.id ? [i] : []));
     const raw = verdictFor(

@@ -1,16 +1,21 @@
-// The local analyst's ranking: split documents into sentences, score each against each claim and
+// The local analyst's ranking: split documents into passages, score each against each claim and
 // keep the best, diverse set. Every kept passage is an exact slice of its document's text.
-// Documents are ordered by the local re-ranker (boosted trees trained on SciFact train); passages
-// by the rationale model (how likely a sentence states the finding a claim is about).
+// Documents are ordered by the local re-ranker (boosted trees trained on SciFact train), passages by
+// the rationale model (how likely a sentence states the finding a claim is about); both read what
+// the sentence encoder makes of the claim, the titles and the passages most likely to matter.
+// The relevance gate keeps out what is not about the claim: a passage whose meaning is too far
+// from the claim's is never kept, whatever words it shares with it.
+import type { Evidence, RankResult, ReadDocument } from "../../domain/analysis.js";
+import { dot, type SentenceEncoder } from "../../domain/embedding.js";
+import { passagesOf, type Passage } from "../../domain/passages.js";
 import type { Claim } from "../../domain/report.js";
-import { contentTerms, splitSentences, words, type Span } from "../../domain/text.js";
-import { rerankFeatures } from "./rerank-features.js";
-import { rationaleFeatures, type SentenceInDocument } from "./rationale-features.js";
+import { contentTerms, words } from "../../domain/text.js";
 import { RATIONALE_MODEL, RERANK_MODEL } from "./models/index.js";
 import { predict } from "./models/logistic.js";
 import { relevanceOf } from "./models/trees.js";
+import { rationaleFeatures, type SentenceInDocument } from "./rationale-features.js";
 import { coverage, idfWeights, type TermWeights } from "./relevance.js";
-import type { Evidence, RankResult, ReadDocument } from "../../domain/analysis.js";
+import { rerankFeatures, similarityFeatures } from "./rerank-features.js";
 
 /**
  * A sentence that covers less of the claim than this is not a candidate passage: below it a sentence
@@ -18,60 +23,105 @@ import type { Evidence, RankResult, ReadDocument } from "../../domain/analysis.j
  * 38% less than 0.2).
  */
 export const MIN_PASSAGE_COVERAGE = 0.1;
+/** The passages of each document the encoder reads: those that share most of a claim's terms. */
+export const READ_PER_DOCUMENT = 6;
+/**
+ * The relevance gate: a passage whose meaning is less like the claim's than this (cosine of their
+ * sentence vectors) is not about the claim and is never kept.
+ */
+export const MIN_SIMILARITY = 0.3;
 
 export interface RankOptions {
   perClaim?: number;
   perDocument?: number;
   minRelevance?: number;
+  minSimilarity?: number;
 }
-
-/** Long documents are ranked on their first sentences only: bounded work per check. */
-const MAX_SENTENCES_PER_DOCUMENT = 2_000;
-const MAX_SENTENCE_CHARS = 1_200;
 
 interface Candidate {
   documentIndex: number;
   sentenceIndex: number;
-  span: Span;
+  passage: Passage;
   /** Its words, and its stemmed content terms. */
   tokens: string[];
   terms: string[];
 }
 
-/** Sentences of every document, their terms, and term rarity over all of them. */
+/** Passages of every document, their terms, and term rarity over all of them. */
 export interface Prepared {
-  sentencesByDoc: Span[][];
+  passagesByDoc: Passage[][];
   candidates: Candidate[];
   weights: TermWeights;
 }
 
 export function prepare(documents: ReadDocument[]): Prepared {
-  const sentencesByDoc = documents.map((d) =>
-    splitSentences(d.text)
-      .slice(0, MAX_SENTENCES_PER_DOCUMENT)
-      .filter((s) => s.text.length <= MAX_SENTENCE_CHARS && /\p{L}/u.test(s.text)),
-  );
-  const candidates: Candidate[] = sentencesByDoc.flatMap((sentences, documentIndex) =>
-    sentences.map((span, sentenceIndex) => ({
+  const passagesByDoc = documents.map((d) => passagesOf(d.text));
+  const candidates: Candidate[] = passagesByDoc.flatMap((passages, documentIndex) =>
+    passages.map((passage, sentenceIndex) => ({
       documentIndex,
       sentenceIndex,
-      span,
-      tokens: words(span.text),
-      terms: contentTerms(span.text),
+      passage,
+      tokens: words(passage.text),
+      terms: contentTerms(passage.text),
     })),
   );
-  return { sentencesByDoc, candidates, weights: idfWeights(candidates.map((c) => c.terms)) };
+  return { passagesByDoc, candidates, weights: idfWeights(candidates.map((c) => c.terms)) };
 }
 
-export function rankPassages(claims: Claim[], documents: ReadDocument[], options: RankOptions = {}): RankResult {
+/** What the sentence encoder makes of a check's claims, its documents' titles and their likeliest passages. */
+export interface Meaning {
+  claims: Float32Array[];
+  titles: Float32Array[];
+  /** By candidate index; null for a passage the encoder was not asked to read. */
+  passages: (Float32Array | null)[];
+}
+
+/**
+ * Embeds the claims, the titles, and of each document the passages that cover most of some claim:
+ * bounded work per check (at most READ_PER_DOCUMENT passages a document), and what a check reads
+ * again is cached by the encoder.
+ */
+export async function readMeaning(
+  claims: Claim[],
+  documents: ReadDocument[],
+  prepared: Prepared,
+  encoder: SentenceEncoder,
+): Promise<Meaning> {
+  const claimTerms = claims.map((c) => contentTerms(c.text));
+  const best = prepared.candidates.map((c) => Math.max(0, ...claimTerms.map((t) => coverage(t, c.terms, prepared.weights))));
+  const chosen: number[] = [];
+  for (const members of byDocument(prepared)) {
+    const order = members.filter((i) => best[i]! >= MIN_PASSAGE_COVERAGE).sort((a, b) => best[b]! - best[a]! || a - b);
+    chosen.push(...order.slice(0, READ_PER_DOCUMENT));
+  }
+  chosen.sort((a, b) => a - b);
+  const texts = [
+    ...claims.map((c) => c.text),
+    ...documents.map((d) => d.title),
+    ...chosen.map((i) => prepared.candidates[i]!.passage.text),
+  ];
+  const vectors = await encoder.embed(texts);
+  const passages = new Array<Float32Array | null>(prepared.candidates.length).fill(null);
+  chosen.forEach((i, k) => (passages[i] = vectors[claims.length + documents.length + k]!));
+  return { claims: vectors.slice(0, claims.length), titles: vectors.slice(claims.length, claims.length + documents.length), passages };
+}
+
+export async function rankPassages(
+  claims: Claim[],
+  documents: ReadDocument[],
+  encoder: SentenceEncoder,
+  options: RankOptions = {},
+): Promise<RankResult> {
   const perClaim = options.perClaim ?? 12;
   const perDocument = options.perDocument ?? 3;
   const minRelevance = options.minRelevance ?? MIN_PASSAGE_COVERAGE;
+  const minSimilarity = options.minSimilarity ?? MIN_SIMILARITY;
   const prepared = prepare(documents);
-  const { sentencesByDoc } = prepared;
+  const meaning = await readMeaning(claims, documents, prepared, encoder);
+  const { passagesByDoc } = prepared;
 
   // The best claim counts: a document that answers any claim of the text is worth reading.
-  const claimScores = documentFeatures(claims, documents, prepared).map((rows) => rows.map((x) => relevanceOf(RERANK_MODEL, x)));
+  const claimScores = documentFeatures(claims, documents, prepared, meaning).map((rows) => rows.map((x) => relevanceOf(RERANK_MODEL, x)));
   const documentRelevance = documents.map((_, i) => (claimScores.length === 0 ? 0 : Math.max(...claimScores.map((scores) => scores[i]!))));
   const documentScores = documentRelevance
     .map((score, documentIndex) => ({ documentIndex, score }))
@@ -79,9 +129,9 @@ export function rankPassages(claims: Claim[], documents: ReadDocument[], options
     .map((d) => ({ ...d, score: round3(d.score) }));
 
   const evidence: Evidence[] = [];
-  for (const claim of claims) {
-    const scored = sentencesFor(claim, prepared, documentRelevance)
-      .filter((s) => s.sentence.coverage >= minRelevance)
+  claims.forEach((claim, k) => {
+    const scored = sentencesFor(claim, k, prepared, documentRelevance, meaning)
+      .filter((s) => s.sentence.coverage >= minRelevance && s.sentence.similarity !== null && s.sentence.similarity >= minSimilarity)
       .map((s) => ({ ...s, bearing: bearingOf(s.claimTerms, s.sentence) }))
       // Ties go to the document the search ranked higher, then to earlier sentences.
       .sort((a, b) => b.bearing - a.bearing || a.c.documentIndex - b.c.documentIndex || a.c.sentenceIndex - b.c.sentenceIndex);
@@ -92,55 +142,70 @@ export function rankPassages(claims: Claim[], documents: ReadDocument[], options
       if (keptTerms.length >= perClaim) break;
       if ((keptPerDoc.get(c.documentIndex) ?? 0) >= perDocument) continue;
       const terms = new Set(c.terms);
-      if (keptTerms.some((k) => jaccard(k, terms) > 0.8)) continue; // the same finding, reworded or repeated
+      if (keptTerms.some((kept) => jaccard(kept, terms) > 0.8)) continue; // the same finding, reworded or repeated
       keptPerDoc.set(c.documentIndex, (keptPerDoc.get(c.documentIndex) ?? 0) + 1);
       keptTerms.push(terms);
-      const sentences = sentencesByDoc[c.documentIndex]!;
-      const before = sentences[c.sentenceIndex - 1]?.text ?? "";
-      const after = sentences[c.sentenceIndex + 1]?.text ?? "";
+      const passages = passagesByDoc[c.documentIndex]!;
+      const before = passages[c.sentenceIndex - 1]?.text ?? "";
+      const after = passages[c.sentenceIndex + 1]?.text ?? "";
       evidence.push({
         id: `${claim.id}:d${c.documentIndex}s${c.sentenceIndex}`,
         claimId: claim.id,
         documentIndex: c.documentIndex,
-        quote: c.span.text,
-        context: [before, c.span.text, after].filter(Boolean).join(" "),
+        quote: c.passage.text,
+        context: [before, c.passage.text, after].filter(Boolean).join(" "),
         relevance: round3(sentence.coverage),
+        similarity: round3(sentence.similarity!),
         bearing: round3(bearing),
         documentRelevance: round3(documentRelevance[c.documentIndex]!),
       });
     }
-  }
+  });
   return { evidence, documents: documentScores };
 }
 
-/** Every candidate sentence as a possible rationale for the claim, placed within its document. */
-export function sentencesFor(claim: Claim, prepared: Prepared, documentRelevance: number[]) {
+/** Candidate indexes grouped by document, in order. */
+function byDocument(prepared: Prepared): number[][] {
+  const groups = prepared.passagesByDoc.map((): number[] => []);
+  prepared.candidates.forEach((c, i) => groups[c.documentIndex]!.push(i));
+  return groups;
+}
+
+/** Every candidate passage as a possible rationale for the claim (the k-th of the check), placed within its document. */
+export function sentencesFor(claim: Claim, k: number, prepared: Prepared, documentRelevance: number[], meaning: Meaning) {
   const claimTerms = contentTerms(claim.text);
   const coverages = prepared.candidates.map((c) => coverage(claimTerms, c.terms, prepared.weights));
-  const byDocument = new Map<number, number[]>();
-  prepared.candidates.forEach((c, i) => {
-    const members = byDocument.get(c.documentIndex);
-    if (members) members.push(i);
-    else byDocument.set(c.documentIndex, [i]);
-  });
+  const claimVector = meaning.claims[k]!;
+  const similarities = meaning.passages.map((v) => (v ? dot(claimVector, v) : null));
   const rankInDocument = new Array<number>(coverages.length).fill(0);
   const documentBest = new Array<number>(coverages.length).fill(0);
-  for (const members of byDocument.values()) {
+  const similarityRank = new Array<number>(coverages.length).fill(0);
+  const similarityBest = new Array<number>(coverages.length).fill(0);
+  for (const members of byDocument(prepared)) {
     const order = [...members].sort((a, b) => coverages[b]! - coverages[a]! || a - b);
     order.forEach((i, rank) => {
       rankInDocument[i] = rank;
       documentBest[i] = coverages[order[0]!]!;
     });
+    const read = members.filter((i) => similarities[i] !== null).sort((a, b) => similarities[b]! - similarities[a]! || a - b);
+    read.forEach((i, rank) => {
+      similarityRank[i] = rank;
+      similarityBest[i] = similarities[read[0]!]!;
+    });
   }
   return prepared.candidates.map((c, i) => {
     const sentence: SentenceInDocument = {
-      text: c.span.text,
+      text: c.passage.text,
       tokens: c.tokens,
       terms: c.terms,
       coverage: coverages[i]!,
       documentBest: documentBest[i]!,
       rankInDocument: rankInDocument[i]!,
       documentRelevance: documentRelevance[c.documentIndex] ?? 0,
+      similarity: similarities[i]!,
+      similarityBest: similarityBest[i]!,
+      similarityRank: similarityRank[i]!,
+      section: c.passage.section,
     };
     return { c, claimTerms, sentence };
   });
@@ -152,11 +217,19 @@ function bearingOf(claimTerms: string[], sentence: SentenceInDocument): number {
 }
 
 /** Re-ranking features of every document against each claim: one row per document, per claim. */
-export function documentFeatures(claims: Claim[], documents: ReadDocument[], prepared = prepare(documents)): number[][][] {
+export function documentFeatures(claims: Claim[], documents: ReadDocument[], prepared: Prepared, meaning: Meaning): number[][][] {
   const sentences = documents.map((): string[][] => []);
   for (const c of prepared.candidates) sentences[c.documentIndex]!.push(c.terms);
   const pool = documents.map((d, i) => ({ title: d.title, text: d.text, sentences: sentences[i]!, searchScore: d.searchScore }));
-  return claims.map((claim) => rerankFeatures(claim.text, pool, prepared.weights));
+  const groups = byDocument(prepared);
+  return claims.map((claim, k) => {
+    const lexical = rerankFeatures(claim.text, pool, prepared.weights);
+    const similarity = similarityFeatures(
+      meaning.titles.map((t) => dot(meaning.claims[k]!, t)),
+      groups.map((members) => members.flatMap((i) => (meaning.passages[i] ? [dot(meaning.claims[k]!, meaning.passages[i]!)] : []))),
+    );
+    return lexical.map((row, i) => [...row, ...similarity[i]!]);
+  });
 }
 
 function jaccard(a: Set<string>, b: Set<string>): number {

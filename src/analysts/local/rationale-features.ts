@@ -6,6 +6,7 @@
 // in a news article first, and a model trained on abstracts would carry the wrong habit to the web
 // (with position, SciFact dev label F1 0.504 against 0.517 without, and single-sentence documents,
 // as in Climate-FEVER, lost: 0.348 against 0.388).
+import type { SectionKind } from "../../domain/passages.js";
 import { stem } from "../../domain/text.js";
 
 /** Words that open or carry a finding in an abstract or a report. */
@@ -80,7 +81,18 @@ export const RATIONALE_FEATURES = [
   "claim_bigrams",
   "claim_words",
   "document_relevance",
+  "similarity",
+  "similarity_vs_document_best",
+  "similarity_best_in_document",
+  "section_aim",
+  "section_method",
+  "section_finding",
+  "states_an_aim",
 ] as const;
+
+/** A sentence that says what a study set out to do, not what it found. */
+const AIM_STATEMENT =
+  /^(to (investigate|assess|determine|evaluate|examine|explore|compare|test|study|identify|describe|characteri[sz]e|establish|clarify|estimate|quantify|analy[sz]e)\b|(we|this study|this paper|this review|the present study|the study|the authors?) (aimed|aims|sought|seeks|set out|investigated|investigates|examined|examines|assessed|assesses|evaluated|evaluates|explored|explores|hypothesi[sz]ed|asked)\b|(the )?(aim|aims|objective|objectives|purpose|goal) (of|was|is|were)\b|(here,? )?we (investigate|examine|assess|evaluate|explore|test|ask)\b)/i;
 
 export interface SentenceInDocument {
   text: string;
@@ -93,6 +105,12 @@ export interface SentenceInDocument {
   documentBest: number;
   rankInDocument: number;
   documentRelevance: number;
+  /** Cosine of its and the claim's sentence vectors (null when the encoder did not read it), the best in its document, and its rank there. */
+  similarity: number | null;
+  similarityBest: number;
+  similarityRank: number;
+  /** The section of a structured abstract it belongs to, when labelled. */
+  section: SectionKind | null;
 }
 
 export function rationaleFeatures(claimTerms: string[], sentence: SentenceInDocument): number[] {
@@ -123,5 +141,12 @@ export function rationaleFeatures(claimTerms: string[], sentence: SentenceInDocu
     claimBigrams.size > 0 ? Math.min(1, bigrams / claimBigrams.size) : 0,
     claimSet.size > 0 ? sharedWords / claimSet.size : 0,
     sentence.documentRelevance,
+    sentence.similarity ?? 0,
+    sentence.similarity !== null && sentence.similarityBest > 0 ? sentence.similarity / sentence.similarityBest : 0,
+    sentence.similarity !== null && sentence.similarityRank === 0 ? 1 : 0,
+    sentence.section === "aim" ? 1 : 0,
+    sentence.section === "method" ? 1 : 0,
+    sentence.section === "finding" ? 1 : 0,
+    AIM_STATEMENT.test(sentence.text) ? 1 : 0,
   ];
 }

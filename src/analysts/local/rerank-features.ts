@@ -5,7 +5,7 @@
 import { contentTerms, words } from "../../domain/text.js";
 import { coverage, type TermWeights } from "./relevance.js";
 
-export const RERANK_FEATURES = [
+export const LEXICAL_RERANK_FEATURES = [
   "search_score_ratio",
   "search_rank_reciprocal",
   "title_coverage",
@@ -36,6 +36,17 @@ export const RERANK_FEATURES = [
   "claim_neighbours_mean",
   "claim_neighbours_weighted",
 ] as const;
+
+/** What the sentence encoder adds: how near in meaning the title and the document's closest passages are to the claim. */
+export const SIMILARITY_RERANK_FEATURES = [
+  "title_similarity",
+  "best_passage_similarity",
+  "second_passage_similarity",
+  "best_similarity_vs_pool",
+  "best_similarity_rank_reciprocal",
+] as const;
+
+export const RERANK_FEATURES = [...LEXICAL_RERANK_FEATURES, ...SIMILARITY_RERANK_FEATURES] as const;
 
 export interface PoolDocument {
   title: string;
@@ -153,6 +164,20 @@ export function rerankFeatures(claim: string, docs: PoolDocument[], weights: Ter
     row.push(...neighbourFeatures(i, similarity, claimCosines));
   }
   return rows;
+}
+
+/**
+ * One row per document, in SIMILARITY_RERANK_FEATURES order, from the cosines of the claim with each
+ * title and with each document's passages that the encoder read.
+ */
+export function similarityFeatures(titles: number[], passages: number[][]): number[][] {
+  const best = passages.map((sims) => Math.max(0, ...sims));
+  const poolBest = Math.max(0, ...best);
+  const ranks = rankOrder(best);
+  return titles.map((title, i) => {
+    const sorted = [...passages[i]!].sort((a, b) => b - a);
+    return [title, best[i]!, sorted[1] ?? 0, best[i]! - poolBest, 1 / (1 + ranks[i]!)];
+  });
 }
 
 /** Similarity of document i to the pool's best documents by `score`: max, mean, and the score-weighted mean over all. */

@@ -1,0 +1,107 @@
+// Off-topic questions: questions of our own that no abstract in the SciFact library can answer (sport,
+// history, geography, politics, technology). A reader trusts a report only if it says so: nothing
+// should be cited, no source given a stance, and every verdict should be "unverified".
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { check } from "../harness.js";
+import { quantile, take, type Dataset } from "../dataset.js";
+import { round3 } from "../metrics.js";
+
+export const OFF_TOPIC_QUESTIONS = [
+  "Did the Roman Empire fall in 476 AD?",
+  "Can local law enforcement agencies refuse to cooperate with ICE requests?",
+  "Did France win the 2018 FIFA World Cup?",
+  "Is Mount Everest the tallest mountain on Earth?",
+  "Did Napoleon lose the Battle of Waterloo?",
+  "Is Canberra the capital of Australia?",
+  "Does the US Senate have 100 members?",
+  "Did the Berlin Wall fall in 1989?",
+  "Is the Amazon the longest river in the world?",
+  "Did Apollo 11 land on the Moon in 1969?",
+  "Was the Eiffel Tower built for the 1889 World's Fair?",
+  "Does a US president serve a four-year term?",
+  "Is chess an Olympic sport?",
+  "Did Shakespeare write Don Quixote?",
+  "Does the Electoral College decide US presidential elections?",
+  "Is the supply of Bitcoin capped at 21 million coins?",
+  "Did the Titanic sink on its maiden voyage?",
+  "Is Tokyo the most populous city in the world?",
+  "Has Brazil won more football World Cups than any other country?",
+  "Is the filibuster written into the US Constitution?",
+  "Did the Wright brothers make the first powered flight in 1903?",
+  "Is Pluto classified as a dwarf planet?",
+  "Does the US Supreme Court have nine justices?",
+  "Was the Magna Carta sealed in 1215?",
+  "Does Iceland have a standing army?",
+  "Is the Sahara the largest desert in the world?",
+  "Did Michael Jordan win six NBA championships?",
+  "Can a sitting US president be indicted?",
+  "Is English the official language of the United States?",
+  "Did the Beatles come from Liverpool?",
+  "Is Switzerland a member of the European Union?",
+  "Was the first iPhone released in 2007?",
+  "Did the Treaty of Versailles end the First World War?",
+  "Is Venice built on more than 100 islands?",
+  "Does raising the minimum wage reduce employment?",
+];
+
+export const offTopic: Dataset = {
+  name: "off-topic",
+  async run({ dataDir, limit, workspace, log }) {
+    const corpus = (await readFile(path.join(dataDir, "scifact/corpus.jsonl"), "utf8"))
+      .split("\n")
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as { doc_id: number; title: string; abstract: string[] });
+    const verity = await workspace.libraryOf(
+      "scifact-off-topic",
+      corpus.map((d) => ({ id: `sf-${d.doc_id}`, title: d.title, sentences: d.abstract })),
+    );
+    const questions = take(OFF_TOPIC_QUESTIONS, limit);
+    let citing = 0;
+    let siding = 0;
+    let decided = 0;
+    const ms: number[] = [];
+    const examples: string[] = [];
+    try {
+      for (const question of questions) {
+        const { report, ms: t } = await check(verity, question);
+        ms.push(t);
+        const sided = report.sources.filter((s) => s.stance !== "neutral").length;
+        if (report.sources.length > 0) citing++;
+        siding += sided;
+        if (report.verdict.label !== "unverified") decided++;
+        if (report.sources.length > 0 && examples.length < 5) {
+          examples.push(`"${question}" cited ${report.sources.length} (${sided} with a stance; verdict ${report.verdict.label})`);
+        }
+      }
+    } finally {
+      await verity.close();
+    }
+    log(`  off-topic: ${citing} of ${questions.length} cite something`);
+    return {
+      dataset: "Off-topic questions",
+      split: `${questions.length} questions of our own, over the SciFact library`,
+      task: "questions no abstract in the library can answer: nothing should be cited, every verdict unverified",
+      claims: questions.length,
+      metrics: [
+        {
+          name: "share of reports that cite anything (lower is better)",
+          value: round3(citing / questions.length),
+          anchors: [],
+          target: 0,
+          lowerIsBetter: true,
+        },
+        { name: "sources given a stance (count, lower is better)", value: siding, anchors: [], target: 0, lowerIsBetter: true },
+        {
+          name: "share of verdicts other than unverified (lower is better)",
+          value: round3(decided / questions.length),
+          anchors: [],
+          lowerIsBetter: true,
+        },
+      ],
+      labelMapping: "none: every question should come back unverified with nothing cited.",
+      checkMs: { median: quantile(ms, 0.5), p90: quantile(ms, 0.9) },
+      notes: examples.length > 0 ? [`reports that cited something: ${examples.join("; ")}`] : [],
+    };
+  },
+};
