@@ -4,7 +4,7 @@ import type { Config } from "../service/config.js";
 import { renderReport, type ReportFormat } from "../render/text-format.js";
 import { checkProgress } from "./progress.js";
 
-export interface CheckCommandOptions {
+interface CheckCommandOptions {
   json?: boolean;
   format: ReportFormat;
   layout: "classic" | "briefing";

@@ -1,7 +1,7 @@
 // Live progress on stderr: stage lines for a check, a bar for long ingests.
 import type { ProgressEvent } from "../domain/progress.js";
 
-export type Writer = { write(text: string): unknown; isTTY?: boolean };
+type Writer = { write(text: string): unknown; isTTY?: boolean };
 
 export function checkProgress(out: Writer): (event: ProgressEvent) => void {
   return (event) => {

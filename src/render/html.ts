@@ -9,7 +9,7 @@ import { footerText, outline, type ShownSource } from "./outline.js";
 import { REPORT_BODY_CSS, REPORT_HEADINGS_CSS, REPORT_HEADLINE_CSS, VERDICT_COLOURS_CSS } from "./report-style.js";
 import { formatConfidence, formatDate, HEADINGS, MACHINE_NOTICE, stanceWord, verdictWord, type Layout } from "./words.js";
 
-export interface HtmlOptions {
+interface HtmlOptions {
   layout?: Layout;
   /** A complete document (the default), or only the <article> fragment. */
   standalone?: boolean;
@@ -184,7 +184,7 @@ function text(value: string): string {
 }
 
 /** Escaped text in which every [n] naming a source of the report links to it. */
-export function withCitations(value: string, sourceNumbers: ReadonlySet<number>): string {
+function withCitations(value: string, sourceNumbers: ReadonlySet<number>): string {
   const flat = collapseWhitespace(value);
   let out = "";
   let last = 0;

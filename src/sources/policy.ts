@@ -32,7 +32,7 @@ export const SourcePolicyConfig = z.object({
 });
 export type SourcePolicyConfig = z.input<typeof SourcePolicyConfig>;
 
-export interface RejectedHit {
+interface RejectedHit {
   url: string;
   title: string;
   reason: string;

@@ -10,8 +10,8 @@ import {
   detectLanguage,
   thirdPerson,
   pastTense,
-  decodeEntities,
 } from "../../src/analysts/local/input/index.js";
+import { decodeEntities } from "../../src/domain/entities.js";
 import { slugify } from "../../src/domain/slug.js";
 import { CATEGORIES } from "../../src/domain/categories.js";
 

@@ -28,14 +28,10 @@ import { queryKey, selectQueries, stanceCounts, validQueries } from "./queries.j
 import { IntakeOutput, JudgeOutput, LoopOutput, PlanOutput, VerifyOutput, WriteOutput } from "./schemas.js";
 import { callStructured, estimateTokens, LlmStepError, tokensUsed, type StructuredSettings } from "./structured.js";
 
-export { llmConfigFromEnv, type LlmConfig, type ModelSpec, type BudgetName, type BudgetLimits, BUDGETS } from "./config.js";
-export { LlmStepError, callStructured, tokensUsed } from "./structured.js";
-export { costOf, priceOf, priceTable, DEFAULT_PRICES } from "./prices.js";
-
 /** A claim this confident, on every claim, needs no further search round. */
 const SETTLED_CONFIDENCE = 0.8;
 
-export interface LlmAnalystOptions extends BuildOptions {
+interface LlmAnalystOptions extends BuildOptions {
   /** The analyst each step falls back to, and whose ranker is used (the local analyst, in practice). */
   fallback: Analyst;
 }

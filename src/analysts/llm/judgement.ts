@@ -23,7 +23,7 @@ export function looksLikeInstruction(text: string): boolean {
 }
 
 /** True when `quote` occurs in one of the texts, exactly or up to runs of whitespace. */
-export function verbatimIn(quote: string, texts: string[]): boolean {
+function verbatimIn(quote: string, texts: string[]): boolean {
   const q = quote.trim();
   if (!q) return false;
   if (texts.some((t) => t.includes(q))) return true;

@@ -4,7 +4,7 @@
 import type { InputKind } from "../../../domain/report.js";
 import { collapseWhitespace, splitSentences } from "../../../domain/text.js";
 
-export interface ExtractedClaim {
+interface ExtractedClaim {
   text: string;
   /** Offsets into the input: input.slice(start, end) is where the claim was drawn from. */
   span: { start: number; end: number };
@@ -44,7 +44,7 @@ export const BASE_VERBS: ReadonlySet<string> = new Set(
 );
 
 /** Irregular verbs: base → [simple past, past participle]. */
-export const IRREGULAR_VERBS: Readonly<Record<string, readonly [string, string]>> = {
+const IRREGULAR_VERBS: Readonly<Record<string, readonly [string, string]>> = {
   arise: ["arose", "arisen"],
   be: ["was", "been"],
   bear: ["bore", "born"],
@@ -176,7 +176,7 @@ export const IRREGULAR_VERBS: Readonly<Record<string, readonly [string, string]>
 };
 
 /** Past and participle forms of the irregular verbs ("won", "built", "fallen"…). */
-export const IRREGULAR_FORMS: ReadonlySet<string> = new Set(
+const IRREGULAR_FORMS: ReadonlySet<string> = new Set(
   Object.entries(IRREGULAR_VERBS).flatMap(([base, [past, participle]]) => (base === "be" ? ["been"] : [past, participle])),
 );
 
@@ -240,7 +240,7 @@ export function verbBase(word: string): string | null {
 // Small word classes used to find the subject / predicate boundary
 // ---------------------------------------------------------------------------
 
-export const MODALS = new Set(["can", "could", "should", "would", "will", "shall", "may", "might", "must"]);
+const MODALS = new Set(["can", "could", "should", "would", "will", "shall", "may", "might", "must"]);
 const DO_AUX = new Set(["do", "does", "did"]);
 const BE_AUX = new Set(["is", "are", "was", "were", "am"]);
 const HAVE_AUX = new Set(["has", "have", "had"]);
@@ -709,7 +709,7 @@ const IMPERATIVE_START =
   /^(?:please|click|share|subscribe|read|follow|sign|join|watch|donate|call|check|visit|learn|see|don't|do not|let's|tell|stop|go)\b/i;
 
 /** How check-worthy a sentence is: facts with numbers, names, comparisons and causal or reporting verbs. */
-export function checkWorthiness(sentence: string): number {
+function checkWorthiness(sentence: string): number {
   const tokens = sentence.split(/\s+/).filter(Boolean);
   const n = tokens.length;
   let score = 0;

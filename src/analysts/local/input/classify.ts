@@ -7,7 +7,7 @@ import { AUXILIARIES, BASE_VERBS, INTERROGATIVES, verbBase } from "./claims.js";
 const URL_RE = /^(?:https?:\/\/[^\s/$.?#][^\s]*|www\.[^\s.]+\.[^\s]+)$/i;
 
 /** The trimmed input is one http(s) URL (or a "www.…" address). */
-export function isUrlInput(text: string): boolean {
+function isUrlInput(text: string): boolean {
   const t = text.trim();
   if (!URL_RE.test(t)) return false;
   try {
