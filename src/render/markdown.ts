@@ -6,13 +6,13 @@
 import { CITATION_MARKER, type Report } from "../domain/report.js";
 import { collapseWhitespace } from "../domain/text.js";
 import { footerText, outline, type Outline, type ShownSource } from "./outline.js";
-import { formatConfidence, formatDate, HEADINGS, MACHINE_NOTICE, stanceWord, verdictWord, type Layout } from "./words.js";
+import { formatConfidence, formatDate, HEADINGS, MACHINE_NOTICE, stanceWord, verdictWord, type ReportLayout } from "./words.js";
 
 const mdInline = escapeMarkdownInline;
 const mdLine = escapeMarkdownLine;
 
 interface MarkdownOptions {
-  layout?: Layout;
+  layout?: ReportLayout;
 }
 
 export function renderMarkdown(report: Report, options: MarkdownOptions = {}): string {

@@ -2,15 +2,13 @@
 import type { Report } from "../domain/report.js";
 import { renderHtml } from "./html.js";
 import { renderMarkdown } from "./markdown.js";
-import type { Layout } from "./words.js";
-
-export type { Layout } from "./words.js";
+import type { ReportLayout } from "./words.js";
 
 export type ReportFormat = "markdown" | "json" | "html";
 
 interface RenderOptions {
   /** Markdown and HTML only. */
-  layout?: Layout;
+  layout?: ReportLayout;
   /** HTML only: a complete document (default) or only the <article> fragment. */
   standalone?: boolean;
 }

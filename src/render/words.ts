@@ -4,7 +4,7 @@
 import { CITATION_MARKER, type Stance, type VerdictLabel } from "../domain/report.js";
 import { collapseWhitespace } from "../domain/text.js";
 
-export type Layout = "classic" | "briefing";
+export type ReportLayout = "classic" | "briefing";
 
 const VERDICT_WORDS: Record<VerdictLabel, string> = {
   supported: "Supported",
