@@ -36,8 +36,8 @@ interface LlmAnalystOptions extends BuildOptions {
   fallback: Analyst;
 }
 
-/** Per-check state, kept beside the context the pipeline threads through the steps. */
-interface CheckState {
+/** What the analyst remembers of one check, kept beside the context the pipeline threads through the steps. */
+interface CheckMemory {
   /** Lower-cased texts of the queries planned so far. */
   queriesRun: string[];
   loopCalls: number;
@@ -53,7 +53,7 @@ export class LlmAnalyst implements Analyst {
   private readonly fast: ModelHandle;
   private readonly fallback: Analyst;
   readonly ranker: string;
-  private readonly states = new WeakMap<AnalystContext, CheckState>();
+  private readonly memories = new WeakMap<AnalystContext, CheckMemory>();
 
   constructor(config: LlmConfig, options: LlmAnalystOptions) {
     this.config = config;
@@ -99,11 +99,11 @@ export class LlmAnalyst implements Analyst {
   // -------------------------------------------------------------------------
 
   async plan(intake: IntakeResult, ctx: AnalystContext): Promise<Plan> {
-    const state = this.state(ctx);
+    const memory = this.memory(ctx);
     const limit = this.firstRoundQueries();
     const keep = (queries: PlannedQuery[]): Plan => {
-      const chosen = selectQueries(queries, intake.claims, limit, state.queriesRun);
-      state.queriesRun.push(...chosen.map((q) => queryKey(q.text)));
+      const chosen = selectQueries(queries, intake.claims, limit, memory.queriesRun);
+      memory.queriesRun.push(...chosen.map((q) => queryKey(q.text)));
       return { queries: chosen };
     };
     return this.step(
@@ -213,13 +213,13 @@ export class LlmAnalyst implements Analyst {
   // -------------------------------------------------------------------------
 
   async nextQueries(intake: IntakeResult, judgement: Judgement, round: number, ctx: AnalystContext): Promise<PlannedQuery[]> {
-    const state = this.state(ctx);
+    const memory = this.memory(ctx);
     const { limits } = this.config;
     // Rounds done so far, whether the caller counts from 0 or from 1.
-    const roundsDone = Math.max(round, state.loopCalls + 1);
-    state.loopCalls++;
+    const roundsDone = Math.max(round, memory.loopCalls + 1);
+    memory.loopCalls++;
     if (roundsDone >= limits.rounds) return [];
-    const remaining = limits.queries - state.queriesRun.length;
+    const remaining = limits.queries - memory.queriesRun.length;
     if (remaining <= 0) return [];
     // Keep enough tokens for another judgement and the report.
     const reserve = lastTokens(ctx, "judge", 4_000) + Math.max(4_000, Math.round(limits.tokens * 0.15));
@@ -236,7 +236,7 @@ export class LlmAnalyst implements Analyst {
       "loop",
       async () => {
         const counts = stanceCounts(intake.claims, judgement);
-        const { system, prompt } = loopPrompt(intake, judgement, counts, state.queriesRun, perRound);
+        const { system, prompt } = loopPrompt(intake, judgement, counts, memory.queriesRun, perRound);
         const out = await callStructured(ctx, {
           step: "loop",
           model: this.fast,
@@ -248,8 +248,8 @@ export class LlmAnalyst implements Analyst {
           maxOutputTokens: 200 + 60 * perRound,
         });
         if (out.settled) return [];
-        const chosen = selectQueries(validQueries(out.queries, intake.claims), intake.claims, perRound, state.queriesRun, false);
-        state.queriesRun.push(...chosen.map((q) => queryKey(q.text)));
+        const chosen = selectQueries(validQueries(out.queries, intake.claims), intake.claims, perRound, memory.queriesRun, false);
+        memory.queriesRun.push(...chosen.map((q) => queryKey(q.text)));
         return chosen;
       },
       async () => [],
@@ -313,20 +313,20 @@ export class LlmAnalyst implements Analyst {
     return rounds <= 1 ? queries : Math.ceil(queries / 2);
   }
 
-  private state(ctx: AnalystContext): CheckState {
-    let state = this.states.get(ctx);
-    if (!state) {
-      state = { queriesRun: [], loopCalls: 0, down: null };
-      this.states.set(ctx, state);
+  private memory(ctx: AnalystContext): CheckMemory {
+    let memory = this.memories.get(ctx);
+    if (!memory) {
+      memory = { queriesRun: [], loopCalls: 0, down: null };
+      this.memories.set(ctx, memory);
     }
-    return state;
+    return memory;
   }
 
   /** Runs the model's version of a step; on failure, the fallback analyst's, with a note. */
   private async step<T>(ctx: AnalystContext, name: string, viaModel: () => Promise<T>, viaLocal: () => Promise<T>): Promise<T> {
-    const state = this.state(ctx);
-    if (state.down) {
-      ctx.fallbacks.push(`${name}: skipped the model (${state.down}); used the ${fallbackName(this.fallback)}`);
+    const memory = this.memory(ctx);
+    if (memory.down) {
+      ctx.fallbacks.push(`${name}: skipped the model (${memory.down}); used the ${fallbackName(this.fallback)}`);
       return viaLocal();
     }
     try {
@@ -336,7 +336,7 @@ export class LlmAnalyst implements Analyst {
       let reason: string;
       if (error instanceof LlmStepError) {
         reason = error.message;
-        if (error.kind === "unavailable") state.down = `model unavailable: ${error.message}`;
+        if (error.kind === "unavailable") memory.down = `model unavailable: ${error.message}`;
       } else {
         reason = `unexpected error (${error instanceof Error ? error.message : String(error)})`;
       }
