@@ -55,7 +55,7 @@ interface ConfiguredProviders {
 
 export function providersFromConfig(env: Record<string, string | undefined>, options: ConfiguredOptions): ConfiguredProviders {
   const value = (name: string): string | null => env[name]?.trim() || null;
-  const requested = options.names ? normaliseNames(options.names) : null;
+  const requested = options.names ? normalizeNames(options.names) : null;
   const wants = (id: NetworkSourceId) => requested === null || requested.has(id);
   const baseUrl = (id: "wikipedia" | "factcheck" | WebSearchId) =>
     options.baseUrls?.[id] ?? value(`VERITY_${id.toUpperCase()}_URL`) ?? undefined;
@@ -104,7 +104,7 @@ export function providersFromConfig(env: Record<string, string | undefined>, opt
   return { providers, skipped };
 }
 
-function normaliseNames(names: string[]): Set<NetworkSourceId> {
+function normalizeNames(names: string[]): Set<NetworkSourceId> {
   const set = new Set<NetworkSourceId>();
   for (const raw of names.flatMap((n) => n.split(","))) {
     const name = raw.trim().toLowerCase();

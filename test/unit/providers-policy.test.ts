@@ -3,7 +3,7 @@ import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { ConfigError } from "../../src/domain/errors.js";
 import type { SourceHit } from "../../src/sources/provider.js";
-import { SourcePolicy, SourcePolicyConfig, applyPolicy, normaliseDomain } from "../../src/sources/policy.js";
+import { SourcePolicy, SourcePolicyConfig, applyPolicy, normalizeDomain } from "../../src/sources/policy.js";
 
 const hit = (url: string, publishedAt: string | null = null): SourceHit => ({
   provider: "web",
@@ -110,11 +110,11 @@ describe("SourcePolicy", () => {
   });
 
   it("normalises configured domains (scheme, path, case, wildcard, trailing dot, punycode)", () => {
-    assert.equal(normaliseDomain("https://News.Example.com/path?q=1"), "news.example.com");
-    assert.equal(normaliseDomain("*.example.com"), "example.com");
-    assert.equal(normaliseDomain(".example.com."), "example.com");
-    assert.equal(normaliseDomain("bücher.example"), "xn--bcher-kva.example");
-    assert.equal(normaliseDomain("not a domain"), null);
+    assert.equal(normalizeDomain("https://News.Example.com/path?q=1"), "news.example.com");
+    assert.equal(normalizeDomain("*.example.com"), "example.com");
+    assert.equal(normalizeDomain(".example.com."), "example.com");
+    assert.equal(normalizeDomain("bücher.example"), "xn--bcher-kva.example");
+    assert.equal(normalizeDomain("not a domain"), null);
     const policy = SourcePolicy.fromConfig({ domains: { deny: ["https://WWW.Example.com/"] } });
     assert.deepEqual(policy.deny, ["www.example.com"]);
   });
