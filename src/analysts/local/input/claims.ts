@@ -3,6 +3,7 @@
 // lexicons only (no model): good on ordinary phrasing, best-effort elsewhere.
 import type { InputKind } from "../../../domain/report.js";
 import { collapseWhitespace, splitSentences } from "../../../domain/text.js";
+import { capitaliseFirst } from "../../../domain/titles.js";
 
 interface ExtractedClaim {
   text: string;
@@ -268,6 +269,7 @@ const PRONOUNS = new Set([
   "everything",
   "nothing",
 ]);
+const POSSESSIVES = ["my", "your", "his", "her", "its", "our", "their"];
 const DETERMINERS = new Set([
   "a",
   "an",
@@ -276,13 +278,7 @@ const DETERMINERS = new Set([
   "that",
   "these",
   "those",
-  "my",
-  "your",
-  "his",
-  "her",
-  "its",
-  "our",
-  "their",
+  ...POSSESSIVES,
   "some",
   "any",
   "every",
@@ -306,23 +302,7 @@ const DETERMINERS = new Set([
   "another",
 ]);
 /** Determiners that open a predicate noun phrase ("Paris is the capital…"). */
-const PREDICATE_DETERMINERS = new Set([
-  "a",
-  "an",
-  "the",
-  "my",
-  "your",
-  "his",
-  "her",
-  "its",
-  "our",
-  "their",
-  "no",
-  "one",
-  "still",
-  "not",
-  "never",
-]);
+const PREDICATE_DETERMINERS = new Set(["a", "an", "the", ...POSSESSIVES, "no", "one", "still", "not", "never"]);
 const ADVERBS = new Set([
   "really",
   "actually",
@@ -463,12 +443,6 @@ function isAdjective(w: string): boolean {
   if (ADJECTIVES.has(w)) return true;
   if (/(?:table|cable|fable|handful|spoonful|mouthful|bible)$/.test(w)) return false;
   return w.length > 5 && /(?:ous|ful|able|ible|less)$/.test(w);
-}
-
-function capitaliseFirst(text: string): string {
-  // Leave words with inner capitals alone ("iPhone", "eBay").
-  if (/^\p{Ll}+\p{Lu}/u.test(text)) return text;
-  return text.replace(/^(\P{L}*)(\p{Ll})/u, (_m, pre: string, ch: string) => pre + ch.toUpperCase());
 }
 
 function finishSentence(text: string): string {
