@@ -8,7 +8,7 @@ import { STAGES } from "../../src/domain/progress.js";
 import { createServer, type VerityServer } from "../../src/server/app.js";
 import { LIBRARY } from "../fixtures/library-docs.js";
 import { tempVerity } from "../helpers/verity.js";
-import { gatedService, listen, parseSse, readEvents } from "./server-helpers.js";
+import { gatedService, listen, parseSse, readEvents } from "../helpers/website.js";
 
 type TempVerity = Awaited<ReturnType<typeof tempVerity>>;
 

@@ -3,16 +3,7 @@ import assert from "node:assert/strict";
 import { BadInputError } from "../../src/domain/errors.js";
 import { extractPdf, pdfErrorMessage, pdfErrorReason } from "../../src/extract/pdf.js";
 import { makeCorruptPdf, makeEncryptedPdf, makePdf } from "../fixtures/make-pdf.js";
-
-async function rejection(promise: Promise<unknown>): Promise<Error> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(error instanceof Error);
-    return error;
-  }
-  assert.fail("expected a rejection");
-}
+import { rejection } from "../helpers/assertions.js";
 
 describe("extractPdf", () => {
   it("extracts lines, paragraphs and pages", async () => {

@@ -10,18 +10,10 @@ import zlib from "node:zlib";
 import type { AddressInfo } from "node:net";
 import { openStore, type Store } from "../../src/store/db.js";
 import { HttpCacheRepository } from "../../src/store/http-cache.js";
-import { HttpError } from "../../src/fetch/http-client.js";
 import { parseRetryAfter } from "../../src/fetch/headers.js";
 import { createHttpClient, DEFAULT_USER_AGENT, type ClosableHttpClient } from "../../src/fetch/http.js";
 import type { CachedResponse, HttpCache } from "../../src/fetch/http-cache.js";
-
-function isHttpError(code: string): (error: unknown) => boolean {
-  return (error: unknown) => {
-    assert.ok(error instanceof HttpError, `expected an HttpError, got ${String(error)}`);
-    assert.equal(error.code, code, `expected code ${code}, got ${error.code}: ${error.message}`);
-    return true;
-  };
-}
+import { isHttpError } from "../helpers/assertions.js";
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -6,11 +6,13 @@ import { FallbackSearch, providersFromConfig } from "../../src/sources/configure
 import type { SearchRequest, SourceHit, SourceProvider } from "../../src/sources/provider.js";
 import { ProviderError } from "../../src/sources/provider-error.js";
 import { BRAVE_TEST_KEY, startBraveServer } from "../fixtures/servers/brave.js";
-import type { FixtureServer } from "../fixtures/servers/harness.js";
+import type { FixtureServer } from "../fixtures/servers/fixture-server.js";
 import { TAVILY_TEST_KEY, startTavilyServer } from "../fixtures/servers/tavily.js";
 import { SAMPLE_PAGES } from "../fixtures/servers/web-pages.js";
 import { loopbackHttp } from "../helpers/loopback-http.js";
-import { never, recordingSleep, rejection, searchRequest } from "./providers-helpers.js";
+import { never, searchRequest } from "../helpers/providers.js";
+import { recordingSleep } from "../helpers/sleep.js";
+import { rejection } from "../helpers/assertions.js";
 
 const http = loopbackHttp();
 const ids = (providers: SourceProvider[]) => providers.map((p) => p.id);

@@ -10,12 +10,12 @@ import { SerperProvider } from "../../src/sources/serper.js";
 import { TavilyProvider } from "../../src/sources/tavily.js";
 import type { SourceHit, SourceProvider } from "../../src/sources/provider.js";
 import { BRAVE_TEST_KEY, startBraveServer } from "../fixtures/servers/brave.js";
-import type { FixtureServer } from "../fixtures/servers/harness.js";
+import type { FixtureServer } from "../fixtures/servers/fixture-server.js";
 import { startSearxngServer } from "../fixtures/servers/searxng.js";
 import { SERPER_TEST_KEY, startSerperServer } from "../fixtures/servers/serper.js";
 import { TAVILY_TEST_KEY, startTavilyServer } from "../fixtures/servers/tavily.js";
 import { loopbackHttp } from "../helpers/loopback-http.js";
-import { never, searchRequest } from "./providers-helpers.js";
+import { never, searchRequest } from "../helpers/providers.js";
 
 describe("recency of time-sensitive questions", () => {
   it("reads how recent the evidence must be from the question", () => {

@@ -5,10 +5,10 @@ import assert from "node:assert/strict";
 import type { Entity } from "../../src/domain/report.js";
 import { ProviderError } from "../../src/sources/provider-error.js";
 import { fits, linkEntities } from "../../src/sources/wikidata.js";
-import type { FixtureServer } from "../fixtures/servers/harness.js";
+import type { FixtureServer } from "../fixtures/servers/fixture-server.js";
 import { startWikidataServer } from "../fixtures/servers/wikidata.js";
 import { loopbackHttp } from "../helpers/loopback-http.js";
-import { recordingSleep } from "./providers-helpers.js";
+import { recordingSleep } from "../helpers/sleep.js";
 
 const http = loopbackHttp();
 

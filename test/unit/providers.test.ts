@@ -5,31 +5,23 @@ import { after, before, beforeEach, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { BraveProvider } from "../../src/sources/brave.js";
 import { GoogleFactCheckProvider } from "../../src/sources/factcheck-google.js";
-import { ProviderError } from "../../src/sources/provider-error.js";
 import { SearxngProvider } from "../../src/sources/searxng.js";
 import { SerperProvider } from "../../src/sources/serper.js";
 import { TavilyProvider } from "../../src/sources/tavily.js";
 import { WikipediaProvider } from "../../src/sources/wikipedia.js";
 import { BRAVE_TEST_KEY, braveErrors, startBraveServer } from "../fixtures/servers/brave.js";
 import { FACTCHECK_TEST_KEY, googleErrors, startFactCheckServer } from "../fixtures/servers/factcheck.js";
-import type { FixtureServer } from "../fixtures/servers/harness.js";
+import type { FixtureServer } from "../fixtures/servers/fixture-server.js";
 import { searxngErrors, startSearxngServer } from "../fixtures/servers/searxng.js";
 import { SERPER_TEST_KEY, serperErrors, startSerperServer } from "../fixtures/servers/serper.js";
 import { TAVILY_TEST_KEY, tavilyErrors, startTavilyServer } from "../fixtures/servers/tavily.js";
 import { SAMPLE_ARTICLES, mediaWikiErrors, startWikipediaServer } from "../fixtures/servers/wikipedia.js";
 import { loopbackHttp } from "../helpers/loopback-http.js";
-import { never, recordingSleep, rejection, searchRequest } from "./providers-helpers.js";
+import { assertProviderError, never, searchRequest } from "../helpers/providers.js";
+import { recordingSleep } from "../helpers/sleep.js";
+import { rejection } from "../helpers/assertions.js";
 
 const http = loopbackHttp();
-
-function assertProviderError(error: Error, expected: { provider: string; kind: string; message: RegExp; secret?: string }): void {
-  assert.ok(error instanceof ProviderError, `expected a ProviderError, got ${error.name}: ${error.message}`);
-  assert.equal(error.provider, expected.provider);
-  assert.equal(error.kind, expected.kind);
-  assert.match(error.message, expected.message);
-  assert.ok(!error.message.includes("\n"), "one line");
-  if (expected.secret) assert.ok(!error.message.includes(expected.secret), `the message must not contain the key: ${error.message}`);
-}
 
 describe("WikipediaProvider", () => {
   let server: FixtureServer;

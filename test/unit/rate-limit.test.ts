@@ -3,7 +3,7 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { KeyedRateLimiter, RateLimiter } from "../../src/domain/rate-limit.js";
-import { recordingSleep } from "./providers-helpers.js";
+import { recordingSleep } from "../helpers/sleep.js";
 
 describe("RateLimiter", () => {
   it("spaces requests at 1/perSecond once the burst is used (the sleeps it asks for)", async () => {

@@ -1,22 +1,18 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { JSDOM } from "jsdom";
 import { Report, SECTION_TITLES } from "../../src/domain/report.js";
 import { escapeHtml } from "../../src/render/escape.js";
 import { renderHtml } from "../../src/render/html.js";
 import { renderMarkdown } from "../../src/render/markdown.js";
 import { renderReport } from "../../src/render/text-format.js";
 import { formatConfidence, formatDate } from "../../src/render/words.js";
+import { parse } from "../helpers/dom.js";
 import { sampleReport } from "../helpers/sample-report.js";
 
 const SCRIPT = "<script>alert(1)</script>";
 const IMG = "<img src=x onerror=alert(1)>";
 const SVG = '"><svg onload=alert(1)>';
 const PAYLOAD = `${SCRIPT} ${IMG} ${SVG}`;
-
-function parse(html: string): Document {
-  return new JSDOM(html).window.document;
-}
 
 /** A report with the payload in every piece of text a renderer prints. */
 function hostileReport(): Report {

@@ -6,9 +6,10 @@ import assert from "node:assert/strict";
 import { RateLimiter } from "../../src/domain/rate-limit.js";
 import { ProviderError } from "../../src/sources/provider-error.js";
 import { requestJson, type RequestPolicy } from "../../src/sources/request-json.js";
-import { startFixtureServer, type FixtureServer } from "../fixtures/servers/harness.js";
+import { startFixtureServer, type FixtureServer } from "../fixtures/servers/fixture-server.js";
 import { loopbackHttp } from "../helpers/loopback-http.js";
-import { recordingSleep, rejection } from "./providers-helpers.js";
+import { recordingSleep } from "../helpers/sleep.js";
+import { rejection } from "../helpers/assertions.js";
 
 const http = loopbackHttp();
 

@@ -14,6 +14,7 @@ import {
   type ResolvedAddress,
   type Resolver,
 } from "../../src/fetch/ssrf.js";
+import { isHttpError } from "../helpers/assertions.js";
 
 interface Fixture {
   server: http.Server;
@@ -35,14 +36,6 @@ async function stopServer(fixture: Fixture | undefined): Promise<void> {
   if (!fixture) return;
   fixture.server.closeAllConnections();
   await new Promise<void>((resolve) => fixture.server.close(() => resolve()));
-}
-
-function isHttpError(code: string): (error: unknown) => boolean {
-  return (error: unknown) => {
-    assert.ok(error instanceof HttpError, `expected an HttpError, got ${String(error)}`);
-    assert.equal(error.code, code, `expected code ${code}, got ${error.code}: ${error.message}`);
-    return true;
-  };
 }
 
 /** Forbidden IP literals, as ipaddr.js and WHATWG URL parsing accept them, with the expected reason. */

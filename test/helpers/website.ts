@@ -10,6 +10,7 @@ import { CheckService } from "../../src/service/check-service.js";
 import { LibraryProvider } from "../../src/sources/library/provider.js";
 import type { SourceProvider } from "../../src/sources/provider.js";
 import type { VerityServer } from "../../src/server/app.js";
+import { Gate } from "./gate.js";
 
 type Requester = Pick<VerityServer, "request">;
 
@@ -73,31 +74,28 @@ export class Browser {
   }
 }
 
-export function parse(html: string): Document {
-  return new JSDOM(html).window.document;
-}
-
 /**
  * A check service whose library answers only once the test opens the gate, so a check
  * can be watched (and joined) while it runs. `searches` counts the searches that began.
  */
 export function gatedService(verity: Verity): { service: CheckService; open: () => void; started: Promise<void>; searches: () => number } {
-  let open!: () => void;
-  const gate = new Promise<void>((resolve) => (open = resolve));
-  let markStarted!: () => void;
-  const started = new Promise<void>((resolve) => (markStarted = resolve));
+  const gate = new Gate();
+  gate.hold();
+  const held = gate.provider(new LibraryProvider(verity.library));
   let searches = 0;
-  const inner = new LibraryProvider(verity.library);
   const provider: SourceProvider = {
-    id: "library",
-    async search(request, signal) {
+    id: held.id,
+    search(request, signal) {
       searches++;
-      markStarted();
-      await gate;
-      return inner.search(request, signal);
+      return held.search(request, signal);
     },
   };
-  return { service: new CheckService(verity.store, verity.analyst, [provider]), open, started, searches: () => searches };
+  return {
+    service: new CheckService(verity.store, verity.analyst, [provider]),
+    open: () => gate.release(),
+    started: gate.arrived(),
+    searches: () => searches,
+  };
 }
 
 /** Serves the app on 127.0.0.1 on a free port. */
