@@ -1,4 +1,5 @@
-// The Brave Search provider against its fixture: the request, web results as hits, its errors.
+// The Brave Search provider against its fixture: the request, web results as hits, its own errors.
+// What every provider does is in test/contracts/provider.contract.test.ts.
 import { after, before, beforeEach, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { BraveProvider } from "../../../src/sources/brave.js";
@@ -54,16 +55,6 @@ describe("BraveProvider", () => {
     assert.equal(hits[1]!.score, 0.5);
     assert.equal(hits[1]!.snippet, "Why the Great Wall myth persists.", "markup stripped");
     assert.equal(hits[2]!.publishedAt, null);
-  });
-
-  it("returns nothing when Brave has no web results (no `web` key)", async () => {
-    assert.deepEqual(await provider().search(searchRequest("zzzz qqqq"), never()), []);
-  });
-
-  it("reports an invalid subscription token (422) as an invalid key, without the key", async () => {
-    const wrong = "BSA-wrong-token-xyz";
-    const error = await rejection(provider(wrong).search(searchRequest("Great Wall"), never()));
-    assertProviderError(error, { provider: "brave", kind: "auth", message: /^brave: HTTP 422 \(invalid API key\)$/, secret: wrong });
   });
 
   it("reports a 401 as an invalid key", async () => {

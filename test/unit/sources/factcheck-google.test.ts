@@ -1,4 +1,5 @@
-// The Google Fact Check Tools provider against its fixture: the request, claim reviews as hits, its errors.
+// The Google Fact Check Tools provider against its fixture: the request, claim reviews as hits, its own errors.
+// What every provider does is in test/contracts/provider.contract.test.ts.
 import { after, before, beforeEach, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { GoogleFactCheckProvider } from "../../../src/sources/factcheck-google.js";
@@ -62,22 +63,6 @@ describe("GoogleFactCheckProvider", () => {
     assert.match(snopes.text!, /^snopes\.com rated the claim ".+" \(by Viral post\) as "Mostly False"\.$/);
   });
 
-  it("returns nothing for Google's empty answer ({})", async () => {
-    assert.deepEqual(await provider().search(searchRequest("zzzz qqqq"), never()), []);
-  });
-
-  it("reports a rejected key with Google's message and without the key", async () => {
-    const wrong = "AIzaWRONG-key-0000000000";
-    const error = await rejection(provider(wrong).search(searchRequest("Great Wall"), never()));
-    assertProviderError(error, {
-      provider: "factcheck",
-      kind: "auth",
-      message: /^factcheck: HTTP 400 \(API key not valid\. Please pass a valid API key\.\)$/,
-      secret: wrong,
-    });
-    assert.equal(server.requests.length, 1, "a 400 is not retried");
-  });
-
   it("redacts the key even when the API echoes it", async () => {
     server.script({
       status: 403,
@@ -98,14 +83,5 @@ describe("GoogleFactCheckProvider", () => {
     const hits = await provider(FACTCHECK_TEST_KEY, { sleep }).search(searchRequest("Great Wall"), never());
     assert.equal(hits.length, 2);
     assert.deepEqual(calls, [2000]);
-  });
-
-  it("gives up after the retries on repeated 500s", async () => {
-    const { sleep, calls } = recordingSleep();
-    server.failTimes(3, googleErrors.internal);
-    const error = await rejection(provider(FACTCHECK_TEST_KEY, { sleep }).search(searchRequest("Great Wall"), never()));
-    assertProviderError(error, { provider: "factcheck", kind: "http", message: /^factcheck: HTTP 500 \(Internal error encountered\.\)$/ });
-    assert.equal(server.requests.length, 3);
-    assert.equal(calls.length, 2);
   });
 });

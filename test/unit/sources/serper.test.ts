@@ -1,4 +1,5 @@
-// The Serper provider against its fixture: the request, organic results as hits, its errors.
+// The Serper provider against its fixture: the request, organic results as hits, its own errors.
+// What every provider does is in test/contracts/provider.contract.test.ts.
 import { after, before, beforeEach, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { SerperProvider } from "../../../src/sources/serper.js";
@@ -43,12 +44,6 @@ describe("SerperProvider", () => {
     assert.equal(hits[1]!.publishedAt, null, '"3 days ago" is not turned into a date');
     assert.equal(hits[0]!.publisher, "nasa.example");
     assert.equal(hits[0]!.text, undefined);
-  });
-
-  it("reports a rejected key with Serper's message, without the key", async () => {
-    const wrong = "serper-wrong-key-31337";
-    const error = await rejection(provider(wrong).search(searchRequest("Great Wall"), never()));
-    assertProviderError(error, { provider: "serper", kind: "auth", message: /^serper: HTTP 403 \(Unauthorized\.\)$/, secret: wrong });
   });
 
   it("reports running out of credits", async () => {

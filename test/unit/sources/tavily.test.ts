@@ -1,4 +1,5 @@
-// The Tavily provider against its fixture: the request, results as hits, its errors.
+// The Tavily provider against its fixture: the request, results as hits, its own errors.
+// What every provider does is in test/contracts/provider.contract.test.ts.
 import { after, before, beforeEach, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { TavilyProvider } from "../../../src/sources/tavily.js";
@@ -54,17 +55,6 @@ describe("TavilyProvider", () => {
   it("leaves text undefined when raw content is not asked for", async () => {
     const hits = await provider(TAVILY_TEST_KEY, { includeRawContent: false }).search(searchRequest("Great Wall"), never());
     assert.ok(hits.every((h) => h.text === undefined));
-  });
-
-  it("reports a missing or invalid key (401) with Tavily's message, without the key", async () => {
-    const wrong = "tvly-wrong-key-777";
-    const error = await rejection(provider(wrong).search(searchRequest("Great Wall"), never()));
-    assertProviderError(error, {
-      provider: "tavily",
-      kind: "auth",
-      message: /^tavily: HTTP 401 \(Unauthorized: missing or invalid API key\.\)$/,
-      secret: wrong,
-    });
   });
 
   it("does not retry a 432 plan limit", async () => {

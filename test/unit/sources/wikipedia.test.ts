@@ -1,4 +1,5 @@
 // The Wikipedia provider against a MediaWiki fixture: what it asks for and how articles become hits.
+// What every provider does is in test/contracts/provider.contract.test.ts.
 import { after, before, beforeEach, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { WikipediaProvider } from "../../../src/sources/wikipedia.js";
@@ -6,7 +7,6 @@ import type { FixtureServer } from "../../fixtures/servers/fixture-server.js";
 import { SAMPLE_ARTICLES, mediaWikiErrors, startWikipediaServer } from "../../fixtures/servers/wikipedia.js";
 import { loopbackHttp } from "../../helpers/loopback-http.js";
 import { assertProviderError, never, searchRequest } from "../../helpers/providers.js";
-import { recordingSleep } from "../../helpers/sleep.js";
 import { rejection } from "../../helpers/assertions.js";
 
 const http = loopbackHttp();
@@ -90,16 +90,5 @@ describe("WikipediaProvider", () => {
       kind: "api",
       message: /^wikipedia: API error missingparam \(The "srsearch" parameter must be set\.\)$/,
     });
-  });
-
-  it("retries a 503 after its Retry-After, then succeeds", async () => {
-    const { sleep, calls } = recordingSleep();
-    server.script(mediaWikiErrors.serverError);
-    const hits = await provider({ sleep }).search(searchRequest("natural satellite"), never());
-    assert.deepEqual(
-      hits.map((h) => h.title),
-      ["Moon"],
-    );
-    assert.deepEqual(calls, [1000]);
   });
 });
