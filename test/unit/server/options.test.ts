@@ -4,11 +4,9 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { describe, it } from "node:test";
-import { libraryOnlyConfig, loadConfig } from "../../src/service/config.js";
-import { ConfigError } from "../../src/domain/errors.js";
-import { DEFAULT_OPTIONS, loadServerOptions } from "../../src/server/options.js";
-import { perClientLimiter } from "../../src/server/security.js";
-import { timeLeftOf } from "../../src/service/campaign.js";
+import { libraryOnlyConfig, loadConfig } from "../../../src/service/config.js";
+import { ConfigError } from "../../../src/domain/errors.js";
+import { DEFAULT_OPTIONS, loadServerOptions } from "../../../src/server/options.js";
 
 describe("server options", () => {
   it("runs on the embedded defaults", () => {
@@ -79,25 +77,5 @@ describe("server options", () => {
     assert.throws(bad({ VERITY_BASE_URL: "ftp://x" }), /VERITY_BASE_URL/);
     assert.throws(bad({ VERITY_RATE_LIMIT_VOTES: "lots" }), /VERITY_RATE_LIMIT_VOTES/);
     assert.throws(bad({ VERITY_CAMPAIGN_GOAL_AMOUNT: "100", VERITY_CAMPAIGN_DEADLINE: "someday" }), /deadline/);
-  });
-});
-
-describe("rate limiter and campaign clock", () => {
-  it("limits each client at the configured rate per minute", () => {
-    let now = 0;
-    const limiter = perClientLimiter({ burst: 1, perMinute: 6 }, () => now);
-    assert.deepEqual(limiter.take("a"), { ok: true });
-    assert.deepEqual(limiter.take("a"), { ok: false, retryAfter: 10 }, "6 a minute: one every 10 s");
-    now = 10_000;
-    assert.deepEqual(limiter.take("a"), { ok: true });
-  });
-
-  it("says how long a campaign has left", () => {
-    const now = new Date("2030-01-01T00:00:00Z");
-    assert.deepEqual(timeLeftOf(null, now), { timeLeft: null, ended: false });
-    assert.equal(timeLeftOf("2030-01-01", now).timeLeft, "24 hours left", "a date means the end of that day");
-    assert.equal(timeLeftOf("2030-01-01T05:00:00Z", now).timeLeft, "5 hours left");
-    assert.equal(timeLeftOf("2031-01-01T00:00:00Z", now).timeLeft, "365 days left");
-    assert.deepEqual(timeLeftOf("2029-12-31T00:00:00Z", now), { timeLeft: "ended on 2029-12-31", ended: true });
   });
 });

@@ -1,9 +1,9 @@
-// The progressive-enhancement script on a real progress page (jsdom with a stand-in
+// The progressive-enhancement script (server/assets.ts) on a real progress page (jsdom with a stand-in
 // EventSource): it follows the check's events, marks the stages, and opens the report.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { JSDOM, VirtualConsole } from "jsdom";
-import { APP_JS } from "../../src/server/assets.js";
+import { APP_JS } from "../../../src/server/assets.js";
 
 const PAGE = `<!doctype html><html><body>
 <section class="progress" data-progress-for="abc-123" data-testid="progress">
