@@ -1,11 +1,16 @@
-// What the source provider tests share: a search request, a signal that never aborts, and the
+// What the source provider tests share: a search request, a hit, a signal that never aborts, and the
 // shape every provider's errors take (one line, the provider's id, never the key).
 import assert from "node:assert/strict";
 import { ProviderError } from "../../src/sources/provider-error.js";
-import type { SearchRequest } from "../../src/sources/provider.js";
+import type { SearchRequest, SourceHit } from "../../src/sources/provider.js";
 
 export function searchRequest(query: string, overrides: Partial<SearchRequest> = {}): SearchRequest {
   return { query, claimId: "c1", limit: 5, language: "en", ...overrides };
+}
+
+/** A hit for `url`, titled by its URL, from "web" with score 1 and nothing else known, unless told otherwise. */
+export function sourceHit(url: string, fields: Partial<SourceHit> = {}): SourceHit {
+  return { provider: "web", url, title: url, publisher: null, author: null, publishedAt: null, snippet: null, score: 1, ...fields };
 }
 
 export const never = (): AbortSignal => new AbortController().signal;

@@ -149,3 +149,31 @@ export function hostileReport(): Report {
     },
   });
 }
+
+/** The sample report with two earlier fact-checks (one with markup and a javascript: link) and a reliability note on its first source. */
+export function factCheckedReport(): Report {
+  const base = sampleReport();
+  return sampleReport({
+    factChecks: [
+      {
+        claim: "Coffee dehydrates you",
+        claimant: "A viral post",
+        publisher: "Health Feedback <img src=x onerror=alert(1)>",
+        rating: "Inaccurate",
+        url: "https://healthfeedback.example/coffee",
+        title: "Coffee and hydration",
+        reviewedAt: "2024-02-03",
+      },
+      {
+        claim: "Coffee is poison",
+        claimant: null,
+        publisher: "Checker",
+        rating: "False",
+        url: "javascript:alert(1)",
+        title: null,
+        reviewedAt: null,
+      },
+    ],
+    sources: base.sources.map((s, i) => (i === 0 ? { ...s, reliabilityNote: "Peer-reviewed journal." } : s)),
+  });
+}

@@ -4,19 +4,10 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { canonicalUrl, gather, mergeHits } from "../../../src/pipeline/gather.js";
 import type { SourceHit, SourceProvider } from "../../../src/sources/provider.js";
+import { sourceHit } from "../../helpers/providers.js";
 
 describe("gather", () => {
-  const hit = (url: string, score: number, provider = "a"): SourceHit => ({
-    provider,
-    url,
-    title: url,
-    publisher: null,
-    author: null,
-    publishedAt: null,
-    snippet: null,
-    score,
-    text: "t",
-  });
+  const hit = (url: string, score: number, provider = "a"): SourceHit => sourceHit(url, { provider, score, text: "t" });
 
   it("merges the same page from several providers into one hit with the best score", () => {
     const merged = mergeHits([
@@ -68,16 +59,7 @@ describe("gather", () => {
 describe("gather: time-sensitive questions", () => {
   it("passes the plan's window to the providers and sets old dated hits aside", async () => {
     const seen: (number | undefined)[] = [];
-    const hit = (url: string, publishedAt: string | null): SourceHit => ({
-      provider: "web",
-      url,
-      title: url,
-      publisher: null,
-      author: null,
-      publishedAt,
-      snippet: null,
-      score: 1,
-    });
+    const hit = (url: string, publishedAt: string | null): SourceHit => sourceHit(url, { publishedAt });
     const provider: SourceProvider = {
       id: "web",
       search: async (r) => {

@@ -5,7 +5,7 @@ import { Report, SECTION_TITLES } from "../../../src/domain/report.js";
 import { escapeHtml } from "../../../src/render/escape.js";
 import { renderHtml } from "../../../src/render/html.js";
 import { parse } from "../../helpers/dom.js";
-import { hostileReport, IMG, PAYLOAD, sampleReport, SVG } from "../../helpers/sample-report.js";
+import { factCheckedReport, hostileReport, IMG, PAYLOAD, sampleReport, SVG } from "../../helpers/sample-report.js";
 
 const ALLOWED_ATTRIBUTES = new Set(["lang", "charset", "name", "content", "http-equiv", "class", "id", "value", "href", "rel", "datetime"]);
 
@@ -155,29 +155,7 @@ describe("renderHtml", () => {
 
 describe("renderHtml: what other fact-checkers found, and reliability notes", () => {
   const base = sampleReport();
-  const report = sampleReport({
-    factChecks: [
-      {
-        claim: "Coffee dehydrates you",
-        claimant: "A viral post",
-        publisher: "Health Feedback <img src=x onerror=alert(1)>",
-        rating: "Inaccurate",
-        url: "https://healthfeedback.example/coffee",
-        title: "Coffee and hydration",
-        reviewedAt: "2024-02-03",
-      },
-      {
-        claim: "Coffee is poison",
-        claimant: null,
-        publisher: "Checker",
-        rating: "False",
-        url: "javascript:alert(1)",
-        title: null,
-        reviewedAt: null,
-      },
-    ],
-    sources: base.sources.map((s, i) => (i === 0 ? { ...s, reliabilityNote: "Peer-reviewed journal." } : s)),
-  });
+  const report = factCheckedReport();
 
   it("lists each earlier fact-check with publisher, rating and link, escaped", () => {
     const html = renderHtml(report);

@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { Report, SECTION_TITLES } from "../../../src/domain/report.js";
 import { renderMarkdown } from "../../../src/render/markdown.js";
-import { hostileReport, sampleReport } from "../../helpers/sample-report.js";
+import { hostileReport, sampleReport, factCheckedReport } from "../../helpers/sample-report.js";
 
 describe("renderMarkdown (classic)", () => {
   const report = sampleReport();
@@ -130,30 +130,7 @@ describe("renderMarkdown (briefing)", () => {
 });
 
 describe("renderMarkdown: what other fact-checkers found, and reliability notes", () => {
-  const base = sampleReport();
-  const report = sampleReport({
-    factChecks: [
-      {
-        claim: "Coffee dehydrates you",
-        claimant: "A viral post",
-        publisher: "Health Feedback <img src=x onerror=alert(1)>",
-        rating: "Inaccurate",
-        url: "https://healthfeedback.example/coffee",
-        title: "Coffee and hydration",
-        reviewedAt: "2024-02-03",
-      },
-      {
-        claim: "Coffee is poison",
-        claimant: null,
-        publisher: "Checker",
-        rating: "False",
-        url: "javascript:alert(1)",
-        title: null,
-        reviewedAt: null,
-      },
-    ],
-    sources: base.sources.map((s, i) => (i === 0 ? { ...s, reliabilityNote: "Peer-reviewed journal." } : s)),
-  });
+  const report = factCheckedReport();
 
   it("lists each earlier fact-check with its link, escaped", () => {
     const md = renderMarkdown(report);

@@ -10,7 +10,7 @@ import type { FixtureServer } from "../../fixtures/servers/fixture-server.js";
 import { TAVILY_TEST_KEY, startTavilyServer } from "../../fixtures/servers/tavily.js";
 import { SAMPLE_PAGES } from "../../fixtures/servers/web-pages.js";
 import { loopbackHttp } from "../../helpers/loopback-http.js";
-import { never, searchRequest } from "../../helpers/providers.js";
+import { never, searchRequest, sourceHit } from "../../helpers/providers.js";
 import { recordingSleep } from "../../helpers/sleep.js";
 import { rejection } from "../../helpers/assertions.js";
 
@@ -93,16 +93,7 @@ describe("providersFromConfig", () => {
 });
 
 describe("FallbackSearch", () => {
-  const hitFrom = (provider: string, url: string): SourceHit => ({
-    provider,
-    url,
-    title: url,
-    publisher: null,
-    author: null,
-    publishedAt: null,
-    snippet: null,
-    score: 1,
-  });
+  const hitFrom = (provider: string, url: string): SourceHit => sourceHit(url, { provider });
   const stub = (id: string, behaviour: () => Promise<SourceHit[]>): SourceProvider & { calls: number } => {
     const p = {
       id,

@@ -4,17 +4,9 @@ import assert from "node:assert/strict";
 import { ConfigError } from "../../../src/domain/errors.js";
 import type { SourceHit } from "../../../src/sources/provider.js";
 import { SourcePolicy, SourcePolicyConfig, applyPolicy, normalizeDomain } from "../../../src/sources/policy.js";
+import { sourceHit } from "../../helpers/providers.js";
 
-const hit = (url: string, publishedAt: string | null = null): SourceHit => ({
-  provider: "web",
-  url,
-  title: `Page at ${url}`,
-  publisher: null,
-  author: null,
-  publishedAt,
-  snippet: null,
-  score: 1,
-});
+const hit = (url: string, publishedAt: string | null = null): SourceHit => sourceHit(url, { title: `Page at ${url}`, publishedAt });
 
 const NOW = new Date("2024-06-01T00:00:00Z");
 

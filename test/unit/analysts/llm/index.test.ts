@@ -57,9 +57,7 @@ describe("LlmAnalyst", () => {
   after(() => server.close());
   beforeEach(() => server.reset());
 
-  it("identifies itself by engine and main model", () => {
-    assert.equal(analyst.engine, "llm");
-    assert.equal(analyst.model, "openai:gpt-4o-mini");
+  it("is not made when VERITY_LLM is unset (its engine, model and ranker: test/contracts/analyst.contract.test.ts)", () => {
     assert.equal(createLlmAnalyst({}, { fallback: local }), null);
   });
 

@@ -4,6 +4,7 @@ import { describe, it } from "node:test";
 import type { Claim } from "../../../../src/domain/report.js";
 import { judgeEvidence } from "../../../../src/analysts/local/judge.js";
 import { calibrateConfidence } from "../../../../src/analysts/local/confidence.js";
+import { passage } from "../../../helpers/documents.js";
 
 const claim: Claim = { id: "c1", text: "Local police can refuse ICE detainer requests." };
 
@@ -20,17 +21,7 @@ describe("calibrateConfidence", () => {
       "an unverified verdict keeps its own figure",
     );
     // The shipped map: a single agreeing passage, calibrated, and the same without calibration.
-    const ev = (id: string, quote: string) => ({
-      id,
-      claimId: "c1",
-      documentIndex: 0,
-      quote,
-      context: quote,
-      relevance: 0.9,
-      bearing: 0.6,
-      documentRelevance: 0.9,
-    });
-    const evidence = [ev("a", "Local police can refuse ICE detainer requests.")];
+    const evidence = [passage("a", "Local police can refuse ICE detainer requests.")];
     const raw = judgeEvidence([claim], evidence, { calibrate: false }).claims[0]!;
     const stated = judgeEvidence([claim], evidence).claims[0]!;
     assert.equal(stated.label, raw.label);

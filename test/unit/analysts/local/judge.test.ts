@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import type { Claim } from "../../../../src/domain/report.js";
 import { judgeEvidence } from "../../../../src/analysts/local/judge.js";
+import { passage } from "../../../helpers/documents.js";
 
 const claim: Claim = { id: "c1", text: "Local police can refuse ICE detainer requests." };
 
@@ -14,50 +15,39 @@ describe("local judge", () => {
   });
 
   it("supports with agreeing evidence, refutes with contradicting evidence, and calls a split conflicting", () => {
-    const ev = (id: string, quote: string) => ({
-      id,
-      claimId: "c1",
-      documentIndex: 0,
-      quote,
-      context: quote,
-      relevance: 0.9,
-      bearing: 0.6,
-      documentRelevance: 0.9,
-    });
     const yes = judgeEvidence(
       [claim],
-      [ev("a", "Local police can refuse ICE detainer requests."), ev("b", "Police can refuse ICE detainer requests locally.")],
+      [passage("a", "Local police can refuse ICE detainer requests."), passage("b", "Police can refuse ICE detainer requests locally.")],
     );
     assert.equal(yes.overall.label, "supported");
-    const no = judgeEvidence([claim], [ev("a", "Local police cannot refuse ICE detainer requests.")]);
+    const no = judgeEvidence([claim], [passage("a", "Local police cannot refuse ICE detainer requests.")]);
     assert.equal(no.evidence[0]!.stance, "refutes");
     assert.equal(no.overall.label, "refuted");
     const split = judgeEvidence(
       [claim],
-      [ev("a", "Local police can refuse ICE detainer requests."), ev("b", "Local police cannot refuse ICE detainer requests.")],
+      [passage("a", "Local police can refuse ICE detainer requests."), passage("b", "Local police cannot refuse ICE detainer requests.")],
     );
     assert.equal(split.overall.label, "conflicting");
   });
 
   it("lets a passage take a side only when its document is about the claim and it is about as likely to state the finding as the best", () => {
-    const ev = (id: string, quote: string, bearing: number, documentRelevance: number) => ({
-      id,
-      claimId: "c1",
-      documentIndex: 0,
-      quote,
-      context: quote,
-      relevance: 0.9,
-      bearing,
-      documentRelevance,
-    });
-    const offTopicDocument = judgeEvidence([claim], [ev("a", "Local police can refuse ICE detainer requests.", 0.6, 0.2)]);
+    const offTopicDocument = judgeEvidence(
+      [claim],
+      [passage("a", "Local police can refuse ICE detainer requests.", { bearing: 0.6, documentRelevance: 0.2 })],
+    );
     assert.equal(offTopicDocument.evidence[0]!.stance, "neutral");
     assert.equal(offTopicDocument.overall.label, "unverified");
-    const unlikely = judgeEvidence([claim], [ev("a", "Local police can refuse ICE detainer requests.", 0.02, 0.9)]);
+    const unlikely = judgeEvidence(
+      [claim],
+      [passage("a", "Local police can refuse ICE detainer requests.", { bearing: 0.02, documentRelevance: 0.9 })],
+    );
     assert.equal(unlikely.evidence[0]!.stance, "neutral", "a passage the rationale model finds unlikely to state the finding is context");
     const looser = judgeEvidence(
       [claim],
-      [ev("a", "Local police can refuse ICE detainer requests.", 0.6, 0.9), ev("b", "Police cannot refuse requests.", 0.3, 0.9)],
+      [
+        passage("a", "Local police can refuse ICE detainer requests.", { bearing: 0.6, documentRelevance: 0.9 }),
+        passage("b", "Police cannot refuse requests.", { bearing: 0.3, documentRelevance: 0.9 }),
+      ],
     );
     assert.deepEqual(
       looser.evidence.map((e) => e.stance),

@@ -1,32 +1,7 @@
 // The library's JSON Lines reader: one document a line, bad lines reported by number.
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
-import type { ReadOutcome } from "../../../../src/domain/document.js";
 import { readJsonl } from "../../../../src/sources/library/jsonl.js";
-import { readInputs } from "../../../../src/sources/library/readers.js";
-
-let dir: string;
-before(async () => {
-  dir = await mkdtemp(path.join(os.tmpdir(), "verity-readers-"));
-});
-after(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
-
-async function readAll(paths: string[]): Promise<ReadOutcome[]> {
-  const outcomes: ReadOutcome[] = [];
-  for await (const outcome of readInputs(paths)) outcomes.push(outcome);
-  return outcomes;
-}
-async function put(name: string, content: string | Uint8Array): Promise<string> {
-  const file = path.join(dir, name);
-  await mkdir(path.dirname(file), { recursive: true });
-  await writeFile(file, content);
-  return file;
-}
 
 describe("readJsonl", () => {
   it("reads documents, joins sentences, and reports bad lines with 1-based line numbers", () => {
@@ -99,29 +74,5 @@ describe("readJsonl", () => {
         "jsonl:3",
       ],
     );
-  });
-
-  it("reads a .jsonl file through readInputs, with the file path in origins", async () => {
-    const file = await put("docs.jsonl", '{"id": 10, "title": "T", "sentences": ["A.", "B."]}\n{"broken": true}\n');
-    const outcomes = await readAll([file]);
-    assert.equal(outcomes.length, 2);
-    assert.ok(outcomes[0]!.ok && outcomes[0]!.doc.text === "A. B." && outcomes[0]!.doc.origin === `${file}:1`);
-    assert.deepEqual(outcomes[1], { ok: false, origin: `${file}:2`, reason: 'missing "id"' });
-  });
-
-  it("reads a SciFact-sized file (5,183 lines, 8 MB) quickly", async () => {
-    const sentence =
-      "Alterations of the architecture of cerebral white matter in the developing human brain can affect cortical development.";
-    const lines: string[] = [];
-    for (let i = 0; i < 5183; i++) {
-      lines.push(JSON.stringify({ id: i, title: `Abstract ${i}`, sentences: Array.from({ length: 12 }, (_, j) => `${sentence} (${j})`) }));
-    }
-    const file = await put("big.jsonl", lines.join("\n"));
-    const started = performance.now();
-    let count = 0;
-    for await (const outcome of readInputs([file])) if (outcome.ok) count++;
-    const elapsed = performance.now() - started;
-    assert.equal(count, 5183);
-    assert.ok(elapsed < 1500, `took ${elapsed.toFixed(0)} ms`);
   });
 });
