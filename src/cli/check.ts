@@ -2,12 +2,13 @@
 import { openVerity } from "../service/verity.js";
 import type { Config } from "../service/config.js";
 import { renderReport, type ReportFormat } from "../render/text-format.js";
-import { checkProgress } from "./progress.js";
+import type { ReportLayout } from "../render/words.js";
+import { printCheckProgress } from "./progress.js";
 
-export interface CheckCommandOptions {
+interface CheckCommandOptions {
   json?: boolean;
   format: ReportFormat;
-  layout: "classic" | "briefing";
+  layout: ReportLayout;
   engine?: "local" | "llm";
   sources?: string;
   fresh?: boolean;
@@ -20,7 +21,7 @@ export async function runCheckCommand(text: string, opts: CheckCommandOptions, c
     .filter(Boolean);
   const verity = await openVerity(config, { engine: opts.engine, sources });
   try {
-    const { report } = await verity.service.check(text, { fresh: opts.fresh, onEvent: checkProgress(process.stderr) });
+    const { report } = await verity.service.check(text, { fresh: opts.fresh, onEvent: printCheckProgress(process.stderr) });
     const format: ReportFormat = opts.json ? "json" : opts.format;
     process.stdout.write(renderReport(report, format, { layout: opts.layout }) + "\n");
     return 0;

@@ -1,9 +1,10 @@
 // Live progress on stderr: stage lines for a check, a bar for long ingests.
 import type { ProgressEvent } from "../domain/progress.js";
 
-export type Writer = { write(text: string): unknown; isTTY?: boolean };
+type Writer = { write(text: string): unknown; isTTY?: boolean };
 
-export function checkProgress(out: Writer): (event: ProgressEvent) => void {
+/** Prints a check's progress events as they come: a line for each finished stage, what was found and kept. */
+export function printCheckProgress(out: Writer): (event: ProgressEvent) => void {
   return (event) => {
     switch (event.type) {
       case "stage-started":

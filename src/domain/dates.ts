@@ -19,7 +19,7 @@ function utcDay(year: number, month: number, day: number): Date | null {
 }
 
 /** "YYYY-MM-DD" for a real day of a four-digit year, else null. */
-export function isoDate(year: number, month: number, day: number): string | null {
+function isoDate(year: number, month: number, day: number): string | null {
   if (!(year >= 1000 && year <= 9999) || !utcDay(year, month, day)) return null;
   return `${String(year)}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
 }

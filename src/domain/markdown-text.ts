@@ -5,7 +5,7 @@ import { normalizeDate } from "./dates.js";
 import { collapseWhitespace, normalizeNewlines, truncate } from "./text.js";
 import { MAX_DOCUMENT_TITLE_CHARS } from "./titles.js";
 
-export interface MarkdownText {
+interface MarkdownText {
   text: string;
   /** The front-matter title, else the first heading, cut at MAX_DOCUMENT_TITLE_CHARS; null when there is neither. */
   title: string | null;

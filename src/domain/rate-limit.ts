@@ -68,7 +68,7 @@ export class RateLimiter {
   }
 }
 
-export type Taken = { ok: true } | { ok: false; retryAfter: number };
+type Taken = { ok: true } | { ok: false; retryAfter: number };
 
 /** One bucket per key (a client's address, say); a key without a token is turned away, not queued. */
 export class KeyedRateLimiter {

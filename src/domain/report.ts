@@ -4,20 +4,20 @@ import { z } from "zod";
 
 export const INPUT_KINDS = ["question", "claim", "topic", "url", "text"] as const;
 export const VERDICT_LABELS = ["supported", "refuted", "misleading", "conflicting", "unverified"] as const;
-export const STANCES = ["supports", "refutes", "mixed", "neutral"] as const;
+const STANCES = ["supports", "refutes", "mixed", "neutral"] as const;
 export const SECTION_KINDS = ["summary", "context", "bias"] as const;
-export const CHECK_STATUSES = ["queued", "running", "done", "failed"] as const;
+const CHECK_STATUSES = ["queued", "running", "done", "failed"] as const;
 
 export const InputKind = z.enum(INPUT_KINDS);
 export const VerdictLabel = z.enum(VERDICT_LABELS);
 export const Stance = z.enum(STANCES);
-export const SectionKind = z.enum(SECTION_KINDS);
+const SectionKind = z.enum(SECTION_KINDS);
 export const CheckStatus = z.enum(CHECK_STATUSES);
 
 export type InputKind = z.infer<typeof InputKind>;
 export type VerdictLabel = z.infer<typeof VerdictLabel>;
 export type Stance = z.infer<typeof Stance>;
-export type SectionKind = z.infer<typeof SectionKind>;
+type SectionKind = z.infer<typeof SectionKind>;
 export type CheckStatus = z.infer<typeof CheckStatus>;
 
 export const Verdict = z.object({
@@ -36,8 +36,7 @@ export const Claim = z.object({
 });
 export type Claim = z.infer<typeof Claim>;
 
-export const Paragraph = z.object({ text: z.string() });
-export type Paragraph = z.infer<typeof Paragraph>;
+const Paragraph = z.object({ text: z.string() });
 
 export const Section = z.object({
   kind: SectionKind,
@@ -76,7 +75,7 @@ export const Entity = z.object({
 export type Entity = z.infer<typeof Entity>;
 
 /** An earlier professional fact-check of the same claim (Google Fact Check Tools, ClaimReview). */
-export const FactCheck = z.object({
+const FactCheck = z.object({
   claim: z.string(),
   claimant: z.string().nullable(),
   publisher: z.string(),
@@ -85,12 +84,10 @@ export const FactCheck = z.object({
   title: z.string().nullable(),
   reviewedAt: z.string().nullable(),
 });
-export type FactCheck = z.infer<typeof FactCheck>;
 
-export const FollowUp = z.object({ question: z.string() });
-export type FollowUp = z.infer<typeof FollowUp>;
+const FollowUp = z.object({ question: z.string() });
 
-export const StageTiming = z.object({ stage: z.string(), ms: z.number() });
+const StageTiming = z.object({ stage: z.string(), ms: z.number() });
 
 export const Provenance = z.object({
   engine: z.string(),

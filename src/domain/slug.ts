@@ -1,7 +1,7 @@
 // URL slugs for report paths: lower-case ASCII words joined by "-".
 
 const MAX_SLUG_CHARS = 60;
-export const FALLBACK_SLUG = "check";
+const FALLBACK_SLUG = "check";
 
 /** Letters that NFKD does not decompose into ASCII. */
 const SPECIAL_LETTERS: Record<string, string> = {

@@ -18,7 +18,7 @@ export interface PageText {
   language: string | null;
 }
 
-export interface ExtractedPage extends PageText {
+interface ExtractedPage extends PageText {
   description: string | null;
   /** <link rel="canonical"> or og:url, when it is an absolute http(s) URL. */
   canonicalUrl: string | null;

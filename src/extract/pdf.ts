@@ -5,7 +5,7 @@ import { BadInputError, errorMessage } from "../domain/errors.js";
 import { normalizePdfDate, normalizeXmpDate } from "../domain/dates.js";
 import { collapseWhitespace } from "../domain/text.js";
 
-export interface ExtractedPdf {
+interface ExtractedPdf {
   title: string | null;
   text: string;
   author: string | null;

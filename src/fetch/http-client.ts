@@ -25,7 +25,7 @@ export interface HttpResponse {
   json(): unknown;
 }
 
-export type HttpErrorCode = "timeout" | "too_large" | "forbidden_address" | "bad_url" | "too_many_redirects" | "network" | "http";
+type HttpErrorCode = "timeout" | "too_large" | "forbidden_address" | "bad_url" | "too_many_redirects" | "network" | "http";
 
 export class HttpError extends Error {
   override name = "HttpError";

@@ -14,7 +14,7 @@ import { translateError } from "./transport-error.js";
 
 export const DEFAULT_USER_AGENT = "VerityBot/0.1 (+https://github.com/verity-factcheck/verity; fact-checking)";
 
-export interface HttpClientOptions {
+interface HttpClientOptions {
   userAgent?: string;
   connectTimeoutMs?: number;
   headersTimeoutMs?: number;

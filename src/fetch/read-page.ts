@@ -28,7 +28,7 @@ export class PageReadError extends Error {
   }
 }
 
-export interface ReadPageOptions {
+interface ReadPageOptions {
   /** Response size cap in bytes (the client's default otherwise). */
   maxBytes?: number;
   /** Whole-request timeout in ms. */

@@ -22,12 +22,12 @@ export interface ResolvedAddress {
 /** Resolves a host name to all its addresses. Injectable for tests. */
 export type Resolver = (hostname: string) => Promise<ResolvedAddress[]>;
 
-export const systemResolver: Resolver = async (hostname) => {
+const systemResolver: Resolver = async (hostname) => {
   const answers = await dns.promises.lookup(hostname, { all: true, verbatim: true });
   return answers.map((a) => ({ address: a.address, family: a.family === 6 ? 6 : 4 }));
 };
 
-export interface SsrfOptions {
+interface SsrfOptions {
   /** "host:port" entries (e.g. "127.0.0.1:34567") that may be reached although private. Tests only. */
   allowedPrivateHosts?: readonly string[];
 }
@@ -220,7 +220,7 @@ function defaultPort(protocol: string): number {
 }
 
 /** Whether "host:port" is in the allowlist (exact match; IPv6 hosts are written in brackets). */
-export function isAllowlisted(hostname: string, port: number, allowed: readonly string[] | undefined): boolean {
+function isAllowlisted(hostname: string, port: number, allowed: readonly string[] | undefined): boolean {
   if (!allowed || allowed.length === 0) return false;
   const host = hostname.toLowerCase();
   const bare = host.startsWith("[") ? host.slice(1, -1) : host;
@@ -267,9 +267,9 @@ function isIpLiteral(hostname: string): boolean {
 // Connect time
 
 type LookupCallback = (error: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;
-export type SafeLookup = (hostname: string, options: LookupOptions, callback: LookupCallback) => void;
+type SafeLookup = (hostname: string, options: LookupOptions, callback: LookupCallback) => void;
 
-export interface SafeLookupOptions {
+interface SafeLookupOptions {
   resolver?: Resolver;
   /** false only for allowlisted host:port pairs: resolve, but do not check. */
   enforce?: boolean;
@@ -331,7 +331,7 @@ export function createSafeLookup(options: SafeLookupOptions = {}): SafeLookup {
   };
 }
 
-export interface SafeConnectorOptions extends SsrfOptions {
+interface SafeConnectorOptions extends SsrfOptions {
   resolver?: Resolver;
   /** Connect (TCP + TLS) timeout in ms. */
   timeout?: number;

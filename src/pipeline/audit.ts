@@ -9,22 +9,22 @@ import type { Draft, DraftSentence, NumberedSource } from "../domain/analysis.js
 /** Share of a factual sentence's own words (outside the quote) that its quotes must cover. */
 const MIN_SUPPORT = 0.5;
 
-export interface AuditRecord {
+interface AuditRecord {
   sentencesChecked: number;
   sentencesDropped: number;
   notes: string[];
 }
 
-export interface AuditResult {
+interface AuditResult {
   sections: Section[];
   sources: Source[];
   record: AuditRecord;
 }
 
-export type StoredTextLookup = (textHash: string) => Promise<string | null>;
+type StoredTextLookup = (textHash: string) => Promise<string | null>;
 
 /** A model's check that each cited sentence is carried by its quotes (the LLM analyst's). */
-export type SupportCheck = (items: { sentence: string; quotes: string[] }[]) => Promise<boolean[]>;
+type SupportCheck = (items: { sentence: string; quotes: string[] }[]) => Promise<boolean[]>;
 
 export async function audit(
   draft: Draft,

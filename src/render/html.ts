@@ -7,10 +7,10 @@ import { collapseWhitespace } from "../domain/text.js";
 import { escapeHtml } from "./escape.js";
 import { footerText, outline, type ShownSource } from "./outline.js";
 import { REPORT_BODY_CSS, REPORT_HEADINGS_CSS, REPORT_HEADLINE_CSS, VERDICT_COLOURS_CSS } from "./report-style.js";
-import { formatConfidence, formatDate, HEADINGS, MACHINE_NOTICE, stanceWord, verdictWord, type Layout } from "./words.js";
+import { formatConfidence, formatDate, HEADINGS, MACHINE_NOTICE, stanceWord, verdictWord, type ReportLayout } from "./words.js";
 
-export interface HtmlOptions {
-  layout?: Layout;
+interface HtmlOptions {
+  layout?: ReportLayout;
   /** A complete document (the default), or only the <article> fragment. */
   standalone?: boolean;
   /**
@@ -38,7 +38,7 @@ ${REPORT_BODY_CSS}
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; base-uri 'none'; form-action 'none'";
 
 export function renderHtml(report: Report, options: HtmlOptions = {}): string {
-  const layout: Layout = options.layout === "briefing" ? "briefing" : "classic";
+  const layout: ReportLayout = options.layout === "briefing" ? "briefing" : "classic";
   const article = renderArticle(report, layout, options.followUp, options.testIds === true);
   if (options.standalone === false) return article + "\n";
   const lang = languageTag(report.language);
@@ -61,7 +61,12 @@ export function renderHtml(report: Report, options: HtmlOptions = {}): string {
   ].join("\n");
 }
 
-function renderArticle(report: Report, layout: Layout, followUp: ((question: string) => string) | undefined, testIds: boolean): string {
+function renderArticle(
+  report: Report,
+  layout: ReportLayout,
+  followUp: ((question: string) => string) | undefined,
+  testIds: boolean,
+): string {
   const sourceNumbers = new Set(report.sources.map((s) => s.n));
   const shown = outline(report);
   const lang = languageTag(report.language);
@@ -184,7 +189,7 @@ function text(value: string): string {
 }
 
 /** Escaped text in which every [n] naming a source of the report links to it. */
-export function withCitations(value: string, sourceNumbers: ReadonlySet<number>): string {
+function withCitations(value: string, sourceNumbers: ReadonlySet<number>): string {
   const flat = collapseWhitespace(value);
   let out = "";
   let last = 0;

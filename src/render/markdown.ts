@@ -6,13 +6,13 @@
 import { CITATION_MARKER, type Report } from "../domain/report.js";
 import { collapseWhitespace } from "../domain/text.js";
 import { footerText, outline, type Outline, type ShownSource } from "./outline.js";
-import { formatConfidence, formatDate, HEADINGS, MACHINE_NOTICE, stanceWord, verdictWord, type Layout } from "./words.js";
+import { formatConfidence, formatDate, HEADINGS, MACHINE_NOTICE, stanceWord, verdictWord, type ReportLayout } from "./words.js";
 
 const mdInline = escapeMarkdownInline;
 const mdLine = escapeMarkdownLine;
 
-export interface MarkdownOptions {
-  layout?: Layout;
+interface MarkdownOptions {
+  layout?: ReportLayout;
 }
 
 export function renderMarkdown(report: Report, options: MarkdownOptions = {}): string {
@@ -127,7 +127,7 @@ function escapeHeadingEnd(text: string): string {
  * `&lt;` (no raw HTML, no autolinks), but citation markers such as [1] are kept
  * as they are, and never allowed to open an inline link.
  */
-export function escapeMarkdownInline(text: string): string {
+function escapeMarkdownInline(text: string): string {
   const flat = collapseWhitespace(text);
   let out = "";
   let last = 0;
@@ -141,7 +141,7 @@ export function escapeMarkdownInline(text: string): string {
 }
 
 /** As escapeMarkdownInline, for text that starts a line: also escapes what would make it a heading, quote, list, rule or link definition there. */
-export function escapeMarkdownLine(text: string): string {
+function escapeMarkdownLine(text: string): string {
   const out = escapeMarkdownInline(text);
   if (/^\[\d{1,3}\]:/.test(out) || /^[#>+\-=|~:]/.test(out)) return `\\${out}`;
   const ordered = /^(\d{1,9})([.)])/.exec(out);

@@ -7,25 +7,25 @@ import { collapseWhitespace, splitSentences, truncate } from "../domain/text.js"
 import { formatDate, formatMs, stripCitations } from "./words.js";
 
 /** The longest input repeated under "Submitted as"; the full text stays in the JSON. */
-export const MAX_SUBMITTED_CHARS = 500;
+const MAX_SUBMITTED_CHARS = 500;
 
 /** The longest heading of a briefing finding. */
-export const MAX_FINDING_HEADING_CHARS = 80;
+const MAX_FINDING_HEADING_CHARS = 80;
 
-export interface ShownSection {
+interface ShownSection {
   kind: Section["kind"];
   title: string;
   paragraphs: string[];
 }
 
-export interface Finding {
+interface Finding {
   heading: string;
   /** The whole paragraph, citation markers included. */
   text: string;
   sectionKind: Section["kind"];
 }
 
-export type SourceLocation =
+type SourceLocation =
   /** A web page: `href` is the parsed, normalised http(s) URL, `text` the URL as stored. */
   | { kind: "web"; href: string; text: string }
   | { kind: "library"; id: string }
@@ -39,7 +39,7 @@ export interface ShownSource {
   location: SourceLocation;
 }
 
-export interface ShownFactCheck {
+interface ShownFactCheck {
   /** Who rated which claim how, and when, in plain words. */
   summary: string;
   url: string;
@@ -153,7 +153,7 @@ function sourceLocation(url: string): SourceLocation {
   return { kind: "other", text };
 }
 
-export interface FooterText {
+interface FooterText {
   /** How the report was made: engine, model, fallback, Verity's version, then the stage timings. */
   made: string;
   /** What it is about: its category and the entities it names; "" when it has neither. */

@@ -4,9 +4,9 @@
 import { CITATION_MARKER, type Stance, type VerdictLabel } from "../domain/report.js";
 import { collapseWhitespace } from "../domain/text.js";
 
-export type Layout = "classic" | "briefing";
+export type ReportLayout = "classic" | "briefing";
 
-export const VERDICT_WORDS: Record<VerdictLabel, string> = {
+const VERDICT_WORDS: Record<VerdictLabel, string> = {
   supported: "Supported",
   refuted: "Refuted",
   misleading: "Misleading",
@@ -14,7 +14,7 @@ export const VERDICT_WORDS: Record<VerdictLabel, string> = {
   unverified: "Unverified",
 };
 
-export const STANCE_WORDS: Record<Stance, string> = {
+const STANCE_WORDS: Record<Stance, string> = {
   supports: "supports",
   refutes: "refutes",
   mixed: "mixed",

@@ -8,7 +8,7 @@ import { etag } from "hono/etag";
 import { REPORT_BODY_CSS, REPORT_HEADINGS_CSS, REPORT_HEADLINE_CSS, VERDICT_COLOURS_CSS } from "../render/report-style.js";
 import { notFoundPage } from "./respond.js";
 
-export const APP_CSS = `
+const APP_CSS = `
 :root { color-scheme: light dark; --fg: #1a1a1a; --bg: #fff; --muted: #5f6368; --line: #dcdfe3; --accent: #1d4ed8; --soft: #f3f4f6; --warn: #fff4d6; --warn-line: #e2b33c; --err: #fde8e8; }
 @media (prefers-color-scheme: dark) { :root { --fg: #e8eaed; --bg: #16181b; --muted: #a0a4ab; --line: #33373d; --accent: #8ab4f8; --soft: #202328; --warn: #3a3119; --warn-line: #a98520; --err: #3b1d1d; } }
 * { box-sizing: border-box; }

@@ -19,7 +19,7 @@ export function joinHtml(parts: Html[], separator: string): Html {
 }
 
 /** An href that is safe to print: a site path, or an http(s) URL; anything else becomes "#". */
-export function safeHref(url: string): string {
+function safeHref(url: string): string {
   const trimmed = url.trim();
   if (/^\/(?!\/)/.test(trimmed)) return trimmed;
   try {
@@ -71,7 +71,7 @@ ${item.snippet ? html`<p class="snippet">${highlight(item.snippet)}</p>` : item.
 }
 
 /** FTS snippet text with its match markers (\u0002 … \u0003) as <mark>. */
-export function highlight(snippet: string): Html {
+function highlight(snippet: string): Html {
   const escaped = escapeHtml(snippet.replace(/\s+/g, " "));
   return raw(
     escaped

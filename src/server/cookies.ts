@@ -5,10 +5,10 @@ import { randomBytes } from "node:crypto";
 import type { Context } from "hono";
 import { deleteCookie, getCookie, getSignedCookie, setCookie, setSignedCookie } from "hono/cookie";
 
-export const MINE_COOKIE = "verity_mine";
-export const MINE_MAX = 50;
-export const VISITOR_COOKIE = "verity_vid";
-export const ADMIN_COOKIE = "verity_admin";
+const MINE_COOKIE = "verity_mine";
+const MINE_MAX = 50;
+const VISITOR_COOKIE = "verity_vid";
+const ADMIN_COOKIE = "verity_admin";
 
 const YEAR_SECONDS = 60 * 60 * 24 * 365;
 

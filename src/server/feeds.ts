@@ -11,7 +11,7 @@ const FEED_SIZE = 50;
 const SITEMAP_MAX = 50_000;
 
 /** Text for XML 1.0: escaped, without the control characters XML forbids. */
-export function xml(text: string): string {
+function xml(text: string): string {
   return text
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, "")
     .replace(/&/g, "&amp;")

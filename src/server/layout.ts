@@ -28,7 +28,7 @@ declare module "hono" {
   }
 }
 
-export interface LayoutContext {
+interface LayoutContext {
   baseUrl: string;
   campaign: CampaignView | null;
   /** The request path, to mark the current navigation entry. */

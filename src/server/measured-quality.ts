@@ -51,7 +51,7 @@ export interface MeasuredFigure {
 }
 
 /** How often supported and refuted verdicts were right, against the confidence they stated. */
-export interface CalibrationFigure {
+interface CalibrationFigure {
   dataset: string;
   shareRight: number;
   statedConfidence: number;

@@ -35,7 +35,7 @@ export interface ServerOptions {
   now: () => Date;
 }
 
-export const DEFAULT_BASE_URL = "http://127.0.0.1:3000";
+const DEFAULT_BASE_URL = "http://127.0.0.1:3000";
 
 export const DEFAULT_OPTIONS: ServerOptions = {
   baseUrl: DEFAULT_BASE_URL,
@@ -62,7 +62,7 @@ function withoutUndefined<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
-export function normalizeBaseUrl(value: string): string {
+function normalizeBaseUrl(value: string): string {
   let url: URL;
   try {
     url = new URL(value);

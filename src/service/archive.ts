@@ -17,7 +17,7 @@ import type { Store } from "../store/db.js";
 import { SiteRepository } from "../store/site.js";
 
 export { PERSON_TYPES, TOPIC_TYPES };
-export type { CheckSummary, EntitySummary, ListOptions, Page };
+export type { CheckSummary, EntitySummary, Page };
 
 /** A search within a category looks at this many ranked results. */
 const CATEGORY_SEARCH_DEPTH = 1000;

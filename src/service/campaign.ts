@@ -5,8 +5,6 @@ import { CampaignRepository, type Donation } from "../store/campaign.js";
 import type { Store } from "../store/db.js";
 import { SiteRepository } from "../store/site.js";
 
-export type { Donation };
-
 export interface CampaignSettings {
   title: string;
   description: string | null;

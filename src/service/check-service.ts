@@ -15,7 +15,7 @@ import { SourceTextRepository } from "../store/source-texts.js";
 import { runPipeline } from "../pipeline/runner.js";
 import type { ProgressEvent } from "../domain/progress.js";
 
-export interface CheckOptions {
+interface CheckOptions {
   /** Run afresh even when a fresh check of the same question exists. */
   fresh?: boolean;
   onEvent?: (event: ProgressEvent) => void;
@@ -23,13 +23,13 @@ export interface CheckOptions {
   id?: string;
 }
 
-export interface CheckOutcome {
+interface CheckOutcome {
   report: Report;
   reused: boolean;
 }
 
 /** The published check of a question, if any, and whether it may be given as the answer as it is. */
-export interface Lookup {
+interface Lookup {
   existing: Report | null;
   reusable: boolean;
 }

@@ -73,7 +73,7 @@ function readConfigFile(file: string): z.infer<typeof FileConfig> {
 }
 
 /** Minimal `.env` reader: KEY=value lines, optional quotes, # comments. */
-export function readDotEnv(file: string): Record<string, string> {
+function readDotEnv(file: string): Record<string, string> {
   if (!existsSync(file)) return {};
   const values: Record<string, string> = {};
   for (const line of readFileSync(file, "utf8").split(/\r?\n/)) {

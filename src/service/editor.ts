@@ -8,7 +8,7 @@ import { ArchiveRepository, type CheckSummary, type Page } from "../store/archiv
 import type { CheckRepository } from "../store/checks.js";
 import type { Store } from "../store/db.js";
 
-export type EditorListItem = CheckSummary & { status: string; reads: number };
+type EditorListItem = CheckSummary & { status: string; reads: number };
 
 export class Editor {
   private readonly archive: ArchiveRepository;

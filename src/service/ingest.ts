@@ -5,8 +5,6 @@ import { estimateDocuments } from "../sources/library/estimate.js";
 import { ingestPaths, type IngestProgress, type IngestSummary } from "../sources/library/ingest.js";
 import type { Verity } from "./verity.js";
 
-export type { IngestProgress, IngestSummary };
-
 /** About how many documents `paths` hold, so a progress bar has an end. */
 export function estimateIngest(paths: string[]): Promise<number> {
   return estimateDocuments(paths);

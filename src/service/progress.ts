@@ -8,9 +8,9 @@ import type { Job, JobRepository, JobStatus, StoredProgressEvent } from "../stor
 import type { Archive } from "./archive.js";
 
 export { STAGES };
-export type { Job, JobStatus, StageName, StoredProgressEvent };
+export type { Job, StageName, StoredProgressEvent };
 
-export type CheckState = "queued" | "running" | "done" | "failed";
+type CheckState = "queued" | "running" | "done" | "failed";
 
 export interface CheckProgress {
   checkId: string;
@@ -23,7 +23,7 @@ export interface CheckProgress {
   job: Job | null;
 }
 
-export interface StageState {
+interface StageState {
   state: "pending" | "running" | "done";
   detail: string | null;
 }

@@ -14,7 +14,7 @@ import { Submissions } from "./submissions.js";
 import type { Verity } from "./verity.js";
 import { Votes } from "./votes.js";
 
-export interface SiteSettings {
+interface SiteSettings {
   /** Checks running at once. */
   concurrency: number;
   /** The configured campaign (an admin may override it). */

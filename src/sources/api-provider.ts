@@ -43,7 +43,7 @@ export function commonPolicy(
 }
 
 /** What a JSON-API provider adds to the common request policy. */
-export interface ApiSetup {
+interface ApiSetup {
   /** The API's public address, used when the options name no other. */
   defaultBaseUrl?: string;
   /**

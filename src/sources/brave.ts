@@ -12,9 +12,9 @@ import type { SearchRequest, SourceHit } from "./provider.js";
 import { requestJson } from "./request-json.js";
 import { clampLimit, primaryLanguage, timeWindow } from "./search-request.js";
 
-export const BRAVE_API = "https://api.search.brave.com";
+const BRAVE_API = "https://api.search.brave.com";
 
-export interface BraveOptions extends ProviderOptions {
+interface BraveOptions extends ProviderOptions {
   apiKey: string;
   /** Requests per second of the plan (the free plan allows 1). */
   perSecond?: number;

@@ -21,15 +21,15 @@ import { TavilyProvider } from "./tavily.js";
 import { WikipediaProvider } from "./wikipedia.js";
 
 /** Web search providers, in fallback order. */
-export const WEB_SEARCH_PROVIDERS = ["brave", "tavily", "serper", "searxng"] as const;
-export type WebSearchId = (typeof WEB_SEARCH_PROVIDERS)[number];
+const WEB_SEARCH_PROVIDERS = ["brave", "tavily", "serper", "searxng"] as const;
+type WebSearchId = (typeof WEB_SEARCH_PROVIDERS)[number];
 
 /** Every name this module understands in `names` ("library" is accepted and left to registry.ts). */
 export const NETWORK_SOURCES = ["wikipedia", "factcheck", "web", ...WEB_SEARCH_PROVIDERS] as const;
-export type NetworkSourceId = (typeof NETWORK_SOURCES)[number];
+type NetworkSourceId = (typeof NETWORK_SOURCES)[number];
 
 /** The environment variable that enables each keyed provider. */
-export const SOURCE_ENV: Record<"factcheck" | WebSearchId, string> = {
+const SOURCE_ENV: Record<"factcheck" | WebSearchId, string> = {
   factcheck: "GOOGLE_FACTCHECK_API_KEY",
   brave: "BRAVE_API_KEY",
   tavily: "TAVILY_API_KEY",
@@ -37,7 +37,7 @@ export const SOURCE_ENV: Record<"factcheck" | WebSearchId, string> = {
   searxng: "SEARXNG_URL",
 };
 
-export interface ConfiguredOptions {
+interface ConfiguredOptions {
   http: HttpClient;
   /** From the CLI's --sources: restricts (and forces) the providers. Unset = the defaults above. */
   names?: string[];
@@ -47,7 +47,7 @@ export interface ConfiguredOptions {
   sleep?: Sleep;
 }
 
-export interface ConfiguredProviders {
+interface ConfiguredProviders {
   providers: SourceProvider[];
   /** Providers left out, with why (for provenance and `verity check` diagnostics). */
   skipped: { id: string; reason: string }[];
@@ -55,7 +55,7 @@ export interface ConfiguredProviders {
 
 export function providersFromConfig(env: Record<string, string | undefined>, options: ConfiguredOptions): ConfiguredProviders {
   const value = (name: string): string | null => env[name]?.trim() || null;
-  const requested = options.names ? normaliseNames(options.names) : null;
+  const requested = options.names ? normalizeNames(options.names) : null;
   const wants = (id: NetworkSourceId) => requested === null || requested.has(id);
   const baseUrl = (id: "wikipedia" | "factcheck" | WebSearchId) =>
     options.baseUrls?.[id] ?? value(`VERITY_${id.toUpperCase()}_URL`) ?? undefined;
@@ -104,7 +104,7 @@ export function providersFromConfig(env: Record<string, string | undefined>, opt
   return { providers, skipped };
 }
 
-function normaliseNames(names: string[]): Set<NetworkSourceId> {
+function normalizeNames(names: string[]): Set<NetworkSourceId> {
   const set = new Set<NetworkSourceId>();
   for (const raw of names.flatMap((n) => n.split(","))) {
     const name = raw.trim().toLowerCase();
@@ -117,7 +117,7 @@ function normaliseNames(names: string[]): Set<NetworkSourceId> {
   return set;
 }
 
-export interface FallbackOptions {
+interface FallbackOptions {
   /** "fallback" (default): one provider after another until one has results; "all": all at once, merged. */
   mode?: "fallback" | "all";
 }

@@ -10,9 +10,9 @@ import type { SearchRequest, SourceHit } from "./provider.js";
 import { requestJson } from "./request-json.js";
 import { clampLimit, primaryLanguage } from "./search-request.js";
 
-export const FACTCHECK_API = "https://factchecktools.googleapis.com";
+const FACTCHECK_API = "https://factchecktools.googleapis.com";
 
-export interface GoogleFactCheckOptions extends ProviderOptions {
+interface GoogleFactCheckOptions extends ProviderOptions {
   apiKey: string;
 }
 
@@ -93,6 +93,6 @@ export class GoogleFactCheckProvider extends ApiProvider {
 }
 
 /** `<publisher> rated the claim "<claim>" (by <claimant>) as "<rating>".` */
-export function renderFinding(publisher: string, claim: string, claimant: string | null, rating: string): string {
+function renderFinding(publisher: string, claim: string, claimant: string | null, rating: string): string {
   return `${publisher} rated the claim "${claim}"${claimant ? ` (by ${claimant})` : ""} as "${rating}".`;
 }

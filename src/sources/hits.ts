@@ -22,12 +22,12 @@ export function isHttpUrl(url: unknown): url is string {
 }
 
 /** Rank-based relevance for providers whose own scores are not comparable: 1, 1/2, 1/3, ... */
-export function rankScore(index: number): number {
+function rankScore(index: number): number {
   return 1 / (1 + index);
 }
 
 /** What an API says about one result; the provider, the (unknown) author and the score are filled in. */
-export interface HitFields {
+interface HitFields {
   url: string;
   title: string;
   /** The site's name; the URL's host name when not given. */

@@ -10,7 +10,7 @@ const Domain = z
   .trim()
   .min(1, "a domain must not be empty")
   .transform((value, ctx) => {
-    const domain = normaliseDomain(value);
+    const domain = normalizeDomain(value);
     if (!domain) {
       ctx.addIssue({ code: "custom", message: `"${value}" is not a domain name (expected e.g. "example.com")` });
       return z.NEVER;
@@ -32,7 +32,7 @@ export const SourcePolicyConfig = z.object({
 });
 export type SourcePolicyConfig = z.input<typeof SourcePolicyConfig>;
 
-export interface RejectedHit {
+interface RejectedHit {
   url: string;
   title: string;
   reason: string;
@@ -142,7 +142,7 @@ function hostOf(url: string): string | null {
  * A configured domain in the form hosts are compared in: lower case, punycode, no scheme, path,
  * port, leading "*." or "." and no trailing dot. Null when it is not a domain name.
  */
-export function normaliseDomain(value: string): string | null {
+export function normalizeDomain(value: string): string | null {
   let text = value.trim().toLowerCase();
   text = text.replace(/^[a-z][a-z0-9+.-]*:\/\//, "").replace(/^\*?\./, "");
   text = text.split(/[/?#]/)[0] ?? "";
@@ -157,7 +157,7 @@ export function normaliseDomain(value: string): string | null {
 }
 
 function requireDomain(value: string): string {
-  const domain = normaliseDomain(value);
+  const domain = normalizeDomain(value);
   if (!domain) throw new ConfigError(`"${value}" is not a domain name`);
   return domain;
 }

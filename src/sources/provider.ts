@@ -26,7 +26,7 @@ export interface SourceHit {
   factCheck?: FactCheckFinding;
 }
 
-export interface FactCheckFinding {
+interface FactCheckFinding {
   claim: string;
   claimant: string | null;
   publisher: string;

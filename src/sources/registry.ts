@@ -9,9 +9,9 @@ import { NETWORK_SOURCES, providersFromConfig } from "./configured.js";
 import { LibraryProvider } from "./library/provider.js";
 import type { SourceProvider } from "./provider.js";
 
-export const KNOWN_PROVIDERS = ["library", ...NETWORK_SOURCES];
+const KNOWN_PROVIDERS = ["library", ...NETWORK_SOURCES];
 
-export interface ProviderSetup {
+interface ProviderSetup {
   http: HttpClient;
   env: Record<string, string | undefined>;
 }

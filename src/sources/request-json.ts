@@ -38,7 +38,7 @@ export interface RequestPolicy {
   retryAfterFrom?: (headers: Record<string, string>) => number | null;
 }
 
-export interface JsonResponse {
+interface JsonResponse {
   status: number;
   headers: Record<string, string>;
   data: unknown;

@@ -9,7 +9,7 @@ import type { SearchRequest, SourceHit } from "./provider.js";
 import { requestJson } from "./request-json.js";
 import { clampLimit, primaryLanguage, timeWindow } from "./search-request.js";
 
-export interface SearxngOptions extends ProviderOptions {
+interface SearxngOptions extends ProviderOptions {
   /** The instance's base URL (SEARXNG_URL), e.g. "https://searx.example.org" or ".../searxng". */
   baseUrl: string;
 }

@@ -9,9 +9,9 @@ import type { SearchRequest, SourceHit } from "./provider.js";
 import { requestJson } from "./request-json.js";
 import { clampLimit, primaryLanguage, timeWindow } from "./search-request.js";
 
-export const SERPER_API = "https://google.serper.dev";
+const SERPER_API = "https://google.serper.dev";
 
-export interface SerperOptions extends ProviderOptions {
+interface SerperOptions extends ProviderOptions {
   apiKey: string;
 }
 

@@ -10,10 +10,10 @@ import type { SearchRequest, SourceHit } from "./provider.js";
 import { requestJson } from "./request-json.js";
 import { clampLimit, timeWindow } from "./search-request.js";
 
-export const TAVILY_API = "https://api.tavily.com";
+const TAVILY_API = "https://api.tavily.com";
 const MIN_RAW_CONTENT = 500;
 
-export interface TavilyOptions extends ProviderOptions {
+interface TavilyOptions extends ProviderOptions {
   apiKey: string;
   /** Ask Tavily for each page's cleaned text (saves a page fetch). On by default. */
   includeRawContent?: boolean;

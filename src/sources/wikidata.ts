@@ -10,10 +10,10 @@ import { badResponse, ProviderError } from "./provider-error.js";
 import { requestJson, type RequestPolicy } from "./request-json.js";
 import { primaryLanguage } from "./search-request.js";
 
-export const WIKIDATA_API = "https://www.wikidata.org/w/api.php";
+const WIKIDATA_API = "https://www.wikidata.org/w/api.php";
 
 /** The options of a web provider (client, base URL, timeouts, retries, rate limiter), and linking's own. */
-export interface LinkOptions extends ProviderOptions {
+interface LinkOptions extends ProviderOptions {
   /** The check's language (BCP 47); labels are matched and descriptions returned in it, English as fallback. */
   language: string;
   signal?: AbortSignal;
@@ -24,7 +24,7 @@ export interface LinkOptions extends ProviderOptions {
 }
 
 /** Classes (P31 values) accepted for each entity type. */
-export const ACCEPTED_CLASSES: Record<Exclude<Entity["type"], "other">, ReadonlySet<string>> = {
+const ACCEPTED_CLASSES: Record<Exclude<Entity["type"], "other">, ReadonlySet<string>> = {
   person: new Set(["Q5"]), // human
   organization: new Set([
     "Q43229", // organization
@@ -118,7 +118,7 @@ export const ACCEPTED_CLASSES: Record<Exclude<Entity["type"], "other">, Readonly
 };
 
 /** Classes that share names with people and things but are never the thing meant. */
-export const NEVER_LINKED = new Set([
+const NEVER_LINKED = new Set([
   "Q202444", // given name
   "Q101352", // family name
   "Q12308941", // male given name

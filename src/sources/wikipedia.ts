@@ -15,7 +15,7 @@ import type { SearchRequest, SourceHit, SourceProvider } from "./provider.js";
 import { requestJson, type RequestPolicy } from "./request-json.js";
 import { clampLimit, primaryLanguage } from "./search-request.js";
 
-export interface WikipediaOptions extends ProviderOptions {
+interface WikipediaOptions extends ProviderOptions {
   /** API endpoint; `{lang}` is replaced by the wiki's language code. */
   baseUrl?: string;
   /** Article URL template; `{lang}` and `{title}` are replaced. */
@@ -28,8 +28,8 @@ export interface WikipediaOptions extends ProviderOptions {
   userAgent?: string;
 }
 
-export const WIKIPEDIA_API = "https://{lang}.wikipedia.org/w/api.php";
-export const WIKIPEDIA_ARTICLE = "https://{lang}.wikipedia.org/wiki/{title}";
+const WIKIPEDIA_API = "https://{lang}.wikipedia.org/w/api.php";
+const WIKIPEDIA_ARTICLE = "https://{lang}.wikipedia.org/wiki/{title}";
 const DEFAULT_USER_AGENT = "Verity/0.1 (open-source fact-checking tool)";
 
 export class WikipediaProvider implements SourceProvider {
@@ -174,7 +174,7 @@ interface PageInfo {
 }
 
 /** A title as it appears in an article URL: spaces as underscores, percent-encoded as MediaWiki does. */
-export function wikiTitlePath(title: string): string {
+function wikiTitlePath(title: string): string {
   return encodeURIComponent(title.trim().replace(/ /g, "_")).replace(/%(2F|3A|2C|40|24|3B)/gi, (_, hex: string) =>
     String.fromCharCode(parseInt(hex, 16)),
   );

@@ -43,18 +43,8 @@ const SUMMARY_COLUMNS = sql`c.id AS id, json_extract(c.report_json, '$.url') AS 
   json_extract(c.report_json, '$.verdict.label') AS verdict, json_extract(c.report_json, '$.verdict.confidence') AS confidence,
   json_extract(c.report_json, '$.verdict.headline') AS headline, c.checked_at AS checked_at, c.version AS version`;
 
-interface SummaryRow {
-  id: string;
-  url: string;
-  title: string;
-  category: string;
-  verdict: VerdictLabel;
-  confidence: number;
-  headline: string;
-  checked_at: string;
-  version: number;
-  snippet?: string;
-}
+/** A CheckSummary as SUMMARY_COLUMNS selects it (checked_at, as the column is named). */
+type SummaryRow = Omit<CheckSummary, "checkedAt"> & { checked_at: string };
 
 function toSummary(r: SummaryRow): CheckSummary {
   const out: CheckSummary = {

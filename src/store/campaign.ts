@@ -12,7 +12,7 @@ export interface Donation {
   createdAt: string;
 }
 
-export interface DonationTotals {
+interface DonationTotals {
   /** Donations in the campaign's currency, in cents. */
   amountCents: number;
   /** Every donation counts one supporter. */

@@ -2,15 +2,6 @@
 import { Report, reportPath } from "../domain/report.js";
 import type { Store } from "./db.js";
 
-export interface CheckRow {
-  id: string;
-  matchKey: string;
-  status: string;
-  version: number;
-  checkedAt: string | null;
-  category: string;
-}
-
 export class CheckRepository {
   constructor(private readonly store: Store) {}
 

@@ -30,12 +30,10 @@ class StaticMigrations implements MigrationProvider {
 
 export interface Store {
   db: Kysely<Database>;
-  /** The raw SQLite handle, for the few bulk paths where per-row query building costs too much. */
-  sqlite: SQLite.Database;
   close(): Promise<void>;
 }
 
-export interface OpenStoreOptions {
+interface OpenStoreOptions {
   dataDir: string;
   databaseUrl?: string | null;
 }
@@ -54,5 +52,5 @@ export async function openStore({ dataDir, databaseUrl }: OpenStoreOptions): Pro
     await db.destroy();
     throw error;
   }
-  return { db, sqlite, close: () => db.destroy() };
+  return { db, close: () => db.destroy() };
 }

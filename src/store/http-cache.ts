@@ -3,7 +3,7 @@ import type { Store } from "./db.js";
 import type { CachedResponse, HttpCache } from "../fetch/http-cache.js";
 
 /** Bodies larger than this are not cached (they are fetched again instead). */
-export const MAX_CACHED_BODY_BYTES = 5 * 1024 * 1024;
+const MAX_CACHED_BODY_BYTES = 5 * 1024 * 1024;
 
 export class HttpCacheRepository implements HttpCache {
   constructor(

@@ -4,7 +4,7 @@ import type { Store } from "./db.js";
 import type { JobsTable } from "./schema.js";
 
 export type JobStatus = "queued" | "running" | "done" | "failed";
-export const ACTIVE_JOB_STATUSES: JobStatus[] = ["queued", "running"];
+const ACTIVE_JOB_STATUSES: JobStatus[] = ["queued", "running"];
 
 export interface StoredProgressEvent {
   type: string;

@@ -7,7 +7,7 @@ import type { Store } from "./db.js";
 
 export type UpsertResult = "added" | "updated" | "unchanged";
 
-export interface LibraryDocument {
+interface LibraryDocument {
   id: number;
   key: string;
   title: string;
@@ -21,7 +21,7 @@ export interface LibraryDocument {
   ingestedAt: string;
 }
 
-export interface PassageMatch {
+interface PassageMatch {
   documentId: number;
   passageId: number;
   text: string;

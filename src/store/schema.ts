@@ -1,7 +1,7 @@
 // Table types for Kysely. Timestamps are ISO strings; JSON columns are text.
 import type { Generated } from "kysely";
 
-export interface DocumentsTable {
+interface DocumentsTable {
   id: Generated<number>;
   key: string;
   content_hash: string;
@@ -15,7 +15,7 @@ export interface DocumentsTable {
   ingested_at: string;
 }
 
-export interface PassagesTable {
+interface PassagesTable {
   id: Generated<number>;
   document_id: number;
   ordinal: number;
@@ -25,13 +25,13 @@ export interface PassagesTable {
 }
 
 /** Stored text of every source a report cites, addressed by content hash, so quotes stay checkable. */
-export interface SourceTextsTable {
+interface SourceTextsTable {
   hash: string;
   text: string;
   stored_at: string;
 }
 
-export interface ChecksTable {
+interface ChecksTable {
   id: string;
   match_key: string;
   slug: string;
@@ -48,7 +48,7 @@ export interface ChecksTable {
   checked_at: string | null;
 }
 
-export interface CheckVersionsTable {
+interface CheckVersionsTable {
   check_id: string;
   version: number;
   report_json: string;
@@ -56,7 +56,7 @@ export interface CheckVersionsTable {
 }
 
 /** The page cache: the last good response per requested URL. */
-export interface HttpCacheTable {
+interface HttpCacheTable {
   url: string;
   final_url: string;
   status: number;
@@ -102,7 +102,7 @@ export interface JobsTable {
   finished_at: string | null;
 }
 
-export interface VotesTable {
+interface VotesTable {
   check_id: string;
   voter: string;
   helpful: number;
@@ -110,18 +110,18 @@ export interface VotesTable {
   updated_at: string;
 }
 
-export interface CheckReadsTable {
+interface CheckReadsTable {
   check_id: string;
   reads: number;
 }
 
-export interface SettingsTable {
+interface SettingsTable {
   key: string;
   value: string;
   updated_at: string;
 }
 
-export interface DonationsTable {
+interface DonationsTable {
   id: Generated<number>;
   event_id: string | null;
   amount_cents: number;

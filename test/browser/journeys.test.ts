@@ -18,7 +18,7 @@ import {
   startSite,
   type Recorder,
   type TestSite,
-} from "./harness.js";
+} from "../helpers/live-site.js";
 
 const ICE = "Can local police refuse ICE detainer requests?";
 const WALL = "Barack Obama said the Great Wall of China is visible from space";

@@ -1,5 +1,5 @@
-// A complete, valid Report for tests. It goes through Report.parse, so a
-// change to the schema that this sample no longer satisfies fails loudly here.
+// A complete, valid Report for tests, and a hostile one with markup in every text. Both go through
+// Report.parse, so a change to the schema that they no longer satisfy fails loudly here.
 import { Report } from "../../src/domain/report.js";
 
 export function sampleReport(overrides: Partial<Report> = {}): Report {
@@ -100,4 +100,80 @@ export function sampleReport(overrides: Partial<Report> = {}): Report {
     checkedAt: "2024-05-01T10:00:05.000Z",
   };
   return Report.parse({ ...base, ...overrides });
+}
+
+/** Markup that must stay text wherever a report is rendered. */
+const SCRIPT = "<script>alert(1)</script>";
+export const IMG = "<img src=x onerror=alert(1)>";
+export const SVG = '"><svg onload=alert(1)>';
+export const PAYLOAD = `${SCRIPT} ${IMG} ${SVG}`;
+
+/** A report with the payload in every piece of text a renderer prints. */
+export function hostileReport(): Report {
+  const base = sampleReport();
+  const [s1, s2] = base.sources;
+  return sampleReport({
+    title: `Title ${PAYLOAD}`,
+    input: { text: `Input ${PAYLOAD}`, kind: "claim" },
+    verdict: { label: "misleading", confidence: 0.5, headline: `Headline ${PAYLOAD} [1]` },
+    claims: [
+      { id: "c1", text: `Claim one ${PAYLOAD}` },
+      { id: "c2", text: `Claim two ${PAYLOAD}`, verdict: { label: "supported", confidence: 0.9, headline: PAYLOAD } },
+    ],
+    sections: [
+      { kind: "summary", title: `Summary ${PAYLOAD}`, paragraphs: [{ text: `First ${PAYLOAD} [1]. Second [2].` }] },
+      { kind: "context", title: "Context", paragraphs: [{ text: `${IMG} starts this paragraph [2].` }] },
+    ],
+    sources: [
+      {
+        ...s1!,
+        url: "javascript:alert(1)",
+        title: `Source ${PAYLOAD}`,
+        publisher: `Publisher ${PAYLOAD}`,
+        author: `Author ${PAYLOAD}`,
+        publishedAt: SVG,
+        quotes: [`Quote ${PAYLOAD}`],
+      },
+      { ...s2!, url: `https://example.com/a"onmouseover="alert(1)`, title: "Quoted URL" },
+    ],
+    followUps: [{ question: `Follow-up ${PAYLOAD}` }],
+    entities: [{ name: `Entity ${PAYLOAD}`, type: "other" }],
+    category: `cat ${SVG}`,
+    language: `en${SVG}`,
+    checkedAt: `2024-05-01${SVG}`,
+    provenance: {
+      ...base.provenance,
+      engine: `engine ${PAYLOAD}`,
+      model: `model ${PAYLOAD}`,
+      timings: [{ stage: `stage ${PAYLOAD}`, ms: 5 }],
+    },
+  });
+}
+
+/** The sample report with two earlier fact-checks (one with markup and a javascript: link) and a reliability note on its first source. */
+export function factCheckedReport(): Report {
+  const base = sampleReport();
+  return sampleReport({
+    factChecks: [
+      {
+        claim: "Coffee dehydrates you",
+        claimant: "A viral post",
+        publisher: "Health Feedback <img src=x onerror=alert(1)>",
+        rating: "Inaccurate",
+        url: "https://healthfeedback.example/coffee",
+        title: "Coffee and hydration",
+        reviewedAt: "2024-02-03",
+      },
+      {
+        claim: "Coffee is poison",
+        claimant: null,
+        publisher: "Checker",
+        rating: "False",
+        url: "javascript:alert(1)",
+        title: null,
+        reviewedAt: null,
+      },
+    ],
+    sources: base.sources.map((s, i) => (i === 0 ? { ...s, reliabilityNote: "Peer-reviewed journal." } : s)),
+  });
 }

@@ -10,7 +10,7 @@ import { libraryOnlyConfig } from "../../src/service/config.js";
 import { SourcePolicy } from "../../src/sources/policy.js";
 import { SourceTextRepository } from "../../src/store/source-texts.js";
 import { BRAVE_TEST_KEY, startBraveServer } from "../fixtures/servers/brave.js";
-import type { FixtureServer } from "../fixtures/servers/harness.js";
+import type { FixtureServer } from "../fixtures/servers/fixture-server.js";
 import { startWikidataServer } from "../fixtures/servers/wikidata.js";
 import { startWikipediaServer } from "../fixtures/servers/wikipedia.js";
 import { tempDir } from "../helpers/verity.js";

@@ -1,5 +1,5 @@
 // The JSON API against the app and against a real server on 127.0.0.1: submit
-// (202/200), read (404), bad requests, listing with q/category/page, the OpenAPI
+// (202/200), poll, read (404), bad requests, listing with q/category/page, the OpenAPI
 // document, server-sent progress events, rate limits.
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
@@ -8,7 +8,7 @@ import { STAGES } from "../../src/domain/progress.js";
 import { createServer, type VerityServer } from "../../src/server/app.js";
 import { LIBRARY } from "../fixtures/library-docs.js";
 import { tempVerity } from "../helpers/verity.js";
-import { gatedService, listen, parseSse, readEvents } from "./server-helpers.js";
+import { gatedService, listen, parseSse, readEvents } from "../helpers/website.js";
 
 type TempVerity = Awaited<ReturnType<typeof tempVerity>>;
 
@@ -264,5 +264,61 @@ describe("rate limits on the API", () => {
     // Reading is not limited.
     assert.equal((await app.request("/api/checks")).status, 200);
     await app.queue.whenIdle();
+  });
+});
+
+describe("HTTP API: submit, poll, read", () => {
+  let v: Awaited<ReturnType<typeof tempVerity>>;
+  let app: VerityServer;
+  before(async () => {
+    v = await tempVerity();
+    await v.library.upsertMany(LIBRARY);
+    app = createServer(v);
+  });
+  after(async () => {
+    await app.close();
+    await v.cleanup();
+  });
+
+  async function waitForReport(id: string): Promise<Report> {
+    for (let i = 0; i < 200; i++) {
+      const res = await app.request(`/api/checks/${id}`);
+      const json = await res.json();
+      if (json.status === "done") return Report.parse(json);
+      assert.notEqual(json.status, "failed", JSON.stringify(json));
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    throw new Error("the check did not finish");
+  }
+
+  it("accepts a check with 202, then serves its report as JSON and as a page", async () => {
+    const res = await postJson(app, { input: "Can local police refuse ICE detainer requests?" });
+    assert.equal(res.status, 202);
+    const { id, status } = await res.json();
+    assert.equal(status, "running");
+    const report = await waitForReport(id);
+    assert.equal(report.verdict.label, "supported");
+
+    const page = await app.request(report.url);
+    assert.equal(page.status, 200);
+    assert.match(page.headers.get("content-security-policy") ?? "", /script-src 'self'/);
+    assert.match(await page.text(), /Can local police refuse ICE detainer requests\?/);
+
+    const again = await postJson(app, { input: "can local police refuse ICE detainer requests" });
+    assert.equal(again.status, 200, "the same question, still fresh, is answered from the store");
+    assert.equal((await again.json()).id, id);
+  });
+
+  it("answers bad requests and unknown ids with JSON errors", async () => {
+    const empty = await postJson(app, { input: "   " });
+    assert.equal(empty.status, 400);
+    assert.equal((await empty.json()).error.code, "bad_request");
+    const notJson = await app.request("/api/checks", { method: "POST", body: "nope" });
+    assert.equal(notJson.status, 400);
+    const missing = await app.request("/api/checks/does-not-exist");
+    assert.equal(missing.status, 404);
+    assert.equal((await missing.json()).error.code, "not_found");
+    const page = await app.request("/checks/justice/nothing-deadbeef");
+    assert.equal(page.status, 404);
   });
 });

@@ -12,7 +12,7 @@ import { createServer, type VerityServer } from "../../src/server/app.js";
 import { JobRepository } from "../../src/store/jobs.js";
 import { LIBRARY } from "../fixtures/library-docs.js";
 import { tempVerity } from "../helpers/verity.js";
-import { Browser, gatedService, parseSse } from "./server-helpers.js";
+import { Browser, gatedService, parseSse } from "../helpers/website.js";
 
 type TempVerity = Awaited<ReturnType<typeof tempVerity>>;
 

@@ -10,7 +10,8 @@ import { signBody } from "../../src/server/api/campaign.js";
 import type { IncomingDocument } from "../../src/domain/document.js";
 import { LIBRARY } from "../fixtures/library-docs.js";
 import { tempVerity } from "../helpers/verity.js";
-import { Browser, gatedService, parse } from "./server-helpers.js";
+import { Browser, gatedService } from "../helpers/website.js";
+import { parse } from "../helpers/dom.js";
 
 type TempVerity = Awaited<ReturnType<typeof tempVerity>>;
 

@@ -8,7 +8,8 @@ import { createServer, type VerityServer } from "../../src/server/app.js";
 import { loadMeasuredQuality } from "../../src/server/measured-quality.js";
 import { LIBRARY } from "../fixtures/library-docs.js";
 import { tempVerity } from "../helpers/verity.js";
-import { Browser, follow, gatedService, parse } from "./server-helpers.js";
+import { Browser, follow, gatedService } from "../helpers/website.js";
+import { parse } from "../helpers/dom.js";
 
 type TempVerity = Awaited<ReturnType<typeof tempVerity>>;
 

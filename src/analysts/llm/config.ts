@@ -9,8 +9,8 @@
 import { ConfigError } from "../../domain/errors.js";
 import { priceTable, type PriceTable } from "./prices.js";
 
-export const PROVIDERS = ["openai", "anthropic", "ollama", "openai-compatible"] as const;
-export type Provider = (typeof PROVIDERS)[number];
+const PROVIDERS = ["openai", "anthropic", "ollama", "openai-compatible"] as const;
+type Provider = (typeof PROVIDERS)[number];
 
 export interface ModelSpec {
   provider: Provider;
@@ -27,10 +27,10 @@ export interface ModelSpec {
   numCtx?: number;
 }
 
-export const BUDGET_NAMES = ["quick", "standard", "deep"] as const;
-export type BudgetName = (typeof BUDGET_NAMES)[number];
+const BUDGET_NAMES = ["quick", "standard", "deep"] as const;
+type BudgetName = (typeof BUDGET_NAMES)[number];
 
-export interface BudgetLimits {
+interface BudgetLimits {
   /** Search rounds (plan → gather → read → judge), the first included. */
   rounds: number;
   /** Search queries over the whole check. */
@@ -61,7 +61,7 @@ export interface LlmConfig {
   prices: PriceTable;
 }
 
-export const DEFAULT_OLLAMA_HOST = "http://127.0.0.1:11434";
+const DEFAULT_OLLAMA_HOST = "http://127.0.0.1:11434";
 const DEFAULT_OLLAMA_NUM_CTX = 16_384;
 
 /**

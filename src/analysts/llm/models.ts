@@ -71,9 +71,9 @@ export function buildModel(spec: ModelSpec, options: BuildOptions = {}): ModelHa
   }
 }
 
-export type ProviderOptions = NonNullable<Parameters<typeof generateText>[0]["providerOptions"]>;
+type ProviderOptions = NonNullable<Parameters<typeof generateText>[0]["providerOptions"]>;
 
-export interface CallSettings {
+interface CallSettings {
   temperature?: number;
   seed?: number;
   maxOutputTokens?: number;

@@ -4,7 +4,7 @@
 //   {"gpt-4o-mini": {"input": 0.15, "output": 0.6}, "my-model": [1, 2]}
 import { ConfigError } from "../../domain/errors.js";
 
-export interface Price {
+interface Price {
   /** USD per 1M prompt tokens. */
   input: number;
   /** USD per 1M completion tokens. */
@@ -14,7 +14,7 @@ export interface Price {
 export type PriceTable = Readonly<Record<string, Price>>;
 
 /** List prices (USD per 1M tokens). A model id matches its longest listed prefix. */
-export const DEFAULT_PRICES: PriceTable = {
+const DEFAULT_PRICES: PriceTable = {
   "gpt-4o-mini": { input: 0.15, output: 0.6 },
   "gpt-4o": { input: 2.5, output: 10 },
   "gpt-4.1": { input: 2, output: 8 },

@@ -6,7 +6,7 @@ import { CATEGORIES } from "../../domain/categories.js";
 import type { Claim } from "../../domain/report.js";
 import type { Evidence, IntakeResult, Judgement, WriteInput } from "../../domain/analysis.js";
 
-export interface PromptPair {
+interface PromptPair {
   system: string;
   prompt: string;
 }
@@ -26,7 +26,7 @@ export function neutralise(text: string): string {
 }
 
 /** A value for an attribute of a delimiter tag: one line, no quotes or angle brackets. */
-export function attr(value: string | number | null | undefined, max = 160): string {
+function attr(value: string | number | null | undefined, max = 160): string {
   const s = String(value ?? "")
     .replace(/\s+/g, " ")
     .replace(/"/g, "'")
@@ -36,7 +36,7 @@ export function attr(value: string | number | null | undefined, max = 160): stri
   return s.length > max ? `${s.slice(0, max - 1)}…` : s;
 }
 
-export function block(tag: string, attrs: Record<string, string | number | null | undefined>, text: string): string {
+function block(tag: string, attrs: Record<string, string | number | null | undefined>, text: string): string {
   const a = Object.entries(attrs)
     .filter(([, v]) => v !== null && v !== undefined && v !== "")
     .map(([k, v]) => ` ${k}="${attr(v)}"`)
@@ -114,9 +114,9 @@ At most ${maxQueries} queries in all; the main claim (the first) gets the most, 
 // judge
 // ---------------------------------------------------------------------------
 
-export const MAX_PASSAGE_CHARS = 1_500;
+const MAX_PASSAGE_CHARS = 1_500;
 
-export const VERDICT_DEFINITIONS = `- supported: reliable passages support the claim as worded, and nothing credible contradicts it.
+const VERDICT_DEFINITIONS = `- supported: reliable passages support the claim as worded, and nothing credible contradicts it.
 - refuted: reliable passages contradict the claim.
 - misleading: true in part but missing context, overstated or cherry-picked (the passages support only a narrower or weaker version of it).
 - conflicting: reliable sources disagree with each other about it.
@@ -167,7 +167,7 @@ export function answerWord(label: string): string {
   return ANSWERS[label] ?? "Unclear";
 }
 
-export const MAX_QUOTE_CHARS = 600;
+const MAX_QUOTE_CHARS = 600;
 
 export function writePrompt(input: WriteInput): PromptPair {
   const { intake, judgement } = input;

@@ -8,8 +8,8 @@ import { z } from "zod";
 import { CATEGORIES } from "../../domain/categories.js";
 import { INPUT_KINDS, SECTION_KINDS, VERDICT_LABELS } from "../../domain/report.js";
 
-export const ANGLES = ["supporting", "refuting", "context"] as const;
-export const PASSAGE_STANCES = ["supports", "refutes", "neutral"] as const;
+const ANGLES = ["supporting", "refuting", "context"] as const;
+const PASSAGE_STANCES = ["supports", "refutes", "neutral"] as const;
 
 export const IntakeOutput = z.object({
   kind: z.enum(INPUT_KINDS),

@@ -10,7 +10,7 @@ import { callSettingsFor, type ModelHandle } from "./models.js";
 import { costOf, type PriceTable } from "./prices.js";
 import { repairPrompt } from "./prompts.js";
 
-export type LlmFailureKind =
+type LlmFailureKind =
   | "invalid-output" // malformed JSON, schema mismatch, empty, failed check — after all repairs
   | "refused" // the model declined, after all repairs
   | "timeout" // no answer within timeoutMs
@@ -257,7 +257,7 @@ function refusalIn(body: unknown, finishReason: string | undefined): string | nu
 }
 
 /** What is wrong with a reply that did not yield a valid object, said so the model can fix it. */
-export function outputProblem<T>(text: string, schema: z.ZodType<T>): string {
+function outputProblem<T>(text: string, schema: z.ZodType<T>): string {
   const trimmed = text.trim();
   if (!trimmed) return "the reply was empty";
   let value: unknown;

@@ -8,7 +8,7 @@ import { jsonError } from "../respond.js";
 import { hmacHex, MAX_BODY_BYTES, safeEqual } from "../security.js";
 import { WebhookEventBody, type CampaignJson, type WebhookIgnoredJson, type WebhookRecordedJson } from "./schemas.js";
 
-export const SIGNATURE_HEADER = "X-Verity-Signature";
+const SIGNATURE_HEADER = "X-Verity-Signature";
 
 const DONATION_EVENTS = new Set(["donation", "donation.succeeded", "payment.succeeded", "charge.succeeded"]);
 
@@ -62,7 +62,7 @@ export function campaignApi(web: Web): Hono {
 }
 
 /** Whether `header` ("sha256=<hex>") is the HMAC-SHA256 of the raw body with the secret (constant time). */
-export function verifySignature(secret: string, rawBody: Uint8Array | string, header: string | undefined | null): boolean {
+function verifySignature(secret: string, rawBody: Uint8Array | string, header: string | undefined | null): boolean {
   if (!header) return false;
   const match = /^sha256=([0-9a-fA-F]{64})$/.exec(header.trim());
   if (!match) return false;

@@ -14,7 +14,7 @@ import { categoryLinks, checkList, pagination, type Html } from "../components.j
 import type { Web } from "../context.js";
 import { notFoundPage, pageNumber } from "../respond.js";
 
-export const CATEGORY_DESCRIPTIONS: Record<Category, string> = {
+const CATEGORY_DESCRIPTIONS: Record<Category, string> = {
   politics: "Claims by and about politicians, governments, elections and public policy.",
   health: "Medicine, nutrition, public health and the claims made about them.",
   science: "Research findings, scientific consensus and how studies are reported.",

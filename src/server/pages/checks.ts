@@ -5,7 +5,7 @@ import { Hono, type Context } from "hono";
 import { html } from "hono/html";
 import { BadInputError, errorMessage } from "../../domain/errors.js";
 import type { Report } from "../../domain/report.js";
-import type { Layout } from "../../render/words.js";
+import type { ReportLayout } from "../../render/words.js";
 import type { EnqueueResult } from "../../service/submissions.js";
 import type { Web } from "../context.js";
 import { notFoundPage, pageNumber, rateLimited, readForm } from "../respond.js";
@@ -72,7 +72,7 @@ export function checkRoutes(web: Web): Hono {
     } else {
       await archive.countRead(current.id);
     }
-    const layout: Layout = layoutParam === "briefing" ? "briefing" : "classic";
+    const layout: ReportLayout = layoutParam === "briefing" ? "briefing" : "classic";
     return reportPage(c, web, current, report, layout);
   });
 

@@ -8,12 +8,12 @@ import { FRESHNESS_MS, isCategory, isStale } from "../../domain/categories.js";
 import type { Report } from "../../domain/report.js";
 import { collapseWhitespace, truncate } from "../../domain/text.js";
 import { renderHtml } from "../../render/html.js";
-import { formatDate, stripCitations, verdictWord, type Layout } from "../../render/words.js";
+import { formatDate, stripCitations, verdictWord, type ReportLayout } from "../../render/words.js";
 import { joinHtml, type Html } from "../components.js";
 import type { Web } from "../context.js";
 import { claimReview, jsonForScript } from "../jsonld.js";
 
-export async function reportPage(c: Context, web: Web, current: Report, report: Report, layout: Layout): Promise<Response> {
+export async function reportPage(c: Context, web: Web, current: Report, report: Report, layout: ReportLayout): Promise<Response> {
   const { archive, progress, votes } = web.services;
   const base = web.options.baseUrl;
   const canonical = base + current.url;

@@ -124,7 +124,7 @@ function containsPhrase(terms: string[], phrase: string[]): boolean {
 }
 
 /** Keyword score per category (phrases count double, acronyms once). */
-export function categoryScores(text: string): Record<Category, number> {
+function categoryScores(text: string): Record<Category, number> {
   const scores = Object.fromEntries(CATEGORIES.map((c) => [c, 0])) as Record<Category, number>;
   // The acronym ICE (immigration) must not count as ice (environment).
   const terms = contentTerms(text.replace(/\bICE\b/g, " "));

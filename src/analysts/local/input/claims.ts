@@ -3,8 +3,9 @@
 // lexicons only (no model): good on ordinary phrasing, best-effort elsewhere.
 import type { InputKind } from "../../../domain/report.js";
 import { collapseWhitespace, splitSentences } from "../../../domain/text.js";
+import { capitaliseFirst } from "../../../domain/titles.js";
 
-export interface ExtractedClaim {
+interface ExtractedClaim {
   text: string;
   /** Offsets into the input: input.slice(start, end) is where the claim was drawn from. */
   span: { start: number; end: number };
@@ -44,7 +45,7 @@ export const BASE_VERBS: ReadonlySet<string> = new Set(
 );
 
 /** Irregular verbs: base → [simple past, past participle]. */
-export const IRREGULAR_VERBS: Readonly<Record<string, readonly [string, string]>> = {
+const IRREGULAR_VERBS: Readonly<Record<string, readonly [string, string]>> = {
   arise: ["arose", "arisen"],
   be: ["was", "been"],
   bear: ["bore", "born"],
@@ -176,7 +177,7 @@ export const IRREGULAR_VERBS: Readonly<Record<string, readonly [string, string]>
 };
 
 /** Past and participle forms of the irregular verbs ("won", "built", "fallen"…). */
-export const IRREGULAR_FORMS: ReadonlySet<string> = new Set(
+const IRREGULAR_FORMS: ReadonlySet<string> = new Set(
   Object.entries(IRREGULAR_VERBS).flatMap(([base, [past, participle]]) => (base === "be" ? ["been"] : [past, participle])),
 );
 
@@ -240,7 +241,7 @@ export function verbBase(word: string): string | null {
 // Small word classes used to find the subject / predicate boundary
 // ---------------------------------------------------------------------------
 
-export const MODALS = new Set(["can", "could", "should", "would", "will", "shall", "may", "might", "must"]);
+const MODALS = new Set(["can", "could", "should", "would", "will", "shall", "may", "might", "must"]);
 const DO_AUX = new Set(["do", "does", "did"]);
 const BE_AUX = new Set(["is", "are", "was", "were", "am"]);
 const HAVE_AUX = new Set(["has", "have", "had"]);
@@ -268,6 +269,7 @@ const PRONOUNS = new Set([
   "everything",
   "nothing",
 ]);
+const POSSESSIVES = ["my", "your", "his", "her", "its", "our", "their"];
 const DETERMINERS = new Set([
   "a",
   "an",
@@ -276,13 +278,7 @@ const DETERMINERS = new Set([
   "that",
   "these",
   "those",
-  "my",
-  "your",
-  "his",
-  "her",
-  "its",
-  "our",
-  "their",
+  ...POSSESSIVES,
   "some",
   "any",
   "every",
@@ -306,23 +302,7 @@ const DETERMINERS = new Set([
   "another",
 ]);
 /** Determiners that open a predicate noun phrase ("Paris is the capital…"). */
-const PREDICATE_DETERMINERS = new Set([
-  "a",
-  "an",
-  "the",
-  "my",
-  "your",
-  "his",
-  "her",
-  "its",
-  "our",
-  "their",
-  "no",
-  "one",
-  "still",
-  "not",
-  "never",
-]);
+const PREDICATE_DETERMINERS = new Set(["a", "an", "the", ...POSSESSIVES, "no", "one", "still", "not", "never"]);
 const ADVERBS = new Set([
   "really",
   "actually",
@@ -463,12 +443,6 @@ function isAdjective(w: string): boolean {
   if (ADJECTIVES.has(w)) return true;
   if (/(?:table|cable|fable|handful|spoonful|mouthful|bible)$/.test(w)) return false;
   return w.length > 5 && /(?:ous|ful|able|ible|less)$/.test(w);
-}
-
-function capitaliseFirst(text: string): string {
-  // Leave words with inner capitals alone ("iPhone", "eBay").
-  if (/^\p{Ll}+\p{Lu}/u.test(text)) return text;
-  return text.replace(/^(\P{L}*)(\p{Ll})/u, (_m, pre: string, ch: string) => pre + ch.toUpperCase());
 }
 
 function finishSentence(text: string): string {
@@ -709,7 +683,7 @@ const IMPERATIVE_START =
   /^(?:please|click|share|subscribe|read|follow|sign|join|watch|donate|call|check|visit|learn|see|don't|do not|let's|tell|stop|go)\b/i;
 
 /** How check-worthy a sentence is: facts with numbers, names, comparisons and causal or reporting verbs. */
-export function checkWorthiness(sentence: string): number {
+function checkWorthiness(sentence: string): number {
   const tokens = sentence.split(/\s+/).filter(Boolean);
   const n = tokens.length;
   let score = 0;

@@ -7,7 +7,7 @@ import { AUXILIARIES, BASE_VERBS, INTERROGATIVES, verbBase } from "./claims.js";
 const URL_RE = /^(?:https?:\/\/[^\s/$.?#][^\s]*|www\.[^\s.]+\.[^\s]+)$/i;
 
 /** The trimmed input is one http(s) URL (or a "www.…" address). */
-export function isUrlInput(text: string): boolean {
+function isUrlInput(text: string): boolean {
   const t = text.trim();
   if (!URL_RE.test(t)) return false;
   try {
@@ -18,10 +18,8 @@ export function isUrlInput(text: string): boolean {
   }
 }
 
-/** Words that open a question besides the interrogatives and auxiliaries. */
-const QUESTION_OPENERS = new Set([
-  ...INTERROGATIVES,
-  ...AUXILIARIES,
+/** Auxiliaries with their negation attached ("isn't", "cannot"). */
+const NEGATED_AUXILIARIES = [
   "isn't",
   "aren't",
   "wasn't",
@@ -38,7 +36,10 @@ const QUESTION_OPENERS = new Set([
   "hasn't",
   "haven't",
   "hadn't",
-]);
+];
+
+/** Words that open a question besides the interrogatives and auxiliaries. */
+const QUESTION_OPENERS = new Set([...INTERROGATIVES, ...AUXILIARIES, ...NEGATED_AUXILIARIES]);
 
 /** Auxiliaries that are also names or months ("Will Smith…", "May 2024…"). */
 const NAME_LIKE_AUX = new Set(["will", "may", "might", "can"]);
@@ -59,24 +60,7 @@ function startsLikeQuestion(t: string): boolean {
   return true;
 }
 
-const VERB_LIKE = new Set([
-  ...AUXILIARIES,
-  "be",
-  "been",
-  "being",
-  "isn't",
-  "aren't",
-  "wasn't",
-  "weren't",
-  "don't",
-  "doesn't",
-  "didn't",
-  "can't",
-  "cannot",
-  "won't",
-  "hasn't",
-  "haven't",
-]);
+const VERB_LIKE = new Set([...AUXILIARIES, "be", "been", "being", ...NEGATED_AUXILIARIES]);
 const SUBJECT_PRONOUNS = new Set(["i", "we", "they", "you", "he", "she", "it", "people"]);
 
 /** A verb-like word in a short phrase: an auxiliary, an inflected known verb, or a base verb after a plural/pronoun subject. */

@@ -2,8 +2,8 @@
 // tell-tale letters). Good on a sentence or more; short inputs default to 'en'.
 import { words } from "../../../domain/text.js";
 
-export const LANGUAGES = ["en", "es", "fr", "de", "it", "pt", "nl"] as const;
-export type Language = (typeof LANGUAGES)[number];
+const LANGUAGES = ["en", "es", "fr", "de", "it", "pt", "nl"] as const;
+type Language = (typeof LANGUAGES)[number];
 
 const STOP_WORDS: Record<Language, ReadonlySet<string>> = {
   en: new Set(

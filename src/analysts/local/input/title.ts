@@ -7,17 +7,14 @@ import { stripMarkdown } from "../../../domain/markdown-text.js";
 import { capitaliseFirst, fixTypos, titleFromUrl } from "../../../domain/titles.js";
 import { unwrapQuotes } from "./claims.js";
 
-export { decodeEntities } from "../../../domain/entities.js";
-export { fixTypos, stripHtml, stripMarkdown, titleFromUrl };
-
-export const FALLBACK_TITLE = "Untitled check";
+const FALLBACK_TITLE = "Untitled check";
 const MAX_TITLE_CHARS = 160;
 const MAX_TEXT_TITLE_CHARS = 100;
 
 const URL_IN_TEXT = /\b(?:https?:\/\/|www\.)[^\s<>"')\]]+/gi;
 
 /** Tidies spacing and punctuation: one space after punctuation, none before, no repeats. */
-export function tidyPunctuation(text: string): string {
+function tidyPunctuation(text: string): string {
   let t = collapseWhitespace(text);
   t = t.replace(/\s+([,;:!?.…)\]])/g, "$1");
   t = t.replace(/([(\[])\s+/g, "$1");

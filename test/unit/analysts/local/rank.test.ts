@@ -1,0 +1,42 @@
+// The local ranker: verbatim passages that bear on the claim, likeliest finding first.
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import type { Claim } from "../../../../src/domain/report.js";
+import { rankPassages } from "../../../../src/analysts/local/rank.js";
+import { readDoc } from "../../../helpers/documents.js";
+
+const claim: Claim = { id: "c1", text: "Local police can refuse ICE detainer requests." };
+
+describe("rank", () => {
+  it("keeps verbatim sentences that bear on the claim, at most a few per document", () => {
+    const text =
+      "Local police can refuse ICE detainer requests. Police refuse detainer requests often. " +
+      "ICE detainer requests are voluntary for police. Local police refuse ICE requests. The weather was fine.";
+    const docs = [readDoc("Detainers", text), readDoc("Unrelated", "Bananas are yellow. Apples are red.", 1)];
+    const { evidence } = rankPassages([claim], docs, { perDocument: 3 });
+    assert.equal(evidence.length, 3);
+    for (const e of evidence) {
+      assert.ok(docs[e.documentIndex]!.text.includes(e.quote), "quote is a verbatim slice");
+      assert.equal(e.documentIndex, 0);
+    }
+    assert.equal(evidence[0]!.quote, "Local police can refuse ICE detainer requests.");
+    assert.ok(evidence[0]!.relevance > evidence[2]!.relevance);
+    assert.ok(evidence.every((e) => e.bearing >= 0 && e.bearing <= 1));
+    assert.ok(
+      evidence[0]!.bearing >= evidence[1]!.bearing && evidence[1]!.bearing >= evidence[2]!.bearing,
+      "passages come likeliest finding first",
+    );
+  });
+
+  it("puts the sentence that states a finding before one that only names the topic", () => {
+    const claim: Claim = { id: "c1", text: "Vitamin D supplements reduce fracture risk in older adults.", span: { start: 0, end: 59 } };
+    const text =
+      "We aimed to investigate whether vitamin D supplements affect fracture risk in older adults. " +
+      "Participants were followed for five years. " +
+      "Vitamin D supplements significantly reduced fracture risk in older adults (hazard ratio 0.78, p < 0.01).";
+    const { evidence } = rankPassages([claim], [readDoc("Vitamin D and fractures", text)]);
+    assert.match(evidence[0]!.quote, /significantly reduced/);
+    assert.match(evidence[1]!.quote, /aimed to investigate/);
+    assert.ok(evidence[0]!.bearing > evidence[1]!.bearing);
+  });
+});

@@ -1,0 +1,35 @@
+// The rationale model's features: where a sentence stands in its document and what it reads like.
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { RATIONALE_FEATURES, rationaleFeatures } from "../../../../src/analysts/local/rationale-features.js";
+import { contentTerms, words } from "../../../../src/domain/text.js";
+
+describe("rationale features", () => {
+  const feature = (x: number[], name: (typeof RATIONALE_FEATURES)[number]) => x[RATIONALE_FEATURES.indexOf(name)];
+  const sentence = (text: string, coverage: number, documentBest: number, rankInDocument: number) => ({
+    text,
+    tokens: words(text),
+    terms: contentTerms(text),
+    coverage,
+    documentBest,
+    rankInDocument,
+    documentRelevance: 0.8,
+  });
+  const claimTerms = contentTerms("Aspirin lowers blood pressure.");
+
+  it("places a sentence within its document and reads its finding, method and statistic words", () => {
+    const finding = rationaleFeatures(claimTerms, sentence("We found that aspirin lowers blood pressure (p < 0.05).", 0.8, 0.8, 0));
+    assert.equal(feature(finding, "document_best"), 1);
+    assert.equal(feature(finding, "coverage_vs_document_best"), 1);
+    assert.equal(feature(finding, "has_statistic"), 1);
+    assert.equal(feature(finding, "claim_bigrams"), 1, "every claim bigram (aspirin lower, lower blood, blood pressur) is there");
+    assert.ok(feature(finding, "finding_cues")! >= 1);
+    const method = rationaleFeatures(claimTerms, sentence("We measured blood pressure in patients using aspirin.", 0.4, 0.8, 2));
+    assert.equal(feature(method, "document_best"), 0);
+    assert.equal(feature(method, "coverage_vs_document_best"), 0.5);
+    assert.equal(feature(method, "coverage_rank_in_document"), 0.4);
+    assert.ok(feature(method, "method_cues")! >= 2);
+    assert.equal(feature(method, "has_statistic"), 0);
+    assert.equal(feature(method, "document_relevance"), 0.8);
+  });
+});

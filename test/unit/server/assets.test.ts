@@ -1,0 +1,83 @@
+// The progressive-enhancement script (server/assets.ts) on a real progress page (jsdom with a stand-in
+// EventSource): it follows the check's events, marks the stages, and opens the report.
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { JSDOM, VirtualConsole } from "jsdom";
+import { APP_JS } from "../../../src/server/assets.js";
+
+const PAGE = `<!doctype html><html><body>
+<section class="progress" data-progress-for="abc-123" data-testid="progress">
+<p id="progress-status"></p>
+<ol><li data-stage="intake" data-state="pending"><span class="state">waiting</span><span class="detail"></span></li>
+<li data-stage="plan" data-state="pending"><span class="state">waiting</span><span class="detail"></span></li></ol>
+<span id="progress-sources"></span>
+</section>
+<textarea id="ask-input" maxlength="5000"></textarea><span id="ask-count"></span>
+<button data-copy="http://x/y" hidden>Copy link</button>
+</body></html>`;
+
+describe("app.js", () => {
+  it("follows the events of the check on its progress page", () => {
+    const navigations: string[] = [];
+    const virtualConsole = new VirtualConsole();
+    virtualConsole.on("jsdomError", (error) => {
+      if (/navigation/i.test(error.message)) navigations.push(error.message);
+      else throw error;
+    });
+    const dom = new JSDOM(PAGE, { runScripts: "outside-only", url: "http://127.0.0.1:3000/progress/abc-123", virtualConsole });
+    const window = dom.window as unknown as Window & { eval: (code: string) => unknown; EventSource: unknown };
+    const sources: FakeEventSource[] = [];
+    class FakeEventSource {
+      readyState = 1;
+      closed = false;
+      onerror: (() => void) | null = null;
+      listeners = new Map<string, ((e: { data: string }) => void)[]>();
+      constructor(readonly url: string) {
+        sources.push(this);
+      }
+      addEventListener(type: string, listener: (e: { data: string }) => void) {
+        this.listeners.set(type, [...(this.listeners.get(type) ?? []), listener]);
+      }
+      close() {
+        this.closed = true;
+        this.readyState = 2;
+      }
+      emit(type: string, data: unknown) {
+        for (const l of this.listeners.get(type) ?? []) l({ data: JSON.stringify(data) });
+      }
+    }
+    window.EventSource = FakeEventSource;
+    window.eval(APP_JS);
+
+    assert.equal(sources.length, 1);
+    const source = sources[0]!;
+    assert.equal(source.url, "/api/checks/abc-123/events");
+    const doc = dom.window.document;
+    const stage = (name: string) => doc.querySelector(`[data-stage=${name}]`)!;
+
+    source.emit("started", {});
+    assert.equal(doc.getElementById("progress-status")?.textContent, "Checking…");
+    source.emit("stage-started", { stage: "intake" });
+    assert.equal(stage("intake").getAttribute("data-state"), "running");
+    source.emit("stage-finished", { stage: "intake", ms: 3, detail: "question, 1 claim(s), justice" });
+    assert.equal(stage("intake").getAttribute("data-state"), "done");
+    assert.equal(stage("intake").querySelector(".detail")?.textContent, "question, 1 claim(s), justice");
+    assert.equal(stage("plan").getAttribute("data-state"), "pending");
+    source.emit("sources-found", { count: 4 });
+    assert.equal(doc.getElementById("progress-sources")?.textContent, "4 sources found");
+
+    source.emit("done", { checkId: "abc-123", url: "/checks/justice/x-abc12300" });
+    assert.ok(source.closed, "the stream is closed after done");
+    assert.match(doc.getElementById("progress-status")?.textContent ?? "", /Opening the report/);
+    assert.equal(navigations.length, 1, "it navigates to the report");
+
+    // The ask box's counter and the copy button.
+    const input = doc.getElementById("ask-input") as HTMLTextAreaElement;
+    assert.equal(doc.getElementById("ask-count")?.textContent, "5,000 characters left");
+    input.value = "hello";
+    input.dispatchEvent(new dom.window.Event("input"));
+    assert.equal(doc.getElementById("ask-count")?.textContent, "4,995 characters left");
+    assert.equal((doc.querySelector("[data-copy]") as HTMLButtonElement).hidden, false);
+    dom.window.close();
+  });
+});
