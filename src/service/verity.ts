@@ -3,7 +3,8 @@
 import type { Config } from "./config.js";
 import { ConfigError } from "../domain/errors.js";
 import type { Analyst } from "../analysts/analyst.js";
-import { createLlmAnalyst, llmConfigFromEnv } from "../analysts/llm/index.js";
+import { llmConfigFromEnv } from "../analysts/llm/config.js";
+import { createLlmAnalyst } from "../analysts/llm/index.js";
 import { LocalAnalyst } from "../analysts/local/index.js";
 import { CheckService } from "./check-service.js";
 import { createProviders } from "../sources/registry.js";

@@ -9,7 +9,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { newAnalystContext, type Analyst, type AnalystContext } from "../../src/analysts/analyst.js";
 import { createLlmAnalyst } from "../../src/analysts/llm/index.js";
-import { LocalAnalyst } from "../../src/analysts/local/index.js";
+import { localAnalyst } from "../helpers/encoder.js";
 import { CATEGORIES } from "../../src/domain/categories.js";
 import { INPUT_KINDS, VERDICT_LABELS } from "../../src/domain/report.js";
 import { numberSources } from "../../src/pipeline/write.js";
@@ -32,7 +32,7 @@ const SUBJECTS: Subject[] = [
     engine: "local",
     model: null,
     modelSteps: [],
-    start: async () => ({ analyst: new LocalAnalyst(), close: async () => {} }),
+    start: async () => ({ analyst: localAnalyst(), close: async () => {} }),
   },
   {
     name: "the LLM analyst",
@@ -48,7 +48,7 @@ const SUBJECTS: Subject[] = [
         OPENAI_API_KEY: "sk-test",
         VERITY_LLM_MAX_RETRIES: "0",
       };
-      return { analyst: createLlmAnalyst(env, { fallback: new LocalAnalyst() })!, close: () => server.close() };
+      return { analyst: createLlmAnalyst(env, { fallback: localAnalyst() })!, close: () => server.close() };
     },
   },
 ];

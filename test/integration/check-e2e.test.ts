@@ -142,11 +142,11 @@ describe("a check end to end over a small library", () => {
 
   it("re-checks a stored check once it is older than its category's freshness window", async () => {
     const { CheckService } = await import("../../src/service/check-service.js");
-    const { LocalAnalyst } = await import("../../src/analysts/local/index.js");
+    const { localAnalyst } = await import("../helpers/encoder.js");
     const { createProviders } = await import("../../src/sources/registry.js");
     const later = new CheckService(
       v.store,
-      new LocalAnalyst(),
+      localAnalyst(),
       createProviders(["library"], v.store),
       {},
       () => new Date(Date.now() + 400 * 86_400_000),

@@ -43,22 +43,45 @@ const NEAR_TIE = 0.9;
  */
 const SIDE_MARGIN = 0;
 
+/** The judge's thresholds (the constants above); a tuning run on the dev splits may try others. */
+export interface JudgeSettings {
+  minBearing: number;
+  fullBearing: number;
+  minDocumentRelevance: number;
+  nearTie: number;
+  sideMargin: number;
+}
+
+export const JUDGE_SETTINGS: JudgeSettings = {
+  minBearing: MIN_BEARING,
+  fullBearing: FULL_BEARING,
+  minDocumentRelevance: MIN_DOCUMENT_RELEVANCE,
+  nearTie: NEAR_TIE,
+  sideMargin: SIDE_MARGIN,
+};
+
 /**
  * The stance of one passage: its bearing decides whether it speaks to the claim at all; the stance
  * model decides which way, or that it says neither.
  */
-export function judgePassage(claim: Claim, claimVector: Float32Array, evidence: Evidence, passageVector: Float32Array): EvidenceJudgement {
-  if (evidence.bearing < MIN_BEARING || evidence.documentRelevance < MIN_DOCUMENT_RELEVANCE) {
+export function judgePassage(
+  claim: Claim,
+  claimVector: Float32Array,
+  evidence: Evidence,
+  passageVector: Float32Array,
+  settings: JudgeSettings = JUDGE_SETTINGS,
+): EvidenceJudgement {
+  if (evidence.bearing < settings.minBearing || evidence.documentRelevance < settings.minDocumentRelevance) {
     return { evidenceId: evidence.id, stance: "neutral", weight: evidence.relevance * 0.5 };
   }
   const p = predictMlp(STANCE_MODEL, stanceFeatures(claim.text, claimVector, evidence.quote, passageVector));
   const side = p.refutes! > p.supports! ? "refutes" : "supports";
-  if (p[side]! <= p.neutral! + SIDE_MARGIN) return { evidenceId: evidence.id, stance: "neutral", weight: evidence.relevance * 0.5 };
+  if (p[side]! <= p.neutral! + settings.sideMargin) return { evidenceId: evidence.id, stance: "neutral", weight: evidence.relevance * 0.5 };
   const certainty = p[side]! / (p.supports! + p.refutes!);
   return {
     evidenceId: evidence.id,
     stance: side,
-    weight: Math.min(1, (evidence.bearing / FULL_BEARING) * (0.5 + certainty) * 0.8),
+    weight: Math.min(1, (evidence.bearing / settings.fullBearing) * (0.5 + certainty) * 0.8),
   };
 }
 
@@ -70,13 +93,16 @@ export async function judgeEvidence(
   claims: Claim[],
   evidence: Evidence[],
   encoder: SentenceEncoder,
-  options: { calibrate?: boolean } = {},
+  options: { calibrate?: boolean; settings?: JudgeSettings } = {},
 ): Promise<Judgement> {
+  const settings = options.settings ?? JUDGE_SETTINGS;
   const byId = new Map(claims.map((c) => [c.id, c]));
   // The ranker has just embedded these: the encoder's cache answers.
   const vectors = await encoder.embed([...claims.map((c) => c.text), ...evidence.map((e) => e.quote)]);
   const claimVector = new Map(claims.map((c, i) => [c.id, vectors[i]!]));
-  const judged = evidence.map((e, i) => judgePassage(byId.get(e.claimId)!, claimVector.get(e.claimId)!, e, vectors[claims.length + i]!));
+  const judged = evidence.map((e, i) =>
+    judgePassage(byId.get(e.claimId)!, claimVector.get(e.claimId)!, e, vectors[claims.length + i]!, settings),
+  );
   const claimJudgements = claims.map((claim) => {
     const mine = evidence.flatMap((e, i) => (e.claimId === claim.id ? [i] : []));
     const raw = verdictFor(
@@ -84,6 +110,7 @@ export async function judgeEvidence(
       keepNearTies(
         mine.map((i) => judged[i]!),
         mine.map((i) => evidence[i]!),
+        settings.nearTie,
       ),
     );
     if (options.calibrate === false) return raw;
@@ -97,12 +124,12 @@ export async function judgeEvidence(
  * keep their side; the rest become context (in place: the report shows them so). Passages of equal
  * bearing that disagree still meet in the verdict as conflicting evidence.
  */
-function keepNearTies(judged: EvidenceJudgement[], evidence: Evidence[]): EvidenceJudgement[] {
+function keepNearTies(judged: EvidenceJudgement[], evidence: Evidence[], nearTie: number): EvidenceJudgement[] {
   const bearing = evidence.map((e) => e.bearing);
   const siding = judged.map((j) => j.stance !== "neutral");
   const strongest = Math.max(0, ...bearing.filter((_, i) => siding[i]));
   judged.forEach((j, i) => {
-    if (siding[i] && bearing[i]! < NEAR_TIE * strongest) j.stance = "neutral";
+    if (siding[i] && bearing[i]! < nearTie * strongest) j.stance = "neutral";
   });
   return judged;
 }

@@ -78,6 +78,14 @@ function direction(stems: Iterable<string>): number {
   return Math.sign(d);
 }
 
+/** The share of the claim's content terms the passage has too. */
+function sharedShare(claim: Set<string>, passage: Set<string>): number {
+  if (claim.size === 0) return 0;
+  let shared = 0;
+  for (const t of claim) if (passage.has(t)) shared++;
+  return shared / claim.size;
+}
+
 function numbersOf(text: string): string[] {
   return (text.match(/\d+(?:[.,]\d+)?/g) ?? []).map((n) => n.replace(",", "."));
 }
@@ -93,6 +101,7 @@ export const POLARITY_FEATURES = [
   "number_mismatch",
   "number_match",
   "hedge",
+  "negated_restatement",
   "relevance",
 ] as const;
 
@@ -125,6 +134,10 @@ export function polarityFeatures(claim: string, passage: string, relevance: numb
     claimNumbers.length > 0 && passageNumbers.size > 0 && !numberMatch ? 1 : 0,
     numberMatch,
     passageTokens.some((t) => HEDGE_CUES.has(t)) ? 1 : 0,
+    // The claim said again with a negation ("can refuse" / "cannot refuse"): how much of the claim's
+    // words the passage repeats, when the negations disagree (in the training sets, at 0.8 or more,
+    // 73% of such pairs are refutations against 51% for a negation mismatch alone).
+    claimNeg % 2 !== passageNeg % 2 ? sharedShare(claimStems, passageStems) : 0,
     relevance,
   ];
 }

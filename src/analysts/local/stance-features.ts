@@ -3,7 +3,7 @@
 // elementwise product and difference let a small network learn where they part ways (USE's cosine
 // alone cannot: "The drug reduced mortality." and "The drug did not reduce mortality." score 0.90);
 // the polarity cues add what a lexical reading sees plainly (negation reaching the claim's terms,
-// opposites, disagreeing numbers).
+// opposites, disagreeing numbers, the claim restated with a negation).
 import { polarityFeatures, POLARITY_FEATURES } from "./polarity-features.js";
 
 /** The polarity cues, without the lexical coverage the polarity model also reads. */

@@ -110,9 +110,13 @@ function summary(input: WriteInput, label: VerdictLabel, mainClaim: string): Dra
     const refuting = mine.filter((i) => i.stance === "refutes");
     const quoted = `“${stripEnd(claim.text)}”`;
     const framing = frame(
-      claimLabel === "unverified"
-        ? `No source consulted addresses the claim ${quoted} closely enough to reach a verdict, so it is left unverified.`
-        : `Of the passages that bear directly on the claim ${quoted}, ${count(supporting.length)} ${supporting.length === 1 ? "reads" : "read"} as supporting it and ${count(refuting.length)} as contradicting it${several ? `: ${claimLabel}` : ""}.`,
+      mine.length === 0
+        ? input.consulted.documentsRead === 0
+          ? `No document about the claim ${quoted} was found: nothing is cited, and the claim is left unverified.`
+          : `None of the ${count(input.consulted.documentsRead)} ${input.consulted.documentsRead === 1 ? "document" : "documents"} consulted is about the claim ${quoted}: nothing is cited, and the claim is left unverified.`
+        : claimLabel === "unverified"
+          ? `No source consulted addresses the claim ${quoted} closely enough to reach a verdict, so it is left unverified.`
+          : `Of the passages that bear directly on the claim ${quoted}, ${count(supporting.length)} ${supporting.length === 1 ? "reads" : "read"} as supporting it and ${count(refuting.length)} as contradicting it${several ? `: ${claimLabel}` : ""}.`,
     );
     const lead =
       claimLabel === "refuted" ? refuting : claimLabel === "conflicting" ? interleave(supporting, refuting) : [...supporting, ...refuting];
@@ -125,7 +129,7 @@ function summary(input: WriteInput, label: VerdictLabel, mainClaim: string): Dra
   if (label !== "unverified") {
     paragraphs.push([
       frame(
-        `This reading is lexical (the local analyst compares wording, negation and opposites, not meaning), so the confidence stated is deliberately modest.`,
+        `This reading is automatic (the local analyst compares the meaning of sentences with a small sentence encoder and reads negation and opposites, but does not reason), so the confidence stated is deliberately modest.`,
       ),
     ]);
   }

@@ -26,8 +26,9 @@ const STAGE_TEXT: Record<keyof typeof STAGE_LABELS, string> = {
   gather:
     "Every enabled source is asked in parallel: the operator's library, Wikipedia, earlier professional fact-checks, and web search. Results are merged and de-duplicated; a source that fails is recorded, and the check goes on without it.",
   read: "The pages are fetched safely and their main text extracted and stored, so every quote can be checked again later. Pages that cannot be read are listed with the reason.",
-  rank: "The texts are split into passages, scored against each claim, and the best, most varied passages are kept.",
-  judge: "The stance of each passage towards each claim is weighed, giving a verdict and a confidence for each claim and for the whole.",
+  rank: "The texts are split into passages (a study's section labels left out), scored against each claim, and the best, most varied passages are kept. A passage whose meaning is not close to the claim's is never kept, whatever words it shares with it.",
+  judge:
+    "The stance of each passage towards each claim (supports, refutes, or neither) is read and weighed, giving a verdict and a confidence for each claim and for the whole. A passage that states a study's aim or method is context, not evidence of its finding.",
   write:
     "The report is written: the headline answer, the summary, the missing context and other viewpoints, the analysis of the statement's wording, and follow-up questions. Every factual sentence cites its source with [n].",
   audit:
@@ -104,6 +105,14 @@ export function infoRoutes(): Hono {
         html`<dt>${verdictBadge(label)}</dt><dd>${VERDICT_MEANINGS[label]} <span class="muted">(Rating ${RATING_VALUES[label]} of 5 for search engines, “${verdictWord(label)}”.)</span></dd>`,
     )}</dl>
 <p>A question is answered <em>Yes</em>, <em>No</em>, <em>Partly</em> or <em>Unclear</em> in the headline, followed by the gist.</p>
+<h2>What Verity's own analyst reads</h2>
+<p>Without a language model, Verity reads with small models that run on the server and need no network:</p>
+<ul>
+<li><strong>A sentence encoder</strong> (Google's Universal Sentence Encoder lite, shipped with Verity) turns the claim and every passage into a vector that stands for its meaning. A passage whose meaning is not close to the claim's is treated as not about it, and is never cited. When nothing consulted is about the claim, the report says so, cites nothing, and leaves the claim unverified.</li>
+<li><strong>A re-ranker and a rationale model</strong>, trained on the public SciFact and Check-COVID training sets, say which documents are about the claim and which sentence in them states the finding the claim is about, rather than a study's aim or method.</li>
+<li><strong>A stance model</strong>, trained on about 64,000 public claim–evidence pairs whose licences allow it (FEVER, VitaminC, SNLI, Fool Me Twice, WiCE, SciFact and Check-COVID), says whether a passage supports the claim, refutes it, or does neither. It reads meaning and negation, but it does not reason: it misreads quantities, dates and multi-step arguments, and it reads English only.</li>
+</ul>
+<p>Its figures on public datasets are below, with how often its verdicts were right.</p>
 <h2>Confidence</h2>
 <p>The confidence (0–100%) says how strongly the evidence found backs the verdict: it falls when the sources are few, weak or split. Without a language model, Verity's own analyst never goes above 85%, and its confidence is calibrated: a verdict stated at 60% should be right about 60% of the time.</p>
 <h2>Sources</h2>

@@ -6,6 +6,7 @@ import { judgeEvidence } from "../../../src/analysts/local/judge.js";
 import { writeDraft } from "../../../src/analysts/local/write.js";
 import { audit, supportedBy } from "../../../src/pipeline/audit.js";
 import { rankPassages } from "../../../src/analysts/local/rank.js";
+import { testEncoder } from "../../helpers/encoder.js";
 import type { Draft, NumberedSource } from "../../../src/domain/analysis.js";
 import { numberSources } from "../../../src/pipeline/write.js";
 import { readDoc } from "../../helpers/documents.js";
@@ -77,8 +78,8 @@ describe("audit", () => {
 
   it("passes a local draft through whole: every factual sentence cites a verbatim quote", async () => {
     const documents = [readDoc("Detainers", text)];
-    const evidence = rankPassages([claim], documents).evidence;
-    const judgement = judgeEvidence([claim], evidence);
+    const { evidence } = await rankPassages([claim], documents, testEncoder);
+    const judgement = await judgeEvidence([claim], evidence, testEncoder);
     const sources = numberSources(documents, evidence, judgement);
     const draft = writeDraft({
       intake: {

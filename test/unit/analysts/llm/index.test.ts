@@ -5,7 +5,7 @@ import { after, before, beforeEach, describe, it } from "node:test";
 import { newAnalystContext, type AnalystContext } from "../../../../src/analysts/analyst.js";
 import { llmConfigFromEnv, type LlmConfig } from "../../../../src/analysts/llm/config.js";
 import { createLlmAnalyst, LlmAnalyst } from "../../../../src/analysts/llm/index.js";
-import { LocalAnalyst } from "../../../../src/analysts/local/index.js";
+import { localAnalyst } from "../../../helpers/encoder.js";
 import { audit } from "../../../../src/pipeline/audit.js";
 import type { Judgement, WriteInput } from "../../../../src/domain/analysis.js";
 import { numberSources } from "../../../../src/pipeline/write.js";
@@ -26,7 +26,7 @@ function envFor(server: ScriptedServer, extra: Record<string, string> = {}): Nod
 }
 
 function analystFor(server: ScriptedServer, extra: Record<string, string> = {}): LlmAnalyst {
-  return createLlmAnalyst(envFor(server, extra), { fallback: new LocalAnalyst() })!;
+  return createLlmAnalyst(envFor(server, extra), { fallback: localAnalyst() })!;
 }
 
 function userPrompt(req: RecordedRequest): string {
@@ -49,7 +49,7 @@ function assertFellBack(ctx: AnalystContext, step: string, pattern: RegExp): voi
 describe("LlmAnalyst", () => {
   let server: ScriptedServer;
   let analyst: LlmAnalyst;
-  const local = new LocalAnalyst();
+  const local = localAnalyst();
   before(async () => {
     server = await startOpenAIServer({ apiKey: "sk-test" });
     analyst = analystFor(server);
@@ -703,7 +703,7 @@ describe("LlmAnalyst", () => {
           VERITY_LLM_MAX_RETRIES: "0",
           VERITY_LLM_TIMEOUT_MS: "300",
         },
-        { fallback: new LocalAnalyst() },
+        { fallback: localAnalyst() },
       )!;
       const ctx = newAnalystContext();
       const intake = await dead.intake("Does coffee cause cancer?", ctx);
@@ -739,7 +739,7 @@ describe("LlmAnalyst with a fast model, over Anthropic and Ollama", () => {
   });
 
   it("uses the fast model for intake and plan, the main model to judge and write", async () => {
-    const analyst = new LlmAnalyst(config, { fallback: new LocalAnalyst() });
+    const analyst = new LlmAnalyst(config, { fallback: localAnalyst() });
     ollama.script(
       {
         json: {
@@ -789,12 +789,12 @@ describe("LlmAnalyst with a fast model, over Anthropic and Ollama", () => {
   });
 
   it("falls back when Anthropic refuses in text every time", async () => {
-    const analyst = new LlmAnalyst(config, { fallback: new LocalAnalyst() });
+    const analyst = new LlmAnalyst(config, { fallback: localAnalyst() });
     anthropic.reset();
     anthropic.script(...[1, 2, 3].map(() => ({ refusal: "I can't help with judging this claim." })));
     const ctx = newAnalystContext();
     const j = await analyst.judge([CLAIM], EVIDENCE, ctx);
-    assert.deepEqual(j, await new LocalAnalyst().judge([CLAIM], EVIDENCE));
+    assert.deepEqual(j, await localAnalyst().judge([CLAIM], EVIDENCE));
     assert.match(ctx.fallbacks[0]!, /^judge: model output invalid after 3 attempts \(the reply was prose, not JSON/);
     assert.equal(anthropic.requests.length, 3);
   });

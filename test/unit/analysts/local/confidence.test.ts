@@ -5,11 +5,12 @@ import type { Claim } from "../../../../src/domain/report.js";
 import { judgeEvidence } from "../../../../src/analysts/local/judge.js";
 import { calibrateConfidence } from "../../../../src/analysts/local/confidence.js";
 import { passage } from "../../../helpers/documents.js";
+import { testEncoder } from "../../../helpers/encoder.js";
 
 const claim: Claim = { id: "c1", text: "Local police can refuse ICE detainer requests." };
 
 describe("calibrateConfidence", () => {
-  it("states a calibrated confidence: higher for stronger raw evidence, only on decided verdicts, capped", () => {
+  it("states a calibrated confidence: higher for stronger raw evidence, only on decided verdicts, capped", async () => {
     const model = { about: "test", supported: [3, -1] as [number, number], refuted: [8, -2] as [number, number] };
     const weak = calibrateConfidence({ claimId: "c1", label: "supported", confidence: 0.3 }, model);
     const strong = calibrateConfidence({ claimId: "c1", label: "supported", confidence: 0.6 }, model);
@@ -22,8 +23,8 @@ describe("calibrateConfidence", () => {
     );
     // The shipped map: a single agreeing passage, calibrated, and the same without calibration.
     const evidence = [passage("a", "Local police can refuse ICE detainer requests.")];
-    const raw = judgeEvidence([claim], evidence, { calibrate: false }).claims[0]!;
-    const stated = judgeEvidence([claim], evidence).claims[0]!;
+    const raw = (await judgeEvidence([claim], evidence, testEncoder, { calibrate: false })).claims[0]!;
+    const stated = (await judgeEvidence([claim], evidence, testEncoder)).claims[0]!;
     assert.equal(stated.label, raw.label);
     assert.equal(stated.confidence, Math.round(Math.min(0.85, calibrateConfidence(raw)) * 100) / 100);
     assert.ok(stated.confidence <= 0.85);

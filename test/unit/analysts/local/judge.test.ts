@@ -3,46 +3,49 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import type { Claim } from "../../../../src/domain/report.js";
 import { judgeEvidence } from "../../../../src/analysts/local/judge.js";
+import type { Evidence } from "../../../../src/domain/analysis.js";
 import { passage } from "../../../helpers/documents.js";
+import { testEncoder } from "../../../helpers/encoder.js";
 
 const claim: Claim = { id: "c1", text: "Local police can refuse ICE detainer requests." };
+const judge = (claims: Claim[], evidence: Evidence[]) => judgeEvidence(claims, evidence, testEncoder);
 
-describe("local judge", () => {
-  it("is unverified, with low confidence, when there is no evidence", () => {
-    const j = judgeEvidence([claim], []);
+describe("local judge", async () => {
+  it("is unverified, with low confidence, when there is no evidence", async () => {
+    const j = await judge([claim], []);
     assert.equal(j.overall.label, "unverified");
     assert.ok(j.overall.confidence <= 0.35);
   });
 
-  it("supports with agreeing evidence, refutes with contradicting evidence, and calls a split conflicting", () => {
-    const yes = judgeEvidence(
+  it("supports with agreeing evidence, refutes with contradicting evidence, and calls a split conflicting", async () => {
+    const yes = await judge(
       [claim],
       [passage("a", "Local police can refuse ICE detainer requests."), passage("b", "Police can refuse ICE detainer requests locally.")],
     );
     assert.equal(yes.overall.label, "supported");
-    const no = judgeEvidence([claim], [passage("a", "Local police cannot refuse ICE detainer requests.")]);
+    const no = await judge([claim], [passage("a", "Local police cannot refuse ICE detainer requests.")]);
     assert.equal(no.evidence[0]!.stance, "refutes");
     assert.equal(no.overall.label, "refuted");
-    const split = judgeEvidence(
+    const split = await judge(
       [claim],
       [passage("a", "Local police can refuse ICE detainer requests."), passage("b", "Local police cannot refuse ICE detainer requests.")],
     );
     assert.equal(split.overall.label, "conflicting");
   });
 
-  it("lets a passage take a side only when its document is about the claim and it is about as likely to state the finding as the best", () => {
-    const offTopicDocument = judgeEvidence(
+  it("lets a passage take a side only when its document is about the claim and it is about as likely to state the finding as the best", async () => {
+    const offTopicDocument = await judge(
       [claim],
       [passage("a", "Local police can refuse ICE detainer requests.", { bearing: 0.6, documentRelevance: 0.2 })],
     );
     assert.equal(offTopicDocument.evidence[0]!.stance, "neutral");
     assert.equal(offTopicDocument.overall.label, "unverified");
-    const unlikely = judgeEvidence(
+    const unlikely = await judge(
       [claim],
       [passage("a", "Local police can refuse ICE detainer requests.", { bearing: 0.02, documentRelevance: 0.9 })],
     );
     assert.equal(unlikely.evidence[0]!.stance, "neutral", "a passage the rationale model finds unlikely to state the finding is context");
-    const looser = judgeEvidence(
+    const looser = await judge(
       [claim],
       [
         passage("a", "Local police can refuse ICE detainer requests.", { bearing: 0.6, documentRelevance: 0.9 }),

@@ -4,16 +4,17 @@ import { describe, it } from "node:test";
 import type { Claim } from "../../../../src/domain/report.js";
 import { rankPassages } from "../../../../src/analysts/local/rank.js";
 import { readDoc } from "../../../helpers/documents.js";
+import { testEncoder } from "../../../helpers/encoder.js";
 
 const claim: Claim = { id: "c1", text: "Local police can refuse ICE detainer requests." };
 
-describe("rank", () => {
-  it("keeps verbatim sentences that bear on the claim, at most a few per document", () => {
+describe("rank", async () => {
+  it("keeps verbatim sentences that bear on the claim, at most a few per document", async () => {
     const text =
       "Local police can refuse ICE detainer requests. Police refuse detainer requests often. " +
       "ICE detainer requests are voluntary for police. Local police refuse ICE requests. The weather was fine.";
     const docs = [readDoc("Detainers", text), readDoc("Unrelated", "Bananas are yellow. Apples are red.", 1)];
-    const { evidence } = rankPassages([claim], docs, { perDocument: 3 });
+    const { evidence } = await rankPassages([claim], docs, testEncoder, { perDocument: 3 });
     assert.equal(evidence.length, 3);
     for (const e of evidence) {
       assert.ok(docs[e.documentIndex]!.text.includes(e.quote), "quote is a verbatim slice");
@@ -28,13 +29,13 @@ describe("rank", () => {
     );
   });
 
-  it("puts the sentence that states a finding before one that only names the topic", () => {
+  it("puts the sentence that states a finding before one that only names the topic", async () => {
     const claim: Claim = { id: "c1", text: "Vitamin D supplements reduce fracture risk in older adults.", span: { start: 0, end: 59 } };
     const text =
       "We aimed to investigate whether vitamin D supplements affect fracture risk in older adults. " +
       "Participants were followed for five years. " +
       "Vitamin D supplements significantly reduced fracture risk in older adults (hazard ratio 0.78, p < 0.01).";
-    const { evidence } = rankPassages([claim], [readDoc("Vitamin D and fractures", text)]);
+    const { evidence } = await rankPassages([claim], [readDoc("Vitamin D and fractures", text)], testEncoder);
     assert.match(evidence[0]!.quote, /significantly reduced/);
     assert.match(evidence[1]!.quote, /aimed to investigate/);
     assert.ok(evidence[0]!.bearing > evidence[1]!.bearing);

@@ -14,6 +14,10 @@ describe("rationale features", () => {
     documentBest,
     rankInDocument,
     documentRelevance: 0.8,
+    similarity: coverage,
+    similarityBest: documentBest,
+    similarityRank: rankInDocument,
+    section: null,
   });
   const claimTerms = contentTerms("Aspirin lowers blood pressure.");
 
@@ -31,5 +35,24 @@ describe("rationale features", () => {
     assert.ok(feature(method, "method_cues")! >= 2);
     assert.equal(feature(method, "has_statistic"), 0);
     assert.equal(feature(method, "document_relevance"), 0.8);
+    assert.equal(feature(method, "similarity"), 0.4, "the encoder's similarity beside the words'");
+    assert.equal(feature(method, "similarity_best_in_document"), 0);
+  });
+
+  it("tells a study's aim and method from its finding, by section label or by wording", () => {
+    const aim = rationaleFeatures(claimTerms, {
+      ...sentence("To investigate whether aspirin lowers blood pressure.", 0.9, 0.9, 0),
+      section: "aim",
+    });
+    assert.equal(feature(aim, "section_aim"), 1);
+    assert.equal(feature(aim, "states_an_aim"), 1);
+    const unlabelled = rationaleFeatures(claimTerms, sentence("We aimed to assess whether aspirin lowers blood pressure.", 0.9, 0.9, 0));
+    assert.equal(feature(unlabelled, "states_an_aim"), 1);
+    const result = rationaleFeatures(claimTerms, {
+      ...sentence("Aspirin lowered blood pressure by 5 mmHg.", 0.7, 0.9, 1),
+      section: "finding",
+    });
+    assert.equal(feature(result, "section_finding"), 1);
+    assert.equal(feature(result, "states_an_aim"), 0);
   });
 });

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { passagesOf, sectionLabel } from "../../src/domain/passages.js";
+import { passagesOf, sectionLabel } from "../../../src/domain/passages.js";
 
 describe("passagesOf", () => {
   const abstract =

@@ -3,10 +3,10 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { describe, it } from "node:test";
-import type { SentenceEncoder } from "../../src/domain/embedding.js";
-import { CachedEncoder, embeddingKey } from "../../src/encoder/cached.js";
-import { openStore } from "../../src/store/db.js";
-import { EmbeddingRepository } from "../../src/store/embeddings.js";
+import type { SentenceEncoder } from "../../../src/domain/embedding.js";
+import { CachedEncoder, embeddingKey } from "../../../src/encoder/cached.js";
+import { openStore } from "../../../src/store/db.js";
+import { EmbeddingRepository } from "../../../src/store/embeddings.js";
 
 /** A stand-in encoder that counts what it is asked to embed. */
 function countingEncoder(id = "test-encoder") {

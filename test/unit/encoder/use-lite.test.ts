@@ -3,8 +3,8 @@
 import assert from "node:assert/strict";
 import net from "node:net";
 import { after, before, describe, it } from "node:test";
-import { dot } from "../../src/domain/embedding.js";
-import { UseLiteEncoder } from "../../src/encoder/use-lite.js";
+import { dot } from "../../../src/domain/embedding.js";
+import { UseLiteEncoder } from "../../../src/encoder/use-lite.js";
 
 describe("UseLiteEncoder (Universal Sentence Encoder lite on TensorFlow.js)", () => {
   const attempts: string[] = [];

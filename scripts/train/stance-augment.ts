@@ -1,0 +1,51 @@
+// Two kinds of pair the public sets hold too few of, made from their own train pairs (deterministic):
+// - a claim negated ("X can Y" → "X can not Y") beside the evidence that supported it, and beside the
+//   claim itself (both ways), labelled refutes: sentence vectors barely move when a "not" is added
+//   (cosine about 0.9), so the model must learn to read the negation cues, and the sets rarely show
+//   a claim and its plain negation;
+// - a claim beside another group's evidence, labelled neutral: the sets' neutral pairs are on the
+//   claim's topic, and a model that never saw an unrelated passage takes a side on one.
+import { createHash } from "node:crypto";
+import type { StancePair } from "./stance-sets.js";
+
+/** The first auxiliary or copula, where a "not" goes; claims without one are not negated. */
+const AUXILIARY = /\b(is|are|was|were|can|could|will|would|should|has|have|had|does|do|did|may|might|must)\b(?! not\b)(?!n't)/i;
+const NEGATION = /\b(not|no|never|cannot|none|nor)\b|n't\b/i;
+
+/** The claim with "not" after its first auxiliary, or null when it has none or is already negative. */
+export function negateClaim(claim: string): string | null {
+  if (NEGATION.test(claim)) return null;
+  const match = AUXILIARY.exec(claim);
+  if (!match) return null;
+  const at = match.index + match[0].length;
+  return `${claim.slice(0, at)} not${claim.slice(at)}`;
+}
+
+/** A stable pseudo-random fraction for a key: the same pairs are chosen on every run. */
+function fraction(key: string): number {
+  return createHash("sha256").update(key).digest().readUInt32BE(0) / 2 ** 32;
+}
+
+export function augmentStancePairs(train: StancePair[], options: { negated?: number; unrelated?: number } = {}): StancePair[] {
+  const negatedShare = options.negated ?? 0.4;
+  const unrelatedShare = options.unrelated ?? 0.1;
+  const out: StancePair[] = [];
+  for (const p of train) {
+    if (p.label !== "supports" || p.silver || fraction(`negate:${p.claim}:${p.evidence}`) >= negatedShare) continue;
+    const negated = negateClaim(p.claim);
+    // Not silver: a plain negation of a supported claim is refuted by the same evidence, and by the claim.
+    if (!negated) continue;
+    out.push({ ...p, claim: negated, label: "refutes", silver: false });
+    out.push({ ...p, claim: negated, evidence: p.claim, label: "refutes", silver: false });
+    out.push({ ...p, evidence: negated, label: "refutes", silver: false });
+  }
+  // Unrelated: each chosen claim meets the evidence of the pair a fixed stride away, from another group.
+  const stride = Math.max(1, Math.floor(train.length / 7) + 1);
+  train.forEach((p, i) => {
+    if (fraction(`unrelated:${p.claim}:${p.evidence}`) >= unrelatedShare) return;
+    const other = train[(i + stride) % train.length]!;
+    if (other.group === p.group) return;
+    out.push({ ...p, evidence: other.evidence, label: "neutral", silver: true });
+  });
+  return out;
+}
