@@ -9,7 +9,7 @@ import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import type { Browser, BrowserContextOptions, Page } from "playwright-core";
 import type { IncomingDocument } from "../src/domain/document.js";
-import { launchChromium, startSite, type TestSite } from "../test/browser/harness.js";
+import { launchChromium, startSite, type TestSite } from "../test/helpers/live-site.js";
 
 const OUT_DIR = path.resolve(process.argv[2] ?? "docs");
 

@@ -21,7 +21,17 @@ import { OFF_TOPIC_QUESTIONS } from "./datasets/off-topic.js";
 import { openTrainingEncoder } from "./embeddings.js";
 import { libraryId, Workspace } from "./harness.js";
 
-const { values } = parseArgs({ options: { "data-dir": { type: "string", default: path.resolve("../shared/datasets") } } });
+const { values } = parseArgs({
+  options: {
+    "data-dir": { type: "string", default: path.resolve("../shared/datasets") },
+    gates: { type: "string", default: "0.4,0.45,0.5,0.55" },
+    "near-ties": { type: "string", default: "0.8,0.9,1" },
+    "side-margins": { type: "string", default: "-0.4,-0.2,0" },
+    "refute-weights": { type: "string", default: "0.5,0.75,1" },
+    "min-bearings": { type: "string", default: String(JUDGE_SETTINGS.minBearing) },
+  },
+});
+const grid = (name: keyof typeof values) => String(values[name]).split(",").map(Number);
 const dataDir = path.resolve(values["data-dir"]!);
 const lines = async (file: string) =>
   (await readFile(file, "utf8"))
@@ -187,19 +197,19 @@ async function score(gate: number, settings: JudgeSettings) {
 
 const f = (x: number) => x.toFixed(3);
 console.log(
-  "| gate | minBearing | minDocRel | nearTie | sideMargin | SciFact F1 | SciFact acc | Check-COVID acc | Climate-FEVER acc | off-topic citing / siding |",
+  "| gate | minBearing | nearTie | sideMargin | refuteWeight | SciFact F1 | SciFact acc | Check-COVID acc | Climate-FEVER acc | off-topic citing / siding |",
 );
 console.log("|---|---|---|---|---|---|---|---|---|---|");
-for (const gate of [0.4, 0.45, 0.5, 0.55]) {
-  for (const nearTie of [0.8, 0.9, 1]) {
-    for (const sideMargin of [-1, -0.4, -0.2, 0]) {
-      const settings = { ...JUDGE_SETTINGS, nearTie, sideMargin };
-      const s = await score(gate, settings);
-      console.log(
-        `| ${gate} | ${settings.minBearing} | ${settings.minDocumentRelevance} | ${nearTie} | ${sideMargin} | ${f(s.sfF1)} | ${f(s.sfAcc)} | ${f(s.cc)} | ${f(s.cf)} | ${s.offCiting} / ${s.offSiding} |`,
-      );
-    }
-  }
-}
+for (const gate of grid("gates"))
+  for (const minBearing of grid("min-bearings"))
+    for (const nearTie of grid("near-ties"))
+      for (const sideMargin of grid("side-margins"))
+        for (const refuteWeight of grid("refute-weights")) {
+          const settings = { ...JUDGE_SETTINGS, minBearing, nearTie, sideMargin, refuteWeight };
+          const s = await score(gate, settings);
+          console.log(
+            `| ${gate} | ${minBearing} | ${nearTie} | ${sideMargin} | ${refuteWeight} | ${f(s.sfF1)} | ${f(s.sfAcc)} | ${f(s.cc)} | ${f(s.cf)} | ${s.offCiting} / ${s.offSiding} |`,
+          );
+        }
 await workspace.dispose();
 await shared.close();

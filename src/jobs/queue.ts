@@ -19,7 +19,7 @@ import type { CheckRepository } from "../store/checks.js";
 import type { Job, JobRepository, StoredProgressEvent } from "../store/jobs.js";
 import type { ProgressBus } from "./bus.js";
 
-export interface JobQueueOptions {
+interface JobQueueOptions {
   /** How many checks run at once (VERITY_CONCURRENCY, default 2). */
   concurrency?: number;
   /** A job interrupted this many times is given up as failed. */
@@ -32,7 +32,7 @@ export interface JobQueueOptions {
 export type EnqueueResult =
   { kind: "reused"; report: Report } | { kind: "job"; checkId: string; jobId: string; status: "queued" | "running"; joined: boolean };
 
-export interface JobQueueDeps {
+interface JobQueueDeps {
   service: Pick<CheckService, "submit" | "lookup">;
   checks: CheckRepository;
   jobs: JobRepository;

@@ -10,7 +10,7 @@ import type { HttpClient } from "../fetch/http-client.js";
 import { PageReadError, readPage } from "../fetch/read-page.js";
 import type { IntakeResult } from "../domain/analysis.js";
 
-export interface IntakeWeb {
+interface IntakeWeb {
   http?: HttpClient;
   /** Link people, organisations and places to Wikidata (when Wikipedia is a source). */
   linkEntities?: boolean;

@@ -19,7 +19,7 @@ import { read, type ReadOptions } from "./read.js";
 import type { GatherResult, ReadResult } from "./types.js";
 import { numberSources, write } from "./write.js";
 
-export interface PipelineDeps {
+interface PipelineDeps {
   analyst: Analyst;
   providers: SourceProvider[];
   texts: SourceTextRepository;
@@ -32,13 +32,13 @@ export interface PipelineDeps {
 }
 
 /** What the pipeline produces; the check service adds identity (id, url, version, status). */
-export type ReportBody = Omit<Report, "id" | "url" | "status" | "version">;
+type ReportBody = Omit<Report, "id" | "url" | "status" | "version">;
 
 /** Runs one stage: emits its start and end, and records its time. */
 type StageRunner = <T>(name: StageName, work: () => Promise<T> | T, detail: (out: T) => string) => Promise<T>;
 
 /** The evidence a check has collected so far: what the search found and what could be read. */
-export interface Collected {
+interface Collected {
   intake: IntakeResult;
   plan: Plan;
   gathered: GatherResult;

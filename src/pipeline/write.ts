@@ -32,7 +32,7 @@ export function numberSources(documents: ReadDocument[], evidence: Evidence[], j
     }));
 }
 
-export function sourceStance(stances: string[]): Stance {
+function sourceStance(stances: string[]): Stance {
   const s = stances.includes("supports");
   const r = stances.includes("refutes");
   return s && r ? "mixed" : s ? "supports" : r ? "refutes" : "neutral";

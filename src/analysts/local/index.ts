@@ -76,7 +76,7 @@ export class LocalAnalyst implements Analyst {
 }
 
 /** The claim with each word that has a known opposite replaced by it. */
-export function oppositeOf(text: string): string {
+function oppositeOf(text: string): string {
   return text.replace(/[\p{L}]+/gu, (word) => {
     const opposites = antonymsOf(stem(word.toLowerCase()));
     return opposites ? [...opposites][0]! : word;

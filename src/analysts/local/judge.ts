@@ -43,6 +43,12 @@ const NEAR_TIE = 0.9;
  */
 const SIDE_MARGIN = 0;
 
+/**
+ * The stance model was trained on balanced classes; the evidence a check reads refutes less often
+ * than it supports. Its chance of "refutes" is weighed by this factor before the sides are compared.
+ */
+const REFUTE_WEIGHT = 1;
+
 /** The judge's thresholds (the constants above); a tuning run on the dev splits may try others. */
 export interface JudgeSettings {
   minBearing: number;
@@ -50,6 +56,7 @@ export interface JudgeSettings {
   minDocumentRelevance: number;
   nearTie: number;
   sideMargin: number;
+  refuteWeight: number;
 }
 
 export const JUDGE_SETTINGS: JudgeSettings = {
@@ -58,13 +65,14 @@ export const JUDGE_SETTINGS: JudgeSettings = {
   minDocumentRelevance: MIN_DOCUMENT_RELEVANCE,
   nearTie: NEAR_TIE,
   sideMargin: SIDE_MARGIN,
+  refuteWeight: REFUTE_WEIGHT,
 };
 
 /**
  * The stance of one passage: its bearing decides whether it speaks to the claim at all; the stance
  * model decides which way, or that it says neither.
  */
-export function judgePassage(
+function judgePassage(
   claim: Claim,
   claimVector: Float32Array,
   evidence: Evidence,
@@ -74,7 +82,8 @@ export function judgePassage(
   if (evidence.bearing < settings.minBearing || evidence.documentRelevance < settings.minDocumentRelevance) {
     return { evidenceId: evidence.id, stance: "neutral", weight: evidence.relevance * 0.5 };
   }
-  const p = predictMlp(STANCE_MODEL, stanceFeatures(claim.text, claimVector, evidence.quote, passageVector));
+  const model = predictMlp(STANCE_MODEL, stanceFeatures(claim.text, claimVector, evidence.quote, passageVector));
+  const p: Record<string, number> = { ...model, refutes: model.refutes! * settings.refuteWeight };
   const side = p.refutes! > p.supports! ? "refutes" : "supports";
   if (p[side]! <= p.neutral! + settings.sideMargin) return { evidenceId: evidence.id, stance: "neutral", weight: evidence.relevance * 0.5 };
   const certainty = p[side]! / (p.supports! + p.refutes!);

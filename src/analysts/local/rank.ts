@@ -31,7 +31,7 @@ export const READ_PER_DOCUMENT = 6;
  */
 export const MIN_SIMILARITY = 0.3;
 
-export interface RankOptions {
+interface RankOptions {
   perClaim?: number;
   perDocument?: number;
   minRelevance?: number;
@@ -48,7 +48,7 @@ interface Candidate {
 }
 
 /** Passages of every document, their terms, and term rarity over all of them. */
-export interface Prepared {
+interface Prepared {
   passagesByDoc: Passage[][];
   candidates: Candidate[];
   weights: TermWeights;

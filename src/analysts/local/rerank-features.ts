@@ -48,7 +48,7 @@ export const SIMILARITY_RERANK_FEATURES = [
 
 export const RERANK_FEATURES = [...LEXICAL_RERANK_FEATURES, ...SIMILARITY_RERANK_FEATURES] as const;
 
-export interface PoolDocument {
+interface PoolDocument {
   title: string;
   text: string;
   /** Content terms of each of the document's sentences. */

@@ -43,7 +43,7 @@ const GIST: Record<VerdictLabel, string> = {
   unverified: "not enough evidence was found to check the claim",
 };
 
-export function headline(isQuestion: boolean, label: VerdictLabel, claim: string): string {
+function headline(isQuestion: boolean, label: VerdictLabel, claim: string): string {
   const gist = `${GIST[label]} “${stripEnd(claim)}”.`;
   return `${isQuestion ? ANSWER[label] : capitalize(label)}: ${gist}`;
 }
@@ -57,7 +57,7 @@ function overallHeadline(label: VerdictLabel, input: WriteInput): string {
 }
 
 /** A verbatim quote short enough to read: a whole sentence, or its first words. */
-export function quotable(quote: string): { text: string; cut: boolean } {
+function quotable(quote: string): { text: string; cut: boolean } {
   if (quote.length <= MAX_QUOTE_CHARS) return { text: quote, cut: false };
   const prefix = quote.slice(0, MAX_QUOTE_CHARS);
   const lastSpace = prefix.lastIndexOf(" ");
@@ -173,7 +173,7 @@ function context(input: WriteInput, label: VerdictLabel): DraftSentence[][] {
 }
 
 /** What in the wording of the original statement could mislead, whatever its truth. */
-export function wordingAnalysis(inputText: string, kind: string, label: VerdictLabel): DraftSentence[] {
+function wordingAnalysis(inputText: string, kind: string, label: VerdictLabel): DraftSentence[] {
   const tokens = words(inputText);
   const findings: string[] = [];
   const absolutes = [...new Set(tokens.filter((t) => ABSOLUTE_WORDS.has(t)))];

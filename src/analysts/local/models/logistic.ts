@@ -14,11 +14,11 @@ export interface LogisticModel {
   bias: number[];
 }
 
-export function standardize(model: Pick<LogisticModel, "mean" | "std">, x: number[]): number[] {
+function standardize(model: Pick<LogisticModel, "mean" | "std">, x: number[]): number[] {
   return x.map((v, i) => (v - model.mean[i]!) / (model.std[i]! || 1));
 }
 
-export function logits(model: LogisticModel, x: number[]): number[] {
+function logits(model: LogisticModel, x: number[]): number[] {
   const z = standardize(model, x);
   return model.weights.map((w, c) => w.reduce((s, wi, i) => s + wi * z[i]!, model.bias[c]!));
 }
