@@ -29,6 +29,7 @@ const { values } = parseArgs({
     "side-margins": { type: "string", default: "-0.4,-0.2,0" },
     "refute-weights": { type: "string", default: "0.5,0.75,1" },
     "min-bearings": { type: "string", default: String(JUDGE_SETTINGS.minBearing) },
+    "min-document-relevances": { type: "string", default: String(JUDGE_SETTINGS.minDocumentRelevance) },
   },
 });
 const grid = (name: keyof typeof values) => String(values[name]).split(",").map(Number);
@@ -156,9 +157,11 @@ async function score(gate: number, settings: JudgeSettings) {
   let correct = 0;
   let predictedPairs = 0;
   let goldPairs = 0;
+  let unverified = 0;
   for (const c of scifact) {
     const { judgement, evidence } = await judgeCase(c, gate, settings);
     const label = judgement.overall.label;
+    if (label === "unverified") unverified++;
     if ((LABELS.scifact[label] ?? "NEI") === c.gold) sfRight++;
     const siding = label === "supported" ? "supports" : label === "refuted" ? "refutes" : null;
     const sources = numberSources(c.documents, evidence, judgement)
@@ -187,6 +190,9 @@ async function score(gate: number, settings: JudgeSettings) {
   }
   return {
     sfF1: p + r === 0 ? 0 : (2 * p * r) / (p + r),
+    sfP: p,
+    sfR: r,
+    sfUnverified: unverified,
     sfAcc: sfRight / scifact.length,
     cc: ccRight / checkCovid.length,
     cf: cfRight / climate.length,
@@ -197,19 +203,20 @@ async function score(gate: number, settings: JudgeSettings) {
 
 const f = (x: number) => x.toFixed(3);
 console.log(
-  "| gate | minBearing | nearTie | sideMargin | refuteWeight | SciFact F1 | SciFact acc | Check-COVID acc | Climate-FEVER acc | off-topic citing / siding |",
+  "| gate | minBearing | minDocRel | nearTie | sideMargin | refuteWeight | SciFact F1 | SciFact acc | Check-COVID acc | Climate-FEVER acc | off-topic citing / siding |",
 );
-console.log("|---|---|---|---|---|---|---|---|---|---|");
+console.log("|---|---|---|---|---|---|---|---|---|---|---|");
 for (const gate of grid("gates"))
   for (const minBearing of grid("min-bearings"))
-    for (const nearTie of grid("near-ties"))
-      for (const sideMargin of grid("side-margins"))
-        for (const refuteWeight of grid("refute-weights")) {
-          const settings = { ...JUDGE_SETTINGS, minBearing, nearTie, sideMargin, refuteWeight };
-          const s = await score(gate, settings);
-          console.log(
-            `| ${gate} | ${minBearing} | ${nearTie} | ${sideMargin} | ${refuteWeight} | ${f(s.sfF1)} | ${f(s.sfAcc)} | ${f(s.cc)} | ${f(s.cf)} | ${s.offCiting} / ${s.offSiding} |`,
-          );
-        }
+    for (const minDocumentRelevance of grid("min-document-relevances"))
+      for (const nearTie of grid("near-ties"))
+        for (const sideMargin of grid("side-margins"))
+          for (const refuteWeight of grid("refute-weights")) {
+            const settings = { ...JUDGE_SETTINGS, minBearing, minDocumentRelevance, nearTie, sideMargin, refuteWeight };
+            const s = await score(gate, settings);
+            console.log(
+              `| ${gate} | ${minBearing} | ${minDocumentRelevance} | ${nearTie} | ${sideMargin} | ${refuteWeight} | ${f(s.sfF1)} (P ${f(s.sfP)} R ${f(s.sfR)}, unverified ${s.sfUnverified}) | ${f(s.sfAcc)} | ${f(s.cc)} | ${f(s.cf)} | ${s.offCiting} / ${s.offSiding} |`,
+            );
+          }
 await workspace.dispose();
 await shared.close();

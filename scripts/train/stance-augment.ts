@@ -3,6 +3,9 @@
 //   claim itself (both ways), labelled refutes: sentence vectors barely move when a "not" is added
 //   (cosine about 0.9), so the model must learn to read the negation cues, and the sets rarely show
 //   a claim and its plain negation;
+// - a claim turned the other way ("lowers the risk" → "raises the risk") beside the evidence that
+//   supported it, labelled refutes: the vectors of the two are as close as a negation's, and the sets
+//   rarely show a claim and its reversal;
 // - a claim beside another group's evidence, labelled neutral: the sets' neutral pairs are on the
 //   claim's topic, and a model that never saw an unrelated passage takes a side on one.
 import { createHash } from "node:crypto";
@@ -21,13 +24,64 @@ export function negateClaim(claim: string): string | null {
   return `${claim.slice(0, at)} not${claim.slice(at)}`;
 }
 
+/** Words and the word that turns them the other way (both directions are listed). */
+const OPPOSITE_PAIRS: [string, string][] = [
+  ["increase", "decrease"],
+  ["increases", "decreases"],
+  ["increased", "decreased"],
+  ["increasing", "decreasing"],
+  ["raise", "lower"],
+  ["raises", "lowers"],
+  ["raised", "lowered"],
+  ["raising", "lowering"],
+  ["higher", "lower"],
+  ["more", "less"],
+  ["greater", "smaller"],
+  ["improves", "worsens"],
+  ["improved", "worsened"],
+  ["promotes", "inhibits"],
+  ["activates", "suppresses"],
+  ["upregulates", "downregulates"],
+  ["positively", "negatively"],
+  ["positive", "negative"],
+  ["benefits", "harms"],
+  ["safe", "unsafe"],
+  ["effective", "ineffective"],
+  ["reduces", "increases"],
+  ["reduced", "increased"],
+  ["reduce", "increase"],
+];
+const OPPOSITE = new Map<string, string>();
+// The first pair listed for a word wins ("lower" turns into "higher", "increases" into "decreases").
+for (const [a, b] of OPPOSITE_PAIRS) {
+  if (!OPPOSITE.has(a)) OPPOSITE.set(a, b);
+  if (!OPPOSITE.has(b)) OPPOSITE.set(b, a);
+}
+
+/** The claim with its first direction word turned the other way, or null when it has none or is negative. */
+export function reverseClaim(claim: string): string | null {
+  if (NEGATION.test(claim)) return null;
+  const match = /\b[A-Za-z]+\b/g;
+  for (let m = match.exec(claim); m; m = match.exec(claim)) {
+    const opposite = OPPOSITE.get(m[0].toLowerCase());
+    if (!opposite) continue;
+    const word = m[0][0] === m[0][0]!.toUpperCase() ? opposite[0]!.toUpperCase() + opposite.slice(1) : opposite;
+    return claim.slice(0, m.index) + word + claim.slice(m.index + m[0].length);
+  }
+  return null;
+}
+
 /** A stable pseudo-random fraction for a key: the same pairs are chosen on every run. */
 function fraction(key: string): number {
   return createHash("sha256").update(key).digest().readUInt32BE(0) / 2 ** 32;
 }
 
-export function augmentStancePairs(train: StancePair[], options: { negated?: number; unrelated?: number } = {}): StancePair[] {
+export function augmentStancePairs(
+  train: StancePair[],
+  options: { negated?: number; reversed?: number; unrelated?: number } = {},
+): StancePair[] {
   const negatedShare = options.negated ?? 0.4;
+  const reversedShare = options.reversed ?? 0.5;
   const unrelatedShare = options.unrelated ?? 0.1;
   const out: StancePair[] = [];
   for (const p of train) {
@@ -38,6 +92,13 @@ export function augmentStancePairs(train: StancePair[], options: { negated?: num
     out.push({ ...p, claim: negated, label: "refutes", silver: false });
     out.push({ ...p, claim: negated, evidence: p.claim, label: "refutes", silver: false });
     out.push({ ...p, evidence: negated, label: "refutes", silver: false });
+  }
+  for (const p of train) {
+    if (p.label !== "supports" || p.silver || fraction(`reverse:${p.claim}:${p.evidence}`) >= reversedShare) continue;
+    const reversed = reverseClaim(p.claim);
+    if (!reversed) continue;
+    out.push({ ...p, claim: reversed, label: "refutes", silver: false });
+    out.push({ ...p, claim: reversed, evidence: p.claim, label: "refutes", silver: false });
   }
   // Unrelated: each chosen claim meets the evidence of the pair a fixed stride away, from another group.
   const stride = Math.max(1, Math.floor(train.length / 7) + 1);
