@@ -5,7 +5,7 @@
 // those of the sets we may only measure on, are scored and written into the model card.
 // Run by `npm run train`, or alone: node --import tsx scripts/train/stance.ts [--data-dir D] [--epochs N]
 import { createHash } from "node:crypto";
-import { writeFile } from "node:fs/promises";
+import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { decodeMlp, predictMlp, type MlpModel } from "../../src/analysts/local/models/mlp.js";
@@ -77,6 +77,7 @@ try {
   });
   const chosen = best!;
   console.error(`stance: kept epoch ${chosen.epoch} (validation balanced accuracy ${chosen.score.toFixed(3)})`);
+  await mkdir(values.out!, { recursive: true });
   await writeFile(path.join(values.out!, "stance.json"), JSON.stringify(chosen.model) + "\n");
   await writeFile(
     path.join(values.out!, "STANCE.md"),
