@@ -1,7 +1,7 @@
 // For machines: Atom feeds of new checks (all, and per category), the sitemap, robots.txt.
 import { Hono } from "hono";
 import { CATEGORIES, isCategory } from "../domain/categories.js";
-import { stripCitations, verdictWord } from "../render/words.js";
+import { verdictLine } from "../render/words.js";
 import type { CheckSummary } from "../service/archive.js";
 import type { ServerOptions } from "./options.js";
 import type { Web } from "./context.js";
@@ -24,14 +24,15 @@ function xml(text: string): string {
 function atom(options: ServerOptions, title: string, selfPath: string, alternatePath: string, items: CheckSummary[]): string {
   const base = options.baseUrl;
   const updated = items[0]?.checkedAt ?? options.now().toISOString();
+  // An entry's id is the check's, which never changes (its page's address does, with its category or the domain).
   const entries = items.map(
     (item) => `<entry>
 <title>${xml(item.title)}</title>
-<id>${xml(base + item.url)}</id>
+<id>urn:uuid:${xml(item.id)}</id>
 <link rel="alternate" type="text/html" href="${xml(base + item.url)}"/>
 <updated>${xml(item.checkedAt)}</updated>
 <category term="${xml(item.category)}"/>
-<summary>${xml(`${verdictWord(item.verdict)}: ${stripCitations(item.headline)}`)}</summary>
+<summary>${xml(verdictLine(item.verdict, item.headline))}</summary>
 </entry>`,
   );
   return `<?xml version="1.0" encoding="utf-8"?>

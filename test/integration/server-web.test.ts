@@ -273,7 +273,22 @@ describe("the website, without JavaScript", () => {
     const feed = await app.request("/feed.xml");
     assert.match(feed.headers.get("content-type") ?? "", /application\/atom\+xml/);
     const atom = await feed.text();
-    assert.ok(atom.includes(`<id>http://127.0.0.1:3000${reportUrl}</id>`));
+    assert.ok(atom.includes(`<link rel="alternate" type="text/html" href="http://127.0.0.1:3000${reportUrl}"/>`));
+    // Entry ids are the checks' own, which survive a new category or domain; the verdict is said once.
+    const ids = [...atom.matchAll(/<entry>\n<title>[^<]*<\/title>\n<id>([^<]+)<\/id>/g)].map((m) => m[1]);
+    assert.equal(ids.length, 4);
+    for (const id of ids) assert.match(id!, /^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    for (const [, summary] of atom.matchAll(/<summary>([^<]*)<\/summary>/g)) {
+      const word = summary!.split(":")[0]!;
+      assert.ok(
+        !summary!
+          .slice(word.length + 1)
+          .trimStart()
+          .toLowerCase()
+          .startsWith(word.toLowerCase()),
+        summary,
+      );
+    }
     assert.equal((atom.match(/<entry>/g) ?? []).length, 4);
     const perCategory = await (await app.request("/category/justice/feed.xml")).text();
     const terms = [...perCategory.matchAll(/<category term="([^"]+)"\/>/g)].map((m) => m[1]);
