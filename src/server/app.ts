@@ -23,7 +23,7 @@ import { infoRoutes } from "./pages/info.js";
 import { mineRoutes } from "./pages/mine.js";
 import { progressRoutes } from "./pages/progress.js";
 import { errorBody, errorPage, formRefused, jsonError, notFoundPage } from "./respond.js";
-import { MAX_BODY_BYTES, perClientLimiter, sameSiteForms, securityHeaders } from "./security.js";
+import { crossOrigin, MAX_BODY_BYTES, perClientLimiter, sameSiteForms, securityHeaders } from "./security.js";
 
 export type { ServerOptions } from "./options.js";
 
@@ -58,6 +58,9 @@ export function createServer(verity: Verity, partial: Partial<ServerOptions> = {
   const app = new Hono();
   app.use(securityHeaders());
   app.use(pageRenderer(services.campaign, options.baseUrl));
+  // What other sites' scripts may read: the API and the feeds.
+  const publicAccess = crossOrigin(options.corsOrigins);
+  for (const path of ["/api/*", "/feed.xml", "/category/:name/feed.xml"]) app.use(path, publicAccess);
   app.use(
     bodyLimit({
       maxSize: MAX_BODY_BYTES,

@@ -147,6 +147,27 @@ describe("JSON API", () => {
     }
   });
 
+  it("lets other sites read the API, the feeds and the document, and keeps submissions same-origin", async () => {
+    const origin = { origin: "https://reader.example" };
+    for (const path of ["/api/checks", "/api/checks?q=coffee", "/api/openapi.json", "/feed.xml", "/category/health/feed.xml"]) {
+      const res = await app.request(path, { headers: origin });
+      assert.equal(res.status, 200, path);
+      assert.equal(res.headers.get("access-control-allow-origin"), "*", path);
+    }
+    const report = (await (await app.request("/api/checks")).json()).items[0];
+    assert.equal((await app.request(`/api/checks/${report.id}`, { headers: origin })).headers.get("access-control-allow-origin"), "*");
+    assert.equal((await app.request("/", { headers: origin })).headers.get("access-control-allow-origin"), null, "pages are not shared");
+
+    const preflight = (method: string) =>
+      app.request("/api/checks", { method: "OPTIONS", headers: { ...origin, "access-control-request-method": method } });
+    const read = await preflight("GET");
+    assert.equal(read.status, 204);
+    assert.equal(read.headers.get("access-control-allow-origin"), "*");
+    const submit = await preflight("POST");
+    assert.equal(submit.status, 204);
+    assert.equal(submit.headers.get("access-control-allow-origin"), null, "no operator listed this origin");
+  });
+
   it("publishes an OpenAPI 3.1 document listing the paths", async () => {
     const res = await app.request("/api/openapi.json");
     assert.equal(res.status, 200);
@@ -158,6 +179,14 @@ describe("JSON API", () => {
     assert.ok(doc.paths["/api/checks"].post.responses["202"]);
     assert.ok(doc.paths["/api/checks"].get.parameters.some((p: { name: string }) => p.name === "category"));
     assert.ok(doc.components.schemas.Report.properties.verdict);
+    assert.deepEqual(doc.servers, [{ url: "/" }], "relative: wherever the document was fetched from");
+    assert.deepEqual(doc.security, []);
+    assert.equal(doc.info.license.identifier, "MIT");
+    // A report and a check's state never share a status, so a client tells them apart by it.
+    const answer = doc.paths["/api/checks/{id}"].get.responses["200"].content["application/json"].schema;
+    assert.equal(answer.discriminator.propertyName, "status");
+    assert.deepEqual(doc.components.schemas.Report.properties.status, { type: "string", const: "done" });
+    assert.deepEqual(doc.components.schemas.CheckState.properties.status.enum, ["queued", "running", "failed"]);
     // The schemas are generated from the zod schemas: the report's are the domain's, field for field.
     assert.deepEqual(Object.keys(doc.components.schemas.Report.properties).sort(), Object.keys(ReportJson.shape).sort());
     for (const [, id] of JSON.stringify(doc).matchAll(/"\$ref":"#\/components\/schemas\/([^"]+)"/g)) {
