@@ -119,6 +119,7 @@ describe("the website, without JavaScript", () => {
     assert.equal(ld["@type"], "ClaimReview");
     assert.equal(ld.reviewRating.ratingValue, 5);
     assert.equal(ld.reviewRating.alternateName, "Supported");
+    assert.equal(ld.reviewRating.name, "Supported");
     assert.equal(ld.itemReviewed["@type"], "Claim");
     assert.equal(ld.url, `http://127.0.0.1:3000${reportUrl}`);
     assert.ok(!/Submitted as/.test(doc.querySelector("article")?.textContent ?? ""), "no 'Submitted as' when the input is the title");
@@ -388,6 +389,8 @@ describe("a stale report and its re-check", () => {
     assert.ok(old.doc.querySelector("[data-testid=old-version-notice]"));
     assert.equal(old.doc.querySelector("[data-testid=latest-version-link]")?.getAttribute("href"), v1!.url);
     assert.equal(old.doc.querySelector("[data-testid=vote]"), null, "votes go to the current version");
+    assert.equal(old.doc.querySelector('script[type="application/ld+json"]'), null, "a superseded verdict is not reviewed");
+    assert.ok(current.querySelector('script[type="application/ld+json"]'), "the current version is");
     await browser.page(`${v1!.url}?version=3`, 404);
     await browser.page(`${v1!.url}?version=abc`, 404);
   });

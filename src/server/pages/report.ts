@@ -131,7 +131,8 @@ ${share}
 ${versionList}`;
 
   const description = truncate(stripCitations(report.verdict.headline) || collapseWhitespace(report.title), 200);
-  const head = html`<script type="application/ld+json">${raw(jsonForScript(claimReview(report, base)))}</script>
+  // An old version's verdict is superseded: only the current version is reviewed for search engines.
+  const head = html`${isOld ? "" : html`<script type="application/ld+json">${raw(jsonForScript(claimReview(report, base)))}</script>`}
 <meta property="article:published_time" content="${report.checkedAt}">
 <meta property="article:section" content="${report.category}">
 <link rel="alternate" type="application/json" href="/api/checks/${current.id}">
