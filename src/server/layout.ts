@@ -95,7 +95,7 @@ ${page.head ?? ""}
 <header class="site-header">
 <a class="brand" href="/">${SITE_NAME}</a>
 <nav class="site-nav" aria-label="Main">${joinHtml(nav, " ")}</nav>
-<form class="site-search" action="/search" method="get" role="search" data-testid="site-search">
+<form class="site-search" action="/search" method="get" role="search" aria-label="Site search" data-testid="site-search">
 <input type="search" name="q" aria-label="Search the checks" placeholder="Search the checks" maxlength="200">
 <button type="submit" class="secondary">Search</button>
 </form>

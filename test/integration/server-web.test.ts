@@ -233,6 +233,10 @@ describe("the website, without JavaScript", () => {
     await browser.page("/entity/Nobody%20Known", 404);
 
     const search = await browser.page("/search?q=detainer+police");
+    // The header's search and the page's: two search landmarks, each with its own name (axe landmark-unique).
+    const landmarks = [...search.doc.querySelectorAll("[role=search]")].map((f) => f.getAttribute("aria-label"));
+    assert.equal(landmarks.length, 2);
+    assert.equal(new Set(landmarks.filter(Boolean)).size, 2, JSON.stringify(landmarks));
     assert.match(
       search.doc.querySelector("[data-testid=search-count]")?.textContent ?? "",
       /^2 checks match/,
