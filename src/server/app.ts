@@ -10,10 +10,11 @@ import { openSiteServices, type SiteServices } from "../service/site.js";
 import type { Verity } from "../service/verity.js";
 import { apiRoutes } from "./api/index.js";
 import { assetRoutes } from "./assets.js";
+import { cardRoutes } from "./cards.js";
 import type { Web } from "./context.js";
 import { SiteCookies } from "./cookies.js";
 import { feedRoutes } from "./feeds.js";
-import { pageRenderer } from "./layout.js";
+import { pageRenderer, SITE_NAME, SITE_TAGLINE } from "./layout.js";
 import { resolveOptions, type ServerOptions } from "./options.js";
 import { adminRoutes } from "./pages/admin.js";
 import { archiveRoutes } from "./pages/archive.js";
@@ -72,6 +73,7 @@ export function createServer(verity: Verity, partial: Partial<ServerOptions> = {
   );
 
   app.route("/assets", assetRoutes());
+  app.route("/cards", cardRoutes(web, { name: SITE_NAME, tagline: SITE_TAGLINE }));
   app.route("/", homeRoutes(web));
   app.route("/checks", checkRoutes(web));
   app.route("/progress", progressRoutes(web));

@@ -114,7 +114,26 @@ describe("the website, without JavaScript", () => {
     assert.equal(doc.querySelector("[data-testid=stale-banner]"), null, "fresh: no banner");
     assert.equal(doc.querySelector("link[rel=canonical]")?.getAttribute("href"), `http://127.0.0.1:3000${reportUrl}`);
     assert.equal(doc.querySelector('meta[property="og:type"]')?.getAttribute("content"), "article");
-    assert.ok(doc.querySelector('meta[name="twitter:card"]'));
+    // The report's share card, drawn on request; every other page has the site's.
+    assert.equal(doc.querySelector('meta[name="twitter:card"]')?.getAttribute("content"), "summary_large_image");
+    const card = doc.querySelector('meta[property="og:image"]')?.getAttribute("content") ?? "";
+    assert.match(card, /^http:\/\/127\.0\.0\.1:3000\/cards\/[0-9a-f-]{36}\/1\.png$/);
+    assert.equal(doc.querySelector('meta[name="twitter:image"]')?.getAttribute("content"), card);
+    assert.match(doc.querySelector('meta[property="og:image:alt"]')?.getAttribute("content") ?? "", /^Supported: /);
+    const png = await app.request(new URL(card).pathname);
+    assert.equal(png.status, 200);
+    assert.equal(png.headers.get("content-type"), "image/png");
+    assert.ok((await png.arrayBuffer()).byteLength > 1000);
+    const home = await browser.page("/");
+    assert.equal(home.doc.querySelector('meta[property="og:image"]')?.getAttribute("content"), "http://127.0.0.1:3000/cards/site.png");
+    assert.equal((await app.request("/cards/site.png")).headers.get("content-type"), "image/png");
+    for (const missing of [
+      "/cards/00000000-0000-0000-0000-000000000000/1.png",
+      new URL(card).pathname.replace("/1.png", "/9.png"),
+      "/cards/x/y",
+    ]) {
+      assert.equal((await app.request(missing)).status, 404, missing);
+    }
     const ld = JSON.parse(doc.querySelector('script[type="application/ld+json"]')!.textContent!);
     assert.equal(ld["@type"], "ClaimReview");
     assert.equal(ld.reviewRating.ratingValue, 5);
@@ -394,6 +413,11 @@ describe("a stale report and its re-check", () => {
     assert.equal(old.doc.querySelector("[data-testid=latest-version-link]")?.getAttribute("href"), v1!.url);
     assert.equal(old.doc.querySelector("[data-testid=vote]"), null, "votes go to the current version");
     assert.equal(old.doc.querySelector('script[type="application/ld+json"]'), null, "a superseded verdict is not reviewed");
+    assert.match(
+      old.doc.querySelector('meta[property="og:image"]')?.getAttribute("content") ?? "",
+      /\/cards\/[0-9a-f-]{36}\/1\.png$/,
+      "the version's own card",
+    );
     assert.ok(current.querySelector('script[type="application/ld+json"]'), "the current version is");
     await browser.page(`${v1!.url}?version=3`, 404);
     await browser.page(`${v1!.url}?version=abc`, 404);
