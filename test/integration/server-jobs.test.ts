@@ -12,7 +12,7 @@ import { createServer, type VerityServer } from "../../src/server/app.js";
 import { JobRepository } from "../../src/store/jobs.js";
 import { LIBRARY } from "../fixtures/library-docs.js";
 import { tempVerity } from "../helpers/verity.js";
-import { Browser, gatedService } from "../helpers/website.js";
+import { Browser, failingService, gatedService } from "../helpers/website.js";
 
 type TempVerity = Awaited<ReturnType<typeof tempVerity>>;
 
@@ -177,16 +177,7 @@ describe("a failed check", () => {
   let app: VerityServer;
   before(async () => {
     v = await tempVerity();
-    const failing = {
-      lookup: v.service.lookup.bind(v.service),
-      submit: async (_submission: Submission, options?: { id?: string }) => ({
-        id: options?.id ?? randomUUID(),
-        done: (async () => {
-          throw new Error("the library is unreachable");
-        })(),
-      }),
-    } as unknown as CheckService;
-    app = createServer({ ...v, service: failing });
+    app = createServer({ ...v, service: failingService(v) });
   });
   after(async () => {
     await app.close();

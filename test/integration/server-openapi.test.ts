@@ -2,7 +2,6 @@
 // ajv 8 (JSON Schema 2020-12, OpenAPI 3.1's dialect) checks every answer of every documented
 // route and status against its documented schema, and every documented status is answered.
 import assert from "node:assert/strict";
-import { randomUUID } from "node:crypto";
 import { after, before, describe, it } from "node:test";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import formats from "ajv-formats";
@@ -13,6 +12,7 @@ import { LibraryProvider } from "../../src/sources/library/provider.js";
 import { LIBRARY } from "../fixtures/library-docs.js";
 import { Gate } from "../helpers/gate.js";
 import { tempVerity } from "../helpers/verity.js";
+import { failingService } from "../helpers/website.js";
 
 type TempVerity = Awaited<ReturnType<typeof tempVerity>>;
 interface Answer {
@@ -110,15 +110,8 @@ describe("the OpenAPI document describes the API's real answers", () => {
     );
     // A second site: no campaign, one submission per client, and checks that fail.
     quiet = await tempVerity();
-    const failing = {
-      lookup: quiet.service.lookup.bind(quiet.service),
-      submit: async (_submission: unknown, options?: { id?: string }) => ({
-        id: options?.id ?? randomUUID(),
-        done: Promise.reject(new Error("the library is unreachable")),
-      }),
-    } as unknown as CheckService;
     limited = createServer(
-      { ...quiet, service: failing },
+      { ...quiet, service: failingService(quiet) },
       { rateLimits: { submissions: { burst: 1, perMinute: 1 }, votes: { burst: 1, perMinute: 1 } } },
     );
     api = new Conformance(JSON.parse(await (await app.request("/api/openapi.json")).text()));
