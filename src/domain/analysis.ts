@@ -1,9 +1,9 @@
 // What an analyst takes and gives at each step of a check (DESIGN.md, "The pipeline"): the
 // contract between the pipeline and the analysts, in terms of the report's own types.
-import type { Claim, Entity, InputKind, Provenance, Stance, VerdictLabel } from "./report.js";
+import type { Claim, Entity, InputKind, Provenance, Stance, SubmittedPage, VerdictLabel } from "./report.js";
 
 export interface IntakeResult {
-  input: { text: string; kind: InputKind };
+  input: { text: string; kind: InputKind; page?: SubmittedPage };
   title: string;
   language: string;
   claims: Claim[];

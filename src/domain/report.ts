@@ -126,13 +126,23 @@ export const Provenance = z.object({
 });
 export type Provenance = z.infer<typeof Provenance>;
 
+/** The page of a submitted link, as read: where the claims appeared, by whom and when (when it says). */
+export const SubmittedPage = z.object({
+  url: z.string(),
+  title: z.string(),
+  siteName: z.string().nullable(),
+  author: z.string().nullable(),
+  publishedAt: z.string().nullable(),
+});
+export type SubmittedPage = z.infer<typeof SubmittedPage>;
+
 export const Report = z.object({
   id: z.string(),
   slug: z.string(),
   url: z.string(),
   status: CheckStatus,
   version: z.number().int().positive(),
-  input: z.object({ text: z.string(), kind: InputKind }),
+  input: z.object({ text: z.string(), kind: InputKind, page: SubmittedPage.optional() }),
   title: z.string(),
   language: z.string(),
   claims: z.array(Claim),
@@ -162,6 +172,11 @@ export const CITATION_MARKER = /\[(\d{1,3})\]/g;
 
 export function citedNumbers(text: string): number[] {
   return [...text.matchAll(CITATION_MARKER)].map((m) => Number(m[1]));
+}
+
+/** The id of a claim's place on the report page (its item in "Claims checked"). */
+export function claimAnchor(claimId: string): string {
+  return `claim-${claimId.replace(/[^A-Za-z0-9_-]/g, "-")}`;
 }
 
 /** The public path of a report: /checks/{category}/{slug}-{short id}. */

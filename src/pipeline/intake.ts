@@ -55,7 +55,11 @@ async function intakeLink(
   const fromPage = await analyst.intake(opening.includes(". ") ? opening : `${page.title}. ${opening}`, ctx);
   return {
     ...fromPage,
-    input: fromUrl.input,
+    // Kept for the report's ClaimReview: where the claims appeared, by whom and when.
+    input: {
+      ...fromUrl.input,
+      page: { url: page.url, title: page.title.trim(), siteName: page.siteName, author: page.author, publishedAt: page.publishedAt },
+    },
     title: truncate(page.title.trim() || fromUrl.title, 160),
     // Spans point into the page, not into the submitted URL.
     claims: fromPage.claims.map(({ span: _span, ...claim }) => claim),

@@ -1,5 +1,5 @@
-// HTML escaping for untrusted text. Everything that comes from a report (or a
-// user) goes through here before it reaches HTML, in text and in attributes.
+// HTML and XML escaping for untrusted text. Everything that comes from a report (or a
+// user) goes through here before it reaches HTML, a feed or an image, in text and in attributes.
 
 const HTML_ESCAPES: Record<string, string> = {
   "&": "&amp;",
@@ -12,4 +12,15 @@ const HTML_ESCAPES: Record<string, string> = {
 /** Escapes & < > " ' so the result is safe as HTML text and as a quoted attribute value. */
 export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (ch) => HTML_ESCAPES[ch] ?? ch);
+}
+
+/** Text for XML 1.0 (feeds, SVG): escaped, without the control characters XML forbids. */
+export function escapeXml(text: string): string {
+  return text
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, "")
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&apos;");
 }

@@ -2,7 +2,7 @@
 // external resources), or just its <article> for the website to embed.
 // Every piece of report text is untrusted and goes through escapeHtml; the
 // only links are citations to sources of this report and http(s) source URLs.
-import { CITATION_MARKER, type Report } from "../domain/report.js";
+import { CITATION_MARKER, claimAnchor, type Report } from "../domain/report.js";
 import { collapseWhitespace } from "../domain/text.js";
 import { escapeHtml } from "./escape.js";
 import { footerText, outline, type ShownSource } from "./outline.js";
@@ -108,7 +108,7 @@ function renderArticle(
       parts.push('<section class="claims">', `<h2>${HEADINGS.claims}</h2>`, "<ul>");
       for (const claim of report.claims) {
         const verdict = claim.verdict ? ` ${verdictBadge(claim.verdict.label, claim.verdict.confidence)}` : "";
-        parts.push(`<li>${text(claim.text)}${verdict}</li>`);
+        parts.push(`<li id="${claimAnchor(claim.id)}">${text(claim.text)}${verdict}</li>`);
       }
       parts.push("</ul>", "</section>");
     }

@@ -37,6 +37,16 @@ export function verdictWord(label: VerdictLabel): string {
   return VERDICT_WORDS[label] ?? "Unverified";
 }
 
+/**
+ * The verdict and its headline as one line that says the verdict once: "Supported: the gist",
+ * also when the headline already begins with the verdict's word.
+ */
+export function verdictLine(label: VerdictLabel, headline: string): string {
+  const word = verdictWord(label);
+  const gist = stripCitations(headline).replace(new RegExp(`^${word}\\b[\\s:.,;—–-]*`, "i"), "");
+  return gist ? `${word}: ${gist}` : word;
+}
+
 export function stanceWord(stance: Stance): string {
   return STANCE_WORDS[stance] ?? stance;
 }

@@ -10,10 +10,11 @@ import { openSiteServices, type SiteServices } from "../service/site.js";
 import type { Verity } from "../service/verity.js";
 import { apiRoutes } from "./api/index.js";
 import { assetRoutes } from "./assets.js";
+import { cardRoutes } from "./cards.js";
 import type { Web } from "./context.js";
 import { SiteCookies } from "./cookies.js";
 import { feedRoutes } from "./feeds.js";
-import { pageRenderer } from "./layout.js";
+import { pageRenderer, SITE_NAME, SITE_TAGLINE } from "./layout.js";
 import { resolveOptions, type ServerOptions } from "./options.js";
 import { adminRoutes } from "./pages/admin.js";
 import { archiveRoutes } from "./pages/archive.js";
@@ -23,7 +24,7 @@ import { infoRoutes } from "./pages/info.js";
 import { mineRoutes } from "./pages/mine.js";
 import { progressRoutes } from "./pages/progress.js";
 import { errorBody, errorPage, formRefused, jsonError, notFoundPage } from "./respond.js";
-import { MAX_BODY_BYTES, perClientLimiter, sameSiteForms, securityHeaders } from "./security.js";
+import { crossOrigin, MAX_BODY_BYTES, perClientLimiter, sameSiteForms, securityHeaders } from "./security.js";
 
 export type { ServerOptions } from "./options.js";
 
@@ -58,6 +59,9 @@ export function createServer(verity: Verity, partial: Partial<ServerOptions> = {
   const app = new Hono();
   app.use(securityHeaders());
   app.use(pageRenderer(services.campaign, options.baseUrl));
+  // What other sites' scripts may read: the API and the feeds.
+  const publicAccess = crossOrigin(options.corsOrigins);
+  for (const path of ["/api/*", "/feed.xml", "/category/:name/feed.xml"]) app.use(path, publicAccess);
   app.use(
     bodyLimit({
       maxSize: MAX_BODY_BYTES,
@@ -69,6 +73,7 @@ export function createServer(verity: Verity, partial: Partial<ServerOptions> = {
   );
 
   app.route("/assets", assetRoutes());
+  app.route("/cards", cardRoutes(web, { name: SITE_NAME, tagline: SITE_TAGLINE }));
   app.route("/", homeRoutes(web));
   app.route("/checks", checkRoutes(web));
   app.route("/progress", progressRoutes(web));

@@ -1,7 +1,8 @@
 // For machines: Atom feeds of new checks (all, and per category), the sitemap, robots.txt.
 import { Hono } from "hono";
 import { CATEGORIES, isCategory } from "../domain/categories.js";
-import { stripCitations, verdictWord } from "../render/words.js";
+import { escapeXml } from "../render/escape.js";
+import { verdictLine } from "../render/words.js";
 import type { CheckSummary } from "../service/archive.js";
 import type { ServerOptions } from "./options.js";
 import type { Web } from "./context.js";
@@ -10,37 +11,27 @@ import { notFoundPage } from "./respond.js";
 const FEED_SIZE = 50;
 const SITEMAP_MAX = 50_000;
 
-/** Text for XML 1.0: escaped, without the control characters XML forbids. */
-function xml(text: string): string {
-  return text
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, "")
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&apos;");
-}
-
 function atom(options: ServerOptions, title: string, selfPath: string, alternatePath: string, items: CheckSummary[]): string {
   const base = options.baseUrl;
   const updated = items[0]?.checkedAt ?? options.now().toISOString();
+  // An entry's id is the check's, which never changes (its page's address does, with its category or the domain).
   const entries = items.map(
     (item) => `<entry>
-<title>${xml(item.title)}</title>
-<id>${xml(base + item.url)}</id>
-<link rel="alternate" type="text/html" href="${xml(base + item.url)}"/>
-<updated>${xml(item.checkedAt)}</updated>
-<category term="${xml(item.category)}"/>
-<summary>${xml(`${verdictWord(item.verdict)}: ${stripCitations(item.headline)}`)}</summary>
+<title>${escapeXml(item.title)}</title>
+<id>urn:uuid:${escapeXml(item.id)}</id>
+<link rel="alternate" type="text/html" href="${escapeXml(base + item.url)}"/>
+<updated>${escapeXml(item.checkedAt)}</updated>
+<category term="${escapeXml(item.category)}"/>
+<summary>${escapeXml(verdictLine(item.verdict, item.headline))}</summary>
 </entry>`,
   );
   return `<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom">
-<title>${xml(title)}</title>
-<id>${xml(base + selfPath)}</id>
-<link rel="self" type="application/atom+xml" href="${xml(base + selfPath)}"/>
-<link rel="alternate" type="text/html" href="${xml(base + alternatePath)}"/>
-<updated>${xml(updated)}</updated>
+<title>${escapeXml(title)}</title>
+<id>${escapeXml(base + selfPath)}</id>
+<link rel="self" type="application/atom+xml" href="${escapeXml(base + selfPath)}"/>
+<link rel="alternate" type="text/html" href="${escapeXml(base + alternatePath)}"/>
+<updated>${escapeXml(updated)}</updated>
 <author><name>Verity</name></author>
 <generator>Verity</generator>
 ${entries.join("\n")}
@@ -88,8 +79,8 @@ export function feedRoutes(web: Web): Hono {
       ...CATEGORIES.map((n) => `/category/${n}`),
     ];
     const urls = [
-      ...fixed.map((path) => `<url><loc>${xml(base + path)}</loc></url>`),
-      ...items.map((item) => `<url><loc>${xml(base + item.url)}</loc><lastmod>${xml(item.checkedAt)}</lastmod></url>`),
+      ...fixed.map((path) => `<url><loc>${escapeXml(base + path)}</loc></url>`),
+      ...items.map((item) => `<url><loc>${escapeXml(base + item.url)}</loc><lastmod>${escapeXml(item.checkedAt)}</lastmod></url>`),
     ];
     c.header("Cache-Control", "public, max-age=300");
     return c.body(

@@ -4,6 +4,8 @@
 import type { MiddlewareHandler } from "hono";
 import { html } from "hono/html";
 import type { Campaign, CampaignView } from "../service/campaign.js";
+import { CARD_HEIGHT, CARD_WIDTH } from "../render/card.js";
+import { cardPath } from "./cards.js";
 import { campaignWidget, joinHtml, type Html } from "./components.js";
 
 export interface PageSpec {
@@ -14,6 +16,8 @@ export interface PageSpec {
   canonicalPath?: string;
   /** Extra markup for the head (JSON-LD, feeds, refresh). */
   head?: Html;
+  /** The share card (og:image, twitter:image): site path and text alternative; the site's card unless told. */
+  image?: { path: string; alt: string };
   /** OpenGraph type ("website" unless told). */
   ogType?: string;
   noindex?: boolean;
@@ -64,6 +68,7 @@ function renderLayout(ctx: LayoutContext, page: PageSpec, body: Html): Html {
   const title = page.title === SITE_NAME ? SITE_NAME : `${page.title} · ${SITE_NAME}`;
   const description = page.description ?? SITE_TAGLINE;
   const canonical = page.canonicalPath !== undefined ? ctx.baseUrl + page.canonicalPath : null;
+  const image = page.image ?? { path: cardPath(null), alt: `${SITE_NAME}: ${SITE_TAGLINE}` };
   const nav = NAV.map(([href, label]) => {
     const current = href === "/" ? ctx.path === "/" : ctx.path === href || ctx.path.startsWith(href + "/");
     return html`<a href="${href}"${current ? html` aria-current="page"` : ""}>${label}</a>`;
@@ -82,9 +87,16 @@ ${canonical ? html`<link rel="canonical" href="${canonical}">` : ""}
 <meta property="og:title" content="${page.title}">
 <meta property="og:description" content="${description}">
 ${canonical ? html`<meta property="og:url" content="${canonical}">` : ""}
-<meta name="twitter:card" content="summary">
+<meta property="og:image" content="${ctx.baseUrl + image.path}">
+<meta property="og:image:type" content="image/png">
+<meta property="og:image:width" content="${CARD_WIDTH}">
+<meta property="og:image:height" content="${CARD_HEIGHT}">
+<meta property="og:image:alt" content="${image.alt}">
+<meta name="twitter:card" content="summary_large_image">
 <meta name="twitter:title" content="${page.title}">
 <meta name="twitter:description" content="${description}">
+<meta name="twitter:image" content="${ctx.baseUrl + image.path}">
+<meta name="twitter:image:alt" content="${image.alt}">
 <link rel="stylesheet" href="/assets/app.css">
 <link rel="alternate" type="application/atom+xml" title="Verity: new checks" href="/feed.xml">
 <script src="/assets/app.js" defer></script>
@@ -95,7 +107,7 @@ ${page.head ?? ""}
 <header class="site-header">
 <a class="brand" href="/">${SITE_NAME}</a>
 <nav class="site-nav" aria-label="Main">${joinHtml(nav, " ")}</nav>
-<form class="site-search" action="/search" method="get" role="search" data-testid="site-search">
+<form class="site-search" action="/search" method="get" role="search" aria-label="Site search" data-testid="site-search">
 <input type="search" name="q" aria-label="Search the checks" placeholder="Search the checks" maxlength="200">
 <button type="submit" class="secondary">Search</button>
 </form>

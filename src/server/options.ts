@@ -26,6 +26,8 @@ export interface ServerOptions {
   rateLimits: { submissions: RateLimit; votes: RateLimit };
   /** Checks running at once (VERITY_CONCURRENCY). */
   concurrency: number;
+  /** Other sites' origins allowed to submit checks from a browser (VERITY_CORS_ORIGINS); reading is open to all. */
+  corsOrigins: string[];
   /** Take the client address from X-Forwarded-For (behind a reverse proxy; VERITY_TRUST_PROXY=1). */
   trustProxy: boolean;
   /** Start the job queue, resuming interrupted jobs, when the server is created. */
@@ -45,6 +47,7 @@ export const DEFAULT_OPTIONS: ServerOptions = {
   webhookSecret: null,
   rateLimits: { submissions: { burst: 10, perMinute: 6 }, votes: { burst: 30, perMinute: 30 } },
   concurrency: 2,
+  corsOrigins: [],
   trustProxy: false,
   startJobs: true,
   pageSize: 20,
@@ -133,12 +136,33 @@ export function loadServerOptions(config: Config): ServerOptions {
     campaign,
     webhookSecret: text("VERITY_CAMPAIGN_WEBHOOK_SECRET") ?? file.webhookSecret ?? null,
     concurrency: concurrency ?? DEFAULT_OPTIONS.concurrency,
+    corsOrigins: origins(text("VERITY_CORS_ORIGINS")),
     trustProxy: /^(1|true|yes)$/i.test(text("VERITY_TRUST_PROXY") ?? ""),
     rateLimits: {
       submissions: rateLimit(env, "VERITY_RATE_LIMIT_SUBMISSIONS", DEFAULT_OPTIONS.rateLimits.submissions),
       votes: rateLimit(env, "VERITY_RATE_LIMIT_VOTES", DEFAULT_OPTIONS.rateLimits.votes),
     },
   });
+}
+
+/** "https://a.example, https://b.example": each an http(s) origin, written as a browser sends it. */
+function origins(raw: string | undefined): string[] {
+  if (!raw) return [];
+  return raw
+    .split(",")
+    .map((item) => item.trim())
+    .filter(Boolean)
+    .map((item) => {
+      let url: URL | null = null;
+      try {
+        url = new URL(item);
+      } catch {
+        // reported below
+      }
+      if (!url || (url.protocol !== "http:" && url.protocol !== "https:") || url.origin !== item.replace(/\/+$/, ""))
+        throw new ConfigError(`VERITY_CORS_ORIGINS must list origins such as https://example.org (got "${item.slice(0, 60)}")`);
+      return url.origin;
+    });
 }
 
 /** "burst,perMinute", e.g. "10,6". */

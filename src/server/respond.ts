@@ -1,4 +1,4 @@
-// Answers the routes share: error pages, JSON errors, the rate limit answer (page or
+// Answers the routes share: error pages, JSON errors (405 among them), the rate limit answer (page or
 // JSON), the refused-form page, the posted form's fields, and page numbers.
 import type { Context } from "hono";
 import { html } from "hono/html";
@@ -7,7 +7,7 @@ import type { Web } from "./context.js";
 import type { KeyedRateLimiter } from "../domain/rate-limit.js";
 import { clientAddress } from "./security.js";
 
-type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 429 | 500 | 503;
+type ErrorStatus = 400 | 401 | 403 | 404 | 405 | 409 | 413 | 415 | 429 | 500 | 503;
 
 export function errorBody(title: string, message: Html | string, extra?: Html): Html {
   return html`<section class="error-page" data-testid="error-page">
@@ -46,6 +46,14 @@ export function formRefused(c: Context): Promise<Response> {
 
 export function jsonError(c: Context, status: ErrorStatus, code: string, message: string): Response {
   return c.json({ error: { code, message } }, status);
+}
+
+/** Any other method on an API path: 405, with the methods it answers in Allow. */
+export function methodNotAllowed(allow: string): (c: Context) => Response {
+  return (c) => {
+    c.header("Allow", allow);
+    return jsonError(c, 405, "method_not_allowed", `this endpoint answers ${allow}`);
+  };
 }
 
 /** Takes a token from a rate limiter for this client; a 429 response (JSON or page) when none is left. */

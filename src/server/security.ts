@@ -1,9 +1,10 @@
-// Safety of the website: the security headers (hono's secureHeaders), forms accepted
-// only from this site's pages (hono's csrf), per-client rate limits, the client's
-// address, and constant-time comparisons.
+// Safety of the website: the security headers (hono's secureHeaders), cross-origin
+// access (hono's cors), forms accepted only from this site's pages (hono's csrf),
+// per-client rate limits, the client's address, and constant-time comparisons.
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { getConnInfo } from "@hono/node-server/conninfo";
 import type { Context, MiddlewareHandler } from "hono";
+import { cors } from "hono/cors";
 import { csrf } from "hono/csrf";
 import { HTTPException } from "hono/http-exception";
 import { secureHeaders } from "hono/secure-headers";
@@ -44,6 +45,31 @@ export function securityHeaders(): MiddlewareHandler {
     xDownloadOptions: false,
     xPermittedCrossDomainPolicies: false,
     xXssProtection: false,
+  });
+}
+
+/** Methods anyone may use from another site: reading. */
+const READ_METHODS = ["GET", "HEAD"];
+
+/**
+ * Cross-origin access to what is public (the API's reads, the feeds, the OpenAPI document):
+ * any site may read it (`Access-Control-Allow-Origin: *`, no credentials), and a preflight
+ * (OPTIONS) is answered. Submitting (POST) from another site is allowed only from the origins
+ * the operator lists (VERITY_CORS_ORIGINS); from the others the browser keeps it same-origin.
+ */
+export function crossOrigin(submitOrigins: string[]): MiddlewareHandler {
+  const submits = (origin: string) => submitOrigins.includes(origin);
+  return cors({
+    origin: (origin, c) => {
+      // A preflight asks for the method it is about to use.
+      const method = c.req.method === "OPTIONS" ? (c.req.header("access-control-request-method") ?? "GET") : c.req.method;
+      if (READ_METHODS.includes(method.toUpperCase())) return "*";
+      return submits(origin) ? origin : null;
+    },
+    allowMethods: (origin) => (submits(origin) ? [...READ_METHODS, "POST"] : READ_METHODS),
+    allowHeaders: ["Content-Type", "Last-Event-ID"],
+    exposeHeaders: ["Location", "Retry-After"],
+    maxAge: 600,
   });
 }
 

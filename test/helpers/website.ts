@@ -1,7 +1,8 @@
 // Helpers for the website's tests: a browser-like client with a cookie jar over
-// app.request, a check service whose sources wait for the test to let them answer,
+// app.request, a check service whose sources wait for the test to let them answer, one whose checks fail,
 // and a real listening server on 127.0.0.1 for server-sent events.
 import assert from "node:assert/strict";
+import { randomUUID } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import { JSDOM } from "jsdom";
@@ -96,6 +97,19 @@ export function gatedService(verity: Verity): { service: CheckService; open: () 
     started: gate.arrived(),
     searches: () => searches,
   };
+}
+
+/** A check service whose every check fails with `reason` (the lookup of existing reports still works). */
+export function failingService(verity: Verity, reason = "the library is unreachable"): CheckService {
+  return {
+    lookup: verity.service.lookup.bind(verity.service),
+    submit: async (_submission: unknown, options?: { id?: string }) => ({
+      id: options?.id ?? randomUUID(),
+      done: (async () => {
+        throw new Error(reason);
+      })(),
+    }),
+  } as unknown as CheckService;
 }
 
 /** Serves the app on 127.0.0.1 on a free port. */

@@ -24,7 +24,9 @@ const ARTICLE = `<!doctype html><html lang="en"><head><title>Orbit myths | Space
 <p>Many city lights and airports are far easier to see from orbit than the wall.</p></article>
 <footer>Copyright Space Desk</footer></body></html>`;
 
-const CLAIMS_PAGE = `<!doctype html><html><head><title>Viral post: the wall from space</title></head><body><article>
+const CLAIMS_PAGE = `<!doctype html><html><head><title>Viral post: the wall from space</title>
+<meta name="author" content="Sam Poster"><meta property="og:site_name" content="Wall Facts"><meta property="article:published_time" content="2024-03-01">
+</head><body><article>
 <p>The Great Wall of China is visible from space with the naked eye.</p>
 <p>Astronauts can see the Great Wall of China from the Moon.</p>
 <p>Share this if you agree.</p></article></body></html>`;
@@ -137,6 +139,13 @@ describe("a check over live sources (fixture servers)", () => {
     assert.equal(report.title, "Viral post: the wall from space");
     assert.ok(report.claims.some((c) => /visible from space/.test(c.text)));
     assert.ok(!report.sources.some((s) => s.url === `${pageUrl}/viral-post`));
+    assert.deepEqual(report.input.page, {
+      url: `${pageUrl}/viral-post`,
+      title: "Viral post: the wall from space",
+      siteName: "Wall Facts",
+      author: "Sam Poster",
+      publishedAt: "2024-03-01",
+    });
   });
 
   it("refuses a submitted link to a private address that is not explicitly allowed", async () => {

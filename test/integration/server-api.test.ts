@@ -5,10 +5,11 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { Report } from "../../src/domain/report.js";
 import { STAGES } from "../../src/domain/progress.js";
+import { ReportJson } from "../../src/server/api/schemas.js";
 import { createServer, type VerityServer } from "../../src/server/app.js";
 import { LIBRARY } from "../fixtures/library-docs.js";
 import { tempVerity } from "../helpers/verity.js";
-import { gatedService, listen, parseSse, readEvents } from "../helpers/website.js";
+import { gatedService, listen, readEvents } from "../helpers/website.js";
 
 type TempVerity = Awaited<ReturnType<typeof tempVerity>>;
 
@@ -78,6 +79,7 @@ describe("JSON API", () => {
       ["not json", 400],
       [{ input: "x".repeat(5001) }, 400],
       [{ input: "bad \u0001 control" }, 400],
+      [{ input: ICE, fresh: "yes" }, 400],
     ] as const) {
       const res = await postJson(app, body);
       assert.equal(res.status, status, JSON.stringify(body).slice(0, 60));
@@ -95,6 +97,10 @@ describe("JSON API", () => {
     const noRoute = await app.request("/api/nothing-here");
     assert.equal(noRoute.status, 404);
     assert.equal((await noRoute.json()).error.code, "not_found");
+    const deleted = await app.request("/api/checks", { method: "DELETE" });
+    assert.equal(deleted.status, 405);
+    assert.equal(deleted.headers.get("allow"), "GET, HEAD, POST, OPTIONS");
+    assert.equal((await deleted.json()).error.code, "method_not_allowed");
     const noEvents = await app.request("/api/checks/00000000-0000-0000-0000-000000000000/events");
     assert.equal(noEvents.status, 404);
     assert.equal((await noEvents.json()).error.code, "not_found");
@@ -141,6 +147,27 @@ describe("JSON API", () => {
     }
   });
 
+  it("lets other sites read the API, the feeds and the document, and keeps submissions same-origin", async () => {
+    const origin = { origin: "https://reader.example" };
+    for (const path of ["/api/checks", "/api/checks?q=coffee", "/api/openapi.json", "/feed.xml", "/category/health/feed.xml"]) {
+      const res = await app.request(path, { headers: origin });
+      assert.equal(res.status, 200, path);
+      assert.equal(res.headers.get("access-control-allow-origin"), "*", path);
+    }
+    const report = (await (await app.request("/api/checks")).json()).items[0];
+    assert.equal((await app.request(`/api/checks/${report.id}`, { headers: origin })).headers.get("access-control-allow-origin"), "*");
+    assert.equal((await app.request("/", { headers: origin })).headers.get("access-control-allow-origin"), null, "pages are not shared");
+
+    const preflight = (method: string) =>
+      app.request("/api/checks", { method: "OPTIONS", headers: { ...origin, "access-control-request-method": method } });
+    const read = await preflight("GET");
+    assert.equal(read.status, 204);
+    assert.equal(read.headers.get("access-control-allow-origin"), "*");
+    const submit = await preflight("POST");
+    assert.equal(submit.status, 204);
+    assert.equal(submit.headers.get("access-control-allow-origin"), null, "no operator listed this origin");
+  });
+
   it("publishes an OpenAPI 3.1 document listing the paths", async () => {
     const res = await app.request("/api/openapi.json");
     assert.equal(res.status, 200);
@@ -152,8 +179,16 @@ describe("JSON API", () => {
     assert.ok(doc.paths["/api/checks"].post.responses["202"]);
     assert.ok(doc.paths["/api/checks"].get.parameters.some((p: { name: string }) => p.name === "category"));
     assert.ok(doc.components.schemas.Report.properties.verdict);
+    assert.deepEqual(doc.servers, [{ url: "/" }], "relative: wherever the document was fetched from");
+    assert.deepEqual(doc.security, []);
+    assert.equal(doc.info.license.identifier, "MIT");
+    // A report and a check's state never share a status, so a client tells them apart by it.
+    const answer = doc.paths["/api/checks/{id}"].get.responses["200"].content["application/json"].schema;
+    assert.equal(answer.discriminator.propertyName, "status");
+    assert.deepEqual(doc.components.schemas.Report.properties.status, { type: "string", const: "done" });
+    assert.deepEqual(doc.components.schemas.CheckState.properties.status.enum, ["queued", "running", "failed"]);
     // The schemas are generated from the zod schemas: the report's are the domain's, field for field.
-    assert.deepEqual(Object.keys(doc.components.schemas.Report.properties).sort(), Object.keys(Report.shape).sort());
+    assert.deepEqual(Object.keys(doc.components.schemas.Report.properties).sort(), Object.keys(ReportJson.shape).sort());
     for (const [, id] of JSON.stringify(doc).matchAll(/"\$ref":"#\/components\/schemas\/([^"]+)"/g)) {
       assert.ok(doc.components.schemas[id!], `the component ${id} exists`);
     }
@@ -219,24 +254,22 @@ describe("server-sent progress events (a real server on 127.0.0.1)", () => {
       "event ids increase",
     );
 
-    // After the end, the stream tells at once how it ended.
-    const later = await readEvents(`${server.url}/api/checks/${id}/events`);
-    assert.equal(later.at(-1)!.event, "done");
-    // Resuming after the last event id sends only the ending.
-    const lastId = ids.at(-1)!;
-    const resumed = await readEvents(`${server.url}/api/checks/${id}/events`, { "last-event-id": String(lastId) });
-    assert.deepEqual(
-      resumed.map((e) => e.event).filter((t) => t !== "open"),
-      ["done"],
-    );
+    assert.equal(types[0], "following", "the first event says which check is followed");
+    assert.ok(!types.includes("open"), "no event named like EventSource's own open");
+
+    // After the end there is nothing to follow: 204, which stops an EventSource from reconnecting,
+    // with or without the id of the last event it saw.
+    for (const headers of [{}, { "last-event-id": String(ids.at(-1)!) }] as Record<string, string>[]) {
+      const later = await fetch(`${server.url}/api/checks/${id}/events`, { headers: { accept: "text/event-stream", ...headers } });
+      assert.equal(later.status, 204);
+      assert.equal(await later.text(), "");
+    }
   });
 
-  it("streams through app.request too (the events of a finished check, from the store)", async () => {
+  it("answers 204 through app.request too for a check that has ended", async () => {
     const list = await (await app.request("/api/checks")).json();
-    const id = list.items[0].id;
-    const res = await app.request(`/api/checks/${id}/events`);
-    const events = parseSse(await res.text());
-    assert.equal(events.at(-1)!.event, "done");
+    const res = await app.request(`/api/checks/${list.items[0].id}/events`);
+    assert.equal(res.status, 204);
   });
 });
 

@@ -114,11 +114,31 @@ describe("the website, without JavaScript", () => {
     assert.equal(doc.querySelector("[data-testid=stale-banner]"), null, "fresh: no banner");
     assert.equal(doc.querySelector("link[rel=canonical]")?.getAttribute("href"), `http://127.0.0.1:3000${reportUrl}`);
     assert.equal(doc.querySelector('meta[property="og:type"]')?.getAttribute("content"), "article");
-    assert.ok(doc.querySelector('meta[name="twitter:card"]'));
+    // The report's share card, drawn on request; every other page has the site's.
+    assert.equal(doc.querySelector('meta[name="twitter:card"]')?.getAttribute("content"), "summary_large_image");
+    const card = doc.querySelector('meta[property="og:image"]')?.getAttribute("content") ?? "";
+    assert.match(card, /^http:\/\/127\.0\.0\.1:3000\/cards\/[0-9a-f-]{36}\/1\.png$/);
+    assert.equal(doc.querySelector('meta[name="twitter:image"]')?.getAttribute("content"), card);
+    assert.match(doc.querySelector('meta[property="og:image:alt"]')?.getAttribute("content") ?? "", /^Supported: /);
+    const png = await app.request(new URL(card).pathname);
+    assert.equal(png.status, 200);
+    assert.equal(png.headers.get("content-type"), "image/png");
+    assert.ok((await png.arrayBuffer()).byteLength > 1000);
+    const home = await browser.page("/");
+    assert.equal(home.doc.querySelector('meta[property="og:image"]')?.getAttribute("content"), "http://127.0.0.1:3000/cards/site.png");
+    assert.equal((await app.request("/cards/site.png")).headers.get("content-type"), "image/png");
+    for (const missing of [
+      "/cards/00000000-0000-0000-0000-000000000000/1.png",
+      new URL(card).pathname.replace("/1.png", "/9.png"),
+      "/cards/x/y",
+    ]) {
+      assert.equal((await app.request(missing)).status, 404, missing);
+    }
     const ld = JSON.parse(doc.querySelector('script[type="application/ld+json"]')!.textContent!);
     assert.equal(ld["@type"], "ClaimReview");
     assert.equal(ld.reviewRating.ratingValue, 5);
     assert.equal(ld.reviewRating.alternateName, "Supported");
+    assert.equal(ld.reviewRating.name, "Supported");
     assert.equal(ld.itemReviewed["@type"], "Claim");
     assert.equal(ld.url, `http://127.0.0.1:3000${reportUrl}`);
     assert.ok(!/Submitted as/.test(doc.querySelector("article")?.textContent ?? ""), "no 'Submitted as' when the input is the title");
@@ -232,6 +252,10 @@ describe("the website, without JavaScript", () => {
     await browser.page("/entity/Nobody%20Known", 404);
 
     const search = await browser.page("/search?q=detainer+police");
+    // The header's search and the page's: two search landmarks, each with its own name (axe landmark-unique).
+    const landmarks = [...search.doc.querySelectorAll("[role=search]")].map((f) => f.getAttribute("aria-label"));
+    assert.equal(landmarks.length, 2);
+    assert.equal(new Set(landmarks.filter(Boolean)).size, 2, JSON.stringify(landmarks));
     assert.match(
       search.doc.querySelector("[data-testid=search-count]")?.textContent ?? "",
       /^2 checks match/,
@@ -273,7 +297,22 @@ describe("the website, without JavaScript", () => {
     const feed = await app.request("/feed.xml");
     assert.match(feed.headers.get("content-type") ?? "", /application\/atom\+xml/);
     const atom = await feed.text();
-    assert.ok(atom.includes(`<id>http://127.0.0.1:3000${reportUrl}</id>`));
+    assert.ok(atom.includes(`<link rel="alternate" type="text/html" href="http://127.0.0.1:3000${reportUrl}"/>`));
+    // Entry ids are the checks' own, which survive a new category or domain; the verdict is said once.
+    const ids = [...atom.matchAll(/<entry>\n<title>[^<]*<\/title>\n<id>([^<]+)<\/id>/g)].map((m) => m[1]);
+    assert.equal(ids.length, 4);
+    for (const id of ids) assert.match(id!, /^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    for (const [, summary] of atom.matchAll(/<summary>([^<]*)<\/summary>/g)) {
+      const word = summary!.split(":")[0]!;
+      assert.ok(
+        !summary!
+          .slice(word.length + 1)
+          .trimStart()
+          .toLowerCase()
+          .startsWith(word.toLowerCase()),
+        summary,
+      );
+    }
     assert.equal((atom.match(/<entry>/g) ?? []).length, 4);
     const perCategory = await (await app.request("/category/justice/feed.xml")).text();
     const terms = [...perCategory.matchAll(/<category term="([^"]+)"\/>/g)].map((m) => m[1]);
@@ -373,6 +412,13 @@ describe("a stale report and its re-check", () => {
     assert.ok(old.doc.querySelector("[data-testid=old-version-notice]"));
     assert.equal(old.doc.querySelector("[data-testid=latest-version-link]")?.getAttribute("href"), v1!.url);
     assert.equal(old.doc.querySelector("[data-testid=vote]"), null, "votes go to the current version");
+    assert.equal(old.doc.querySelector('script[type="application/ld+json"]'), null, "a superseded verdict is not reviewed");
+    assert.match(
+      old.doc.querySelector('meta[property="og:image"]')?.getAttribute("content") ?? "",
+      /\/cards\/[0-9a-f-]{36}\/1\.png$/,
+      "the version's own card",
+    );
+    assert.ok(current.querySelector('script[type="application/ld+json"]'), "the current version is");
     await browser.page(`${v1!.url}?version=3`, 404);
     await browser.page(`${v1!.url}?version=abc`, 404);
   });

@@ -9,13 +9,21 @@ import type { Report } from "../../domain/report.js";
 import type { CheckSummary } from "../../service/archive.js";
 import { currentStage } from "../../service/progress.js";
 import type { Web } from "../context.js";
-import { jsonError, pageNumber, rateLimited } from "../respond.js";
+import { jsonError, methodNotAllowed, pageNumber, rateLimited } from "../respond.js";
 import { MAX_BODY_BYTES } from "../security.js";
 import { followEvents } from "./events.js";
-import { MAX_QUERY_CHARS, type AcceptedJson, type CheckListJson, type CheckStateJson, type CheckSummaryJson } from "./schemas.js";
+import {
+  MAX_QUERY_CHARS,
+  SubmitCheckBody,
+  type AcceptedJson,
+  type CheckListJson,
+  type CheckStateJson,
+  type CheckSummaryJson,
+  type ReportJson,
+} from "./schemas.js";
 
 export function checksApi(web: Web): Hono {
-  const { archive, progress, submissions } = web.services;
+  const { archive, bus, progress, submissions } = web.services;
   const app = new Hono();
 
   app.post("/", async (c) => {
@@ -36,9 +44,14 @@ export function checksApi(web: Web): Hono {
     } catch {
       return jsonError(c, 400, "bad_request", 'expected a JSON body {"input": "..."}');
     }
-    const input = body && typeof body === "object" ? (body as Record<string, unknown>).input : undefined;
-    if (typeof input !== "string") return jsonError(c, 400, "bad_request", 'expected a JSON body {"input": "..."} with "input" a string');
-    const fresh = (body as Record<string, unknown>).fresh === true;
+    // The document's schema, so what it says a client may send is what is accepted ({"fresh": "yes"} is not).
+    const parsed = SubmitCheckBody.safeParse(body);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      const field = issue.path.length > 0 ? `"${issue.path.join(".")}": ` : "";
+      return jsonError(c, 400, "bad_request", `expected a JSON body {"input": "...", "fresh": false}: ${field}${issue.message}`);
+    }
+    const { input, fresh } = parsed.data;
     let result;
     try {
       result = await submissions.ask(input, { fresh });
@@ -46,7 +59,7 @@ export function checksApi(web: Web): Hono {
       if (error instanceof BadInputError) return jsonError(c, 400, "bad_request", errorMessage(error));
       throw error;
     }
-    if (result.kind === "reused") return c.json(result.report, 200);
+    if (result.kind === "reused") return c.json(reportJson(result.report, null), 200);
     c.header("Location", `/api/checks/${result.checkId}`);
     return c.json(
       {
@@ -96,11 +109,11 @@ export function checksApi(web: Web): Hono {
     const state = await progress.progressOf(id);
     const report = await archive.report(state?.job?.resultCheckId ?? id);
     if (report) {
-      // A refresh in progress: the last version, with the state of the new run.
-      const active = state?.job && (state.job.status === "queued" || state.job.status === "running") ? state.job.status : null;
-      return c.json(active ? ({ ...report, status: active } satisfies Report) : report);
+      const job = state?.job;
+      return c.json(reportJson(report, job && (job.status === "queued" || job.status === "running") ? job.status : null));
     }
-    if (!state || (state.state === "done" && !state.reportUrl)) return jsonError(c, 404, "not_found", "no such check");
+    // "done" without a report in the archive: withdrawn (or not yet visible), so there is nothing to show.
+    if (!state || state.state === "done") return jsonError(c, 404, "not_found", "no such check");
     return c.json({
       id,
       status: state.state,
@@ -112,12 +125,28 @@ export function checksApi(web: Web): Hono {
 
   app.get("/:id/events", async (c) => {
     const id = c.req.param("id");
-    if (!(await progress.progressOf(id))) return jsonError(c, 404, "not_found", "no such check");
+    const state = await progress.progressOf(id);
+    if (!state) return jsonError(c, 404, "not_found", "no such check");
+    // An ended check has nothing to follow: 204 stops an EventSource, which would otherwise
+    // reconnect and be told the ending again, forever.
+    if ((state.state === "done" || state.state === "failed") && !bus.isLive(id)) return c.body(null, 204);
     const lastEventId = Number(c.req.header("last-event-id") ?? "0");
     return streamSSE(c, (stream) => followEvents(web.services, id, stream, Number.isFinite(lastEventId) ? lastEventId : 0));
   });
 
+  app.all("/", methodNotAllowed("GET, HEAD, POST, OPTIONS"));
+  app.all("/:id", methodNotAllowed("GET, HEAD, OPTIONS"));
+  app.all("/:id/events", methodNotAllowed("GET, HEAD, OPTIONS"));
   return app;
+}
+
+/** The API's report: published, so "done", with the re-check running over it, if any. */
+function reportJson(report: Report, recheck: "queued" | "running" | null): z.output<typeof ReportJson> {
+  return {
+    ...report,
+    status: "done",
+    ...(recheck ? { refresh: { status: recheck, progressUrl: `/progress/${report.id}` } } : {}),
+  };
 }
 
 function apiSummary(s: CheckSummary): z.output<typeof CheckSummaryJson> {

@@ -1,4 +1,4 @@
-// A check's progress as server-sent events: the replay of its current run (after
+// A check's progress as server-sent events: "following", the replay of its current run (after
 // Last-Event-ID), then the live ones, ending with "done" or "failed". A check that is
 // not running in this process is told from the store: its stored stages, then how it ended.
 import type { SSEStreamingApi } from "hono/streaming";
@@ -24,7 +24,8 @@ export async function followEvents(
     aborted = true;
     wake?.();
   });
-  await stream.writeSSE({ event: "open", data: JSON.stringify({ type: "open", checkId }), retry: 2000 });
+  // Not "open": EventSource fires its own "open" when connected, and a listener could not tell the two apart.
+  await stream.writeSSE({ event: "following", data: JSON.stringify({ type: "following", checkId }), retry: 2000 });
 
   const queue: BusMessage[] = [];
   const followed = bus.follow(checkId, afterSeq, (m) => {

@@ -7,7 +7,7 @@ import { checksApi } from "./checks.js";
 import { openApiDocument } from "./openapi.js";
 
 export function apiRoutes(web: Web): Hono {
-  const document = openApiDocument(web.options.baseUrl);
+  const document = openApiDocument();
   return new Hono()
     .get("/openapi.json", (c) => c.json(document))
     .route("/checks", checksApi(web))

@@ -1,7 +1,7 @@
 // The OpenAPI 3.1 document of the JSON API: the paths and operations are written here,
 // every schema is generated from the zod schemas the API and the report are defined by.
 import { z } from "zod";
-import { Report, Verdict } from "../../domain/report.js";
+import { Verdict } from "../../domain/report.js";
 import { codeVersion } from "../../domain/version.js";
 import {
   AcceptedJson,
@@ -11,6 +11,7 @@ import {
   CheckSummaryJson,
   ErrorJson,
   ListChecksQuery,
+  ReportJson,
   SubmitCheckBody,
   WebhookEventBody,
   WebhookIgnoredJson,
@@ -27,7 +28,7 @@ COMPONENTS.add(CheckStateJson, { id: "CheckState" });
 COMPONENTS.add(CheckSummaryJson, { id: "CheckSummary" });
 COMPONENTS.add(CheckListJson, { id: "CheckList" });
 COMPONENTS.add(Verdict, { id: "Verdict" });
-COMPONENTS.add(Report.describe("The report JSON of DESIGN.md. Fields may be added, never renamed."), { id: "Report" });
+COMPONENTS.add(ReportJson, { id: "Report" });
 COMPONENTS.add(CampaignJson, { id: "Campaign" });
 COMPONENTS.add(WebhookRecordedJson, { id: "WebhookRecorded" });
 COMPONENTS.add(WebhookIgnoredJson, { id: "WebhookIgnored" });
@@ -68,7 +69,21 @@ function queryParameters(query: z.ZodObject): JsonSchema[] {
   });
 }
 
-export function openApiDocument(baseUrl: string): Record<string, unknown> {
+/** GET /api/checks/{id}: a report or a check's state, told apart by `status` (the two never share a value). */
+const reportOrState = {
+  oneOf: [ref("Report"), ref("CheckState")],
+  discriminator: {
+    propertyName: "status",
+    mapping: {
+      done: "#/components/schemas/Report",
+      queued: "#/components/schemas/CheckState",
+      running: "#/components/schemas/CheckState",
+      failed: "#/components/schemas/CheckState",
+    },
+  },
+};
+
+export function openApiDocument(): Record<string, unknown> {
   return {
     openapi: "3.1.0",
     info: {
@@ -77,9 +92,12 @@ export function openApiDocument(baseUrl: string): Record<string, unknown> {
       description:
         "Submit questions, claims, topics, links or texts for checking, follow the checks live, and read the published, cited reports. " +
         "Errors are JSON `{error: {code, message}}` with a 4xx or 5xx status. Submissions are rate-limited per client (429 with Retry-After).",
-      license: { name: "MIT" },
+      license: { name: "MIT", identifier: "MIT" },
     },
-    servers: [{ url: baseUrl }],
+    // Relative: the API is wherever this document was fetched from (any host, any port).
+    servers: [{ url: "/" }],
+    // Reading and submitting need no credentials; the webhook is signed (its X-Verity-Signature header).
+    security: [],
     paths: {
       "/api/checks": {
         post: {
@@ -118,8 +136,9 @@ export function openApiDocument(baseUrl: string): Record<string, unknown> {
           parameters: [idParam],
           responses: {
             "200": {
-              description: "The report (status done; queued or running while a refresh runs), or the state of a check not yet published.",
-              content: json({ oneOf: [ref("Report"), ref("CheckState")] }),
+              description:
+                "The report (status done, with `refresh` while a re-check runs), or the state of a check not yet published (queued, running or failed).",
+              content: json(reportOrState),
             },
             "404": error("No such check."),
           },
@@ -131,11 +150,13 @@ export function openApiDocument(baseUrl: string): Record<string, unknown> {
           summary: "The check's progress as server-sent events",
           description:
             "Replays the events of the current run (after Last-Event-ID), then sends the live ones, and ends with a `done` event ({checkId, url}) or a `failed` event ({error}). " +
-            "Event types: open, queued, started, stage-started {stage}, stage-finished {stage, ms, detail}, sources-found {count}, passages-kept {count}, reused, done, failed. " +
+            "A check that has already ended answers 204, which tells an EventSource to stop reconnecting: read the check itself. " +
+            "Event types: following {checkId} (first), queued, started, stage-started {stage}, stage-finished {stage, ms, detail}, sources-found {count}, passages-kept {count}, reused, done, failed. " +
             "Every data field is JSON.",
           parameters: [idParam, { name: "Last-Event-ID", in: "header", required: false, schema: { type: "integer" } }],
           responses: {
             "200": { description: "An event stream.", content: { "text/event-stream": { schema: { type: "string" } } } },
+            "204": { description: "The check has ended: nothing to follow." },
             "404": error("No such check."),
           },
         },

@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { CATEGORIES } from "../../domain/categories.js";
 import { MAX_INPUT_CHARS } from "../../domain/limits.js";
-import { CheckStatus, Verdict } from "../../domain/report.js";
+import { Report, Verdict } from "../../domain/report.js";
 
 /** The longest search query. */
 export const MAX_QUERY_CHARS = 200;
@@ -25,9 +25,22 @@ export const AcceptedJson = z.object({
   eventsUrl: z.string(),
 });
 
+/**
+ * A published report as the API answers it. Its status is always "done", and a check's state is
+ * never "done", so `status` tells the two answers of GET /api/checks/{id} apart (the discriminator).
+ */
+export const ReportJson = Report.extend({
+  status: z.literal("done"),
+  refresh: z
+    .object({ status: z.enum(["queued", "running"]), progressUrl: z.string() })
+    .optional()
+    .describe("A re-check in progress: the report stays this version until the re-check is published."),
+}).describe("The report JSON of DESIGN.md. Fields may be added, never renamed.");
+
+/** A check not yet published: waiting, running, or failed. */
 export const CheckStateJson = z.object({
   id: z.string(),
-  status: CheckStatus,
+  status: z.enum(["queued", "running", "failed"]),
   error: z.string().nullable(),
   stage: z.string().nullable(),
   progressUrl: z.string(),

@@ -93,7 +93,8 @@ ${entityIndex(people, "entity", "No people or organisations yet.")}`;
     const page = pageNumber(c.req.query("page"));
     if (page === null) return notFoundPage(c);
     const result = q ? await archive.search(q, size, (page - 1) * size) : { items: [], total: 0 };
-    const form = html`<form method="get" action="/search" role="search" data-testid="search-form" class="search-form">
+    // Named apart from the header's search form: two landmarks of one role need distinct labels.
+    const form = html`<form method="get" action="/search" role="search" aria-label="Search page" data-testid="search-form" class="search-form">
 <label for="search-q">Search the checks</label>
 <input id="search-q" type="search" name="q" value="${q}" maxlength="200" data-testid="search-input">
 <button type="submit" data-testid="search-submit">Search</button>

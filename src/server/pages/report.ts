@@ -1,7 +1,7 @@
 // The report page, /checks/{category}/{slug}-{short id}: the report article (classic
 // or briefing layout), follow-ups that link to their check or start one, the
 // helpfulness vote, share links, earlier versions (?version=N), and the stale banner
-// with its re-check button. ClaimReview JSON-LD and social cards in the head.
+// with its re-check button. ClaimReview JSON-LD and social cards (with the version's share card) in the head.
 import type { Context } from "hono";
 import { html, raw } from "hono/html";
 import { FRESHNESS_MS, isCategory, isStale } from "../../domain/categories.js";
@@ -9,6 +9,7 @@ import type { Report } from "../../domain/report.js";
 import { collapseWhitespace, truncate } from "../../domain/text.js";
 import { renderHtml } from "../../render/html.js";
 import { formatDate, stripCitations, verdictWord, type ReportLayout } from "../../render/words.js";
+import { cardPath } from "../cards.js";
 import { joinHtml, type Html } from "../components.js";
 import type { Web } from "../context.js";
 import { claimReview, jsonForScript } from "../jsonld.js";
@@ -131,7 +132,8 @@ ${share}
 ${versionList}`;
 
   const description = truncate(stripCitations(report.verdict.headline) || collapseWhitespace(report.title), 200);
-  const head = html`<script type="application/ld+json">${raw(jsonForScript(claimReview(report, base)))}</script>
+  // An old version's verdict is superseded: only the current version is reviewed for search engines.
+  const head = html`${isOld ? "" : html`<script type="application/ld+json">${raw(jsonForScript(claimReview(report, base)))}</script>`}
 <meta property="article:published_time" content="${report.checkedAt}">
 <meta property="article:section" content="${report.category}">
 <link rel="alternate" type="application/json" href="/api/checks/${current.id}">
@@ -142,6 +144,7 @@ ${isOld || layout !== "classic" ? html`<meta name="robots" content="noindex">` :
     canonicalPath: current.url,
     head,
     ogType: "article",
+    image: { path: cardPath(report), alt: `${verdictWord(report.verdict.label)}: ${collapseWhitespace(report.title)}` },
     pageClass: "page-report",
   });
 }

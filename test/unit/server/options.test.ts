@@ -15,6 +15,7 @@ describe("server options", () => {
     assert.equal(options.adminToken, null);
     assert.equal(options.campaign, null);
     assert.equal(options.concurrency, 2);
+    assert.deepEqual(options.corsOrigins, [], "submissions stay same-origin");
     assert.deepEqual(options.rateLimits, DEFAULT_OPTIONS.rateLimits);
   });
 
@@ -29,6 +30,7 @@ describe("server options", () => {
           VERITY_CAMPAIGN_GOAL_SUPPORTERS: "500",
           VERITY_CAMPAIGN_DEADLINE: "2030-06-30",
           VERITY_CAMPAIGN_WEBHOOK_SECRET: "whsec-123456",
+          VERITY_CORS_ORIGINS: "https://partner.example, http://localhost:8080/",
         },
       }),
     );
@@ -39,6 +41,7 @@ describe("server options", () => {
     assert.equal(options.campaign?.goalKind, "supporters");
     assert.equal(options.campaign?.goal, 500);
     assert.equal(options.webhookSecret, "whsec-123456");
+    assert.deepEqual(options.corsOrigins, ["https://partner.example", "http://localhost:8080"]);
   });
 
   it("reads the campaign from verity.config.json, the environment winning", async () => {
@@ -76,6 +79,8 @@ describe("server options", () => {
     assert.throws(bad({ VERITY_CONCURRENCY: "1.5" }), /VERITY_CONCURRENCY/);
     assert.throws(bad({ VERITY_BASE_URL: "ftp://x" }), /VERITY_BASE_URL/);
     assert.throws(bad({ VERITY_RATE_LIMIT_VOTES: "lots" }), /VERITY_RATE_LIMIT_VOTES/);
+    assert.throws(bad({ VERITY_CORS_ORIGINS: "partner.example" }), /VERITY_CORS_ORIGINS/);
+    assert.throws(bad({ VERITY_CORS_ORIGINS: "https://partner.example/path" }), /VERITY_CORS_ORIGINS/);
     assert.throws(bad({ VERITY_CAMPAIGN_GOAL_AMOUNT: "100", VERITY_CAMPAIGN_DEADLINE: "someday" }), /deadline/);
   });
 });
