@@ -1,0 +1,192 @@
+// Ingest benchmark: a JSON Lines library made of SciFact's real sentences (recombined with a fixed
+// seed, written under the system's temp folder, never committed) is ingested through the normal
+// path (`ingest` of the service), each run in its own process so its peak memory is its own. With
+// `--baseline REV` the same files are ingested by that commit's code too (its src/ exported to a temp
+// folder), side by side in one run. Reports passages/s and peak RSS; `--out` writes a Markdown table.
+// Usage: node --import tsx bench/ingest.ts [--sizes 50000,250000] [--baseline 884bdbd] [--out bench/results/INGEST.md]
+//        [--data-dir ../shared/datasets]
+import { execFileSync, spawn } from "node:child_process";
+import { createReadStream, createWriteStream } from "node:fs";
+import { mkdtemp, readFile, rm, stat, symlink, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { createInterface } from "node:readline";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { parseArgs } from "node:util";
+import { chunkPassages } from "../src/store/library.js";
+
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+const SEED = 18;
+
+const { values } = parseArgs({
+  options: {
+    "data-dir": { type: "string", default: "../shared/datasets" },
+    sizes: { type: "string", default: "50000,250000" },
+    baseline: { type: "string" },
+    out: { type: "string" },
+    // Internal: one measured run in a child process.
+    run: { type: "string" },
+    file: { type: "string" },
+  },
+});
+
+interface RunResult {
+  seconds: number;
+  documents: number;
+  passages: number;
+  failed: number;
+  /** Resident memory once the store is open (what every run pays before reading a line). */
+  openRssMb: number;
+  peakRssMb: number;
+  databaseMb: number;
+}
+
+if (values.run) {
+  process.stdout.write(JSON.stringify(await measure(values.run, values.file!)) + "\n");
+} else {
+  await main();
+}
+
+/** In a child: ingest one file with the code under `root` into a fresh data folder. */
+async function measure(root: string, file: string): Promise<RunResult> {
+  const src = (module: string) => pathToFileURL(path.join(root, "src", module)).href;
+  const { libraryOnlyConfig } = await import(src("service/config.js"));
+  const { openVerity } = await import(src("service/verity.js"));
+  const { ingest } = await import(src("service/ingest.js"));
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), "verity-bench-ingest-db-"));
+  try {
+    const verity = await openVerity(libraryOnlyConfig(dataDir));
+    const openRssMb = Math.round(process.memoryUsage().rss / (1024 * 1024));
+    const started = performance.now();
+    const summary = await ingest(verity, [file]);
+    const seconds = (performance.now() - started) / 1000;
+    const counts = await verity.library.count();
+    await verity.close();
+    let databaseBytes = 0;
+    for (const suffix of ["", "-wal"])
+      databaseBytes += (await stat(path.join(dataDir, `verity.sqlite${suffix}`)).catch(() => null))?.size ?? 0;
+    return {
+      seconds,
+      documents: counts.documents,
+      passages: counts.passages,
+      failed: summary.failed.length,
+      openRssMb,
+      peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+      databaseMb: Math.round(databaseBytes / (1024 * 1024)),
+    };
+  } finally {
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** Deterministic pseudo-random numbers in [0, 1) (mulberry32). */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A library of about `passages` passages: documents of 4 to 24 SciFact sentences drawn at random. */
+async function generate(datasets: string, passages: number, file: string): Promise<{ documents: number; passages: number; bytes: number }> {
+  const titles: string[] = [];
+  const sentences: string[] = [];
+  for await (const line of createInterface({ input: createReadStream(path.join(datasets, "scifact/corpus.jsonl")) })) {
+    if (!line.trim()) continue;
+    const d = JSON.parse(line) as { title: string; abstract: string[] };
+    titles.push(d.title);
+    sentences.push(...d.abstract);
+  }
+  const next = random(SEED);
+  const pick = <T>(list: T[]): T => list[Math.floor(next() * list.length)]!;
+  const out = createWriteStream(file);
+  let documents = 0;
+  let total = 0;
+  while (total < passages) {
+    const count = 4 + Math.floor(next() * 21);
+    const doc = { id: `bench-${documents}`, title: pick(titles), sentences: Array.from({ length: count }, () => pick(sentences)) };
+    total += chunkPassages(doc.sentences.join(" ")).length;
+    documents++;
+    if (!out.write(JSON.stringify(doc) + "\n")) await new Promise<void>((resolve) => out.once("drain", () => resolve()));
+  }
+  await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
+  return { documents, passages: total, bytes: (await stat(file)).size };
+}
+
+function runChild(root: string, file: string): Promise<RunResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["--import", "tsx", fileURLToPath(import.meta.url), "--run", root, "--file", file], {
+      cwd: ROOT,
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    let out = "";
+    child.stdout.on("data", (d: Buffer) => (out += d.toString()));
+    child.once("error", reject);
+    child.once("exit", (code) =>
+      code === 0 ? resolve(JSON.parse(out.trim().split("\n").at(-1)!)) : reject(new Error(`run exited ${code}`)),
+    );
+  });
+}
+
+/** The baseline commit's src/ in a temp folder, sharing this checkout's node_modules. */
+async function exportCommit(rev: string, work: string): Promise<string> {
+  const root = path.join(work, "baseline");
+  execFileSync("mkdir", ["-p", root]);
+  execFileSync("sh", ["-c", `git archive ${JSON.stringify(rev)} src package.json | tar -x -C ${JSON.stringify(root)}`], { cwd: ROOT });
+  await symlink(path.join(ROOT, "node_modules"), path.join(root, "node_modules"));
+  return root;
+}
+
+async function main(): Promise<void> {
+  const datasets = path.resolve(values["data-dir"]!);
+  const sizes = values.sizes!.split(",").map(Number);
+  const work = await mkdtemp(path.join(os.tmpdir(), "verity-bench-ingest-"));
+  try {
+    const head = execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: ROOT }).toString().trim();
+    const dirty = execFileSync("git", ["status", "--porcelain", "src"], { cwd: ROOT }).toString().trim() ? "+changes" : "";
+    const codes: { name: string; root: string }[] = [];
+    if (values.baseline) {
+      const rev = execFileSync("git", ["rev-parse", "--short", values.baseline], { cwd: ROOT }).toString().trim();
+      codes.push({ name: `baseline ${rev}`, root: await exportCommit(values.baseline, work) });
+    }
+    codes.push({ name: `this checkout ${head}${dirty}`, root: ROOT });
+
+    const rows: string[] = [];
+    for (const size of sizes) {
+      const file = path.join(work, `library-${size}.jsonl`);
+      const made = await generate(datasets, size, file);
+      const mb = (made.bytes / (1024 * 1024)).toFixed(1);
+      console.error(`library: ${made.documents} documents, ${made.passages} passages, ${mb} MB`);
+      for (const code of codes) {
+        const r = await runChild(code.root, file);
+        const rate = Math.round(r.passages / r.seconds);
+        console.error(
+          `  ${code.name}: ${r.seconds.toFixed(1)} s, ${rate} passages/s, peak RSS ${r.peakRssMb} MB (${r.openRssMb} MB open), failed ${r.failed}`,
+        );
+        rows.push(
+          `| ${made.passages.toLocaleString("en")} passages (${made.documents.toLocaleString("en")} documents, ${mb} MB) | ${code.name} | ` +
+            `${r.seconds.toFixed(1)} s | ${rate.toLocaleString("en")} | ${r.peakRssMb} MB | ${r.openRssMb} MB | ${r.databaseMb} MB |`,
+        );
+      }
+    }
+    const cpu =
+      /model name\s*:\s*(.*)/.exec(await readFile("/proc/cpuinfo", "utf8").catch(() => ""))?.[1] ?? os.cpus()[0]?.model ?? "unknown CPU";
+    const table = [
+      `Measured ${new Date().toISOString().slice(0, 10)} on ${cpu} (${os.availableParallelism()} cores, nproc), ` +
+        `${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${process.platform} ${process.arch}, with ` +
+        `\`node --import tsx bench/ingest.ts --sizes ${values.sizes}${values.baseline ? ` --baseline ${values.baseline}` : ""}\`.`,
+      "",
+      "| library | code | ingest time | passages/s | peak RSS | RSS once open | database |",
+      "|---|---|---|---|---|---|---|",
+      ...rows,
+    ].join("\n");
+    console.log(table);
+    if (values.out) await writeFile(values.out, table + "\n");
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
