@@ -2,12 +2,13 @@
 // seed, written under the system's temp folder, never committed) is ingested through the normal
 // path (`ingest` of the service), each run in its own process so its peak memory is its own. With
 // `--baseline REV` the same files are ingested by that commit's code too (its src/ exported to a temp
-// folder), side by side in one run. Reports passages/s and peak RSS; `--out` writes a Markdown table.
+// folder), side by side in one run. Each library is ingested as parts under 50 MB (what every version
+// reads) and as one file. Reports passages/s and peak RSS; `--out` writes them as Markdown.
 // Usage: node --import tsx bench/ingest.ts [--sizes 50000,250000] [--baseline 884bdbd] [--out bench/results/INGEST.md]
 //        [--data-dir ../shared/datasets]
 import { execFileSync, spawn } from "node:child_process";
-import { createReadStream, createWriteStream } from "node:fs";
-import { mkdtemp, readFile, rm, stat, symlink, writeFile } from "node:fs/promises";
+import { createReadStream, createWriteStream, type WriteStream } from "node:fs";
+import { mkdir, mkdtemp, readFile, rm, stat, symlink, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { createInterface } from "node:readline";
@@ -17,6 +18,8 @@ import { chunkPassages } from "../src/store/library.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const SEED = 18;
+/** Each file of a library as parts: under the 50 MB limit of the code before JSON Lines were streamed. */
+const PART_BYTES = 40 * 1024 * 1024;
 
 const { values } = parseArgs({
   options: {
@@ -32,6 +35,8 @@ const { values } = parseArgs({
 
 interface RunResult {
   seconds: number;
+  /** User and system CPU time of the ingest: less sensitive than wall time to other work on the machine. */
+  cpuSeconds: number;
   documents: number;
   passages: number;
   failed: number;
@@ -58,8 +63,10 @@ async function measure(root: string, file: string): Promise<RunResult> {
     const verity = await openVerity(libraryOnlyConfig(dataDir));
     const openRssMb = Math.round(process.memoryUsage().rss / (1024 * 1024));
     const started = performance.now();
+    const cpu = process.cpuUsage();
     const summary = await ingest(verity, [file]);
     const seconds = (performance.now() - started) / 1000;
+    const used = process.cpuUsage(cpu);
     const counts = await verity.library.count();
     await verity.close();
     let databaseBytes = 0;
@@ -67,6 +74,7 @@ async function measure(root: string, file: string): Promise<RunResult> {
       databaseBytes += (await stat(path.join(dataDir, `verity.sqlite${suffix}`)).catch(() => null))?.size ?? 0;
     return {
       seconds,
+      cpuSeconds: (used.user + used.system) / 1e6,
       documents: counts.documents,
       passages: counts.passages,
       failed: summary.failed.length,
@@ -91,8 +99,16 @@ function random(seed: number): () => number {
   };
 }
 
-/** A library of about `passages` passages: documents of 4 to 24 SciFact sentences drawn at random. */
-async function generate(datasets: string, passages: number, file: string): Promise<{ documents: number; passages: number; bytes: number }> {
+/**
+ * A library of about `passages` passages, documents of 4 to 24 SciFact sentences drawn at random,
+ * written twice: as one file, and as a folder of parts of at most 40 MB.
+ */
+async function generate(
+  datasets: string,
+  passages: number,
+  file: string,
+  folder: string,
+): Promise<{ documents: number; passages: number; bytes: number }> {
   const titles: string[] = [];
   const sentences: string[] = [];
   for await (const line of createInterface({ input: createReadStream(path.join(datasets, "scifact/corpus.jsonl")) })) {
@@ -103,7 +119,11 @@ async function generate(datasets: string, passages: number, file: string): Promi
   }
   const next = random(SEED);
   const pick = <T>(list: T[]): T => list[Math.floor(next() * list.length)]!;
-  const out = createWriteStream(file);
+  await mkdir(folder, { recursive: true });
+  const whole = createWriteStream(file);
+  let part: WriteStream | null = null;
+  let parts = 0;
+  let partBytes = 0;
   let documents = 0;
   let total = 0;
   while (total < passages) {
@@ -111,10 +131,27 @@ async function generate(datasets: string, passages: number, file: string): Promi
     const doc = { id: `bench-${documents}`, title: pick(titles), sentences: Array.from({ length: count }, () => pick(sentences)) };
     total += chunkPassages(doc.sentences.join(" ")).length;
     documents++;
-    if (!out.write(JSON.stringify(doc) + "\n")) await new Promise<void>((resolve) => out.once("drain", () => resolve()));
+    const line = JSON.stringify(doc) + "\n";
+    if (!part || partBytes + Buffer.byteLength(line) > PART_BYTES) {
+      if (part) await close(part);
+      part = createWriteStream(path.join(folder, `part-${String(parts++).padStart(3, "0")}.jsonl`));
+      partBytes = 0;
+    }
+    partBytes += Buffer.byteLength(line);
+    await write(part, line);
+    await write(whole, line);
   }
-  await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
+  if (part) await close(part);
+  await close(whole);
   return { documents, passages: total, bytes: (await stat(file)).size };
+}
+
+async function write(out: WriteStream, text: string): Promise<void> {
+  if (!out.write(text)) await new Promise<void>((resolve) => out.once("drain", () => resolve()));
+}
+
+function close(out: WriteStream): Promise<void> {
+  return new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
 }
 
 function runChild(root: string, file: string): Promise<RunResult> {
@@ -156,36 +193,61 @@ async function main(): Promise<void> {
     codes.push({ name: `this checkout ${head}${dirty}`, root: ROOT });
 
     const rows: string[] = [];
+    const load = os.loadavg()[0]!.toFixed(1);
     for (const size of sizes) {
       const file = path.join(work, `library-${size}.jsonl`);
-      const made = await generate(datasets, size, file);
+      const folder = path.join(work, `library-${size}`);
+      const made = await generate(datasets, size, file, folder);
       const mb = (made.bytes / (1024 * 1024)).toFixed(1);
-      console.error(`library: ${made.documents} documents, ${made.passages} passages, ${mb} MB`);
-      for (const code of codes) {
-        const r = await runChild(code.root, file);
-        const rate = Math.round(r.passages / r.seconds);
-        console.error(
-          `  ${code.name}: ${r.seconds.toFixed(1)} s, ${rate} passages/s, peak RSS ${r.peakRssMb} MB (${r.openRssMb} MB open), failed ${r.failed}`,
-        );
-        rows.push(
-          `| ${made.passages.toLocaleString("en")} passages (${made.documents.toLocaleString("en")} documents, ${mb} MB) | ${code.name} | ` +
-            `${r.seconds.toFixed(1)} s | ${rate.toLocaleString("en")} | ${r.peakRssMb} MB | ${r.openRssMb} MB | ${r.databaseMb} MB |`,
-        );
+      const library = `${made.passages.toLocaleString("en")} passages (${made.documents.toLocaleString("en")} documents, ${mb} MB)`;
+      console.error(`library: ${library}`);
+      // The same library as parts under 50 MB (what every version can read), then as one file.
+      const inputs = [
+        { name: "parts of at most 40 MB", path: folder },
+        { name: "one file", path: file },
+      ];
+      for (const input of inputs) {
+        for (const code of codes) {
+          const r = await runChild(code.root, input.path);
+          const cells = [library, input.name, code.name];
+          if (r.documents === 0) {
+            console.error(`  ${input.name}, ${code.name}: nothing ingested (${r.failed} failed)`);
+            rows.push(`| ${cells.join(" | ")} | refused (${r.failed} failed: the file is over its 50 MB limit) | | | | | |`);
+            continue;
+          }
+          const rate = Math.round(r.passages / r.seconds);
+          const cpuRate = Math.round(r.passages / r.cpuSeconds);
+          console.error(
+            `  ${input.name}, ${code.name}: ${r.seconds.toFixed(1)} s, ${rate} passages/s (${cpuRate} per CPU second), ` +
+              `peak RSS ${r.peakRssMb} MB (${r.openRssMb} MB once open), failed ${r.failed}`,
+          );
+          rows.push(
+            `| ${cells.join(" | ")} | ${r.seconds.toFixed(1)} s | ${rate.toLocaleString("en")} | ${cpuRate.toLocaleString("en")} | ` +
+              `${r.peakRssMb} MB | ${r.openRssMb} MB | ${r.databaseMb} MB |`,
+          );
+        }
       }
+      await rm(folder, { recursive: true, force: true });
+      await rm(file, { force: true });
     }
     const cpu =
       /model name\s*:\s*(.*)/.exec(await readFile("/proc/cpuinfo", "utf8").catch(() => ""))?.[1] ?? os.cpus()[0]?.model ?? "unknown CPU";
     const table = [
       `Measured ${new Date().toISOString().slice(0, 10)} on ${cpu} (${os.availableParallelism()} cores, nproc), ` +
         `${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${process.platform} ${process.arch}, with ` +
-        `\`node --import tsx bench/ingest.ts --sizes ${values.sizes}${values.baseline ? ` --baseline ${values.baseline}` : ""}\`.`,
+        `\`node --import tsx bench/ingest.ts --sizes ${values.sizes}${values.baseline ? ` --baseline ${values.baseline}` : ""}\`; ` +
+        `load average ${load} when it began (${os.loadavg()[0]!.toFixed(1)} at the end: other work shares the machine).`,
       "",
-      "| library | code | ingest time | passages/s | peak RSS | RSS once open | database |",
-      "|---|---|---|---|---|---|---|",
+      "Each run is its own process (`ingest` of the service into a fresh data folder). passages/s is over wall time; per CPU",
+      "second over the process's user and system time during the ingest. RSS once open is the process after opening the",
+      "store, before reading a line (the modules every command loads).",
+      "",
+      "| library | as | code | ingest time | passages/s | passages per CPU s | peak RSS | RSS once open | database |",
+      "|---|---|---|---|---|---|---|---|---|",
       ...rows,
     ].join("\n");
     console.log(table);
-    if (values.out) await writeFile(values.out, table + "\n");
+    if (values.out) await writeFile(values.out, `# Ingest speed (JSON Lines)\n\n${table}\n`);
   } finally {
     await rm(work, { recursive: true, force: true });
   }
