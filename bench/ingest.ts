@@ -15,6 +15,7 @@ import { createInterface } from "node:readline";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { chunkPassages } from "../src/store/library.js";
+import { seededRandom } from "./quality/metrics.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const SEED = 18;
@@ -87,18 +88,6 @@ async function measure(root: string, file: string): Promise<RunResult> {
   }
 }
 
-/** Deterministic pseudo-random numbers in [0, 1) (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * A library of about `passages` passages, documents of 4 to 24 SciFact sentences drawn at random,
  * written twice: as one file, and as a folder of parts of at most 40 MB.
@@ -117,7 +106,7 @@ async function generate(
     titles.push(d.title);
     sentences.push(...d.abstract);
   }
-  const next = random(SEED);
+  const next = seededRandom(SEED);
   const pick = <T>(list: T[]): T => list[Math.floor(next() * list.length)]!;
   await mkdir(folder, { recursive: true });
   const whole = createWriteStream(file);
