@@ -72,7 +72,7 @@ interface BatchStatements {
 function prepareBatchStatements(sqlite: SQLite.Database): BatchStatements {
   let hashSizeSet = false;
   return {
-    // A setting stored with each index, written once per process (the first batch's transaction).
+    // A setting stored with each index, written once per process, before the first batch (not rolled back with it).
     ftsHashSize: () => {
       if (hashSizeSet) return;
       sqlite.exec(`INSERT INTO passages_fts (passages_fts, rank) VALUES ('hashsize', ${FTS_HASH_BYTES});
@@ -111,8 +111,8 @@ export class LibraryRepository {
   /** One synchronous transaction of prepared statements: no query building or await per row. */
   private writeBatch(docs: IncomingDocument[], now: string): UpsertResult[] {
     const s = (this.statements ??= prepareBatchStatements(this.store.sqlite));
+    s.ftsHashSize();
     return this.store.sqlite.transaction(() => {
-      s.ftsHashSize();
       const results: UpsertResult[] = [];
       // Full-text rows are written after all plain rows: every other statement in between opens a
       // savepoint, and FTS5 writes its pending terms to a new segment at each one (2-3 times slower).
