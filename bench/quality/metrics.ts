@@ -154,7 +154,7 @@ export function oracleThresholdAccuracy(scores: number[], positive: boolean[]): 
 }
 
 /** Mulberry32: a small deterministic generator, enough for resampling. */
-function seededRandom(seed: number): () => number {
+export function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

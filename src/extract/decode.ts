@@ -67,10 +67,8 @@ export function decodeFileText(bytes: Uint8Array, html = false): string | null {
     }
   }
   if (bytes.includes(0)) return null;
-  let headText: string;
-  try {
-    headText = new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(0, SNIFF_BYTES), { stream: bytes.length > SNIFF_BYTES });
-  } catch {
+  const headText = utf8Head(bytes);
+  if (headText === null) {
     const charset = html ? declaredCharset(bytes, SNIFF_BYTES) : null;
     if (!charset) return null;
     const text = new TextDecoder(charset).decode(bytes);
@@ -79,6 +77,30 @@ export function decodeFileText(bytes: Uint8Array, html = false): string | null {
   if (looksBinary(headText)) return null;
   // Past the first 8 KB a stray invalid byte does not make a text file binary.
   return new TextDecoder("utf-8").decode(bytes);
+}
+
+/**
+ * How to decode a file read as a stream, judged from its first bytes (`head`, at least 8 KB unless the
+ * file is shorter): UTF-16 with a byte order mark, else UTF-8; null when the start is not text (NUL
+ * bytes, invalid UTF-8, or more than 10% control characters). The decoder drops a byte order mark.
+ */
+export function streamDecoder(head: Uint8Array): TextDecoder | null {
+  const bom = bomCharset(head);
+  if (bom === "utf-16le" || bom === "utf-16be") {
+    return looksBinary(new TextDecoder(bom).decode(head.subarray(0, SNIFF_BYTES))) ? null : new TextDecoder(bom);
+  }
+  if (head.subarray(0, SNIFF_BYTES).includes(0)) return null;
+  const headText = utf8Head(head);
+  return headText === null || looksBinary(headText) ? null : new TextDecoder("utf-8");
+}
+
+/** The first 8 KB as UTF-8 (a character cut at the end forgiven), or null when they are not UTF-8. */
+function utf8Head(bytes: Uint8Array): string | null {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(0, SNIFF_BYTES), { stream: bytes.length > SNIFF_BYTES });
+  } catch {
+    return null;
+  }
 }
 
 function looksBinary(sample: string): boolean {

@@ -30,6 +30,8 @@ class StaticMigrations implements MigrationProvider {
 
 export interface Store {
   db: Kysely<Database>;
+  /** The same connection without the query builder, for bulk writes with prepared statements (hold `db.connection()` while using it). */
+  sqlite: SQLite.Database;
   close(): Promise<void>;
 }
 
@@ -52,5 +54,5 @@ export async function openStore({ dataDir, databaseUrl }: OpenStoreOptions): Pro
     await db.destroy();
     throw error;
   }
-  return { db, close: () => db.destroy() };
+  return { db, sqlite, close: () => db.destroy() };
 }

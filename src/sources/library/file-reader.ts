@@ -1,4 +1,6 @@
-// One file → library documents, by its extension: plain text, Markdown, HTML, PDF or JSON Lines.
+// One file → library documents, by its extension: plain text, Markdown, HTML, PDF or JSON Lines
+// (streamed).
+import { createReadStream } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -7,7 +9,7 @@ import { MAX_INGEST_FILE_BYTES } from "../../domain/limits.js";
 import { markdownToText } from "../../domain/markdown-text.js";
 import { collapseWhitespace, normalizeNewlines, truncate } from "../../domain/text.js";
 import { firstLineTitle, MAX_DOCUMENT_TITLE_CHARS } from "../../domain/titles.js";
-import { decodeFileText } from "../../extract/decode.js";
+import { decodeFileText, streamDecoder } from "../../extract/decode.js";
 import { extractHtml } from "../../extract/html.js";
 import { extractPdf, pdfErrorMessage } from "../../extract/pdf.js";
 import { finishDocument, type DocumentFormat, type IncomingDocument, type ReadOutcome } from "../../domain/document.js";
@@ -53,9 +55,16 @@ function megabytes(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, "")} MB`;
 }
 
-/** One file's outcomes: its document, its JSON Lines documents, or why it cannot be read. */
+/**
+ * One file's outcomes: its document, its JSON Lines documents, or why it cannot be read. JSON Lines
+ * files are streamed a line at a time, so their size is not limited; other files are read whole.
+ */
 export async function* readFileOutcomes(file: string, size: number): AsyncGenerator<ReadOutcome> {
   const format = formatOf(file)!;
+  if (format === "jsonl") {
+    yield* readJsonlFile(file);
+    return;
+  }
   if (size > MAX_INGEST_FILE_BYTES) {
     yield { ok: false, origin: file, reason: `file too large (${megabytes(size)}; the limit is ${megabytes(MAX_INGEST_FILE_BYTES)})` };
     return;
@@ -94,9 +103,6 @@ export async function* readFileOutcomes(file: string, size: number): AsyncGenera
   }
 
   switch (format) {
-    case "jsonl":
-      yield* readJsonl(decoded, file);
-      return;
     case "text": {
       const text = normalizeNewlines(decoded).trim();
       yield finishDocument({ ...base, title: firstLineTitle(text, MAX_DOCUMENT_TITLE_CHARS) ?? path.basename(file), text, format: "text" });
@@ -134,6 +140,31 @@ export async function* readFileOutcomes(file: string, size: number): AsyncGenera
       });
       return;
     }
+  }
+}
+
+/** Bytes read at a time from a JSON Lines file: few reads, and a bounded amount held. */
+const STREAM_CHUNK_BYTES = 1024 * 1024;
+
+async function* readJsonlFile(file: string): AsyncGenerator<ReadOutcome> {
+  const stream = createReadStream(file, { highWaterMark: STREAM_CHUNK_BYTES });
+  try {
+    const bytes = stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+    const first = await bytes.next();
+    const decoder = first.done ? new TextDecoder() : streamDecoder(first.value);
+    if (!decoder) {
+      yield { ok: false, origin: file, reason: "binary file, not text" };
+      return;
+    }
+    async function* chunks(): AsyncGenerator<string> {
+      for (let next = first; !next.done; next = await bytes.next()) yield decoder!.decode(next.value, { stream: true });
+      yield decoder!.decode();
+    }
+    yield* readJsonl(chunks(), file);
+  } catch (error) {
+    yield { ok: false, origin: file, reason: fsReason(error) };
+  } finally {
+    stream.destroy();
   }
 }
 

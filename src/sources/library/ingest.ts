@@ -5,7 +5,10 @@ import type { IncomingDocument } from "../../domain/document.js";
 import { readInputs } from "./readers.js";
 import type { UrlReader } from "./url-reader.js";
 
-const BATCH_SIZE = 500;
+/** A batch ends at this many documents or characters, whichever comes first: the character bound keeps
+ * memory bounded when documents are long (500 of the largest would be a billion characters). */
+const BATCH_DOCUMENTS = 500;
+const BATCH_CHARS = 16 * 1024 * 1024;
 
 export interface IngestSummary {
   added: number;
@@ -28,12 +31,14 @@ export async function ingestPaths(
   const summary: IngestSummary = { added: 0, updated: 0, unchanged: 0, failed: [] };
   let processed = 0;
   let batch: IncomingDocument[] = [];
+  let batchChars = 0;
   const flush = async () => {
     if (batch.length === 0) return;
     const results = await library.upsertMany(batch);
     for (const r of results) count(summary, r);
     processed += batch.length;
     batch = [];
+    batchChars = 0;
     onProgress?.({ processed: processed + summary.failed.length, summary });
   };
   for await (const outcome of readInputs(paths, readUrl ? { readUrl } : {})) {
@@ -42,7 +47,8 @@ export async function ingestPaths(
       continue;
     }
     batch.push(outcome.doc);
-    if (batch.length >= BATCH_SIZE) await flush();
+    batchChars += outcome.doc.text.length;
+    if (batch.length >= BATCH_DOCUMENTS || batchChars >= BATCH_CHARS) await flush();
   }
   await flush();
   return summary;

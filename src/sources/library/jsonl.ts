@@ -1,5 +1,5 @@
-// JSON Lines → library documents, one a line; a bad line is reported with its number and the
-// others go on.
+// JSON Lines → library documents, one a line, streamed; a bad line is reported with its number and
+// the others go on.
 import { z } from "zod";
 import { normalizeDate } from "../../domain/dates.js";
 import { errorMessage } from "../../domain/errors.js";
@@ -7,6 +7,7 @@ import { MAX_JSONL_LINE_CHARS } from "../../domain/limits.js";
 import { collapseWhitespace, truncate } from "../../domain/text.js";
 import { MAX_DOCUMENT_TITLE_CHARS } from "../../domain/titles.js";
 import { finishDocument, type ReadOutcome } from "../../domain/document.js";
+import { LineSplitter, type TextLine } from "./lines.js";
 
 const optionalString = (field: string) =>
   z
@@ -34,52 +35,49 @@ const JsonlRecord = z.object({
 });
 
 /**
- * One document per line of a JSON Lines file:
- * `{"id", "title", "text" | "sentences": [..], "url"?, "publisher"?, "publishedAt"?, "author"?}`.
+ * One document per line of a JSON Lines text, read from its chunks as they come (a file is streamed,
+ * never held whole): `{"id", "title", "text" | "sentences": [..], "url"?, "publisher"?, "publishedAt"?, "author"?}`.
  * Blank lines are skipped; a bad line is an `{ok: false}` outcome with origin "file:line" (1-based)
- * and does not stop the others.
+ * and does not stop the others. A text with no line at all is one "empty document" outcome.
  */
-export function readJsonl(content: string, origin: string): ReadOutcome[] {
-  const outcomes: ReadOutcome[] = [];
+export async function* readJsonl(chunks: AsyncIterable<string> | Iterable<string>, origin: string): AsyncGenerator<ReadOutcome> {
+  const splitter = new LineSplitter(MAX_JSONL_LINE_CHARS);
+  // Grows with the number of documents (an id and a number each), not with their size.
   const firstLineOfId = new Map<string, number>();
-  let start = content.charCodeAt(0) === 0xfeff ? 1 : 0;
-  let lineNumber = 0;
-  while (start <= content.length) {
-    let end = content.indexOf("\n", start);
-    if (end < 0) end = content.length;
-    lineNumber++;
-    const lineOrigin = `${origin}:${lineNumber}`;
-    const lineEnd = end > start && content.charCodeAt(end - 1) === 0x0d ? end - 1 : end;
-    const length = lineEnd - start;
-    if (length > MAX_JSONL_LINE_CHARS) {
-      outcomes.push({
+  let nonBlank = false;
+  const read = (line: TextLine): ReadOutcome | null => {
+    const lineOrigin = `${origin}:${line.number}`;
+    if ("tooLong" in line) {
+      nonBlank = true;
+      return {
         ok: false,
         origin: lineOrigin,
-        reason: `line too long (${length.toLocaleString("en")} characters; the limit is ${MAX_JSONL_LINE_CHARS.toLocaleString("en")})`,
-      });
-    } else {
-      const line = content.slice(start, lineEnd);
-      if (line.trim()) {
-        const outcome = jsonlLine(line, lineOrigin);
-        if (outcome.ok) {
-          const first = firstLineOfId.get(outcome.doc.key);
-          if (first !== undefined) {
-            outcomes.push({
-              ok: false,
-              origin: lineOrigin,
-              reason: `duplicate id ${JSON.stringify(outcome.doc.key.slice(6))} (first on line ${first})`,
-            });
-            start = end + 1;
-            continue;
-          }
-          firstLineOfId.set(outcome.doc.key, lineNumber);
-        }
-        outcomes.push(outcome);
-      }
+        reason: `line too long (${line.tooLong.toLocaleString("en")} characters; the limit is ${MAX_JSONL_LINE_CHARS.toLocaleString("en")})`,
+      };
     }
-    start = end + 1;
+    const text = line.number === 1 && line.text.charCodeAt(0) === 0xfeff ? line.text.slice(1) : line.text;
+    if (!text.trim()) return null;
+    nonBlank = true;
+    const outcome = jsonlLine(text, lineOrigin);
+    if (!outcome.ok) return outcome;
+    const first = firstLineOfId.get(outcome.doc.key);
+    if (first !== undefined) {
+      return { ok: false, origin: lineOrigin, reason: `duplicate id ${JSON.stringify(outcome.doc.key.slice(6))} (first on line ${first})` };
+    }
+    firstLineOfId.set(outcome.doc.key, line.number);
+    return outcome;
+  };
+  for await (const chunk of chunks) {
+    for (const line of splitter.push(chunk)) {
+      const outcome = read(line);
+      if (outcome) yield outcome;
+    }
   }
-  return outcomes;
+  for (const line of splitter.end()) {
+    const outcome = read(line);
+    if (outcome) yield outcome;
+  }
+  if (!nonBlank) yield { ok: false, origin, reason: "empty document" };
 }
 
 function jsonlLine(line: string, origin: string): ReadOutcome {

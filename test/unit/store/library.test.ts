@@ -51,6 +51,24 @@ describe("library store", () => {
   });
 });
 
+describe("library store: one batch", () => {
+  let v: Awaited<ReturnType<typeof tempVerity>>;
+  before(async () => {
+    v = await tempVerity();
+  });
+  after(async () => v.cleanup());
+
+  it("replaces a document given twice in one batch, indexing only its last text", async () => {
+    const first: IncomingDocument = { ...LIBRARY[0]!, key: "jsonl:twice", text: "A first draft about dirigibles." };
+    const second: IncomingDocument = { ...first, text: "A final text about gondolas." };
+    assert.deepEqual(await v.library.upsertMany([first, second]), ["added", "updated"]);
+    assert.equal((await v.library.searchPassages("dirigibles", 5)).length, 0, "the first text left no passage in the index");
+    assert.equal((await v.library.searchDocuments("dirigibles", 5)).length, 0, "nor a document");
+    assert.equal((await v.library.searchPassages("gondolas", 5)).length, 1);
+    assert.deepEqual(await v.library.count(), { documents: 1, passages: 1 });
+  });
+});
+
 describe("chunkPassages", () => {
   it("cuts text into runs of whole sentences with exact offsets", () => {
     const sentence = "This sentence has exactly eight words in it. ";

@@ -1,10 +1,24 @@
 // The library's JSON Lines reader: one document a line, bad lines reported by number.
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
+import type { ReadOutcome } from "../../../../src/domain/document.js";
 import { readJsonl } from "../../../../src/sources/library/jsonl.js";
 
+/** The text cut into pieces of `size` characters, as a stream would deliver it. */
+function chunksOf(text: string, size: number): string[] {
+  const chunks: string[] = [];
+  for (let i = 0; i < text.length; i += size) chunks.push(text.slice(i, i + size));
+  return chunks;
+}
+
+async function readAll(chunks: Iterable<string>, origin: string): Promise<ReadOutcome[]> {
+  const outcomes: ReadOutcome[] = [];
+  for await (const outcome of readJsonl(chunks, origin)) outcomes.push(outcome);
+  return outcomes;
+}
+
 describe("readJsonl", () => {
-  it("reads documents, joins sentences, and reports bad lines with 1-based line numbers", () => {
+  it("reads documents, joins sentences, and reports bad lines with 1-based line numbers", async () => {
     const content = [
       '{"id": 1, "title": "First", "text": "Text one.", "url": "https://a.example/1", "publisher": "Pub", "publishedAt": "2020-05-06", "author": "Au"}',
       "",
@@ -19,7 +33,7 @@ describe("readJsonl", () => {
       "   ",
       '{"id": 9, "title": "Last", "text": "Kept."}',
     ].join("\n");
-    const outcomes = readJsonl(content, "data.jsonl");
+    const outcomes = await readAll([content], "data.jsonl");
     const summary = outcomes.map((o) => (o.ok ? `ok ${o.doc.key} ${o.doc.origin}` : `fail ${o.origin}`));
     assert.deepEqual(summary, [
       "ok jsonl:1 data.jsonl:1",
@@ -47,6 +61,8 @@ describe("readJsonl", () => {
       origin: "data.jsonl:1",
     });
     assert.equal(second.doc.text, "Sentence one. Sentence two.");
+    for (const size of [1, 2, 7])
+      assert.deepEqual(await readAll(chunksOf(content, size), "data.jsonl"), outcomes, "chunk boundaries change nothing");
     const reasons = outcomes.filter((o) => !o.ok).map((o) => (o.ok ? "" : o.reason));
     assert.match(reasons[0]!, /^invalid JSON/);
     assert.match(reasons[1]!, /not a JSON object/);
@@ -57,14 +73,15 @@ describe("readJsonl", () => {
     assert.match(reasons[6]!, /url/);
   });
 
-  it("reports a line over the length limit and a duplicate id, and keeps going", () => {
+  it("reports a line over the length limit and a duplicate id, and keeps going", async () => {
     const long = JSON.stringify({ id: 1, title: "Long", text: "x".repeat(2_000_001) });
-    const outcomes = readJsonl(
-      [long, '{"id": 2, "title": "A", "text": "a"}', '{"id": "2", "title": "B", "text": "b"}', '{"id": 3, "title": "C", "text": "c"}'].join(
-        "\r\n",
-      ),
-      "f.jsonl",
-    );
+    const content = [
+      long,
+      '{"id": 2, "title": "A", "text": "a"}',
+      '{"id": "2", "title": "B", "text": "b"}',
+      '{"id": 3, "title": "C", "text": "c"}',
+    ].join("\r\n");
+    const outcomes = await readAll(chunksOf(content, 65_536), "f.jsonl");
     assert.deepEqual(
       outcomes.map((o) => (o.ok ? o.doc.key : `${o.origin} ${o.reason}`)),
       [

@@ -1,7 +1,7 @@
 // The library's readers: text, Markdown, HTML, PDF and JSON Lines files, and folders, each to a document or a reason.
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { copyFile, mkdir, mkdtemp, rm, truncate, writeFile } from "node:fs/promises";
+import { appendFile, copyFile, mkdir, mkdtemp, rm, truncate, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -102,6 +102,12 @@ describe("readInputs: text files", () => {
     const file = await put("huge.txt", "");
     await truncate(file, MAX_INGEST_FILE_BYTES + 1); // sparse: costs no disk
     assert.match(await readFailure(file), /^file too large \(50 MB; the limit is 50 MB\)$/);
+  });
+
+  it("keeps the size limit for HTML", async () => {
+    const file = await put("huge.html", "");
+    await truncate(file, MAX_INGEST_FILE_BYTES + 1);
+    assert.match(await readFailure(file), /^file too large/);
   });
 });
 
@@ -297,6 +303,35 @@ describe("readInputs: JSON Lines", () => {
     assert.equal(outcomes.length, 2);
     assert.ok(outcomes[0]!.ok && outcomes[0]!.doc.text === "A. B." && outcomes[0]!.doc.origin === `${file}:1`);
     assert.deepEqual(outcomes[1], { ok: false, origin: `${file}:2`, reason: 'missing "id"' });
+  });
+
+  it("streams a file over the 50 MB limit line by line: a bad line in the middle is named, the others are kept", async () => {
+    const blank = " ".repeat(1023);
+    const lines = ['{"id": "first", "title": "First", "text": "Before the padding."}'];
+    for (let i = 0; i < 52 * 1024; i++) lines.push(blank); // 52 MB of blank lines, skipped
+    lines.push("{not json", '{"id": "last", "title": "Last", "text": "After the padding."}');
+    const file = await put("over-limit.jsonl", lines.join("\n") + "\n");
+    const outcomes = await readAll([file]);
+    assert.deepEqual(
+      outcomes.map((o) => (o.ok ? `${o.doc.key} ${o.doc.origin}` : `fail ${o.origin}`)),
+      [`jsonl:first ${file}:1`, `fail ${file}:${52 * 1024 + 2}`, `jsonl:last ${file}:${52 * 1024 + 3}`],
+    );
+  });
+
+  it("reports a line over the length limit without holding it, and reads the next one", async () => {
+    const file = await put("no-breaks.jsonl", "");
+    await truncate(file, 64 * 1024 * 1024); // sparse: a 64 MB run of NUL bytes, no line break
+    await appendFile(file, '\n{"id": 1, "title": "T", "text": "Kept."}\n');
+    await writeFile(file, `{"id": 0, "title": "Head", "text": "${"x".repeat(9000)}"}\n`, { flag: "r+" });
+    const outcomes = await readAll([file]);
+    assert.deepEqual(
+      outcomes.map((o) => (o.ok ? o.doc.key : `${o.origin} ${o.reason}`)),
+      [
+        "jsonl:0",
+        `${file}:2 line too long (${(64 * 1024 * 1024 - 9039).toLocaleString("en")} characters; the limit is 2,000,000)`,
+        "jsonl:1",
+      ],
+    );
   });
 
   it("reads a SciFact-sized file (5,183 lines, 8 MB) quickly", async () => {
