@@ -60,7 +60,7 @@ try {
   const trainExamples = train.map(example);
   const validationExamples = validation.map(example);
   console.error(
-    `stance: ${trainExamples.length} train pairs (${augmented.length} made from them: negated claims and unrelated passages), ${validationExamples.length} validation, ${heldout.length} held out`,
+    `stance: ${trainExamples.length} train pairs (${augmented.length} made from them: negated and reversed claims, unrelated passages), ${validationExamples.length} validation, ${heldout.length} held out`,
   );
 
   let best: { epoch: number; score: number; model: MlpModel } | null = null;
@@ -84,6 +84,7 @@ try {
     modelCard(
       chosen,
       trainExamples.length,
+      augmented.length,
       heldout.map((p) => ({ pair: p, example: example(p) })),
     ),
   );
@@ -110,6 +111,7 @@ function macroAccuracy(model: MlpModel, examples: MlpExample[]): number {
 function modelCard(
   chosen: { epoch: number; score: number; model: MlpModel },
   trained: number,
+  made: number,
   heldout: { pair: StancePair; example: MlpExample }[],
 ): string {
   const weights = decodeMlp(chosen.model);
@@ -151,8 +153,9 @@ function modelCard(
   ${(weights.w1.length + weights.w2.length + weights.b1.length + weights.b2.length).toLocaleString("en")} weights.
 - **Training**: ${trained.toLocaleString("en")} pairs, Adam, class-weighted cross-entropy with L2; silver labels (sampled
   negatives, machine-written claims) count half, SciFact and Check-COVID pairs twice. Made from the train pairs
-  (scripts/train/stance-augment.ts): claims negated after their first auxiliary ("X can Y" → "X can not Y") beside the
-  evidence that supported them, as refutations, and claims beside another group's evidence, as neutral. The epoch (${chosen.epoch}) was chosen on a twentieth of the train groups
+  (scripts/train/stance-augment.ts): claims negated after their first auxiliary ("X can Y" → "X can not Y") or turned the
+  other way ("lowers" → "raises") beside the evidence that supported them, as refutations, and claims beside another
+  group's evidence, as neutral (${made.toLocaleString("en")} pairs in all). The epoch (${chosen.epoch}) was chosen on a twentieth of the train groups
   (balanced accuracy ${chosen.score.toFixed(3)}), never on held-out or evaluation data.
 - **Training data** (only sets whose licences allow shipping what is learnt; dev/test splits of these sets are
   training data here, as none of them is one of Verity's evaluation sets): ${Object.entries(DATASETS)
