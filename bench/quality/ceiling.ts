@@ -12,7 +12,7 @@ import { predictMlp } from "../../src/analysts/local/models/mlp.js";
 import { rankPassages } from "../../src/analysts/local/rank.js";
 import { stanceFeatures } from "../../src/analysts/local/stance-features.js";
 import { openTrainingEncoder } from "./embeddings.js";
-import type { ReadDocument } from "../../src/domain/analysis.js";
+import { readDocumentsOf } from "./harness.js";
 import { parseTsv } from "./datasets/liar-plus.js";
 import { oracleThresholdAccuracy, rocAuc, round3 } from "./metrics.js";
 
@@ -33,19 +33,7 @@ const shared = await openTrainingEncoder();
 const { encoder } = shared;
 
 async function signalsOf(claimText: string, evidence: { title: string; text: string }[]): Promise<Signals> {
-  const documents: ReadDocument[] = evidence.map((e, i) => ({
-    url: `library:${i}`,
-    title: e.title,
-    text: e.text,
-    publisher: null,
-    author: null,
-    publishedAt: null,
-    retrievedAt: "",
-    provider: "library",
-    textHash: "",
-    searchScore: 1,
-    reliabilityNote: null,
-  }));
+  const documents = readDocumentsOf(evidence);
   const { evidence: ranked } = await rankPassages([{ id: "c", text: claimText }], documents, encoder);
   const [claimVector, ...vectors] = await encoder.embed([claimText, ...ranked.map((e) => e.quote)]);
   const passages = ranked.map((e, i) => {

@@ -8,6 +8,7 @@ import path from "node:path";
 import { openVerity, type Verity } from "../../src/service/verity.js";
 import type { EmbeddingCache } from "../../src/domain/embedding.js";
 import type { Report } from "../../src/domain/report.js";
+import type { ReadDocument } from "../../src/domain/analysis.js";
 import { embedLibrary } from "../../src/service/embed-library.js";
 import { ingestPaths } from "../../src/sources/library/ingest.js";
 
@@ -73,4 +74,21 @@ export async function check(verity: Verity, claim: string): Promise<{ report: Re
 /** The library key of a source or considered document: "library:jsonl:<id>" → "<id>". */
 export function libraryId(url: string): string {
   return url.replace(/^library:jsonl:/, "");
+}
+
+/** Texts given with a claim (a dataset's evidence sentences) as the documents a check would have read. */
+export function readDocumentsOf(texts: { title: string; text: string }[], urlPrefix = "library:"): ReadDocument[] {
+  return texts.map((e, i) => ({
+    url: `${urlPrefix}${i}`,
+    title: e.title,
+    text: e.text,
+    publisher: null,
+    author: null,
+    publishedAt: null,
+    retrievedAt: "",
+    provider: "library",
+    textHash: "",
+    searchScore: 1,
+    reliabilityNote: null,
+  }));
 }

@@ -19,7 +19,7 @@ import { createProviders } from "../../src/sources/registry.js";
 import { SourceTextRepository } from "../../src/store/source-texts.js";
 import { OFF_TOPIC_QUESTIONS } from "./datasets/off-topic.js";
 import { openTrainingEncoder } from "./embeddings.js";
-import { libraryId, Workspace } from "./harness.js";
+import { libraryId, readDocumentsOf, Workspace } from "./harness.js";
 
 const { values } = parseArgs({
   options: {
@@ -116,19 +116,10 @@ await ccLibrary.close();
 const climate: Case[] = [];
 for (const c of await lines(path.join(dataDir, "climate-fever/climate-fever.jsonl"))) {
   const claims: Claim[] = (await analyst.intake(c.claim, newAnalystContext())).claims;
-  const documents: ReadDocument[] = (c.evidences as { article: string; evidence: string }[]).map((e, i) => ({
-    url: `library:jsonl:${i}`,
-    title: e.article,
-    text: e.evidence,
-    publisher: null,
-    author: null,
-    publishedAt: null,
-    retrievedAt: "",
-    provider: "library",
-    textHash: "",
-    searchScore: 1,
-    reliabilityNote: null,
-  }));
+  const documents = readDocumentsOf(
+    (c.evidences as { article: string; evidence: string }[]).map((e) => ({ title: e.article, text: e.evidence })),
+    "library:jsonl:",
+  );
   const { evidence } = await rankPassages(claims, documents, encoder, { minSimilarity: -1 });
   climate.push({ claims, documents, evidence, gold: c.claim_label });
 }

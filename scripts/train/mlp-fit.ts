@@ -5,6 +5,7 @@
 // initialisation and shuffle, one thread.
 import { encodeFloats, type MlpModel } from "../../src/analysts/local/models/mlp.js";
 import { tensorflow } from "../../src/encoder/use-lite.js";
+import { seededRandom } from "../../bench/quality/metrics.js";
 
 export interface MlpExample {
   x: Float32Array;
@@ -22,18 +23,6 @@ export interface MlpFitOptions {
   seed?: number;
   /** Called after each epoch (mean loss, and the weights so far). */
   onEpoch?: (epoch: number, loss: number, model: () => MlpModel) => void;
-}
-
-/** A small seeded generator (mulberry32): the same seed, the same numbers. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** A normal deviate from two uniform ones (Box–Muller). */

@@ -10,6 +10,18 @@ import { tempVerity } from "../helpers/verity.js";
 type Temp = Awaited<ReturnType<typeof tempVerity>>;
 
 const LIBRARY = [
+  // Other topics, so that search weighs words as in a real library (in a library of four, a word
+  // two documents share tells the search nothing).
+  ...[
+    ["Sleep duration in adolescents", "Adolescents who used screens at night slept less. Short sleep was linked to lower grades."],
+    ["Air pollution and asthma in children", "Children living near busy roads had more asthma attacks. Filters reduced symptoms."],
+    ["Exercise and depression in older adults", "Supervised exercise reduced depressive symptoms in adults over 65."],
+    ["Vitamin D and bone fractures", "Vitamin D supplements did not reduce fractures in healthy adults."],
+    ["Salt intake and blood pressure", "Cutting salt intake lowered blood pressure in people with hypertension."],
+    ["Smoking and lung function", "Former smokers regained part of their lung function within five years."],
+    ["Hand washing and infections in schools", "Hand washing programmes reduced absences due to infections."],
+    ["Tea drinking and stroke", "Green tea drinkers had fewer strokes in a Japanese cohort."],
+  ].map(([title, text], i) => ({ id: `other-${i}`, title: title!, text: text! })),
   {
     id: "coffee-lower",
     title: "Coffee consumption and type 2 diabetes: a cohort of 40,000 adults",
@@ -17,8 +29,9 @@ const LIBRARY = [
   },
   {
     id: "coffee-higher",
-    title: "Coffee and glucose metabolism in a second cohort",
-    text: "We followed 12,000 adults for eight years. Regular coffee drinking raised the risk of type 2 diabetes.",
+    // As much about the claim as the first (a second cohort, the same question): only its finding differs.
+    title: "Coffee consumption and type 2 diabetes: a second cohort of 12,000 adults",
+    text: "We followed 12,000 adults for eight years. Regular coffee drinking increased the risk of type 2 diabetes.",
   },
   {
     id: "statins",
@@ -65,6 +78,8 @@ describe("evidence a reader can trust (local analyst, real encoder)", () => {
     assert.equal(stanceOf("coffee-lower"), "supports");
     assert.equal(stanceOf("coffee-higher"), "refutes");
     assert.ok(!report.sources.some((s) => s.url.endsWith("headache")), "the headache abstract is not about the claim");
+    assert.ok(!report.sources.some((s) => s.url.endsWith("statins")), "a finding of the same shape about statins is not about coffee");
+    assert.equal(report.verdict.label, "conflicting", "two studies of equal weight that disagree");
   });
 
   it("quotes a study's finding, not its aim, and never its section label", async () => {

@@ -88,7 +88,6 @@ export const offTopic: Dataset = {
           name: "share of reports that cite anything (lower is better)",
           value: round3(citing / questions.length),
           anchors: [],
-          target: 0,
           lowerIsBetter: true,
         },
         { name: "sources given a stance (count, lower is better)", value: siding, anchors: [], target: 0, lowerIsBetter: true },

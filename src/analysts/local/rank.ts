@@ -33,12 +33,20 @@ export const READ_PER_DOCUMENT = 6;
  * figures move by less than their noise (npm run bench:tune).
  */
 export const MIN_SIMILARITY = 0.5;
+/**
+ * The gate's other half: a document the re-ranker finds almost surely not about the claim gives no
+ * passage, however close one sentence's meaning comes ("Treatment with statins significantly reduced
+ * the risk of all-cause mortality." is 0.54 from "Regular coffee drinking lowers the risk of type 2
+ * diabetes.": the same shape of finding about something else).
+ */
+export const MIN_DOCUMENT_RELEVANCE = 0.1;
 
 interface RankOptions {
   perClaim?: number;
   perDocument?: number;
   minRelevance?: number;
   minSimilarity?: number;
+  minDocumentRelevance?: number;
 }
 
 interface Candidate {
@@ -119,6 +127,7 @@ export async function rankPassages(
   const perDocument = options.perDocument ?? 3;
   const minRelevance = options.minRelevance ?? MIN_PASSAGE_COVERAGE;
   const minSimilarity = options.minSimilarity ?? MIN_SIMILARITY;
+  const minDocumentRelevance = options.minDocumentRelevance ?? MIN_DOCUMENT_RELEVANCE;
   const prepared = prepare(documents);
   const meaning = await readMeaning(claims, documents, prepared, encoder);
   const { passagesByDoc } = prepared;
@@ -134,7 +143,13 @@ export async function rankPassages(
   const evidence: Evidence[] = [];
   claims.forEach((claim, k) => {
     const scored = sentencesFor(claim, k, prepared, documentRelevance, meaning)
-      .filter((s) => s.sentence.coverage >= minRelevance && s.sentence.similarity !== null && s.sentence.similarity >= minSimilarity)
+      .filter(
+        (s) =>
+          s.sentence.coverage >= minRelevance &&
+          s.sentence.similarity !== null &&
+          s.sentence.similarity >= minSimilarity &&
+          documentRelevance[s.c.documentIndex]! >= minDocumentRelevance,
+      )
       .map((s) => ({ ...s, bearing: bearingOf(s.claimTerms, s.sentence) }))
       // Ties go to the document the search ranked higher, then to earlier sentences.
       .sort((a, b) => b.bearing - a.bearing || a.c.documentIndex - b.c.documentIndex || a.c.sentenceIndex - b.c.sentenceIndex);
