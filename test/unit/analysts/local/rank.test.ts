@@ -14,19 +14,16 @@ describe("rank", async () => {
       "Local police can refuse ICE detainer requests. Police refuse detainer requests often. " +
       "ICE detainer requests are voluntary for police. Local police refuse ICE requests. The weather was fine.";
     const docs = [readDoc("Detainers", text), readDoc("Unrelated", "Bananas are yellow. Apples are red.", 1)];
-    const { evidence } = await rankPassages([claim], docs, testEncoder, { perDocument: 3 });
-    assert.equal(evidence.length, 3);
+    const { evidence } = await rankPassages([claim], docs, testEncoder, { perDocument: 2 });
+    assert.equal(evidence.length, 2, "no more than perDocument passages of one document");
     for (const e of evidence) {
       assert.ok(docs[e.documentIndex]!.text.includes(e.quote), "quote is a verbatim slice");
       assert.equal(e.documentIndex, 0);
     }
     assert.equal(evidence[0]!.quote, "Local police can refuse ICE detainer requests.");
-    assert.ok(evidence[0]!.relevance > evidence[2]!.relevance);
+    assert.ok(evidence[0]!.relevance > evidence[1]!.relevance);
     assert.ok(evidence.every((e) => e.bearing >= 0 && e.bearing <= 1));
-    assert.ok(
-      evidence[0]!.bearing >= evidence[1]!.bearing && evidence[1]!.bearing >= evidence[2]!.bearing,
-      "passages come likeliest finding first",
-    );
+    assert.ok(evidence[0]!.bearing >= evidence[1]!.bearing, "passages come likeliest finding first");
   });
 
   it("puts the sentence that states a finding before one that only names the topic", async () => {
