@@ -4,7 +4,7 @@
 // each with autocannon for the same duration, one at a time, and writes bench/results/PAGES.md.
 // Usage: node --import tsx bench/pages.ts [--duration 10] [--connections 50] [--label after] [--out FILE]
 import { fork } from "node:child_process";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -19,6 +19,12 @@ const { values } = parseArgs({
     serve: { type: "boolean", default: false },
   },
 });
+
+const HEADER = `# Page rates against a bare Hono app
+
+\`node --import tsx bench/pages.ts --label LABEL\` (issue 18, point 1). Each section is one run: Verity and a bare
+Hono app serving the same bytes, loaded one after the other with the same settings.
+`;
 
 interface Target {
   name: string;
@@ -137,7 +143,8 @@ async function main(): Promise<void> {
   }
   const { execSync } = await import("node:child_process");
   const cpu = (execSync("grep -m1 'model name' /proc/cpuinfo").toString().split(":")[1] ?? "").trim();
-  const section = `## ${values.label || "run"}: ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC
+  const label = values.label || "run";
+  const section = `## ${label}: ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC
 
 Machine: ${os.cpus().length} cores (\`nproc\` ${execSync("nproc").toString().trim()}), ${cpu}; Node ${process.version}.
 autocannon, ${connections} connections, ${seconds} s per page and server (after 2 s of warm-up each), one page at a time.
@@ -146,7 +153,11 @@ autocannon, ${connections} connections, ${seconds} s per page and server (after 
 |---|---|---|---|---|---|---|
 ${rows.join("\n")}
 `;
-  await writeFile(values.out!, section);
+  // Earlier runs under other labels stay (the "before" of a change, say); a run replaces its own label's.
+  const earlier = (await readFile(values.out!, "utf8").catch(() => HEADER))
+    .split(/\n(?=## )/)
+    .filter((part, i) => i > 0 && !part.startsWith(`## ${label}:`));
+  await writeFile(values.out!, [HEADER.trimEnd(), ...earlier.map((part) => part.trimEnd()), section].join("\n\n"));
   console.log(`wrote ${values.out}`);
 }
 
