@@ -22,6 +22,7 @@ interface Channel {
 
 export class ProgressBus {
   private readonly channels = new Map<string, Channel>();
+  private readonly watchers = new Set<(checkId: string, message: BusMessage) => void>();
 
   constructor(private readonly maxFinished = 500) {}
 
@@ -32,6 +33,12 @@ export class ProgressBus {
     this.channels.delete(checkId);
     this.channels.set(checkId, { messages: [], listeners: new Set(), finished: false });
     this.evict();
+  }
+
+  /** Every message of every check (the server drops the cached pages of a check whose job moved). */
+  watch(watcher: (checkId: string, message: BusMessage) => void): () => void {
+    this.watchers.add(watcher);
+    return () => this.watchers.delete(watcher);
   }
 
   isLive(checkId: string): boolean {
@@ -52,6 +59,13 @@ export class ProgressBus {
         listener(message);
       } catch {
         // a broken subscriber never stops the check
+      }
+    }
+    for (const watcher of [...this.watchers]) {
+      try {
+        watcher(checkId, message);
+      } catch {
+        // a broken watcher never stops the check either
       }
     }
     if (TERMINAL_EVENTS.has(type)) {

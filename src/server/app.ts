@@ -23,15 +23,21 @@ import { homeRoutes } from "./pages/home.js";
 import { infoRoutes } from "./pages/info.js";
 import { mineRoutes } from "./pages/mine.js";
 import { progressRoutes } from "./pages/progress.js";
+import { PageCache } from "./page-cache.js";
 import { errorBody, errorPage, formRefused, jsonError, notFoundPage } from "./respond.js";
 import { crossOrigin, MAX_BODY_BYTES, perClientLimiter, sameSiteForms, securityHeaders } from "./security.js";
 
 export type { ServerOptions } from "./options.js";
 
+/** How often the reads counted in memory are written. */
+const READ_FLUSH_MS = 5_000;
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+const VOTE_PATH = /^\/checks\/[^/]+\/vote$/;
+
 export type VerityServer = Hono & {
   services: SiteServices;
   queue: JobQueue;
-  /** Stops taking jobs and waits for the running ones (`wait: false` leaves them to the next start). */
+  /** Stops taking jobs and waits for the running ones (`wait: false` leaves them to the next start); writes the counted reads. */
   close(options?: { wait?: boolean }): Promise<void>;
 };
 
@@ -44,6 +50,7 @@ export function createServer(verity: Verity, partial: Partial<ServerOptions> = {
     now: options.now,
   });
   const clock = () => options.now().getTime();
+  const pages = new PageCache(clock);
   const web: Web = {
     services,
     options,
@@ -53,7 +60,18 @@ export function createServer(verity: Verity, partial: Partial<ServerOptions> = {
     },
     cookies: new SiteCookies(services.cookieSecret, options.baseUrl.startsWith("https:")),
     formGuard: sameSiteForms([new URL(options.baseUrl).origin], formRefused),
+    pages,
   };
+  // What drops cached pages: a job that moves (queued, running, published: the report, its
+  // re-check banner, the lists), reads written (the home page's "most read").
+  services.bus.watch((checkId, message) => {
+    pages.invalidate(`check:${checkId}`);
+    const other = message.data.checkId;
+    if (typeof other === "string" && other !== checkId) pages.invalidate(`check:${other}`);
+    if (message.type === "done") pages.invalidate("lists");
+  });
+  services.reads.onFlushed(() => pages.invalidate("reads"));
+  services.reads.start(READ_FLUSH_MS);
   if (options.startJobs) services.queue.start().catch((error) => console.error("verity: could not resume the job queue:", error));
 
   const app = new Hono();
@@ -62,15 +80,23 @@ export function createServer(verity: Verity, partial: Partial<ServerOptions> = {
   // What other sites' scripts may read: the API and the feeds.
   const publicAccess = crossOrigin(options.corsOrigins);
   for (const path of ["/api/*", "/feed.xml", "/category/:name/feed.xml"]) app.use(path, publicAccess);
-  app.use(
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: (c) =>
-        c.req.path.startsWith("/api/")
-          ? jsonError(c, 413, "too_large", "the request body is too large")
-          : c.text("Request body too large", 413),
-    }),
-  );
+  const limitBodies = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: (c) =>
+      c.req.path.startsWith("/api/")
+        ? jsonError(c, 413, "too_large", "the request body is too large")
+        : c.text("Request body too large", 413),
+  });
+  // Reads have no body to limit; asking for one makes the server adapter build a full Request (a
+  // large share of a cached page's time).
+  app.use((c, next) => (SAFE_METHODS.has(c.req.method) ? next() : limitBodies(c, next)));
+
+  // Any other write (the admin's edits, the campaign, a donation) may change what any page
+  // shows: drop them all. Votes drop only their report's pages (in their route).
+  app.use(async (c, next) => {
+    await next();
+    if (!SAFE_METHODS.has(c.req.method) && !VOTE_PATH.test(c.req.path)) pages.clear();
+  });
 
   app.route("/assets", assetRoutes());
   app.route("/cards", cardRoutes(web, { name: SITE_NAME, tagline: SITE_TAGLINE }));
@@ -104,6 +130,9 @@ export function createServer(verity: Verity, partial: Partial<ServerOptions> = {
   return Object.assign(app, {
     services,
     queue: services.queue,
-    close: (closeOptions: { wait?: boolean } = {}) => services.queue.stop(closeOptions),
+    close: async (closeOptions: { wait?: boolean } = {}) => {
+      await services.queue.stop(closeOptions);
+      await services.reads.stop();
+    },
   });
 }

@@ -1,6 +1,6 @@
 // The published checks as readers find them: listed (newest or most read first, by
-// category, by topic or person), searched, one report at its address (any of its
-// versions), and the reads that order "most read".
+// category, by topic or person), searched, and one report at its address (any of its
+// versions).
 import type { Report } from "../domain/report.js";
 import { normalizeForMatch } from "../domain/text.js";
 import {
@@ -14,7 +14,6 @@ import {
 } from "../store/archive.js";
 import type { CheckRepository } from "../store/checks.js";
 import type { Store } from "../store/db.js";
-import { SiteRepository } from "../store/site.js";
 
 export { PERSON_TYPES, TOPIC_TYPES };
 export type { CheckSummary, EntitySummary, Page };
@@ -24,14 +23,12 @@ const CATEGORY_SEARCH_DEPTH = 1000;
 
 export class Archive {
   private readonly published: ArchiveRepository;
-  private readonly site: SiteRepository;
 
   constructor(
     store: Store,
     private readonly checks: CheckRepository,
   ) {
     this.published = new ArchiveRepository(store);
-    this.site = new SiteRepository(store);
   }
 
   list(options: ListOptions): Promise<Page<CheckSummary>> {
@@ -92,9 +89,5 @@ export class Archive {
   /** The published ones of these checks, by id. */
   summaries(ids: string[]): Promise<Map<string, CheckSummary>> {
     return this.published.summaries(ids);
-  }
-
-  countRead(id: string): Promise<void> {
-    return this.site.countRead(id);
   }
 }

@@ -1,6 +1,6 @@
 // The services of the website and its API, wired once from an open Verity: the job
 // queue with its progress bus, the archive, where checks stand, votes, the campaign,
-// submissions and the editors' actions; and the key that signs the site's cookies.
+// submissions, the editors' actions and the read counts; and the key that signs the site's cookies.
 import { randomBytes } from "node:crypto";
 import { ProgressBus } from "../jobs/bus.js";
 import { JobQueue } from "../jobs/queue.js";
@@ -10,6 +10,7 @@ import { Archive } from "./archive.js";
 import { Campaign, type CampaignSettings } from "./campaign.js";
 import { Editor } from "./editor.js";
 import { Progress } from "./progress.js";
+import { ReadCounts } from "./read-counts.js";
 import { Submissions } from "./submissions.js";
 import type { Verity } from "./verity.js";
 import { Votes } from "./votes.js";
@@ -33,6 +34,8 @@ export interface SiteServices {
   campaign: Campaign;
   submissions: Submissions;
   editor: Editor;
+  /** Reads counted in memory, written in batches (started by the server). */
+  reads: ReadCounts;
   /** The key that signs cookies. */
   cookieSecret(): Promise<string>;
 }
@@ -54,6 +57,7 @@ export function openSiteServices(verity: Verity, settings: SiteSettings): SiteSe
     campaign: new Campaign(store, settings.campaign, now),
     submissions: new Submissions(queue, archive, checks, now),
     editor: new Editor(store, checks, now),
+    reads: new ReadCounts(store),
     cookieSecret: () =>
       (secret ??=
         settings.secret !== null

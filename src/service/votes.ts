@@ -2,6 +2,8 @@
 import type { Store } from "../store/db.js";
 import { SiteRepository, type VoteTally } from "../store/site.js";
 
+export type { VoteTally };
+
 export class Votes {
   private readonly site: SiteRepository;
 

@@ -43,12 +43,19 @@ export class SiteRepository {
     return row ? row.helpful === 1 : null;
   }
 
-  async countRead(checkId: string): Promise<void> {
-    await this.store.db
-      .insertInto("check_reads")
-      .values({ check_id: checkId, reads: 1 })
-      .onConflict((oc) => oc.column("check_id").doUpdateSet((eb) => ({ reads: eb("check_reads.reads", "+", 1) })))
-      .execute();
+  /** Adds batched read counts, in one transaction (checks deleted meanwhile are skipped). */
+  async addReads(counts: Map<string, number>): Promise<void> {
+    await this.store.db.transaction().execute(async (trx) => {
+      for (const [checkId, n] of counts) {
+        const exists = await trx.selectFrom("checks").select("id").where("id", "=", checkId).executeTakeFirst();
+        if (!exists) continue;
+        await trx
+          .insertInto("check_reads")
+          .values({ check_id: checkId, reads: n })
+          .onConflict((oc) => oc.column("check_id").doUpdateSet((eb) => ({ reads: eb("check_reads.reads", "+", n) })))
+          .execute();
+      }
+    });
   }
 
   async reads(checkId: string): Promise<number> {

@@ -269,6 +269,7 @@ describe("the website, without JavaScript", () => {
     assert.match(none.doc.querySelector("[data-testid=search-count]")?.textContent ?? "", /^0 checks/);
     await browser.page("/search");
 
+    await app.services.reads.flush(); // reads are written in batches
     const home = await browser.page("/");
     assert.equal(home.doc.querySelector("[data-testid=most-read-checks] a.title")?.getAttribute("href"), reportUrl, "the most read first");
     assert.equal(home.doc.querySelectorAll("[data-testid=latest-checks] li").length, 4);

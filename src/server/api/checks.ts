@@ -9,6 +9,7 @@ import type { Report } from "../../domain/report.js";
 import type { CheckSummary } from "../../service/archive.js";
 import { currentStage } from "../../service/progress.js";
 import type { Web } from "../context.js";
+import { cachedPage, pageEntry } from "../cached.js";
 import { jsonError, methodNotAllowed, pageNumber, rateLimited } from "../respond.js";
 import { MAX_BODY_BYTES } from "../security.js";
 import { followEvents } from "./events.js";
@@ -104,23 +105,27 @@ export function checksApi(web: Web): Hono {
     } satisfies z.output<typeof CheckListJson>);
   });
 
-  app.get("/:id", async (c) => {
+  app.get("/:id", (c) => {
     const id = c.req.param("id");
-    const state = await progress.progressOf(id);
-    const report = await archive.report(state?.job?.resultCheckId ?? id);
-    if (report) {
-      const job = state?.job;
-      return c.json(reportJson(report, job && (job.status === "queued" || job.status === "running") ? job.status : null));
-    }
-    // "done" without a report in the archive: withdrawn (or not yet visible), so there is nothing to show.
-    if (!state || state.state === "done") return jsonError(c, 404, "not_found", "no such check");
-    return c.json({
-      id,
-      status: state.state,
-      error: state.state === "failed" ? state.error : null,
-      stage: currentStage(state),
-      progressUrl: `/progress/${id}`,
-    } satisfies z.output<typeof CheckStateJson>);
+    // A published report is the same for everyone until it, or its re-check, changes: cached.
+    return cachedPage(c, web, `api:${id}`, async () => {
+      const state = await progress.progressOf(id);
+      const report = await archive.report(state?.job?.resultCheckId ?? id);
+      if (report) {
+        const job = state?.job;
+        const res = c.json(reportJson(report, job && (job.status === "queued" || job.status === "running") ? job.status : null));
+        return pageEntry(web, res, [`check:${id}`, `check:${report.id}`]);
+      }
+      // "done" without a report in the archive: withdrawn (or not yet visible), so there is nothing to show.
+      if (!state || state.state === "done") return jsonError(c, 404, "not_found", "no such check");
+      return c.json({
+        id,
+        status: state.state,
+        error: state.state === "failed" ? state.error : null,
+        stage: currentStage(state),
+        progressUrl: `/progress/${id}`,
+      } satisfies z.output<typeof CheckStateJson>);
+    });
   });
 
   app.get("/:id/events", async (c) => {

@@ -2,11 +2,17 @@
 import { Hono, type Context } from "hono";
 import { html } from "hono/html";
 import { askForm, categoryLinks, checkList } from "../components.js";
+import { cachedPage, pageEntry } from "../cached.js";
 import type { Web } from "../context.js";
 import { SITE_NAME, SITE_TAGLINE } from "../layout.js";
 
 export function homeRoutes(web: Web): Hono {
-  return new Hono().get("/", (c) => homePage(c, web, {}));
+  // The plain home page is the same for everyone; one pre-filled by ?q= is rendered each time.
+  return new Hono().get("/", (c) =>
+    c.req.query("q") !== undefined
+      ? homePage(c, web, {})
+      : cachedPage(c, web, "home", async () => pageEntry(web, await homePage(c, web, {}), ["lists", "reads"])),
+  );
 }
 
 /** The home page; also shown again with the input and the reason when a submission is refused. */

@@ -37,7 +37,10 @@ ${
 <span class="hint">The reports stay published; only this browser's list is cleared.</span></form>`
     : ""
 }`;
-    return c.render(body, { title: "Your checks", noindex: true, pageClass: "page-mine" });
+    const res = await c.render(body, { title: "Your checks", noindex: true, pageClass: "page-mine" });
+    // This visitor's alone: no cache, shared or not, keeps it.
+    res.headers.set("Cache-Control", "private, no-store");
+    return res;
   });
 
   app.post("/clear", formGuard, (c) => {

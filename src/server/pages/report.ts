@@ -13,8 +13,26 @@ import { cardPath } from "../cards.js";
 import { joinHtml, type Html } from "../components.js";
 import type { Web } from "../context.js";
 import { claimReview, jsonForScript } from "../jsonld.js";
+import { pageEntry } from "../cached.js";
+import { etagOf, type CachedPage } from "../page-cache.js";
+import type { VoteTally } from "../../service/votes.js";
 
-export async function reportPage(c: Context, web: Web, current: Report, report: Report, layout: ReportLayout): Promise<Response> {
+/** Where the vote section goes in the cached page: the visitor's own vote is put in when it is served. */
+const VOTE_SLOT = "<!--verity:vote-->";
+
+/**
+ * The report page as a cache entry: the same for every visitor, with the vote section
+ * filled in per visitor (their vote pressed) when it is served. `countsRead`: a view of
+ * this page is a read of the report (not of an earlier version).
+ */
+export async function reportPage(
+  c: Context,
+  web: Web,
+  current: Report,
+  report: Report,
+  layout: ReportLayout,
+  countsRead: boolean,
+): Promise<CachedPage | Response> {
   const { archive, progress, votes } = web.services;
   const base = web.options.baseUrl;
   const canonical = base + current.url;
@@ -35,8 +53,6 @@ export async function reportPage(c: Context, web: Web, current: Report, report: 
   const article = raw(renderHtml(report, { standalone: false, layout, followUp, testIds: true }));
 
   const [versions, tally, job] = await Promise.all([archive.versions(current.id), votes.tally(current.id), progress.latestJob(current.id)]);
-  const voter = web.cookies.knownVisitor(c);
-  const myVote = voter ? await votes.voteOf(current.id, voter) : null;
   const rechecking = job && (job.status === "queued" || job.status === "running") ? job : null;
 
   const query = (params: Record<string, string | number | null>) => {
@@ -66,16 +82,6 @@ export async function reportPage(c: Context, web: Web, current: Report, report: 
 <a href="${query({ version: versionParam, layout: "briefing" })}" data-testid="layout-briefing"${layout === "briefing" ? html` aria-current="page"` : ""}>briefing</a></nav>`;
 
   const formats = html`<span class="formats">Also as <a href="/api/checks/${current.id}" data-testid="report-json">JSON</a></span>`;
-
-  const vote = html`<section class="vote" id="vote" data-testid="vote" aria-labelledby="vote-heading">
-<h2 id="vote-heading">Was this helpful?</h2>
-<form method="post" action="/checks/${current.id}/vote" data-testid="vote-form">
-<button type="submit" name="helpful" value="yes" data-testid="vote-yes"${myVote === true ? html` aria-pressed="true"` : ""}>Yes</button>
-<button type="submit" name="helpful" value="no" class="secondary" data-testid="vote-no"${myVote === false ? html` aria-pressed="true"` : ""}>No</button>
-<span class="muted" data-testid="vote-tally">${tally.helpful} of ${tally.helpful + tally.notHelpful} readers found this helpful.</span>
-</form>
-${myVote !== null ? html`<p class="muted" data-testid="vote-thanks">Thank you: you said this report was ${myVote ? "helpful" : "not helpful"}. You can change your answer.</p>` : ""}
-</section>`;
 
   const shareText = `${verdictWord(current.verdict.label)}: ${collapseWhitespace(current.title)}`;
   const enc = encodeURIComponent;
@@ -127,7 +133,7 @@ ${myVote !== null ? html`<p class="muted" data-testid="vote-thanks">Thank you: y
 <div class="report-tools">${layoutSwitch} ${formats}</div>
 ${article}
 ${about}
-${isOld ? "" : vote}
+${isOld ? "" : raw(VOTE_SLOT)}
 ${share}
 ${versionList}`;
 
@@ -138,7 +144,7 @@ ${versionList}`;
 <meta property="article:section" content="${report.category}">
 <link rel="alternate" type="application/json" href="/api/checks/${current.id}">
 ${isOld || layout !== "classic" ? html`<meta name="robots" content="noindex">` : ""}`;
-  return c.render(body, {
+  const res = await c.render(body, {
     title: collapseWhitespace(report.title) || "Report",
     description,
     canonicalPath: current.url,
@@ -147,4 +153,38 @@ ${isOld || layout !== "classic" ? html`<meta name="robots" content="noindex">` :
     image: { path: cardPath(report), alt: `${verdictWord(report.verdict.label)}: ${collapseWhitespace(report.title)}` },
     pageClass: "page-report",
   });
+  const entry = await pageEntry(web, res, [`check:${current.id}`]);
+  if (entry instanceof Response) return entry;
+  const template = entry.body;
+  const withVote = (myVote: boolean | null) =>
+    template.replace(VOTE_SLOT, () => (isOld ? "" : String(voteSection(current.id, tally, myVote))));
+  const body0 = withVote(null);
+  return {
+    ...entry,
+    body: body0,
+    etag: etagOf(body0),
+    ...(countsRead ? { readOf: current.id } : {}),
+    ...(isOld
+      ? {}
+      : {
+          personal: async (voter: string) => {
+            const myVote = await votes.voteOf(current.id, voter);
+            if (myVote === null) return null;
+            const own = withVote(myVote);
+            return { body: own, etag: etagOf(own) };
+          },
+        }),
+  };
+}
+
+function voteSection(checkId: string, tally: VoteTally, myVote: boolean | null): Html {
+  return html`<section class="vote" id="vote" data-testid="vote" aria-labelledby="vote-heading">
+<h2 id="vote-heading">Was this helpful?</h2>
+<form method="post" action="/checks/${checkId}/vote" data-testid="vote-form">
+<button type="submit" name="helpful" value="yes" data-testid="vote-yes"${myVote === true ? html` aria-pressed="true"` : ""}>Yes</button>
+<button type="submit" name="helpful" value="no" class="secondary" data-testid="vote-no"${myVote === false ? html` aria-pressed="true"` : ""}>No</button>
+<span class="muted" data-testid="vote-tally">${tally.helpful} of ${tally.helpful + tally.notHelpful} readers found this helpful.</span>
+</form>
+${myVote !== null ? html`<p class="muted" data-testid="vote-thanks">Thank you: you said this report was ${myVote ? "helpful" : "not helpful"}. You can change your answer.</p>` : ""}
+</section>`;
 }
