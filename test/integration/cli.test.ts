@@ -109,5 +109,17 @@ describe("verity CLI", () => {
     assert.equal(empty.status, 2);
     assert.equal(empty.stderr.trim().split("\n").length, 1);
     assert.match(empty.stderr, /input is empty/);
+    for (const nothing of ["!!!", "😀😀", "\u200B\u200B"]) {
+      const r = run("check", nothing);
+      assert.equal(r.status, 2, r.stderr);
+      assert.equal(r.stderr, "verity: nothing to check: the input has no letters or digits\n");
+    }
+    const c1 = run("check", "coffee \u0085 cancer");
+    assert.equal(c1.status, 2);
+    assert.match(c1.stderr, /control characters/);
+    const link = run("check", "http://[::1]:18999/D16");
+    assert.equal(link.status, 2, link.stderr);
+    assert.match(link.stderr, /^verity: could not read http:\/\/\[::1\]:18999\/D16: forbidden address/);
+    assert.equal(link.stderr.trim().split("\n").length, 1);
   });
 });
