@@ -219,15 +219,19 @@ describe("the rate limit behind a proxy (VERITY_TRUST_PROXY)", () => {
       headers: { "content-type": "application/json", "x-forwarded-for": forwardedFor },
     });
 
-  it("keys on the entry the proxy added, not on the leftmost one the client wrote", async () => {
-    // A fixed clock: no token comes back while the test runs.
+  /** A server behind `hops` proxies whose clients may submit `burst` checks, on a fixed clock: no token comes back while a test runs. */
+  const behindProxies = (hops: number, burst: number) => {
     const now = new Date("2026-01-01T00:00:00Z");
-    const app = createServer(v, {
-      trustProxy: 1,
+    return createServer(v, {
+      trustProxy: hops,
       startJobs: false,
       now: () => now,
-      rateLimits: { submissions: { burst: 5, perMinute: 1 }, votes: LIMITS.votes },
+      rateLimits: { submissions: { burst, perMinute: 1 }, votes: LIMITS.votes },
     });
+  };
+
+  it("keys on the entry the proxy added, not on the leftmost one the client wrote", async () => {
+    const app = behindProxies(1, 5);
     try {
       const statuses: number[] = [];
       // One real client (203.0.113.7, as the proxy saw it), 300 different spoofed leftmost entries.
@@ -242,13 +246,7 @@ describe("the rate limit behind a proxy (VERITY_TRUST_PROXY)", () => {
   });
 
   it("counts hops from the right: with two proxies, the second entry from the right", async () => {
-    const now = new Date("2026-01-01T00:00:00Z");
-    const app = createServer(v, {
-      trustProxy: 2,
-      startJobs: false,
-      now: () => now,
-      rateLimits: { submissions: { burst: 1, perMinute: 1 }, votes: LIMITS.votes },
-    });
+    const app = behindProxies(2, 1);
     try {
       assert.equal((await submit(app, 400, "10.9.9.9, 203.0.113.20, 192.0.2.1")).status, 202);
       assert.equal((await submit(app, 401, "10.9.9.8, 203.0.113.20, 192.0.2.1")).status, 429, "same client, other spoofed entry");
