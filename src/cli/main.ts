@@ -1,4 +1,4 @@
-// The `verity` command line: check, ingest, serve, worker.
+// The `verity` command line: check, ingest, embed, serve, backup, worker.
 // Exit status: 0 success, 2 bad input or configuration (one line on stderr), 1 other failures.
 import { Command, CommanderError, Option } from "commander";
 import { loadConfig } from "../service/config.js";
@@ -54,6 +54,15 @@ export async function main(argv: string[]): Promise<number> {
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new BadInputError(`invalid port "${opts.port}"`);
       const { runServeCommand } = await import("./serve.js");
       exitCode = await runServeCommand(port, loadConfig());
+    });
+
+  program
+    .command("backup")
+    .description("copy the database into a new file, consistently, even while `serve` runs (SQLite's online backup)")
+    .argument("<file>", "the backup to write (a new file)")
+    .action(async (file: string) => {
+      const { runBackupCommand } = await import("./backup.js");
+      exitCode = await runBackupCommand(file, loadConfig());
     });
 
   program

@@ -8,6 +8,11 @@ export class ConfigError extends Error {
   override name = "ConfigError";
 }
 
+/** The database file is damaged or not a database: the operator restores a backup or recovers it (exit status 2). */
+export class DamagedDatabaseError extends ConfigError {
+  override name = "DamagedDatabaseError";
+}
+
 export function isUserError(error: unknown): error is BadInputError | ConfigError {
   return error instanceof BadInputError || error instanceof ConfigError;
 }

@@ -12,6 +12,11 @@ export interface HttpRequest {
   signal?: AbortSignal;
   /** Use and fill the page cache (GET only; revalidated with ETag / Last-Modified). */
   cache?: boolean;
+  /**
+   * The request goes to an API endpoint the operator configured (a search provider's base URL), never
+   * to a URL from a user or a fetched page: it may reach the client's `operatorHosts` although private.
+   */
+  operatorEndpoint?: boolean;
 }
 
 export interface HttpResponse {

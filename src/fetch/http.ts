@@ -23,8 +23,13 @@ interface HttpClientOptions {
   maxBytes?: number;
   maxRedirects?: number;
   perHostConcurrency?: number;
-  /** "host:port" entries that may be reached although private. Tests only. */
+  /** "host:port" entries that any request may reach although private. Tests only (their fixture pages). */
   allowedPrivateHosts?: readonly string[];
+  /**
+   * "host:port" of the endpoints the operator configured (SEARXNG_URL, VERITY_*_URL): requests marked
+   * `operatorEndpoint` may reach them although private (a SearXNG on 127.0.0.1); no other request may.
+   */
+  operatorHosts?: readonly string[];
   /** DNS resolution (all addresses of a name); the system resolver by default. */
   resolver?: Resolver;
   cache?: HttpCache;
@@ -44,24 +49,32 @@ export function createHttpClient(options: HttpClientOptions = {}): ClosableHttpC
   const defaultMaxBytes = options.maxBytes ?? 10 * 1024 * 1024;
   const maxRedirects = options.maxRedirects ?? 5;
   const allowedPrivateHosts = [...(options.allowedPrivateHosts ?? [])];
+  const operatorHosts = [...allowedPrivateHosts, ...(options.operatorHosts ?? [])];
   const cache = options.cache;
   const now = options.now ?? (() => new Date());
   const limiter = new HostLimiter(Math.max(1, options.perHostConcurrency ?? 2));
-  const agent = new Agent({
-    connect: createSafeConnector({
-      timeout: options.connectTimeoutMs ?? 5000,
-      resolver: options.resolver,
-      allowedPrivateHosts,
-    }),
-    headersTimeout: options.headersTimeoutMs ?? 10_000,
-    bodyTimeout: options.bodyTimeoutMs ?? 15_000,
-  });
+  const newAgent = (allowed: string[]) =>
+    new Agent({
+      connect: createSafeConnector({
+        timeout: options.connectTimeoutMs ?? 5000,
+        resolver: options.resolver,
+        allowedPrivateHosts: allowed,
+      }),
+      headersTimeout: options.headersTimeoutMs ?? 10_000,
+      bodyTimeout: options.bodyTimeoutMs ?? 15_000,
+    });
+  // Two connection pools, so that a connection opened to an operator's private endpoint never
+  // carries a request that was not meant for it.
+  const agent = newAgent(allowedPrivateHosts);
+  const operatorAgent = options.operatorHosts?.length ? newAgent(operatorHosts) : agent;
 
   async function request(req: HttpRequest): Promise<HttpResponse> {
     const method = req.method ?? "GET";
     if (method !== "GET" && method !== "POST") throw new HttpError(`unsupported method ${String(method)}`, "bad_url");
     const maxBytes = req.maxBytes ?? defaultMaxBytes;
-    const requested = checkUrl(req.url, { allowedPrivateHosts });
+    const allowed = req.operatorEndpoint ? operatorHosts : allowedPrivateHosts;
+    const dispatcher = req.operatorEndpoint ? operatorAgent : agent;
+    const requested = checkUrl(req.url, { allowedPrivateHosts: allowed });
     const useCache = Boolean(cache && req.cache && method === "GET");
     const cached = useCache ? await cache!.get(requested.href).catch(() => null) : null;
 
@@ -89,7 +102,7 @@ export function createHttpClient(options: HttpClientOptions = {}): ClosableHttpC
       for (let hop = 0; ; hop++) {
         const release = await limiter.acquire(url.host, controller.signal);
         try {
-          const res = await agent.request({
+          const res = await dispatcher.request({
             origin: url.origin,
             path: url.pathname + url.search,
             method: currentMethod,
@@ -107,7 +120,7 @@ export function createHttpClient(options: HttpClientOptions = {}): ClosableHttpC
             } catch {
               throw new HttpError(`bad redirect location: ${location.slice(0, 200)}`, "bad_url");
             }
-            next = checkUrl(next.href, { allowedPrivateHosts });
+            next = checkUrl(next.href, { allowedPrivateHosts: allowed });
             if (res.statusCode === 303 || ((res.statusCode === 301 || res.statusCode === 302) && currentMethod === "POST")) {
               currentMethod = "GET";
               body = undefined;
@@ -156,7 +169,10 @@ export function createHttpClient(options: HttpClientOptions = {}): ClosableHttpC
 
   return {
     request,
-    close: () => agent.close(),
+    close: async () => {
+      await agent.close();
+      if (operatorAgent !== agent) await operatorAgent.close();
+    },
   };
 }
 

@@ -4,7 +4,9 @@
 // - the connect-time lookup: every address a name resolves to is checked right before the socket
 //   connects to it, so DNS rebinding (public at first, private at connect) is refused;
 // - the connector: IP literals are checked again where the socket is opened.
-// Tests reach loopback fixture servers through an exact "host:port" allowlist given to the client.
+// An exact "host:port" allowlist given to the client lets through what is private on purpose: the
+// endpoints the operator configured (a SearXNG on 127.0.0.1), for the requests made to them only, and
+// the loopback fixture servers of tests.
 import dns from "node:dns";
 import type { LookupAddress, LookupOptions } from "node:dns";
 import ipaddr from "ipaddr.js";
@@ -28,7 +30,7 @@ const systemResolver: Resolver = async (hostname) => {
 };
 
 interface SsrfOptions {
-  /** "host:port" entries (e.g. "127.0.0.1:34567") that may be reached although private. Tests only. */
+  /** "host:port" entries (e.g. "127.0.0.1:34567") that may be reached although private. */
   allowedPrivateHosts?: readonly string[];
 }
 

@@ -2,8 +2,10 @@
 // and draws out the claims behind it. A submitted link is read first (through the safe
 // HTTP client): its claims come from the page, its title is the page's title.
 import { BadInputError } from "../domain/errors.js";
+import { isLinkInput } from "../domain/input.js";
 import { MAX_INPUT_CHARS } from "../domain/limits.js";
 import { truncate } from "../domain/text.js";
+import { titleFromUrl } from "../domain/titles.js";
 import type { Analyst, AnalystContext } from "../analysts/analyst.js";
 import { linkEntities } from "../sources/wikidata.js";
 import type { HttpClient } from "../fetch/http-client.js";
@@ -23,6 +25,8 @@ const PAGE_CLAIM_CHARS = MAX_INPUT_CHARS;
 
 export async function intake(text: string, analyst: Analyst, ctx: AnalystContext, web: IntakeWeb = {}): Promise<IntakeResult> {
   let result = await analyst.intake(text, ctx);
+  // Any http(s) URL is a link, although an analyst may not see an IPv6 or single-label host as one.
+  if (result.input.kind !== "url" && isLinkInput(text)) result = asLink(text, result);
   if (result.input.kind === "url") result = await intakeLink(text, result, analyst, ctx, web.http);
   if (web.linkEntities && web.http && result.entities.length > 0) {
     const entities = await linkEntities(result.entities, {
@@ -34,6 +38,12 @@ export async function intake(text: string, analyst: Analyst, ctx: AnalystContext
     result = { ...result, entities };
   }
   return result;
+}
+
+/** The analyst's intake of a URL it took for something else: a link, titled by its address until its page is read. */
+function asLink(url: string, result: IntakeResult): IntakeResult {
+  const title = truncate(titleFromUrl(url) || new URL(url).host, 160);
+  return { ...result, input: { ...result.input, kind: "url" }, title, claims: [{ id: "c1", text: title }], entities: [] };
 }
 
 async function intakeLink(

@@ -182,14 +182,15 @@ export const APP_JS = `// Verity: progressive enhancement. Everything works with
 })();
 `;
 
-const ASSETS: Record<string, { body: string; type: string }> = {
-  "app.css": { body: APP_CSS, type: "text/css; charset=utf-8" },
-  "app.js": { body: APP_JS, type: "text/javascript; charset=utf-8" },
-};
+// A Map, not a plain object: "/assets/constructor" or "/assets/__proto__" must not find Object's own members.
+const ASSETS = new Map<string, { body: string; type: string }>([
+  ["app.css", { body: APP_CSS, type: "text/css; charset=utf-8" }],
+  ["app.js", { body: APP_JS, type: "text/javascript; charset=utf-8" }],
+]);
 
 export function assetRoutes(): Hono {
   return new Hono().use(etag()).get("/:name", (c) => {
-    const asset = ASSETS[c.req.param("name")];
+    const asset = ASSETS.get(c.req.param("name"));
     if (!asset) return notFoundPage(c);
     c.header("Cache-Control", "public, max-age=3600");
     return c.body(asset.body, 200, { "Content-Type": asset.type });

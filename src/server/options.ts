@@ -28,8 +28,11 @@ export interface ServerOptions {
   concurrency: number;
   /** Other sites' origins allowed to submit checks from a browser (VERITY_CORS_ORIGINS); reading is open to all. */
   corsOrigins: string[];
-  /** Take the client address from X-Forwarded-For (behind a reverse proxy; VERITY_TRUST_PROXY=1). */
-  trustProxy: boolean;
+  /**
+   * Reverse proxies in front of the server (VERITY_TRUST_PROXY): 0 takes the socket's address; N takes the
+   * client address N entries from the right of X-Forwarded-For (each proxy appends the address it saw).
+   */
+  trustProxy: number;
   /** Start the job queue, resuming interrupted jobs, when the server is created. */
   startJobs: boolean;
   /** Checks per archive page. */
@@ -48,7 +51,7 @@ export const DEFAULT_OPTIONS: ServerOptions = {
   rateLimits: { submissions: { burst: 10, perMinute: 6 }, votes: { burst: 30, perMinute: 30 } },
   concurrency: 2,
   corsOrigins: [],
-  trustProxy: false,
+  trustProxy: 0,
   startJobs: true,
   pageSize: 20,
   now: () => new Date(),
@@ -137,12 +140,20 @@ export function loadServerOptions(config: Config): ServerOptions {
     webhookSecret: text("VERITY_CAMPAIGN_WEBHOOK_SECRET") ?? file.webhookSecret ?? null,
     concurrency: concurrency ?? DEFAULT_OPTIONS.concurrency,
     corsOrigins: origins(text("VERITY_CORS_ORIGINS")),
-    trustProxy: /^(1|true|yes)$/i.test(text("VERITY_TRUST_PROXY") ?? ""),
+    trustProxy: proxyHops(text("VERITY_TRUST_PROXY")),
     rateLimits: {
       submissions: rateLimit(env, "VERITY_RATE_LIMIT_SUBMISSIONS", DEFAULT_OPTIONS.rateLimits.submissions),
       votes: rateLimit(env, "VERITY_RATE_LIMIT_VOTES", DEFAULT_OPTIONS.rateLimits.votes),
     },
   });
+}
+
+/** VERITY_TRUST_PROXY: how many proxies stand in front of the server ("true" and "yes" are one; unset, "0", "false", "no": none). */
+function proxyHops(raw: string | undefined): number {
+  if (raw === undefined || /^(0|false|no|off)$/i.test(raw)) return 0;
+  if (/^(true|yes|on)$/i.test(raw)) return 1;
+  if (/^[1-9]$/.test(raw)) return Number(raw);
+  throw new ConfigError(`VERITY_TRUST_PROXY must be the number of proxies in front of the server, 0 to 9 (got "${raw.slice(0, 40)}")`);
 }
 
 /** "https://a.example, https://b.example": each an http(s) origin, written as a browser sends it. */

@@ -110,11 +110,19 @@ export function perClientLimiter(limit: RateLimit, clock: () => number = () => D
   return new KeyedRateLimiter({ burst: limit.burst, perSecond: limit.perMinute / 60, now: clock });
 }
 
-/** The client's address: the socket's, or the first X-Forwarded-For hop behind a trusted proxy. */
-export function clientAddress(c: Context, trustProxy: boolean): string {
-  if (trustProxy) {
-    const forwarded = c.req.header("x-forwarded-for")?.split(",")[0]?.trim();
-    if (forwarded) return forwarded;
+/**
+ * The client's address: the socket's, or, behind `hops` trusted proxies, the X-Forwarded-For entry
+ * `hops` places from the right. Each proxy appends the address it received the request from, so the
+ * entries on the right are the proxies' own; whatever lies further left was sent by the client and
+ * can be anything. With fewer entries than hops, the leftmost one (as Express does).
+ */
+export function clientAddress(c: Context, hops: number): string {
+  if (hops > 0) {
+    const forwarded = (c.req.header("x-forwarded-for") ?? "")
+      .split(",")
+      .map((entry) => entry.trim())
+      .filter(Boolean);
+    if (forwarded.length > 0) return forwarded[Math.max(0, forwarded.length - hops)]!;
   }
   try {
     return getConnInfo(c).remote.address ?? "local";

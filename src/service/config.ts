@@ -27,7 +27,10 @@ export interface Config {
   sources: string[] | null;
   /** Domain allow/deny lists, reliability notes, recency filter. */
   policy: SourcePolicy;
-  /** "host:port" entries the HTTP client may reach although private (tests only). */
+  /**
+   * "host:port" entries that every request of the HTTP client may reach although private: tests' fixture
+   * pages only, never read from the environment. (The operator's own endpoints are `operatorHosts`.)
+   */
   allowPrivateHosts: string[];
   /** The environment as merged with `.env`: provider keys and URLs are read from it. */
   env: Record<string, string>;
@@ -53,10 +56,43 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     llm: merged.VERITY_LLM?.trim() || file.llm || null,
     sources: list(merged.VERITY_SOURCES) ?? file.sources ?? null,
     policy: SourcePolicy.fromConfig({ domains: file.domains, recencyDays: file.recencyDays }),
-    allowPrivateHosts: list(merged.VERITY_ALLOW_PRIVATE_HOSTS) ?? [],
+    allowPrivateHosts: [],
     env: merged,
     campaign: file.campaign,
   };
+}
+
+/** The settings whose URL is an API endpoint the operator chose (the LLM base URLs are not fetched through the guarded client). */
+const OPERATOR_URL_SETTINGS = [
+  "SEARXNG_URL",
+  "VERITY_SEARXNG_URL",
+  "VERITY_BRAVE_URL",
+  "VERITY_TAVILY_URL",
+  "VERITY_SERPER_URL",
+  "VERITY_FACTCHECK_URL",
+  "VERITY_WIKIPEDIA_URL",
+  "VERITY_WIKIDATA_URL",
+];
+
+/**
+ * "host:port" of every API endpoint the operator configured: requests to them may reach a private or
+ * loopback address (a self-hosted SearXNG), while URLs from users and from fetched pages never may.
+ */
+export function operatorHosts(env: Record<string, string | undefined>): string[] {
+  const hosts = new Set<string>();
+  for (const name of OPERATOR_URL_SETTINGS) {
+    const value = env[name]?.trim();
+    if (!value) continue;
+    let url: URL;
+    try {
+      url = new URL(value);
+    } catch {
+      continue; // the provider that reads the setting says what is wrong with it
+    }
+    if (url.protocol !== "http:" && url.protocol !== "https:") continue;
+    hosts.add(`${url.hostname}:${url.port || (url.protocol === "https:" ? "443" : "80")}`);
+  }
+  return [...hosts];
 }
 
 function definedOnly(env: NodeJS.ProcessEnv): Record<string, string> {

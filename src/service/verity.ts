@@ -1,6 +1,6 @@
 // The composition root: opens the store and wires the analyst and the providers
 // that the CLI, the server and the tests use.
-import type { Config } from "./config.js";
+import { operatorHosts, type Config } from "./config.js";
 import { ConfigError } from "../domain/errors.js";
 import type { Analyst } from "../analysts/analyst.js";
 import { llmConfigFromEnv } from "../analysts/llm/config.js";
@@ -46,7 +46,11 @@ export async function openVerity(config: Config, options: OpenOptions = {}): Pro
   try {
     const encoder = new CachedEncoder(sharedUseLiteEncoder(), options.embeddingCache ?? new EmbeddingRepository(store));
     const analyst = chooseAnalyst(config, options.engine, encoder);
-    const http = createHttpClient({ cache: new HttpCacheRepository(store), allowedPrivateHosts: config.allowPrivateHosts });
+    const http = createHttpClient({
+      cache: new HttpCacheRepository(store),
+      allowedPrivateHosts: config.allowPrivateHosts,
+      operatorHosts: operatorHosts(config.env),
+    });
     const providers = createProviders(options.sources ?? config.sources, store, { http, env: config.env });
     return {
       store,

@@ -75,6 +75,8 @@ export async function requestJson(http: HttpClient, req: HttpRequest, policy: Re
     try {
       const res = await http.request({
         ...req,
+        // Every JSON API is asked at the base URL the operator configured (or the provider's default).
+        operatorEndpoint: true,
         headers: { Accept: "application/json", ...req.headers },
         timeoutMs,
         maxBytes: req.maxBytes ?? policy.maxBytes ?? DEFAULTS.maxBytes,

@@ -1,6 +1,7 @@
 // The `verity` command as a user runs it: the built bin, a temporary data directory.
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
+import { mkdirSync, renameSync, writeFileSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -109,5 +110,83 @@ describe("verity CLI", () => {
     assert.equal(empty.status, 2);
     assert.equal(empty.stderr.trim().split("\n").length, 1);
     assert.match(empty.stderr, /input is empty/);
+    for (const nothing of ["!!!", "😀😀", "\u200B\u200B"]) {
+      const r = run("check", nothing);
+      assert.equal(r.status, 2, r.stderr);
+      assert.equal(r.stderr, "verity: nothing to check: the input has no letters or digits\n");
+    }
+    const c1 = run("check", "coffee \u0085 cancer");
+    assert.equal(c1.status, 2);
+    assert.match(c1.stderr, /control characters/);
+    const link = run("check", "http://[::1]:18999/D16");
+    assert.equal(link.status, 2, link.stderr);
+    assert.match(link.stderr, /^verity: could not read http:\/\/\[::1\]:18999\/D16: forbidden address/);
+    assert.equal(link.stderr.trim().split("\n").length, 1);
+  });
+});
+
+describe("verity backup, and a damaged database", () => {
+  let dir: string;
+  let cleanup: () => Promise<void>;
+  const run = (dataDir: string, ...args: string[]) => {
+    const r = spawnSync(process.execPath, [BIN, ...args], {
+      cwd: dir,
+      env: { PATH: process.env.PATH, VERITY_DATA_DIR: dataDir, VERITY_SOURCES: "library" },
+      encoding: "utf8",
+      timeout: 60_000,
+    });
+    return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+  };
+  before(async () => {
+    ({ dir, cleanup } = await tempDir("verity-cli-backup-"));
+    await writeFile(path.join(dir, "coffee.md"), "# Coffee\n\nLarge cohort studies found that coffee does not cause cancer.\n");
+  });
+  after(async () => cleanup());
+
+  it("backs up a store into a new file that serves as a data directory", () => {
+    const live = path.join(dir, "live");
+    assert.equal(run(live, "ingest", "coffee.md").status, 0);
+    const checked = run(live, "check", "Does coffee cause cancer?", "--json");
+    assert.equal(checked.status, 0, checked.stderr);
+    const id = Report.parse(JSON.parse(checked.stdout)).id;
+
+    const backup = run(live, "backup", "backups/verity.sqlite");
+    assert.equal(backup.status, 0, backup.stderr);
+    assert.match(
+      backup.stdout,
+      /^backed up .*live\/verity\.sqlite to .*backups\/verity\.sqlite \([\d.]+ MB: 1 checks, 1 documents; quick_check ok\)\n$/,
+    );
+    assert.equal(run(live, "backup", "backups/verity.sqlite").status, 2, "never over an existing file");
+    assert.equal(run(path.join(dir, "nowhere"), "backup", "b.sqlite").status, 2, "nothing to back up");
+
+    const restored = path.join(dir, "restored");
+    mkdirSync(restored);
+    renameSync(path.join(dir, "backups", "verity.sqlite"), path.join(restored, "verity.sqlite"));
+    const again = run(restored, "check", "Does coffee cause cancer?", "--json");
+    assert.equal(again.status, 0, again.stderr);
+    assert.equal(Report.parse(JSON.parse(again.stdout)).id, id, "the check is in the backup, answered from it");
+  });
+
+  it("refuses to start on a damaged or empty database file, with one line naming it", () => {
+    const damaged = path.join(dir, "damaged");
+    assert.equal(run(damaged, "ingest", "coffee.md").status, 0);
+    const file = path.join(damaged, "verity.sqlite");
+    writeFileSync(file, Buffer.alloc(8192, 0x5a));
+    for (const args of [
+      ["check", "Does coffee cause cancer?"],
+      ["serve", "--port", "0"],
+      ["ingest", "coffee.md"],
+      ["backup", "b.sqlite"],
+    ]) {
+      const r = run(damaged, ...args);
+      assert.equal(r.status, 2, `${args[0]}: ${r.stderr}`);
+      assert.equal(r.stderr.trim().split("\n").length, 1, r.stderr);
+      assert.ok(r.stderr.startsWith(`verity: ${file} is damaged (file is not a database)`), r.stderr);
+      assert.match(r.stderr, /\.recover/);
+    }
+    writeFileSync(file, "");
+    const empty = run(damaged, "check", "Does coffee cause cancer?");
+    assert.equal(empty.status, 2);
+    assert.ok(empty.stderr.startsWith(`verity: ${file} is empty (0 bytes)`), empty.stderr);
   });
 });

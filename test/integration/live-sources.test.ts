@@ -6,11 +6,12 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { after, before, describe, it } from "node:test";
 import { openVerity, type Verity } from "../../src/service/verity.js";
-import { libraryOnlyConfig } from "../../src/service/config.js";
+import { libraryOnlyConfig, loadConfig } from "../../src/service/config.js";
 import { SourcePolicy } from "../../src/sources/policy.js";
 import { SourceTextRepository } from "../../src/store/source-texts.js";
 import { BRAVE_TEST_KEY, startBraveServer } from "../fixtures/servers/brave.js";
 import type { FixtureServer } from "../fixtures/servers/fixture-server.js";
+import { startSearxngServer } from "../fixtures/servers/searxng.js";
 import { startWikidataServer } from "../fixtures/servers/wikidata.js";
 import { startWikipediaServer } from "../fixtures/servers/wikipedia.js";
 import { tempDir } from "../helpers/verity.js";
@@ -193,5 +194,52 @@ describe("ingesting a URL into the library", () => {
       await new Promise((r) => server.close(r));
       await dir.cleanup();
     }
+  });
+});
+
+describe("a SearXNG the operator runs on 127.0.0.1", () => {
+  let searxng: FixtureServer;
+  let verity: Verity;
+  let cleanup: () => Promise<void>;
+  before(async () => {
+    searxng = await startSearxngServer({
+      pages: [
+        {
+          title: "Great Wall of China visible from space, an intranet page",
+          url: "http://127.0.0.1:9/great-wall",
+          description: "Great Wall of China from space",
+          siteName: "Intranet",
+          body: "",
+        },
+      ],
+    });
+    const dir = await tempDir();
+    cleanup = dir.cleanup;
+    // Configured as an operator does, in the environment: no test-only allowlist.
+    const config = loadConfig({ VERITY_DATA_DIR: dir.dir, SEARXNG_URL: searxng.url, VERITY_SOURCES: "searxng" }, dir.dir);
+    assert.deepEqual(config.allowPrivateHosts, []);
+    verity = await openVerity(config);
+  });
+  after(async () => {
+    await verity?.close();
+    await searxng?.close();
+    await cleanup?.();
+  });
+
+  it("is asked, while the loopback pages it returns are not read", async () => {
+    const { report } = await verity.service.check("Is the Great Wall of China visible from space?");
+    const record = report.provenance.providers.find((p) => p.id === "web" || p.id === "searxng");
+    assert.deepEqual({ status: record?.status, error: record?.error }, { status: "ok", error: null });
+    assert.ok(record!.results > 0);
+    assert.ok(searxng.requests.some((r) => r.path === "/search" && r.query.format === "json"));
+    assert.deepEqual(
+      report.provenance.rejected.map((r) => [r.url, r.reason]),
+      [["http://127.0.0.1:9/great-wall", "forbidden address"]],
+    );
+  });
+
+  it("is refused as a link a user submits, at the very same address", async () => {
+    await assert.rejects(verity.service.check(`${searxng.url}/search?q=secrets&format=json`), /could not read .*: forbidden address/);
+    assert.ok(!searxng.requests.some((r) => r.query.q === "secrets"), "the instance never saw the request");
   });
 });

@@ -79,6 +79,10 @@ describe("JSON API", () => {
       ["not json", 400],
       [{ input: "x".repeat(5001) }, 400],
       [{ input: "bad \u0001 control" }, 400],
+      [{ input: "bad \u0085 C1 control" }, 400],
+      [{ input: "😀😀" }, 400],
+      [{ input: "!!!" }, 400],
+      [{ input: "\u200B\u200B\u200B" }, 400],
       [{ input: ICE, fresh: "yes" }, 400],
     ] as const) {
       const res = await postJson(app, body);
@@ -145,6 +149,27 @@ describe("JSON API", () => {
       assert.equal(res.status, 400, bad);
       assert.equal((await res.json()).error.code, "bad_request");
     }
+  });
+
+  it("says why an input with nothing to check is refused", async () => {
+    const res = await postJson(app, { input: "😀😀" });
+    assert.equal(res.status, 400);
+    assert.equal((await res.json()).error.message, "nothing to check: the input has no letters or digits");
+  });
+
+  it("reads an IPv6 or single-label link as a link, and the SSRF guard refuses the private ones with the reason", async () => {
+    for (const link of ["http://[::1]:18999/D16", "http://[2001:db8::1]/x", "http://[fd00::5]/x", "http://intranet/x"]) {
+      const res = await postJson(app, { input: link });
+      assert.equal(res.status, 202, link);
+      const { id } = await res.json();
+      await app.queue.whenIdle();
+      const state = await (await app.request(`/api/checks/${id}`)).json();
+      assert.equal(state.status, "failed", link);
+      assert.match(state.error, new RegExp(`^could not read ${link.replace(/[[\]/.]/g, "\\$&")}: `), link);
+      assert.match(state.error, /forbidden address/, link);
+    }
+    const list = await (await app.request("/api/checks?q=D16")).json();
+    assert.equal(list.total, 0, "no topic titled from the URL's tail");
   });
 
   it("lets other sites read the API, the feeds and the document, and keeps submissions same-origin", async () => {

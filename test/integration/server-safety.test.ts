@@ -203,6 +203,60 @@ describe("rate limits on forms and votes", () => {
   });
 });
 
+describe("the rate limit behind a proxy (VERITY_TRUST_PROXY)", () => {
+  let v: TempVerity;
+  before(async () => {
+    v = await tempVerity();
+  });
+  after(async () => {
+    await v.cleanup();
+  });
+
+  const submit = (app: VerityServer, i: number, forwardedFor: string) =>
+    app.request("/api/checks", {
+      method: "POST",
+      body: JSON.stringify({ input: `Does claim number ${i} hold?` }),
+      headers: { "content-type": "application/json", "x-forwarded-for": forwardedFor },
+    });
+
+  /** A server behind `hops` proxies whose clients may submit `burst` checks, on a fixed clock: no token comes back while a test runs. */
+  const behindProxies = (hops: number, burst: number) => {
+    const now = new Date("2026-01-01T00:00:00Z");
+    return createServer(v, {
+      trustProxy: hops,
+      startJobs: false,
+      now: () => now,
+      rateLimits: { submissions: { burst, perMinute: 1 }, votes: LIMITS.votes },
+    });
+  };
+
+  it("keys on the entry the proxy added, not on the leftmost one the client wrote", async () => {
+    const app = behindProxies(1, 5);
+    try {
+      const statuses: number[] = [];
+      // One real client (203.0.113.7, as the proxy saw it), 300 different spoofed leftmost entries.
+      for (let i = 0; i < 300; i++) statuses.push((await submit(app, i, `198.51.${i % 256}.${i >> 8}, 203.0.113.7`)).status);
+      assert.equal(statuses.filter((s) => s === 202).length, 5, "the burst, then nothing");
+      assert.equal(statuses.filter((s) => s === 429).length, 295);
+      // Another client behind the same proxy has its own bucket.
+      assert.equal((await submit(app, 300, "203.0.113.8")).status, 202);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it("counts hops from the right: with two proxies, the second entry from the right", async () => {
+    const app = behindProxies(2, 1);
+    try {
+      assert.equal((await submit(app, 400, "10.9.9.9, 203.0.113.20, 192.0.2.1")).status, 202);
+      assert.equal((await submit(app, 401, "10.9.9.8, 203.0.113.20, 192.0.2.1")).status, 429, "same client, other spoofed entry");
+      assert.equal((await submit(app, 402, "203.0.113.21, 192.0.2.1")).status, 202, "another client");
+    } finally {
+      await app.close();
+    }
+  });
+});
+
 describe("the admin area", () => {
   const TOKEN = "admin-token-for-tests";
   let v: TempVerity;

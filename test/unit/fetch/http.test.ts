@@ -296,3 +296,57 @@ describe("createHttpClient", () => {
     assert.equal(await cache.get(`${base}/status?code=500`), null);
   });
 });
+
+describe("the operator's endpoints", () => {
+  let server: http.Server;
+  let base: string;
+  let other: http.Server;
+  let otherBase: string;
+  let client: ClosableHttpClient;
+  const listen = async (s: http.Server): Promise<string> => {
+    await new Promise<void>((resolve) => s.listen(0, "127.0.0.1", resolve));
+    return `http://127.0.0.1:${(s.address() as AddressInfo).port}`;
+  };
+
+  before(async () => {
+    other = http.createServer((_req, res) => res.end("internal"));
+    otherBase = await listen(other);
+    server = http.createServer((req, res) => {
+      if (req.url === "/away") res.writeHead(302, { location: `${otherBase}/` }).end();
+      else if (req.url === "/here") res.writeHead(302, { location: "/search" }).end();
+      else res.writeHead(200, { "content-type": "application/json" }).end('{"results":[]}');
+    });
+    base = await listen(server);
+    client = createHttpClient({ operatorHosts: [new URL(base).host] });
+  });
+  after(async () => {
+    await client.close();
+    for (const s of [server, other]) {
+      s.closeAllConnections();
+      await new Promise<void>((resolve) => s.close(() => resolve()));
+    }
+  });
+
+  it("reaches a configured endpoint on loopback, for requests marked as going to it", async () => {
+    const res = await client.request({ url: `${base}/search?q=x`, operatorEndpoint: true });
+    assert.equal(res.status, 200);
+    assert.deepEqual(res.json(), { results: [] });
+    assert.equal((await client.request({ url: `${base}/here`, operatorEndpoint: true })).status, 200, "a redirect within the endpoint");
+  });
+
+  it("refuses the same address to any other request: a user's link or a page's", async () => {
+    await assert.rejects(client.request({ url: `${base}/search?q=x` }), isHttpError("forbidden_address"));
+    await assert.rejects(client.request({ url: `http://localhost:${new URL(base).port}/` }), isHttpError("forbidden_address"));
+  });
+
+  it("refuses other private addresses even to a marked request, redirects included", async () => {
+    await assert.rejects(client.request({ url: `${otherBase}/`, operatorEndpoint: true }), isHttpError("forbidden_address"));
+    await assert.rejects(client.request({ url: `${base}/away`, operatorEndpoint: true }), isHttpError("forbidden_address"));
+    const plain = createHttpClient();
+    try {
+      await assert.rejects(plain.request({ url: `${base}/search`, operatorEndpoint: true }), isHttpError("forbidden_address"));
+    } finally {
+      await plain.close();
+    }
+  });
+});

@@ -1,9 +1,43 @@
 // The progressive-enhancement script (server/assets.ts) on a real progress page (jsdom with a stand-in
-// EventSource): it follows the check's events, marks the stages, and opens the report.
+// EventSource): it follows the check's events, marks the stages, and opens the report. And the
+// asset routes: the two files, and 404 for every other name.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import { Hono } from "hono";
 import { JSDOM, VirtualConsole } from "jsdom";
-import { APP_JS } from "../../../src/server/assets.js";
+import { APP_JS, assetRoutes } from "../../../src/server/assets.js";
+
+describe("asset routes", () => {
+  const app = new Hono().route("/assets", assetRoutes());
+
+  it("serve app.css and app.js, revalidated by ETag", async () => {
+    const css = await app.request("/assets/app.css");
+    assert.equal(css.status, 200);
+    assert.match(css.headers.get("content-type") ?? "", /text\/css/);
+    const tag = css.headers.get("etag");
+    assert.ok(tag);
+    assert.equal((await app.request("/assets/app.css", { headers: { "if-none-match": tag } })).status, 304);
+    assert.equal((await app.request("/assets/app.js")).status, 200);
+  });
+
+  it("answer 404 for Object's own names, with or without If-None-Match", async () => {
+    for (const name of [
+      "constructor",
+      "__proto__",
+      "toString",
+      "hasOwnProperty",
+      "valueOf",
+      "isPrototypeOf",
+      "__defineGetter__",
+      "nope.css",
+    ]) {
+      for (const headers of [{}, { "if-none-match": '"x"' }, { "if-none-match": "*" }] as Record<string, string>[]) {
+        const res = await app.request(`/assets/${name}`, { headers });
+        assert.equal(res.status, 404, `${name} ${JSON.stringify(headers)}`);
+      }
+    }
+  });
+});
 
 const PAGE = `<!doctype html><html><body>
 <section class="progress" data-progress-for="abc-123" data-testid="progress">

@@ -19,6 +19,19 @@ describe("server options", () => {
     assert.deepEqual(options.rateLimits, DEFAULT_OPTIONS.rateLimits);
   });
 
+  it("reads VERITY_TRUST_PROXY as the number of proxies in front of the server", () => {
+    const hops = (value?: string) =>
+      loadServerOptions(libraryOnlyConfig("/tmp/verity-unused", { env: value === undefined ? {} : { VERITY_TRUST_PROXY: value } }))
+        .trustProxy;
+    assert.equal(hops(), 0);
+    assert.equal(hops("0"), 0);
+    assert.equal(hops("false"), 0);
+    assert.equal(hops("1"), 1);
+    assert.equal(hops("true"), 1, "the earlier on/off spelling means one proxy");
+    assert.equal(hops("2"), 2);
+    for (const bad of ["-1", "1.5", "10.0.0.1", "many"]) assert.throws(() => hops(bad), ConfigError, bad);
+  });
+
   it("reads the environment", () => {
     const options = loadServerOptions(
       libraryOnlyConfig("/tmp/verity-unused", {

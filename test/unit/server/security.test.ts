@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { Hono } from "hono";
-import { crossOrigin, perClientLimiter } from "../../../src/server/security.js";
+import { clientAddress, crossOrigin, perClientLimiter } from "../../../src/server/security.js";
 
 describe("perClientLimiter", () => {
   it("limits each client at the configured rate per minute", () => {
@@ -12,6 +12,26 @@ describe("perClientLimiter", () => {
     assert.deepEqual(limiter.take("a"), { ok: false, retryAfter: 10 }, "6 a minute: one every 10 s");
     now = 10_000;
     assert.deepEqual(limiter.take("a"), { ok: true });
+  });
+});
+
+describe("clientAddress", () => {
+  const app = new Hono().get("/ip", (c) => c.text(clientAddress(c, Number(c.req.query("hops")))));
+  const address = async (hops: number, forwardedFor?: string) =>
+    (await app.request(`/ip?hops=${hops}`, { headers: forwardedFor === undefined ? {} : { "x-forwarded-for": forwardedFor } })).text();
+
+  it("takes the entry the trusted proxies added, counting from the right", async () => {
+    assert.equal(await address(1, "6.6.6.6, 203.0.113.7"), "203.0.113.7", "the leftmost entry is the client's to write");
+    assert.equal(await address(1, "203.0.113.7"), "203.0.113.7");
+    assert.equal(await address(2, "6.6.6.6, 203.0.113.7, 10.0.0.2"), "203.0.113.7");
+    assert.equal(await address(3, " 203.0.113.7 ,10.0.0.3,10.0.0.2"), "203.0.113.7");
+    assert.equal(await address(3, "203.0.113.7, 10.0.0.2"), "203.0.113.7", "fewer entries than hops: the leftmost");
+    assert.equal(await address(1, "6.6.6.6, , 203.0.113.7,"), "203.0.113.7", "empty entries are skipped");
+  });
+
+  it("ignores X-Forwarded-For without a trusted proxy", async () => {
+    assert.equal(await address(0, "6.6.6.6"), "local");
+    assert.equal(await address(1, ""), "local");
   });
 });
 

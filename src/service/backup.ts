@@ -1,0 +1,17 @@
+// `verity backup FILE`: a consistent copy of the database, safe while the site is serving.
+import { existsSync } from "node:fs";
+import { ConfigError } from "../domain/errors.js";
+import { backupStore, type BackupSummary } from "../store/backup.js";
+import { databaseFile, openStore } from "../store/db.js";
+import type { Config } from "./config.js";
+
+export async function backupDatabase(config: Config, target: string): Promise<BackupSummary & { source: string }> {
+  const source = databaseFile(config.dataDir);
+  if (!config.databaseUrl && !existsSync(source)) throw new ConfigError(`there is no database at ${source}: nothing to back up`);
+  const store = await openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
+  try {
+    return { source, ...(await backupStore(store, target)) };
+  } finally {
+    await store.close();
+  }
+}
