@@ -67,7 +67,7 @@ export class Workspace {
 
 export async function check(verity: Verity, claim: string): Promise<{ report: Report; ms: number }> {
   const started = performance.now();
-  const { report } = await verity.service.check(claim, { fresh: true });
+  const { report } = await verity.service.check(repairMojibake(claim), { fresh: true });
   return { report, ms: performance.now() - started };
 }
 
@@ -91,4 +91,15 @@ export function readDocumentsOf(texts: { title: string; text: string }[], urlPre
     searchScore: 1,
     reliabilityNote: null,
   }));
+}
+
+/**
+ * A dataset's text whose UTF-8 was once read as Latin-1 ("â\u0080\u0094" for "—"; one Climate-FEVER
+ * claim): decoded again, so that it reads as its authors wrote it and passes the input rules, which
+ * refuse C1 control characters. Text without them is returned as it is.
+ */
+export function repairMojibake(text: string): string {
+  if (!/[\u0080-\u009f]/.test(text)) return text;
+  const repaired = Buffer.from(text, "latin1").toString("utf8");
+  return repaired.includes("\ufffd") ? text.replace(/[\u0080-\u009f]/g, "") : repaired;
 }
