@@ -1,10 +1,18 @@
 // Main text and metadata out of an HTML page: Readability for the article, the page's own
 // metadata (meta tags, JSON-LD, <time>, <html lang>) for the rest. No script runs, nothing is fetched.
-import { JSDOM, VirtualConsole } from "jsdom";
+import { createRequire } from "node:module";
 import { Readability } from "@mozilla/readability";
 import { normalizeDate } from "../domain/dates.js";
 import { decodeEntities, type EntityOptions } from "../domain/entities.js";
 import { collapseWhitespace } from "../domain/text.js";
+
+// jsdom is required on the first page read, not with every command: loading it takes about 0.6 s,
+// which a check answered from the archive or a page served from the cache never needs.
+const require = createRequire(import.meta.url);
+let jsdom: typeof import("jsdom") | undefined;
+function loadJsdom(): typeof import("jsdom") {
+  return (jsdom ??= require("jsdom") as typeof import("jsdom"));
+}
 
 /** A page's text and the metadata read with it: what extractHtml finds, and what the page reader returns. */
 export interface PageText {
@@ -95,6 +103,7 @@ const ARTICLE_TYPES =
 export function extractHtml(html: string, url?: string): ExtractedPage {
   // Styles are never needed and jsdom's CSS parser is the slowest part of loading a page.
   const source = html.replace(/<style\b[^>]*>[\s\S]*?<\/style\s*>/gi, "");
+  const { JSDOM, VirtualConsole } = loadJsdom();
   const virtualConsole = new VirtualConsole(); // not forwarded anywhere: parse errors are swallowed
   const dom = new JSDOM(source, { url: safeUrl(url), virtualConsole, contentType: "text/html" });
   try {
@@ -185,6 +194,7 @@ export function extractHtml(html: string, url?: string): ExtractedPage {
 
 /** The text of a fresh parse of the page's body, with or without its boilerplate. */
 function bodyText(source: string, url: string | undefined, stripBoilerplate: boolean): string {
+  const { JSDOM, VirtualConsole } = loadJsdom();
   const dom = new JSDOM(source, { url: safeUrl(url), virtualConsole: new VirtualConsole(), contentType: "text/html" });
   try {
     const document = dom.window.document;

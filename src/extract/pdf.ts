@@ -1,6 +1,5 @@
 // Text and metadata out of a PDF, with pdf.js (legacy build: the one that runs in Node).
 // In Node the legacy build needs no separate worker: it loads its worker code in-process.
-import { getDocument, VerbosityLevel } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { BadInputError, errorMessage } from "../domain/errors.js";
 import { normalizePdfDate, normalizeXmpDate } from "../domain/dates.js";
 import { collapseWhitespace } from "../domain/text.js";
@@ -33,6 +32,8 @@ function isTextItem<T extends object>(item: T): item is T & PdfTextItem {
 }
 
 export async function extractPdf(bytes: Uint8Array): Promise<ExtractedPdf> {
+  // Loaded on the first PDF, not with every command (about 150 ms of start-up).
+  const { getDocument, VerbosityLevel } = await import("pdfjs-dist/legacy/build/pdf.mjs");
   // pdf.js refuses Node Buffers, and may detach what it is given: hand it a private plain copy.
   const data = new Uint8Array(bytes.byteLength);
   data.set(bytes);
