@@ -4,7 +4,6 @@ import { operatorHosts, type Config } from "./config.js";
 import { ConfigError } from "../domain/errors.js";
 import type { Analyst } from "../analysts/analyst.js";
 import { llmConfigFromEnv } from "../analysts/llm/config.js";
-import { createLlmAnalyst } from "../analysts/llm/index.js";
 import { LocalAnalyst } from "../analysts/local/index.js";
 import { CheckService } from "./check-service.js";
 import { createProviders } from "../sources/registry.js";
@@ -45,7 +44,7 @@ export async function openVerity(config: Config, options: OpenOptions = {}): Pro
   const store = await openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
   try {
     const encoder = new CachedEncoder(sharedUseLiteEncoder(), options.embeddingCache ?? new EmbeddingRepository(store));
-    const analyst = chooseAnalyst(config, options.engine, encoder);
+    const analyst = await chooseAnalyst(config, options.engine, encoder);
     const http = createHttpClient({
       cache: new HttpCacheRepository(store),
       allowedPrivateHosts: config.allowPrivateHosts,
@@ -71,10 +70,14 @@ export async function openVerity(config: Config, options: OpenOptions = {}): Pro
   }
 }
 
-/** The LLM analyst when a model is configured (VERITY_LLM or --engine llm), else the local one. */
-function chooseAnalyst(config: Config, engine: OpenOptions["engine"], encoder: SentenceEncoder): Analyst {
+/**
+ * The LLM analyst when a model is configured (VERITY_LLM or --engine llm), else the local one. The
+ * LLM analyst's module (the AI SDK and its providers, about 0.5 s to load) is loaded only then.
+ */
+async function chooseAnalyst(config: Config, engine: OpenOptions["engine"], encoder: SentenceEncoder): Promise<Analyst> {
   const local = new LocalAnalyst(encoder);
-  if (engine === "local") return local;
+  if (engine === "local" || !llmConfigFromEnv(config.env, config.llm)) return local;
+  const { createLlmAnalyst } = await import("../analysts/llm/index.js");
   return createLlmAnalyst(config.env, { llm: config.llm, fallback: local }) ?? local;
 }
 
