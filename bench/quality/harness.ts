@@ -32,8 +32,11 @@ export class Workspace {
     return new Workspace(await mkdtemp(path.join(os.tmpdir(), "verity-quality-")), embeddings);
   }
 
-  /** A Verity with its own empty library holding exactly these documents. */
-  async libraryOf(name: string, docs: LibraryDoc[]): Promise<Verity> {
+  /**
+   * A Verity with its own empty library holding exactly these documents, embedded ahead; with a
+   * label, the embedding shows its progress on stderr.
+   */
+  async libraryOf(name: string, docs: LibraryDoc[], progressLabel?: string): Promise<Verity> {
     const file = path.join(this.dir, `${name}.jsonl`);
     await writeFile(file, docs.map((d) => JSON.stringify(d)).join("\n"));
     const verity = await openVerity(libraryOnlyConfig(path.join(this.dir, name)), { embeddingCache: this.embeddings });
@@ -44,7 +47,7 @@ export class Workspace {
       );
     }
     // As an operator would after ingesting (`verity embed`): checks then find every passage embedded.
-    await embedLibrary(verity);
+    await embedWithProgress(verity, progressLabel);
     return verity;
   }
 
@@ -102,4 +105,20 @@ export function repairMojibake(text: string): string {
   if (!/[\u0080-\u009f]/.test(text)) return text;
   const repaired = Buffer.from(text, "latin1").toString("utf8");
   return repaired.includes("\ufffd") ? text.replace(/[\u0080-\u009f]/g, "") : repaired;
+}
+
+/** Embeds a library ahead of its checks (cached: a second run finds it done), showing the rate when labelled. */
+async function embedWithProgress(verity: Verity, label?: string): Promise<void> {
+  if (!label) {
+    await embedLibrary(verity);
+    return;
+  }
+  const started = performance.now();
+  const done = await embedLibrary(verity, (p) => {
+    const rate = p.embedded / Math.max(0.001, (performance.now() - started) / 1000);
+    process.stderr.write(
+      `\r${label}: ${p.documents} documents, ${p.embedded} passages embedded (${rate.toFixed(1)}/s), ${p.cached} cached   `,
+    );
+  });
+  process.stderr.write(`\r${label}: ${done.documents} documents, ${done.embedded} embedded, ${done.cached} cached\n`);
 }

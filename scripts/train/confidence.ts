@@ -11,7 +11,7 @@ import { rankPassages } from "../../src/analysts/local/rank.js";
 import { openTrainingEncoder } from "../../bench/quality/embeddings.js";
 import { Workspace } from "../../bench/quality/harness.js";
 import { fitPlatt } from "./platt-fit.js";
-import { embedLibraryWithProgress, readForClaim } from "./pipeline-run.js";
+import { readForClaim } from "./pipeline-run.js";
 import { checkCovidTrain, scifactTrain } from "./train-sets.js";
 
 interface Outcome {
@@ -24,9 +24,8 @@ interface Outcome {
 async function outcomes(dataDir: string, workspace: Workspace): Promise<Outcome[]> {
   const out: Outcome[] = [];
   for (const set of [await scifactTrain(dataDir), await checkCovidTrain(dataDir)]) {
-    const verity = await workspace.libraryOf(`${set.name}-calibration`, set.documents);
+    const verity = await workspace.libraryOf(`${set.name}-calibration`, set.documents, `confidence: ${set.name} library`);
     try {
-      await embedLibraryWithProgress(verity, `confidence: ${set.name} library`);
       for (const claim of set.claims) {
         const { claims, documents } = await readForClaim(verity, claim.text);
         if (claims.length !== 1) continue;

@@ -3,7 +3,6 @@
 import { newAnalystContext } from "../../src/analysts/analyst.js";
 import { acceptInput } from "../../src/domain/input.js";
 import { collect } from "../../src/pipeline/runner.js";
-import { embedLibrary } from "../../src/service/embed-library.js";
 import type { Verity } from "../../src/service/verity.js";
 import { createProviders } from "../../src/sources/registry.js";
 import { SourceTextRepository } from "../../src/store/source-texts.js";
@@ -17,16 +16,4 @@ export async function readForClaim(verity: Verity, text: string) {
   };
   const collected = await collect(acceptInput(text).text, deps, newAnalystContext());
   return { claims: collected.intake.claims, documents: collected.read.documents };
-}
-
-/** Embeds a training library ahead of its checks (cached: a second run finds it done), showing the rate. */
-export async function embedLibraryWithProgress(verity: Verity, label: string): Promise<void> {
-  const started = performance.now();
-  const done = await embedLibrary(verity, (p) => {
-    const rate = p.embedded / Math.max(0.001, (performance.now() - started) / 1000);
-    process.stderr.write(
-      `\r${label}: ${p.documents} documents, ${p.embedded} passages embedded (${rate.toFixed(1)}/s), ${p.cached} cached   `,
-    );
-  });
-  process.stderr.write(`\r${label}: ${done.documents} documents, ${done.embedded} embedded, ${done.cached} cached\n`);
 }

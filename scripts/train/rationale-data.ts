@@ -8,7 +8,7 @@ import { relevanceOf } from "../../src/analysts/local/models/trees.js";
 import { documentFeatures, prepare, readMeaning, sentencesFor, MIN_PASSAGE_COVERAGE } from "../../src/analysts/local/rank.js";
 import { libraryId, type Workspace } from "../../bench/quality/harness.js";
 import type { Example } from "./logistic-fit.js";
-import { embedLibraryWithProgress, readForClaim } from "./pipeline-run.js";
+import { readForClaim } from "./pipeline-run.js";
 import { checkCovidTrain, scifactTrain, type TrainClaim, type TrainSet } from "./train-sets.js";
 
 /** Documents per claim the examples come from: the judge reads the best few. */
@@ -57,9 +57,8 @@ async function examplesFor(verity: Verity, set: TrainSet): Promise<Example[]> {
 export async function rationaleExamples(dataDir: string, workspace: Workspace): Promise<Example[]> {
   const examples: Example[] = [];
   for (const set of [await scifactTrain(dataDir), await checkCovidTrain(dataDir)]) {
-    const verity = await workspace.libraryOf(`${set.name}-rationale`, set.documents);
+    const verity = await workspace.libraryOf(`${set.name}-rationale`, set.documents, `rationale: ${set.name} library`);
     try {
-      await embedLibraryWithProgress(verity, `rationale: ${set.name} library`);
       examples.push(...(await examplesFor(verity, set)));
     } finally {
       await verity.close();

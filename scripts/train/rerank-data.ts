@@ -3,16 +3,15 @@
 import { documentFeatures, prepare, readMeaning } from "../../src/analysts/local/rank.js";
 import { libraryId, type Workspace } from "../../bench/quality/harness.js";
 import type { Group } from "./lambdamart-fit.js";
-import { embedLibraryWithProgress, readForClaim } from "./pipeline-run.js";
+import { readForClaim } from "./pipeline-run.js";
 import { scifactTrain } from "./train-sets.js";
 
 /** One group per claim the intake finds in a train claim: the documents read, labelled by the cited abstracts. */
 export async function rerankGroups(dataDir: string, workspace: Workspace): Promise<Group[]> {
   const groups: Group[] = [];
   const set = await scifactTrain(dataDir);
-  const scifact = await workspace.libraryOf("scifact-train", set.documents);
+  const scifact = await workspace.libraryOf("scifact-train", set.documents, "rerank: SciFact library");
   try {
-    await embedLibraryWithProgress(scifact, "rerank: SciFact library");
     for (const claim of set.claims) {
       const { claims, documents } = await readForClaim(scifact, claim.text);
       const relevant = new Set(claim.cited);

@@ -14,7 +14,7 @@ export interface Passage extends Span {
 }
 
 /** Long documents are read on their first sentences only: bounded work per document. */
-export const MAX_PASSAGES_PER_DOCUMENT = 2_000;
+const MAX_PASSAGES_PER_DOCUMENT = 2_000;
 /** Longer "sentences" are tables or run-on text, not quotable passages. */
 export const MAX_PASSAGE_CHARS = 1_200;
 

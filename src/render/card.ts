@@ -2,7 +2,7 @@
 // twitter:image), as an SVG of 1200 × 630 (the size the social sites ask for): the
 // report's title, its verdict badge and date, and the site's name; or, for every other
 // page, the site's name and tagline. The server renders it to PNG.
-import type { VerdictLabel } from "../domain/report.js";
+import type { Report, VerdictLabel } from "../domain/report.js";
 import { collapseWhitespace } from "../domain/text.js";
 import { escapeXml } from "./escape.js";
 import { VERDICT_COLOURS } from "./report-style.js";
@@ -12,6 +12,11 @@ export const CARD_WIDTH = 1200;
 export const CARD_HEIGHT = 630;
 /** The font the card is drawn in (the server gives the renderer its files). */
 export const CARD_FONT = "Liberation Sans";
+
+/** The card of a report's version, or the site's card (a path only: pages name it without loading the renderer). */
+export function cardPath(report: Pick<Report, "id" | "version"> | null): string {
+  return report ? `/cards/${report.id}/${report.version}.png` : "/cards/site.png";
+}
 
 export interface CardContent {
   site: string;

@@ -41,6 +41,9 @@ export type VerityServer = Hono & {
   close(options?: { wait?: boolean }): Promise<void>;
 };
 
+/** The bus events at which a job changes what a cached page shows. */
+const JOB_MOVES = new Set(["queued", "started", "done", "failed"]);
+
 export function createServer(verity: Verity, partial: Partial<ServerOptions> = {}): VerityServer {
   const options = resolveOptions(partial);
   const services = openSiteServices(verity, {
@@ -63,8 +66,10 @@ export function createServer(verity: Verity, partial: Partial<ServerOptions> = {
     pages,
   };
   // What drops cached pages: a job that moves (queued, running, published: the report, its
-  // re-check banner, the lists), reads written (the home page's "most read").
+  // re-check banner, the lists), reads written (the home page's "most read"). A stage's progress
+  // events change no cached page (the API's state of a running check is never cached).
   services.bus.watch((checkId, message) => {
+    if (!JOB_MOVES.has(message.type)) return;
     pages.invalidate(`check:${checkId}`);
     const other = message.data.checkId;
     if (typeof other === "string" && other !== checkId) pages.invalidate(`check:${other}`);

@@ -9,7 +9,6 @@ import path from "node:path";
 import { Resvg } from "@resvg/resvg-js";
 import { Hono } from "hono";
 import { etag } from "hono/etag";
-import type { Report } from "../domain/report.js";
 import { CARD_FONT, shareCardSvg, type CardContent } from "../render/card.js";
 import type { Web } from "./context.js";
 import { notFoundPage } from "./respond.js";
@@ -18,11 +17,6 @@ const FONT_DIR = path.join(path.dirname(createRequire(import.meta.url).resolve("
 const FONT_FILES = ["LiberationSans-Regular.ttf", "LiberationSans-Bold.ttf"].map((name) => path.join(FONT_DIR, name));
 /** Cards kept in memory (each some tens of kB). */
 const CACHE_SIZE = 200;
-
-/** The card of a report's version, or the site's card. */
-export function cardPath(report: Pick<Report, "id" | "version"> | null): string {
-  return report ? `/cards/${report.id}/${report.version}.png` : "/cards/site.png";
-}
 
 export function renderCardPng(card: CardContent): Buffer {
   const svg = shareCardSvg(card);

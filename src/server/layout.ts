@@ -5,7 +5,7 @@ import type { MiddlewareHandler } from "hono";
 import { html } from "hono/html";
 import type { Campaign, CampaignView } from "../service/campaign.js";
 import { CARD_HEIGHT, CARD_WIDTH } from "../render/card.js";
-import { cardPath } from "./cards.js";
+import { cardPath } from "../render/card.js";
 import { campaignWidget, joinHtml, type Html } from "./components.js";
 
 export interface PageSpec {

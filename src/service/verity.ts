@@ -3,7 +3,7 @@
 import { operatorHosts, type Config } from "./config.js";
 import { ConfigError } from "../domain/errors.js";
 import type { Analyst } from "../analysts/analyst.js";
-import { llmConfigFromEnv } from "../analysts/llm/config.js";
+import { llmConfigFromEnv, type LlmConfig } from "../analysts/llm/config.js";
 import { LocalAnalyst } from "../analysts/local/index.js";
 import { CheckService } from "./check-service.js";
 import { createProviders } from "../sources/registry.js";
@@ -40,11 +40,14 @@ export interface OpenOptions {
 
 export async function openVerity(config: Config, options: OpenOptions = {}): Promise<Verity> {
   // A bad model configuration is refused before anything is opened.
-  llmConfigured(config, options.engine);
+  const llm = options.engine === "local" ? null : llmConfigFromEnv(config.env, config.llm);
+  if (options.engine === "llm" && !llm) {
+    throw new ConfigError("--engine llm needs a model: set VERITY_LLM=provider:model (e.g. openai:gpt-4o-mini, ollama:qwen2.5:7b)");
+  }
   const store = await openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
   try {
     const encoder = new CachedEncoder(sharedUseLiteEncoder(), options.embeddingCache ?? new EmbeddingRepository(store));
-    const analyst = await chooseAnalyst(config, options.engine, encoder);
+    const analyst = await chooseAnalyst(llm, encoder);
     const http = createHttpClient({
       cache: new HttpCacheRepository(store),
       allowedPrivateHosts: config.allowPrivateHosts,
@@ -74,16 +77,9 @@ export async function openVerity(config: Config, options: OpenOptions = {}): Pro
  * The LLM analyst when a model is configured (VERITY_LLM or --engine llm), else the local one. The
  * LLM analyst's module (the AI SDK and its providers, about 0.5 s to load) is loaded only then.
  */
-async function chooseAnalyst(config: Config, engine: OpenOptions["engine"], encoder: SentenceEncoder): Promise<Analyst> {
+async function chooseAnalyst(llm: LlmConfig | null, encoder: SentenceEncoder): Promise<Analyst> {
   const local = new LocalAnalyst(encoder);
-  if (engine === "local" || !llmConfigFromEnv(config.env, config.llm)) return local;
-  const { createLlmAnalyst } = await import("../analysts/llm/index.js");
-  return createLlmAnalyst(config.env, { llm: config.llm, fallback: local }) ?? local;
-}
-
-/** Refuses `--engine llm` without a model to run it. */
-function llmConfigured(config: Config, engine: OpenOptions["engine"]): void {
-  if (engine === "llm" && !llmConfigFromEnv(config.env, config.llm)) {
-    throw new ConfigError("--engine llm needs a model: set VERITY_LLM=provider:model (e.g. openai:gpt-4o-mini, ollama:qwen2.5:7b)");
-  }
+  if (!llm) return local;
+  const { LlmAnalyst } = await import("../analysts/llm/index.js");
+  return new LlmAnalyst(llm, { fallback: local });
 }

@@ -9,7 +9,7 @@ import { polarityFeatures, POLARITY_FEATURES } from "./polarity-features.js";
 /** The polarity cues, without the lexical coverage the polarity model also reads. */
 const CUES = POLARITY_FEATURES.length - 1;
 
-export function stanceInputs(dimensions: number): number {
+function stanceInputs(dimensions: number): number {
   return 4 * dimensions + CUES;
 }
 

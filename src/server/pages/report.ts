@@ -9,7 +9,7 @@ import type { Report } from "../../domain/report.js";
 import { collapseWhitespace, truncate } from "../../domain/text.js";
 import { renderHtml } from "../../render/html.js";
 import { formatDate, stripCitations, verdictWord, type ReportLayout } from "../../render/words.js";
-import { cardPath } from "../cards.js";
+import { cardPath } from "../../render/card.js";
 import { joinHtml, type Html } from "../components.js";
 import type { Web } from "../context.js";
 import { claimReview, jsonForScript } from "../jsonld.js";

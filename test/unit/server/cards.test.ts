@@ -2,7 +2,8 @@
 // whose text changes is a different picture: the text is drawn, not dropped).
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { cardPath, renderCardPng } from "../../../src/server/cards.js";
+import { cardPath } from "../../../src/render/card.js";
+import { renderCardPng } from "../../../src/server/cards.js";
 
 /** Width and height from a PNG's IHDR chunk. */
 function pngSize(png: Buffer): { width: number; height: number } {
