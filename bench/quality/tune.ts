@@ -18,6 +18,7 @@ import type { Verity } from "../../src/service/verity.js";
 import { createProviders } from "../../src/sources/registry.js";
 import { SourceTextRepository } from "../../src/store/source-texts.js";
 import { OFF_TOPIC_QUESTIONS } from "./datasets/off-topic.js";
+import { abstractLevel, abstractPairs, type PairCounts } from "./datasets/scifact.js";
 import { openTrainingEncoder } from "./embeddings.js";
 import { libraryId, readDocumentsOf, Workspace } from "./harness.js";
 
@@ -145,27 +146,17 @@ async function judgeCase(c: Case, gate: number, settings: JudgeSettings) {
 
 async function score(gate: number, settings: JudgeSettings) {
   let sfRight = 0;
-  let correct = 0;
-  let predictedPairs = 0;
-  let goldPairs = 0;
+  const pairs: PairCounts[] = [];
   let unverified = 0;
   for (const c of scifact) {
     const { judgement, evidence } = await judgeCase(c, gate, settings);
     const label = judgement.overall.label;
     if (label === "unverified") unverified++;
     if ((LABELS.scifact[label] ?? "NEI") === c.gold) sfRight++;
-    const siding = label === "supported" ? "supports" : label === "refuted" ? "refutes" : null;
-    const sources = numberSources(c.documents, evidence, judgement)
-      .filter((s) => s.stance === siding)
-      .slice(0, 3);
-    predictedPairs += sources.length;
-    goldPairs += c.goldDocs!.size;
-    correct += sources.filter(
-      (s) => c.goldDocs!.get(libraryId(s.document.url)) === (s.stance === "supports" ? "SUPPORT" : "CONTRADICT"),
-    ).length;
+    const sources = numberSources(c.documents, evidence, judgement).map((s) => ({ id: libraryId(s.document.url), stance: s.stance }));
+    pairs.push(abstractPairs(label, sources, c.goldDocs!));
   }
-  const p = predictedPairs ? correct / predictedPairs : 0;
-  const r = goldPairs ? correct / goldPairs : 0;
+  const { precision: p, recall: r, f1 } = abstractLevel(pairs);
   let ccRight = 0;
   for (const c of checkCovid)
     if ((LABELS.checkCovid[(await judgeCase(c, gate, settings)).judgement.overall.label] ?? "NEI") === c.gold) ccRight++;
@@ -180,7 +171,7 @@ async function score(gate: number, settings: JudgeSettings) {
     siding += sources.filter((s) => s.stance !== "neutral").length;
   }
   return {
-    sfF1: p + r === 0 ? 0 : (2 * p * r) / (p + r),
+    sfF1: f1,
     sfP: p,
     sfR: r,
     sfUnverified: unverified,

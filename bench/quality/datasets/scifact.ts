@@ -1,7 +1,7 @@
 // SciFact (dev): open retrieval over the 5,183-abstract corpus, then verdicts.
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import type { VerdictLabel } from "../../../src/domain/report.js";
+import type { Stance, VerdictLabel } from "../../../src/domain/report.js";
 import { check, libraryId } from "../harness.js";
 import { quantile, take, type Dataset } from "../dataset.js";
 import {
@@ -79,18 +79,14 @@ export const scifact: Dataset = {
       ndcg.push(ndcgAt(ranked, cited, 10));
       recall.push(recallAt(ranked, cited, 10));
       if (goldDocs.size > 0) ndcgEvidence.push(ndcgAt(ranked, new Set(goldDocs.keys()), 10));
-      // Abstract level, label only.
-      // The report's own conclusion: the sources that side with its verdict (none when it has none).
-      const siding = report.verdict.label === "supported" ? "supports" : report.verdict.label === "refuted" ? "refutes" : null;
-      const predictions = report.sources
-        .filter((s) => s.stance === siding)
-        .slice(0, 3)
-        .map((s) => [libraryId(s.url), s.stance === "supports" ? "SUPPORT" : "CONTRADICT"] as const);
-      pairs.push({
-        predicted: predictions.length,
-        gold: goldDocs.size,
-        correct: predictions.filter(([doc, label]) => goldDocs.get(doc) === label).length,
-      });
+      // Abstract level, label only: the report's own conclusion.
+      pairs.push(
+        abstractPairs(
+          report.verdict.label,
+          report.sources.map((s) => ({ id: libraryId(s.url), stance: s.stance })),
+          goldDocs,
+        ),
+      );
       // Claim level.
       const labels = [...goldDocs.values()];
       gold.push(labels.length === 0 ? "NEI" : labels.filter((l) => l === "SUPPORT").length >= labels.length / 2 ? "SUPPORT" : "CONTRADICT");
@@ -146,14 +142,28 @@ export const scifact: Dataset = {
 };
 
 /** One claim's (abstract, label) pairs: predicted, gold, and predicted right. */
-interface PairCounts {
+/**
+ * One claim's abstract-level pairs: the sources that side with the verdict (none when it has none), at most 3
+ * as in the SciFact evaluation, against the gold rationale abstracts and their labels.
+ */
+export function abstractPairs(verdict: VerdictLabel, sources: { id: string; stance: Stance }[], goldDocs: Map<string, string>): PairCounts {
+  const siding = verdict === "supported" ? "supports" : verdict === "refuted" ? "refutes" : null;
+  const predictions = sources.filter((s) => s.stance === siding).slice(0, 3);
+  return {
+    predicted: predictions.length,
+    gold: goldDocs.size,
+    correct: predictions.filter((s) => goldDocs.get(s.id) === (s.stance === "supports" ? "SUPPORT" : "CONTRADICT")).length,
+  };
+}
+
+export interface PairCounts {
   predicted: number;
   gold: number;
   correct: number;
 }
 
 /** SciFact's abstract-level label-only precision, recall and F1, pooled over the claims. */
-function abstractLevel(pairs: PairCounts[]): { precision: number; recall: number; f1: number } {
+export function abstractLevel(pairs: PairCounts[]): { precision: number; recall: number; f1: number } {
   const sum = (key: keyof PairCounts) => pairs.reduce((s, p) => s + p[key], 0);
   const correct = sum("correct"),
     predicted = sum("predicted"),
