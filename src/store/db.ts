@@ -1,10 +1,12 @@
-// Opens the store: SQLite in VERITY_DATA_DIR (one file, WAL), checks that the file is sound
-// (SQLite's quick_check, bounded by the file's size) and brings its schema up to date with the
-// versioned migrations. PostgreSQL (DATABASE_URL) comes later.
+// Opens the store. SQLite in VERITY_DATA_DIR (one file, WAL): checks that the file is sound (SQLite's
+// quick_check, bounded by the file's size) and brings its schema up to date with the versioned migrations.
+// PostgreSQL (DATABASE_URL): the same migrations, applied only by `verity migrate`, since several
+// processes on several machines share the database; the others refuse to start while some are pending.
 import { existsSync, mkdirSync, statSync } from "node:fs";
 import path from "node:path";
 import SQLite from "better-sqlite3";
-import { Kysely, Migrator, SqliteDialect, type Migration, type MigrationProvider } from "kysely";
+import pg from "pg";
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Migration, type MigrationProvider } from "kysely";
 import { ConfigError, DamagedDatabaseError, errorMessage } from "../domain/errors.js";
 import type { Database } from "./schema.js";
 import * as m001 from "./migrations/001-library.js";
@@ -29,16 +31,37 @@ class StaticMigrations implements MigrationProvider {
   }
 }
 
-export interface Store {
+interface StoreBase {
   db: Kysely<Database>;
+  close(): Promise<void>;
+}
+
+export interface SqliteStore extends StoreBase {
+  kind: "sqlite";
   /** The same connection without the query builder, for bulk writes with prepared statements (hold `db.connection()` while using it). */
   sqlite: SQLite.Database;
-  close(): Promise<void>;
+}
+
+export interface PostgresStore extends StoreBase {
+  kind: "postgres";
+}
+
+export type Store = SqliteStore | PostgresStore;
+
+/** The SQLite connection under a store (for SQLite-only work: backups, tests that count writes). */
+export function sqliteHandle(store: Store): SQLite.Database {
+  if (store.kind !== "sqlite") throw new ConfigError("this needs the SQLite store; DATABASE_URL selects PostgreSQL");
+  return store.sqlite;
 }
 
 interface OpenStoreOptions {
   dataDir: string;
   databaseUrl?: string | null;
+  /**
+   * PostgreSQL only: apply pending migrations (what `verity migrate` does). Otherwise a database with
+   * pending migrations is refused. SQLite always brings its own file up to date.
+   */
+  migrate?: boolean;
   /** Files larger than this (with their WAL) are opened without the quick_check, which reads every page. */
   quickCheckMaxBytes?: number;
 }
@@ -51,8 +74,83 @@ export function databaseFile(dataDir: string): string {
 /** quick_check reads the whole file, at roughly 1 GB/s from the page cache and a few hundred MB/s from disk. */
 export const QUICK_CHECK_MAX_BYTES = 1024 ** 3;
 
-export async function openStore({ dataDir, databaseUrl, quickCheckMaxBytes = QUICK_CHECK_MAX_BYTES }: OpenStoreOptions): Promise<Store> {
-  if (databaseUrl) throw new ConfigError("PostgreSQL (DATABASE_URL) is not supported yet; unset it to use SQLite");
+export async function openStore(options: OpenStoreOptions): Promise<Store> {
+  return options.databaseUrl ? openPostgres(options.databaseUrl, options.migrate ?? false) : openSqlite(options);
+}
+
+function migrator(db: Kysely<Database>): Migrator {
+  return new Migrator({ db, provider: new StaticMigrations() });
+}
+
+/** Migrations not yet applied to the database, by name. */
+export async function pendingMigrations(db: Kysely<Database>): Promise<string[]> {
+  return (await migrator(db).getMigrations()).filter((m) => !m.executedAt).map((m) => m.name);
+}
+
+/** Applies the pending migrations; returns the names applied. */
+export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
+  const { error, results } = await migrator(db).migrateToLatest();
+  if (error) throw error;
+  return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
+}
+
+/** PostgreSQL counts in int8, which the driver reads as text unless told otherwise; Verity's counts fit a double. */
+const INT8_OID = 20;
+
+async function openPostgres(databaseUrl: string, migrate: boolean): Promise<PostgresStore> {
+  const pool = new pg.Pool({
+    connectionString: databaseUrl,
+    max: 10,
+    types: {
+      getTypeParser: ((oid: number, format?: "text" | "binary") =>
+        oid === INT8_OID ? Number : pg.types.getTypeParser(oid, format)) as never,
+    },
+  });
+  pool.on("error", () => {
+    // An idle connection the server closed: the pool replaces it on the next query.
+  });
+  const db = new Kysely<Database>({
+    dialect: new PostgresDialect({ pool: pool as never }),
+  });
+  try {
+    await sqlPing(pool, databaseUrl);
+    if (migrate) await migrateToLatest(db);
+    else {
+      const pending = await pendingMigrations(db);
+      if (pending.length > 0) {
+        throw new ConfigError(
+          `the database has ${pending.length} pending migration(s) (${pending[0]}${pending.length > 1 ? ", …" : ""}): run \`verity migrate\` first`,
+        );
+      }
+    }
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+  return { kind: "postgres", db, close: () => db.destroy() };
+}
+
+/** Connects once, so that a wrong URL or a server that is down is one clear line, not a stack. */
+async function sqlPing(pool: pg.Pool, databaseUrl: string): Promise<void> {
+  try {
+    (await pool.connect()).release();
+  } catch (error) {
+    throw new ConfigError(`cannot connect to PostgreSQL at ${redacted(databaseUrl)}: ${errorMessage(error)}`);
+  }
+}
+
+/** The URL without its password, for messages. */
+function redacted(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = "***";
+    return u.toString();
+  } catch {
+    return "DATABASE_URL";
+  }
+}
+
+async function openSqlite({ dataDir, quickCheckMaxBytes = QUICK_CHECK_MAX_BYTES }: OpenStoreOptions): Promise<SqliteStore> {
   mkdirSync(dataDir, { recursive: true });
   const file = databaseFile(dataDir);
   refuseEmptyFile(file);
@@ -75,13 +173,14 @@ export async function openStore({ dataDir, databaseUrl, quickCheckMaxBytes = QUI
     throw error;
   }
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-  const { error } = await new Migrator({ db, provider: new StaticMigrations() }).migrateToLatest();
-  if (error) {
+  try {
+    await migrateToLatest(db);
+  } catch (error) {
     await db.destroy();
     if (isDamage(error)) throw new DamagedDatabaseError(damagedMessage(file, errorMessage(error)));
     throw error;
   }
-  return { db, sqlite, close: () => db.destroy() };
+  return { kind: "sqlite", db, sqlite, close: () => db.destroy() };
 }
 
 /**

@@ -3,8 +3,10 @@ import { createHash } from "node:crypto";
 import { sql } from "kysely";
 import { splitSentences, words, STOPWORDS } from "../domain/text.js";
 import type { IncomingDocument } from "../domain/document.js";
-import type { Store } from "./db.js";
+import type { SqliteStore, Store } from "./db.js";
 import type SQLite from "better-sqlite3";
+import { writeBatchPostgres } from "./postgres/library-writes.js";
+import * as postgresSearch from "./postgres/text-search.js";
 
 export type UpsertResult = "added" | "updated" | "unchanged";
 
@@ -34,6 +36,11 @@ const PASSAGE_WORDS = 120;
 
 export function hashText(text: string): string {
   return createHash("sha256").update(text).digest("hex");
+}
+
+/** What tells a changed document from the same one ingested again. */
+function contentHashOf(doc: IncomingDocument): string {
+  return hashText(`${doc.title}\n${doc.text}`);
 }
 
 export function chunkPassages(text: string): { start: number; end: number }[] {
@@ -104,21 +111,23 @@ export class LibraryRepository {
    * all its passages is stored, or none is.
    */
   async upsertMany(docs: IncomingDocument[], now = new Date().toISOString()): Promise<UpsertResult[]> {
+    const store = this.store;
+    if (store.kind === "postgres") return writeBatchPostgres(store, docs, now, contentHashOf, chunkPassages);
     // Holding Kysely's connection keeps every other query out of this batch's transaction.
-    return this.store.db.connection().execute(async () => this.writeBatch(docs, now));
+    return store.db.connection().execute(async () => this.writeBatch(store, docs, now));
   }
 
   /** One synchronous transaction of prepared statements: no query building or await per row. */
-  private writeBatch(docs: IncomingDocument[], now: string): UpsertResult[] {
-    const s = (this.statements ??= prepareBatchStatements(this.store.sqlite));
+  private writeBatch(store: SqliteStore, docs: IncomingDocument[], now: string): UpsertResult[] {
+    const s = (this.statements ??= prepareBatchStatements(store.sqlite));
     s.ftsHashSize();
-    return this.store.sqlite.transaction(() => {
+    return store.sqlite.transaction(() => {
       const results: UpsertResult[] = [];
       // Full-text rows are written after all plain rows: every other statement in between opens a
       // savepoint, and FTS5 writes its pending terms to a new segment at each one (2-3 times slower).
       const indexLater = new Map<number, { title: string; text: string; passages: { id: number; text: string }[] }>();
       for (const doc of docs) {
-        const contentHash = hashText(`${doc.title}\n${doc.text}`);
+        const contentHash = contentHashOf(doc);
         const existing = s.find.get(doc.key) as { id: number; content_hash: string } | undefined;
         if (existing?.content_hash === contentHash) {
           results.push("unchanged");
@@ -166,7 +175,10 @@ export class LibraryRepository {
   async searchPassages(query: string, limit: number): Promise<PassageMatch[]> {
     const match = toFtsQuery(query);
     if (!match) return [];
-    const rows = await sql<{ passage_id: number; document_id: number; text: string; score: number }>`
+    const rows =
+      this.store.kind === "postgres"
+        ? { rows: await postgresSearch.searchPassages(this.store, match, limit) }
+        : await sql<{ passage_id: number; document_id: number; text: string; score: number }>`
       SELECT p.id AS passage_id, p.document_id AS document_id, p.text AS text, -bm25(passages_fts, 1.0, 0.5) AS score
       FROM passages_fts JOIN passages p ON p.id = passages_fts.rowid
       WHERE passages_fts MATCH ${match}
@@ -179,6 +191,9 @@ export class LibraryRepository {
   async searchDocuments(query: string, limit: number): Promise<{ documentId: number; score: number }[]> {
     const match = toFtsQuery(query);
     if (!match) return [];
+    if (this.store.kind === "postgres") {
+      return (await postgresSearch.searchDocuments(this.store, match, limit)).map((r) => ({ documentId: r.id, score: r.score }));
+    }
     const rows = await sql<{ id: number; score: number }>`
       SELECT rowid AS id, -bm25(documents_fts, 1.5, 1.0) AS score FROM documents_fts
       WHERE documents_fts MATCH ${match} ORDER BY bm25(documents_fts, 1.5, 1.0) LIMIT ${limit}`.execute(this.store.db);
@@ -228,8 +243,9 @@ export class LibraryRepository {
 }
 
 /**
- * Builds an FTS5 query from free text: each content word quoted (so user text can
- * never be read as FTS syntax) and OR-ed, so that BM25 ranks partial matches.
+ * Builds a full-text query from free text: each content word quoted (so user text can never be read as
+ * query syntax) and OR-ed, so that partial matches rank. FTS5's MATCH and PostgreSQL's
+ * websearch_to_tsquery read it alike.
  */
 export function toFtsQuery(text: string): string {
   const terms = [...new Set(words(text).filter((w) => !STOPWORDS.has(w) && (w.length > 1 || /\d/.test(w))))];
