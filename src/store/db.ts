@@ -58,10 +58,10 @@ interface OpenStoreOptions {
   dataDir: string;
   databaseUrl?: string | null;
   /**
-   * PostgreSQL only: apply pending migrations (what `verity migrate` does). Otherwise a database with
-   * pending migrations is refused. SQLite always brings its own file up to date.
+   * PostgreSQL only, what to do with pending migrations: refuse to open (the default), apply them, or leave
+   * them to the caller (`verity migrate`). SQLite always brings its own file up to date.
    */
-  migrate?: boolean;
+  migrations?: "refuse" | "apply" | "leave";
   /** Files larger than this (with their WAL) are opened without the quick_check, which reads every page. */
   quickCheckMaxBytes?: number;
 }
@@ -75,7 +75,7 @@ export function databaseFile(dataDir: string): string {
 export const QUICK_CHECK_MAX_BYTES = 1024 ** 3;
 
 export async function openStore(options: OpenStoreOptions): Promise<Store> {
-  return options.databaseUrl ? openPostgres(options.databaseUrl, options.migrate ?? false) : openSqlite(options);
+  return options.databaseUrl ? openPostgres(options.databaseUrl, options.migrations ?? "refuse") : openSqlite(options);
 }
 
 function migrator(db: Kysely<Database>): Migrator {
@@ -97,7 +97,7 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
 /** PostgreSQL counts in int8, which the driver reads as text unless told otherwise; Verity's counts fit a double. */
 const INT8_OID = 20;
 
-async function openPostgres(databaseUrl: string, migrate: boolean): Promise<PostgresStore> {
+async function openPostgres(databaseUrl: string, migrations: "refuse" | "apply" | "leave"): Promise<PostgresStore> {
   const pool = new pg.Pool({
     connectionString: databaseUrl,
     max: 10,
@@ -114,8 +114,8 @@ async function openPostgres(databaseUrl: string, migrate: boolean): Promise<Post
   });
   try {
     await sqlPing(pool, databaseUrl);
-    if (migrate) await migrateToLatest(db);
-    else {
+    if (migrations === "apply") await migrateToLatest(db);
+    else if (migrations === "refuse") {
       const pending = await pendingMigrations(db);
       if (pending.length > 0) {
         throw new ConfigError(
@@ -140,7 +140,7 @@ async function sqlPing(pool: pg.Pool, databaseUrl: string): Promise<void> {
 }
 
 /** The URL without its password, for messages. */
-function redacted(url: string): string {
+export function redacted(url: string): string {
   try {
     const u = new URL(url);
     if (u.password) u.password = "***";

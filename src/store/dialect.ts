@@ -37,6 +37,15 @@ export function jsonSql(store: Store): JsonSql {
   return store.kind === "postgres" ? POSTGRES_JSON : SQLITE_JSON;
 }
 
+/**
+ * A text column compared and sorted byte by byte, as SQLite does, whatever collation the PostgreSQL
+ * database was created with (so an export lists rows in the same order from either).
+ */
+export function byteOrder(store: Store, column: string): RawBuilder<string> {
+  checked(column);
+  return store.kind === "postgres" ? sql.raw<string>(`${column} COLLATE "C"`) : sql.raw<string>(column);
+}
+
 /** Whether an insert failed on a unique index or key over this column (SQLite names the column, PostgreSQL the index). */
 export function isUniqueViolation(error: unknown, table: string, column: string): boolean {
   const e = error as { code?: unknown; constraint?: unknown; message?: unknown } | null;

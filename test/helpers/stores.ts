@@ -23,7 +23,7 @@ export const BACKENDS: readonly Backend[] = [
 export async function freshDatabaseUrl(backend: BackendName): Promise<string | null> {
   if (backend === "sqlite") return null;
   const url = await freshDatabase();
-  const store = await openStore({ dataDir: "", databaseUrl: url, migrate: true });
+  const store = await openStore({ dataDir: "", databaseUrl: url, migrations: "apply" });
   await store.close();
   return url;
 }

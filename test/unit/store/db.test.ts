@@ -121,7 +121,7 @@ describe("opening a PostgreSQL store", { skip: POSTGRES_SKIP }, () => {
   it("refuses a database with pending migrations until `verity migrate` has applied them", async () => {
     const url = await freshDatabase();
     await assert.rejects(openStore({ dataDir: "", databaseUrl: url }), oneLine(/pending migration.*run `verity migrate` first/));
-    const migrated = await openStore({ dataDir: "", databaseUrl: url, migrate: true });
+    const migrated = await openStore({ dataDir: "", databaseUrl: url, migrations: "apply" });
     assert.deepEqual(await pendingMigrations(migrated.db), []);
     await migrated.close();
     const store = await openStore({ dataDir: "", databaseUrl: url });
