@@ -17,7 +17,7 @@ export async function tempVerity(
   options: OpenOptions & { backend?: BackendName } = {},
 ): Promise<Verity & { dataDir: string; config: Config; cleanup: () => Promise<void> }> {
   const { dir, cleanup } = await tempDir();
-  const config: Config = libraryOnlyConfig(dir, { databaseUrl: await freshDatabaseUrl(options.backend ?? "sqlite") });
+  const config: Config = libraryOnlyConfig(dir, { databaseUrl: await freshDatabaseUrl(options.backend ?? defaultBackend()) });
   const verity = await openVerity(config, options);
   return {
     ...verity,
@@ -28,4 +28,9 @@ export async function tempVerity(
       await cleanup();
     },
   };
+}
+
+/** VERITY_TEST_BACKEND=postgres runs every test that does not name a backend on PostgreSQL (to look for dialect gaps). */
+function defaultBackend(): BackendName {
+  return process.env.VERITY_TEST_BACKEND === "postgres" ? "postgres" : "sqlite";
 }
