@@ -77,6 +77,12 @@ describe("verity migrate, export and import on PostgreSQL", { skip: POSTGRES_SKI
     assert.equal(JSON.parse(answered.stdout).id, JSON.parse(checked.stdout).id);
   });
 
+  it("sends `verity backup` to pg_dump or `verity export` on PostgreSQL", () => {
+    const r = onPostgres("backup", "copy.sqlite");
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /^verity: `verity backup` copies the SQLite file; on PostgreSQL use pg_dump, or `verity export`/);
+  });
+
   it("refuses a file that is not an export with one line naming the line", async () => {
     await writeFile(path.join(dir, "notes.jsonl"), "hello\n");
     const r = onPostgres("import", "notes.jsonl");
