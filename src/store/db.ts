@@ -8,6 +8,7 @@ import SQLite from "better-sqlite3";
 import pg from "pg";
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Migration, type MigrationProvider } from "kysely";
 import { ConfigError, DamagedDatabaseError, errorMessage } from "../domain/errors.js";
+import { diskFullAtStart } from "./disk.js";
 import type { Database } from "./schema.js";
 import * as m001 from "./migrations/001-library.js";
 import * as m002 from "./migrations/002-checks.js";
@@ -74,8 +75,14 @@ export function databaseFile(dataDir: string): string {
 /** quick_check reads the whole file, at roughly 1 GB/s from the page cache and a few hundred MB/s from disk. */
 export const QUICK_CHECK_MAX_BYTES = 1024 ** 3;
 
+/** Opens the store; a full disk is said in one line that names the data directory (issue 20). */
 export async function openStore(options: OpenStoreOptions): Promise<Store> {
-  return options.databaseUrl ? openPostgres(options.databaseUrl, options.migrations ?? "refuse") : openSqlite(options);
+  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.migrations ?? "refuse");
+  try {
+    return await openSqlite(options);
+  } catch (error) {
+    throw diskFullAtStart(error, options.dataDir) ?? error;
+  }
 }
 
 function migrator(db: Kysely<Database>): Migrator {
