@@ -177,7 +177,7 @@ export class LibraryRepository {
     if (!match) return [];
     const rows =
       this.store.kind === "postgres"
-        ? { rows: await postgresSearch.searchPassages(this.store, match, limit) }
+        ? { rows: await postgresSearch.searchPassages(this.store, queryTerms(query), limit) }
         : await sql<{ passage_id: number; document_id: number; text: string; score: number }>`
       SELECT p.id AS passage_id, p.document_id AS document_id, p.text AS text, -bm25(passages_fts, 1.0, 0.5) AS score
       FROM passages_fts JOIN passages p ON p.id = passages_fts.rowid
@@ -192,7 +192,10 @@ export class LibraryRepository {
     const match = toFtsQuery(query);
     if (!match) return [];
     if (this.store.kind === "postgres") {
-      return (await postgresSearch.searchDocuments(this.store, match, limit)).map((r) => ({ documentId: r.id, score: r.score }));
+      return (await postgresSearch.searchDocuments(this.store, queryTerms(query), limit)).map((r) => ({
+        documentId: r.id,
+        score: r.score,
+      }));
     }
     const rows = await sql<{ id: number; score: number }>`
       SELECT rowid AS id, -bm25(documents_fts, 1.5, 1.0) AS score FROM documents_fts
@@ -248,9 +251,12 @@ export class LibraryRepository {
  * websearch_to_tsquery read it alike.
  */
 export function toFtsQuery(text: string): string {
-  const terms = [...new Set(words(text).filter((w) => !STOPWORDS.has(w) && (w.length > 1 || /\d/.test(w))))];
-  return terms
-    .slice(0, 32)
+  return queryTerms(text)
     .map((t) => `"${t.replace(/"/g, "")}"`)
     .join(" OR ");
+}
+
+/** The words of free text a library search looks for: content words, each once, at most 32. */
+function queryTerms(text: string): string[] {
+  return [...new Set(words(text).filter((w) => !STOPWORDS.has(w) && (w.length > 1 || /\d/.test(w))))].slice(0, 32);
 }
