@@ -41,7 +41,7 @@ export class LocalAnalyst implements Analyst {
     return {
       input: { text, kind },
       title,
-      language: detectLanguage(text),
+      language: await detectLanguage(text),
       claims,
       category: pickCategory(`${title} ${claims.map((c) => c.text).join(" ")}`),
       entities: extractEntities(text),
