@@ -36,10 +36,14 @@ export interface LanguageGuess {
 
 /** The model's best guesses, most likely first. */
 export async function guessLanguages(text: string, top = 3): Promise<LanguageGuess[]> {
-  // Typographic apostrophes ("it’s") otherwise pull English towards Russian or Thai.
-  const line = collapseWhitespace(text ?? "")
-    .replace(/[’‘]/g, "'")
-    .slice(0, MAX_CHARS);
+  // Typographic apostrophes ("it’s") otherwise pull English towards Russian or Thai, and a
+  // question mark glued to a word ("autismo?") turns Portuguese into Italian: marks stand apart.
+  const line = collapseWhitespace(
+    (text ?? "")
+      .slice(0, MAX_CHARS)
+      .replace(/[’‘]/g, "'")
+      .replace(/([^\p{L}\p{M}\p{N}\s'-])/gu, " $1 "),
+  );
   if (!/\p{L}/u.test(line)) return [];
   const vector = (await lid()).predict(line, top, 0);
   const guesses: LanguageGuess[] = [];
