@@ -1,9 +1,10 @@
 // The local library: documents, their passages, and full-text search over them.
 import { createHash } from "node:crypto";
 import { sql } from "kysely";
-import { splitSentences, words, STOPWORDS } from "../domain/text.js";
+import { splitSentences } from "../domain/text.js";
 import type { IncomingDocument } from "../domain/document.js";
 import type { SqliteStore, Store } from "./db.js";
+import { ftsMatch, queryWords, rarestWithin, ROW_BUDGET, TermRows } from "./fts-terms.js";
 import type SQLite from "better-sqlite3";
 import { writeBatchPostgres } from "./postgres/library-writes.js";
 import * as postgresSearch from "./postgres/text-search.js";
@@ -102,9 +103,17 @@ function prepareBatchStatements(sqlite: SQLite.Database): BatchStatements {
 }
 
 export class LibraryRepository {
-  constructor(private readonly store: Store) {}
-
   private statements: BatchStatements | null = null;
+  /** SQLite only (PostgreSQL's search counts its words itself). */
+  private readonly termRows: TermRows | null;
+
+  constructor(
+    private readonly store: Store,
+    /** Rows a query may read (see fts-terms.ts); smaller only in tests. */
+    private readonly rowBudget = ROW_BUDGET,
+  ) {
+    this.termRows = store.kind === "sqlite" ? new TermRows(store.sqlite) : null;
+  }
 
   /**
    * Adds a batch of documents atomically: either every document of the batch with
@@ -173,12 +182,14 @@ export class LibraryRepository {
 
   /** Best passages for a free-text query (BM25; title matches count half as much as body matches). */
   async searchPassages(query: string, limit: number): Promise<PassageMatch[]> {
-    const match = toFtsQuery(query);
+    if (this.store.kind === "postgres") {
+      const asked = queryWords(query);
+      const rows = asked.length > 0 ? await postgresSearch.searchPassages(this.store, asked, limit) : [];
+      return rows.map((r) => ({ passageId: r.passage_id, documentId: r.document_id, text: r.text, score: r.score }));
+    }
+    const match = this.ftsQuery(query);
     if (!match) return [];
-    const rows =
-      this.store.kind === "postgres"
-        ? { rows: await postgresSearch.searchPassages(this.store, queryTerms(query), limit) }
-        : await sql<{ passage_id: number; document_id: number; text: string; score: number }>`
+    const rows = await sql<{ passage_id: number; document_id: number; text: string; score: number }>`
       SELECT p.id AS passage_id, p.document_id AS document_id, p.text AS text, -bm25(passages_fts, 1.0, 0.5) AS score
       FROM passages_fts JOIN passages p ON p.id = passages_fts.rowid
       WHERE passages_fts MATCH ${match}
@@ -189,18 +200,30 @@ export class LibraryRepository {
 
   /** Best whole documents for a free-text query (BM25 over title and text; the title counts 1.5 times). */
   async searchDocuments(query: string, limit: number): Promise<{ documentId: number; score: number }[]> {
-    const match = toFtsQuery(query);
-    if (!match) return [];
     if (this.store.kind === "postgres") {
-      return (await postgresSearch.searchDocuments(this.store, queryTerms(query), limit)).map((r) => ({
-        documentId: r.id,
-        score: r.score,
-      }));
+      const asked = queryWords(query);
+      const rows = asked.length > 0 ? await postgresSearch.searchDocuments(this.store, asked, limit) : [];
+      return rows.map((r) => ({ documentId: r.id, score: r.score }));
     }
+    const match = this.ftsQuery(query);
+    if (!match) return [];
     const rows = await sql<{ id: number; score: number }>`
       SELECT rowid AS id, -bm25(documents_fts, 1.5, 1.0) AS score FROM documents_fts
       WHERE documents_fts MATCH ${match} ORDER BY bm25(documents_fts, 1.5, 1.0) LIMIT ${limit}`.execute(this.store.db);
     return rows.rows.map((r) => ({ documentId: r.id, score: r.score }));
+  }
+
+  /** The FTS5 query for free text: its rarest words within the row budget (see fts-terms.ts). */
+  private ftsQuery(text: string): string {
+    const asked = queryWords(text);
+    if (asked.length <= 1) return ftsMatch(asked);
+    const rows = this.termRows!.rows(asked);
+    return ftsMatch(
+      rarestWithin(
+        asked.map((word, i) => ({ word, rows: rows[i]! })),
+        this.rowBudget,
+      ),
+    );
   }
 
   async getDocuments(ids: number[]): Promise<LibraryDocument[]> {
@@ -243,20 +266,4 @@ export class LibraryRepository {
       .executeTakeFirstOrThrow();
     return { documents: Number(docs.n), passages: Number(passages.n) };
   }
-}
-
-/**
- * Builds a full-text query from free text: each content word quoted (so user text can never be read as
- * query syntax) and OR-ed, so that partial matches rank. FTS5's MATCH and PostgreSQL's
- * websearch_to_tsquery read it alike.
- */
-export function toFtsQuery(text: string): string {
-  return queryTerms(text)
-    .map((t) => `"${t.replace(/"/g, "")}"`)
-    .join(" OR ");
-}
-
-/** The words of free text a library search looks for: content words, each once, at most 32. */
-function queryTerms(text: string): string[] {
-  return [...new Set(words(text).filter((w) => !STOPWORDS.has(w) && (w.length > 1 || /\d/.test(w))))].slice(0, 32);
 }
