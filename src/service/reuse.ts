@@ -1,12 +1,12 @@
 // The one place that decides whether a question asked before is answered from the archive: its
 // published report is reused while it is fresh for its category, unless a fresh check is asked for.
-// It needs only the store, so a stored `verity check` answers before the analysts, the sources and
-// the HTTP client are loaded (issue 18: start-up).
+// `storedReport` decides it before anything else is loaded, so a stored `verity check` answers
+// without the query builder, the analysts, the sources or the HTTP client (issue 18.4).
 import { isStale } from "../domain/categories.js";
 import { acceptInput, type Submission } from "../domain/input.js";
-import type { Report } from "../domain/report.js";
-import { CheckRepository } from "../store/checks.js";
-import { openStore, type Store } from "../store/db.js";
+import { Report } from "../domain/report.js";
+import type { CheckRepository } from "../store/checks.js";
+import { storedReportJson } from "../store/sqlite-file.js";
 import type { Config } from "./config.js";
 
 /** The published check of a question, if any, and whether it may be given as the answer as it is. */
@@ -22,26 +22,23 @@ export async function lookupReport(
   now: Date,
 ): Promise<Lookup> {
   const existing = await checks.findDoneByMatchKey(submission.matchKey);
-  const reusable = existing !== null && !options.fresh && !isStale(existing.category, existing.checkedAt, now.getTime());
-  return { existing, reusable };
+  return { existing, reusable: reusable(existing, options, now) };
 }
 
 /**
- * Opens the store and looks the raw input up: the report to reuse (null when the question must be
- * checked), and the open store, for the check when there is one to run.
+ * The report to reuse for raw input, found the short way (SQLite alone, the file checked, no
+ * migrations); null when the question must be checked, or when that way cannot tell (then the
+ * store, opened the normal way, looks it up again).
  */
-export async function openAndLookUp(
-  config: Config,
-  rawInput: string,
-  options: { fresh?: boolean },
-): Promise<{ store: Store; reused: Report | null }> {
+export function storedReport(config: Config, rawInput: string, options: { fresh?: boolean }, now = new Date()): Report | null {
   const submission = acceptInput(rawInput);
-  const store = await openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
-  try {
-    const { existing, reusable } = await lookupReport(new CheckRepository(store), submission, options, new Date());
-    return { store, reused: reusable ? existing : null };
-  } catch (error) {
-    await store.close();
-    throw error;
-  }
+  if (options.fresh || config.databaseUrl) return null;
+  const json = storedReportJson(config.dataDir, submission.matchKey);
+  const parsed = json === null ? null : Report.safeParse(JSON.parse(json));
+  const existing = parsed?.success ? parsed.data : null;
+  return reusable(existing, options, now) ? existing : null;
+}
+
+function reusable(existing: Report | null, options: { fresh?: boolean }, now: Date): existing is Report {
+  return existing !== null && !options.fresh && !isStale(existing.category, existing.checkedAt, now.getTime());
 }

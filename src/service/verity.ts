@@ -36,17 +36,15 @@ export interface OpenOptions {
   sources?: string[];
   /** Where sentence embeddings are kept (default: the store): a benchmark shares one cache between its libraries. */
   embeddingCache?: EmbeddingCache;
-  /** The store, already open (`verity check` opens it to look the question up first); closed with the rest. */
-  store?: Store;
 }
 
 export async function openVerity(config: Config, options: OpenOptions = {}): Promise<Verity> {
-  // A bad model configuration is refused before anything is opened (a store handed over is closed).
-  const llm = await modelConfig(config, options.engine).catch(async (error: unknown) => {
-    await options.store?.close();
-    throw error;
-  });
-  const store = options.store ?? (await openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl }));
+  // A bad model configuration is refused before anything is opened.
+  const llm = options.engine === "local" ? null : llmConfigFromEnv(config.env, config.llm);
+  if (options.engine === "llm" && !llm) {
+    throw new ConfigError("--engine llm needs a model: set VERITY_LLM=provider:model (e.g. openai:gpt-4o-mini, ollama:qwen2.5:7b)");
+  }
+  const store = await openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
   try {
     const encoder = new CachedEncoder(sharedUseLiteEncoder(), options.embeddingCache ?? new EmbeddingRepository(store));
     const analyst = await chooseAnalyst(llm, encoder);
@@ -73,14 +71,6 @@ export async function openVerity(config: Config, options: OpenOptions = {}): Pro
     await store.close();
     throw error;
   }
-}
-
-async function modelConfig(config: Config, engine: OpenOptions["engine"]): Promise<LlmConfig | null> {
-  const llm = engine === "local" ? null : llmConfigFromEnv(config.env, config.llm);
-  if (engine === "llm" && !llm) {
-    throw new ConfigError("--engine llm needs a model: set VERITY_LLM=provider:model (e.g. openai:gpt-4o-mini, ollama:qwen2.5:7b)");
-  }
-  return llm;
 }
 
 /**
