@@ -72,9 +72,12 @@ describe("a full disk", { skip }, () => {
     } catch {
       // already freed
     }
-    await app?.close({ wait: false });
-    await verity?.close();
-    disk.unmount();
+    try {
+      await app?.close({ wait: false });
+      await verity?.close();
+    } finally {
+      disk.unmount(); // even when a failed test left things half closed
+    }
   });
 
   it("reads while full, answers refused writes with 503, and finishes the waiting checks once space returns", async () => {
@@ -160,7 +163,8 @@ describe("a full disk", { skip }, () => {
       assert.equal(existing?.status, "done", input);
     }
     assert.ok(logged.some((line) => /there is space again/.test(line)));
-    assert.equal((await app.services.reads.flush()) > 0, true, "the kept reads are written now");
+    await app.services.reads.flush(); // (or the server's own timer wrote them already)
+    assert.equal(app.services.reads.unwritten, 0, "the kept reads are written now");
     assert.equal((await visitor.post(`/checks/${reportId}/vote`, { helpful: "yes" })).status, 303);
   });
 
