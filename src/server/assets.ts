@@ -27,7 +27,8 @@ a:focus-visible, button:focus-visible, input:focus-visible, textarea:focus-visib
 .site-search input { width: 12rem; max-width: 50vw; }
 .page { max-width: 72rem; margin: 0 auto; padding: 1rem; display: grid; grid-template-columns: minmax(0, 1fr) 18rem; gap: 2rem; }
 @media (max-width: 860px) { .page { grid-template-columns: minmax(0, 1fr); } .site-search { margin-left: 0; width: 100%; } .site-search input { flex: 1; width: auto; max-width: none; } }
-main { min-width: 0; }
+/* A long unbroken word or link (a share URL, a pasted address) wraps instead of widening the page. */
+main { min-width: 0; overflow-wrap: anywhere; }
 h1 { font-size: 1.8rem; line-height: 1.25; margin: .5rem 0 .75rem; }
 h2 { font-size: 1.25rem; margin-top: 2rem; }
 input, textarea, select, button { font: inherit; color: inherit; }

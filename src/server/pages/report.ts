@@ -15,6 +15,7 @@ import { cardPath } from "../../render/card.js";
 import { joinHtml, type Html } from "../components.js";
 import type { Web } from "../context.js";
 import { claimReview, jsonForScript } from "../jsonld.js";
+import { siteBaseUrl } from "../options.js";
 import { pageEntry } from "../cached.js";
 import { etagOf, type CachedPage } from "../page-cache.js";
 import type { VoteTally } from "../../service/votes.js";
@@ -36,7 +37,7 @@ export async function reportPage(
   countsRead: boolean,
 ): Promise<CachedPage | Response> {
   const { archive, progress, votes } = web.services;
-  const base = web.options.baseUrl;
+  const base = siteBaseUrl(c, web.options);
   const canonical = base + current.url;
   const isOld = report.version !== current.version;
   const now = web.options.now().getTime();
