@@ -98,6 +98,7 @@ ${canonical ? html`<meta property="og:url" content="${canonical}">` : ""}
 <meta name="twitter:description" content="${description}">
 <meta name="twitter:image" content="${ctx.baseUrl + image.path}">
 <meta name="twitter:image:alt" content="${image.alt}">
+<link rel="icon" href="/assets/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="/assets/app.css">
 <link rel="alternate" type="application/atom+xml" title="Verity: new checks" href="/feed.xml">
 <script src="/assets/app.js" defer></script>

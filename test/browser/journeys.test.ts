@@ -535,8 +535,8 @@ describe("the website in Chromium", { skip: chromiumAvailable() ? false : `no Ch
     await page.goto("/");
     await page.locator("#ask-input").fill(SPANISH);
     await page.locator("#ask-form button[type=submit]").click();
-    await waitForPath(page, (path) => REPORT_PATH.test(path));
-    spanishPath = await expectReport(page);
+    spanishPath = await waitForPath(page, (path) => REPORT_PATH.test(path));
+    await expectReport(page);
     assert.match(spanishPath, /^\/checks\/health\//, "filed under health, not other");
     assert.equal(await page.locator("article.report").getAttribute("lang"), "es");
     assert.ok(SPANISH_VERDICTS.includes((await page.locator("article.report [data-testid=verdict-badge]").textContent()) ?? ""));
