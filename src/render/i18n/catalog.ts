@@ -1,4 +1,5 @@
-// The fixed words of a report and of its page, in each language Verity writes in. The English
+// The fixed words of a report and of its page, in each language Verity writes in (the answer words
+// a question's headline opens with, "Yes" / "Sí", are here for the analysts' writing too). The English
 // catalog is the type of the others, so a missing translation is a compile error. Placeholders are
 // written {name} and filled by t(); nothing here is escaped (each renderer escapes for its format).
 import type { Locale } from "../../domain/locale.js";
@@ -9,6 +10,10 @@ const EN = {
   "verdict.misleading": "Misleading",
   "verdict.conflicting": "Conflicting",
   "verdict.unverified": "Unverified",
+  "answer.yes": "Yes",
+  "answer.no": "No",
+  "answer.partly": "Partly",
+  "answer.unclear": "Unclear",
   "stance.supports": "supports",
   "stance.refutes": "refutes",
   "stance.mixed": "mixed",
@@ -81,6 +86,10 @@ const ES: Catalog = {
   "verdict.misleading": "Engañoso",
   "verdict.conflicting": "Contradictorio",
   "verdict.unverified": "Sin verificar",
+  "answer.yes": "Sí",
+  "answer.no": "No",
+  "answer.partly": "En parte",
+  "answer.unclear": "No está claro",
   "stance.supports": "respalda",
   "stance.refutes": "refuta",
   "stance.mixed": "mixta",
@@ -149,6 +158,10 @@ const FR: Catalog = {
   "verdict.misleading": "Trompeur",
   "verdict.conflicting": "Contradictoire",
   "verdict.unverified": "Non vérifié",
+  "answer.yes": "Oui",
+  "answer.no": "Non",
+  "answer.partly": "En partie",
+  "answer.unclear": "Incertain",
   "stance.supports": "confirme",
   "stance.refutes": "réfute",
   "stance.mixed": "partagée",
@@ -217,6 +230,10 @@ const DE: Catalog = {
   "verdict.misleading": "Irreführend",
   "verdict.conflicting": "Widersprüchlich",
   "verdict.unverified": "Nicht belegt",
+  "answer.yes": "Ja",
+  "answer.no": "Nein",
+  "answer.partly": "Teilweise",
+  "answer.unclear": "Unklar",
   "stance.supports": "stützt",
   "stance.refutes": "widerlegt",
   "stance.mixed": "gemischt",
@@ -285,6 +302,10 @@ const PT: Catalog = {
   "verdict.misleading": "Enganoso",
   "verdict.conflicting": "Contraditório",
   "verdict.unverified": "Não verificado",
+  "answer.yes": "Sim",
+  "answer.no": "Não",
+  "answer.partly": "Em parte",
+  "answer.unclear": "Não é claro",
   "stance.supports": "apoia",
   "stance.refutes": "refuta",
   "stance.mixed": "mista",
