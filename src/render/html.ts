@@ -73,8 +73,7 @@ function renderArticle(
   const shown = outline(report);
   const locale = shown.locale;
   // A language Verity does not write in: the page is English, the reader's own words keep their language.
-  const inputLang = shown.unsupportedLanguage ? languageTag(report.language) : null;
-  const theirs = inputLang ? ` lang="${escapeHtml(inputLang)}"` : "";
+  const theirs = shown.unsupportedLanguage ? ` lang="${escapeHtml(report.language.trim())}"` : "";
   const parts: string[] = [
     `<article class="report report-${layout}" lang="${locale}">`,
     "<header>",
@@ -221,10 +220,4 @@ function withCitations(value: string, sourceNumbers: ReadonlySet<number>): strin
     last = match.index + match[0].length;
   }
   return out + escapeHtml(flat.slice(last));
-}
-
-/** The report's language, when it looks like a BCP 47 tag ("en", "pt-BR"). */
-function languageTag(language: string): string | null {
-  const tag = language.trim();
-  return /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(tag) ? tag : null;
 }

@@ -70,7 +70,7 @@ export function outline(report: Report): Outline {
   const locale = localeOf(report.language);
   return {
     locale,
-    unsupportedLanguage: isSupportedLanguage(report.language) || !report.language.trim() ? null : languageName(report.language.trim()),
+    unsupportedLanguage: unsupportedLanguage(report.language),
     submitted: submittedText(report),
     listsClaims: shouldListClaims(report),
     sections: orderedSections(report, locale),
@@ -104,6 +104,13 @@ function shouldListClaims(report: Report): boolean {
   if (report.claims.length > 1) return true;
   const only = report.claims[0];
   return only !== undefined && differsFrom(only.text, report.title);
+}
+
+/** The English name of a language Verity does not write in; null for its own five and for what is no language tag. */
+function unsupportedLanguage(language: string): string | null {
+  const tag = language.trim();
+  if (isSupportedLanguage(tag) || !/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(tag)) return null;
+  return languageName(tag);
 }
 
 /** A section's title: the analyst's, unless it is the English default of a report in another language. */
