@@ -67,6 +67,9 @@ async function openSqlite({ dataDir, databaseUrl, quickCheckMaxBytes = QUICK_CHE
     sqlite.pragma("foreign_keys = ON");
     sqlite.pragma("busy_timeout = 5000");
     sqlite.pragma("synchronous = NORMAL");
+    // Reads map the file instead of copying each page into SQLite's cache: full-text queries over a large
+    // library read many pages once (2 GB is this build's ceiling, SQLITE_MAX_MMAP_SIZE; the rest is read as before).
+    sqlite.pragma("mmap_size = 2147418112");
     if (sizeWithWal(file) <= quickCheckMaxBytes) {
       const problems = sqlite.pragma("quick_check(5)", { simple: false }) as { quick_check: string }[];
       const first = problems[0]?.quick_check ?? "no answer";

@@ -163,7 +163,7 @@ describe("a full disk", { skip }, () => {
       assert.equal(existing?.status, "done", input);
     }
     assert.ok(logged.some((line) => /there is space again/.test(line)));
-    await app.services.reads.flush(); // (or the server's own timer wrote them already)
+    await app.services.reads.flush(); // or the 5 s timer has already written them
     assert.equal(app.services.reads.unwritten, 0, "the kept reads are written now");
     assert.equal((await visitor.post(`/checks/${reportId}/vote`, { helpful: "yes" })).status, 303);
   });
