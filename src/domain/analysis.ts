@@ -1,12 +1,14 @@
 // What an analyst takes and gives at each step of a check (DESIGN.md, "The pipeline"): the
 // contract between the pipeline and the analysts, in terms of the report's own types.
-import type { Claim, Entity, InputKind, Provenance, Stance, SubmittedPage, VerdictLabel } from "./report.js";
+import type { Claim, Entity, InputKind, Provenance, Stance, SubmittedPage, UncheckedSentence, VerdictLabel } from "./report.js";
 
 export interface IntakeResult {
   input: { text: string; kind: InputKind; page?: SubmittedPage };
   title: string;
   language: string;
   claims: Claim[];
+  /** The sentences of a text or page that were not made claims, with the reason (none for other inputs). */
+  unchecked?: UncheckedSentence[];
   category: string;
   entities: Entity[];
   slug: string;
@@ -114,6 +116,8 @@ export interface DraftSentence {
 export interface DraftSection {
   kind: "summary" | "context" | "bias";
   paragraphs: DraftSentence[][];
+  /** For each paragraph, the claim whose evidence it gives, if any (same order as `paragraphs`). */
+  claimIds?: (string | undefined)[];
 }
 
 export interface Draft {

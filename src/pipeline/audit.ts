@@ -73,9 +73,12 @@ export async function audit(
   }
 
   const sections: Section[] = draft.sections.map((section, k) => {
-    const paragraphs = verified[k]!.filter((p) => p.length > 0).map((p) => ({
-      text: p.map((s) => compose(s, renumber, quotesByNewN)).join(" "),
-    }));
+    const paragraphs = verified[k]!.flatMap((p, i) => {
+      if (p.length === 0) return [];
+      const claimId = section.claimIds?.[i];
+      const text = p.map((s) => compose(s, renumber, quotesByNewN)).join(" ");
+      return [claimId ? { text, claimId } : { text }];
+    });
     return {
       kind: section.kind,
       title: SECTION_TITLES[section.kind],

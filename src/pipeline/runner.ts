@@ -125,6 +125,7 @@ export async function runPipeline(input: string, deps: PipelineDeps): Promise<Re
       const v = claimVerdicts.get(c.id);
       return v ? { ...c, verdict: { label: v.label, confidence: v.confidence, headline: "" } } : c;
     }),
+    unchecked: intook.unchecked ?? [],
     verdict: { ...judgement.overall, headline: draft.headline },
     sections: audited.sections,
     sources: audited.sources,

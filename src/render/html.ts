@@ -2,12 +2,22 @@
 // external resources), or just its <article> for the website to embed.
 // Every piece of report text is untrusted and goes through escapeHtml; the
 // only links are citations to sources of this report and http(s) source URLs.
-import { CITATION_MARKER, claimAnchor, type Report } from "../domain/report.js";
+import { CITATION_MARKER, claimAnchor, evidenceAnchor, type Report } from "../domain/report.js";
 import { collapseWhitespace } from "../domain/text.js";
 import { escapeHtml } from "./escape.js";
-import { footerText, outline, type ShownSource } from "./outline.js";
+import { footerText, outline, type Outline, type ShownSource } from "./outline.js";
 import { REPORT_BODY_CSS, REPORT_HEADINGS_CSS, REPORT_HEADLINE_CSS, VERDICT_COLOURS_CSS } from "./report-style.js";
-import { formatConfidence, formatDate, HEADINGS, MACHINE_NOTICE, stanceWord, verdictWord, type ReportLayout } from "./words.js";
+import {
+  EVIDENCE_LINK,
+  formatConfidence,
+  formatDate,
+  HEADINGS,
+  MACHINE_NOTICE,
+  stanceWord,
+  uncheckedReasonWords,
+  verdictWord,
+  type ReportLayout,
+} from "./words.js";
 
 interface HtmlOptions {
   layout?: ReportLayout;
@@ -86,6 +96,7 @@ function renderArticle(
     parts.push(`<p class="answer">${badge}${headline ? ` <strong>${headline}</strong>` : ""}</p>`);
     if (submittedLine) parts.push(submittedLine);
     parts.push(checked, notice, "</header>");
+    if (shown.listsClaims) parts.push(...claimsChecked(report, shown));
     const findings = shown.findings;
     if (findings.length > 0) {
       parts.push('<section class="findings">', `<h2>${HEADINGS.findings}</h2>`);
@@ -104,17 +115,13 @@ function renderArticle(
     parts.push(`<p class="verdict-line">${badge}</p>`);
     if (headline) parts.push(`<p class="headline">${headline}</p>`);
     parts.push(checked, notice, "</header>");
-    if (shown.listsClaims) {
-      parts.push('<section class="claims">', `<h2>${HEADINGS.claims}</h2>`, "<ul>");
-      for (const claim of report.claims) {
-        const verdict = claim.verdict ? ` ${verdictBadge(claim.verdict.label, claim.verdict.confidence)}` : "";
-        parts.push(`<li id="${claimAnchor(claim.id)}">${text(claim.text)}${verdict}</li>`);
-      }
-      parts.push("</ul>", "</section>");
-    }
+    if (shown.listsClaims) parts.push(...claimsChecked(report, shown));
     for (const section of shown.sections) {
       parts.push(`<section class="section section-${escapeHtml(section.kind)}">`, `<h2>${text(section.title)}</h2>`);
-      for (const paragraph of section.paragraphs) parts.push(`<p>${withCitations(paragraph, sourceNumbers)}</p>`);
+      for (const paragraph of section.paragraphs) {
+        const id = paragraph.claimId ? ` id="${evidenceAnchor(paragraph.claimId)}"` : "";
+        parts.push(`<p${id}>${withCitations(paragraph.text, sourceNumbers)}</p>`);
+      }
       parts.push("</section>");
     }
   }
@@ -142,6 +149,28 @@ function renderArticle(
   }
   parts.push(footer(report), "</article>");
   return parts.join("\n");
+}
+
+/** "Claims checked": each claim with its verdict and a link to its evidence, then the sentences not checked and why. */
+function claimsChecked(report: Report, shown: Outline): string[] {
+  const parts = ['<section class="claims">', `<h2>${HEADINGS.claims}</h2>`, "<ul>"];
+  for (const claim of report.claims) {
+    const verdict = claim.verdict ? ` ${verdictBadge(claim.verdict.label, claim.verdict.confidence)}` : "";
+    const evidence = shown.claimsWithEvidence.has(claim.id)
+      ? ` <a class="evidence-link" href="#${evidenceAnchor(claim.id)}">${EVIDENCE_LINK}</a>`
+      : "";
+    parts.push(`<li id="${claimAnchor(claim.id)}">${text(claim.text)}${verdict}${evidence}</li>`);
+  }
+  parts.push("</ul>");
+  if (report.unchecked.length > 0) {
+    parts.push(`<h3>${HEADINGS.unchecked}</h3>`, '<ul class="unchecked">');
+    for (const u of report.unchecked) {
+      parts.push(`<li><q>${text(u.text)}</q> <span class="reason">(${escapeHtml(uncheckedReasonWords(u.reason))})</span></li>`);
+    }
+    parts.push("</ul>");
+  }
+  parts.push("</section>");
+  return parts;
 }
 
 function verdictBadge(label: Report["verdict"]["label"], confidence: number, marked = false): string {

@@ -6,7 +6,16 @@
 import { CITATION_MARKER, type Report } from "../domain/report.js";
 import { collapseWhitespace } from "../domain/text.js";
 import { footerText, outline, type Outline, type ShownSource } from "./outline.js";
-import { formatConfidence, formatDate, HEADINGS, MACHINE_NOTICE, stanceWord, verdictWord, type ReportLayout } from "./words.js";
+import {
+  formatConfidence,
+  formatDate,
+  HEADINGS,
+  MACHINE_NOTICE,
+  stanceWord,
+  uncheckedReasonWords,
+  verdictWord,
+  type ReportLayout,
+} from "./words.js";
 
 const mdInline = escapeMarkdownInline;
 const mdLine = escapeMarkdownLine;
@@ -29,22 +38,10 @@ function classicBlocks(report: Report, shown: Outline): string[] {
   if (report.verdict.headline.trim()) blocks.push(mdLine(report.verdict.headline));
   blocks.push(`Checked on ${mdInline(formatDate(report.checkedAt))}.`, `*${MACHINE_NOTICE}*`);
 
-  if (shown.listsClaims) {
-    blocks.push(heading(2, HEADINGS.claims));
-    blocks.push(
-      report.claims
-        .map((claim) => {
-          const verdict = claim.verdict
-            ? ` — **${verdictWord(claim.verdict.label)}** (confidence ${formatConfidence(claim.verdict.confidence)})`
-            : "";
-          return `- ${mdLine(claim.text)}${verdict}`;
-        })
-        .join("\n"),
-    );
-  }
+  if (shown.listsClaims) blocks.push(...claimsChecked(report));
 
   for (const section of shown.sections) {
-    blocks.push(heading(2, section.title), ...section.paragraphs.map(mdLine));
+    blocks.push(heading(2, section.title), ...section.paragraphs.map((p) => mdLine(p.text)));
   }
   return [...blocks, ...closingBlocks(report, shown)];
 }
@@ -57,6 +54,7 @@ function briefingBlocks(report: Report, shown: Outline): string[] {
   if (submitted !== null) blocks.push(`Submitted as: ${mdInline(submitted)}`);
   blocks.push(`Checked on ${mdInline(formatDate(report.checkedAt))}. *${MACHINE_NOTICE}*`);
 
+  if (shown.listsClaims) blocks.push(...claimsChecked(report));
   const findings = shown.findings;
   if (findings.length > 0) {
     blocks.push(heading(2, HEADINGS.findings));
@@ -65,6 +63,28 @@ function briefingBlocks(report: Report, shown: Outline): string[] {
     });
   }
   return [...blocks, ...closingBlocks(report, shown)];
+}
+
+/** "Claims checked": each claim with its verdict, then the sentences not checked and why. */
+function claimsChecked(report: Report): string[] {
+  const blocks = [
+    heading(2, HEADINGS.claims),
+    report.claims
+      .map((claim) => {
+        const verdict = claim.verdict
+          ? ` — **${verdictWord(claim.verdict.label)}** (confidence ${formatConfidence(claim.verdict.confidence)})`
+          : "";
+        return `- ${mdLine(claim.text)}${verdict}`;
+      })
+      .join("\n"),
+  ];
+  if (report.unchecked.length > 0) {
+    blocks.push(
+      heading(3, HEADINGS.unchecked),
+      report.unchecked.map((u) => `- “${mdInline(u.text)}” (${uncheckedReasonWords(u.reason)})`).join("\n"),
+    );
+  }
+  return blocks;
 }
 
 /** Sources, follow-up questions and the provenance footer: the same in both layouts. */

@@ -12,10 +12,16 @@ const MAX_SUBMITTED_CHARS = 500;
 /** The longest heading of a briefing finding. */
 const MAX_FINDING_HEADING_CHARS = 80;
 
+interface ShownParagraph {
+  text: string;
+  /** The claim whose evidence the paragraph gives, when it is one claim's of several. */
+  claimId?: string;
+}
+
 interface ShownSection {
   kind: Section["kind"];
   title: string;
-  paragraphs: string[];
+  paragraphs: ShownParagraph[];
 }
 
 interface Finding {
@@ -49,8 +55,10 @@ interface ShownFactCheck {
 export interface Outline {
   /** The input to show under "Submitted as", or null when it is just the title again. */
   submitted: string | null;
-  /** The claims are listed when there are several, or when the one claim is not the title. */
+  /** The claims are listed when there are several, when the one claim is not the title, or when sentences were left unchecked. */
   listsClaims: boolean;
+  /** The claims that have a paragraph of their own giving their evidence (what "Claims checked" links to). */
+  claimsWithEvidence: ReadonlySet<string>;
   /** Sections in the order summary, context, bias (stable within a kind), without empty ones. */
   sections: ShownSection[];
   /** One finding per paragraph of all sections, in section order (the briefing layout). */
@@ -63,6 +71,7 @@ export function outline(report: Report): Outline {
   return {
     submitted: submittedText(report),
     listsClaims: shouldListClaims(report),
+    claimsWithEvidence: new Set(report.sections.flatMap((s) => s.paragraphs.flatMap((p) => (p.claimId ? [p.claimId] : [])))),
     sections: orderedSections(report),
     findings: briefingFindings(report),
     factChecks: report.factChecks.map((f) => ({ summary: factCheckSummary(f), url: f.url, title: f.title })),
@@ -87,7 +96,7 @@ function submittedText(report: Report): string | null {
 }
 
 function shouldListClaims(report: Report): boolean {
-  if (report.claims.length > 1) return true;
+  if (report.claims.length > 1 || report.unchecked.length > 0) return true;
   const only = report.claims[0];
   return only !== undefined && differsFrom(only.text, report.title);
 }
@@ -103,7 +112,9 @@ function orderedSections(report: Report): ShownSection[] {
     .map(({ section }) => ({
       kind: section.kind,
       title: section.title.trim() || SECTION_TITLES[section.kind] || section.kind,
-      paragraphs: section.paragraphs.map((p) => p.text).filter((text) => text.trim() !== ""),
+      paragraphs: section.paragraphs
+        .filter((p) => p.text.trim() !== "")
+        .map((p) => (p.claimId ? { text: p.text, claimId: p.claimId } : { text: p.text })),
     }))
     .filter((section) => section.paragraphs.length > 0);
 }
@@ -111,7 +122,7 @@ function orderedSections(report: Report): ShownSection[] {
 function briefingFindings(report: Report): Finding[] {
   const findings: Finding[] = [];
   for (const section of orderedSections(report)) {
-    for (const text of section.paragraphs) {
+    for (const { text } of section.paragraphs) {
       const first = splitSentences(stripCitations(text))[0]?.text ?? "";
       let heading = collapseWhitespace(first).replace(/(?<!\.)\.$/, "");
       if (!heading) heading = section.title;

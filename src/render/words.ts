@@ -1,7 +1,7 @@
 // The words every rendering of a report prints (the renderers, and the website's pages), and how
 // they format confidences, dates and durations. What a report shows is decided in outline.ts.
 // Nothing here escapes anything: each renderer escapes for its own format.
-import { CITATION_MARKER, type Stance, type VerdictLabel } from "../domain/report.js";
+import { CITATION_MARKER, type Stance, type UncheckedReason, type VerdictLabel } from "../domain/report.js";
 import { collapseWhitespace } from "../domain/text.js";
 
 export type ReportLayout = "classic" | "briefing";
@@ -23,12 +23,31 @@ const STANCE_WORDS: Record<Stance, string> = {
 
 export const HEADINGS = {
   claims: "Claims checked",
+  unchecked: "Sentences not checked",
   findings: "Key findings",
   sources: "Sources",
   followUps: "Follow-up questions",
   factChecks: "What other fact-checkers found",
   provenance: "How this report was made",
 } as const;
+
+/** Why a sentence of a text or page was not checked, as the report says it. */
+const UNCHECKED_REASON_WORDS: Record<UncheckedReason, string> = {
+  question: "a question, not a statement",
+  opinion: "an opinion",
+  instruction: "an instruction or appeal, not a statement",
+  "too-short": "too short to check",
+  duplicate: "repeats an earlier sentence",
+  "not-check-worthy": "states no fact, figure, cause or comparison to check",
+  "over-limit": "beyond the number of claims one check covers",
+};
+
+/** The link from a claim in "Claims checked" to the paragraph that gives its evidence. */
+export const EVIDENCE_LINK = "See the evidence";
+
+export function uncheckedReasonWords(reason: UncheckedReason): string {
+  return UNCHECKED_REASON_WORDS[reason] ?? reason;
+}
 
 export const MACHINE_NOTICE =
   "This report was written by a machine from the sources listed below and may contain mistakes: check the sources before relying on it.";

@@ -3,7 +3,10 @@ import { after, before, describe, it } from "node:test";
 import { citedNumbers, Report } from "../../src/domain/report.js";
 import { SourceTextRepository } from "../../src/store/source-texts.js";
 import type { ProgressEvent } from "../../src/domain/progress.js";
-import { LIBRARY } from "../fixtures/library-docs.js";
+import { LIBRARY, THREE_CLAIMS_LIBRARY, THREE_CLAIMS_TEXT } from "../fixtures/library-docs.js";
+import { renderHtml } from "../../src/render/html.js";
+import { renderMarkdown } from "../../src/render/markdown.js";
+import { evidenceAnchor } from "../../src/domain/report.js";
 import { tempVerity } from "../helpers/verity.js";
 
 /** The report invariants every published report must keep. */
@@ -154,6 +157,70 @@ describe("a check end to end over a small library", () => {
     const outcome = await later.check("Can local police refuse ICE detainer requests?");
     assert.equal(outcome.reused, false);
     assert.equal(outcome.report.version, 3);
+  });
+});
+
+describe("a text of several claims: every sentence checked or listed with its reason", () => {
+  let v: Awaited<ReturnType<typeof tempVerity>>;
+  let texts: SourceTextRepository;
+  before(async () => {
+    v = await tempVerity();
+    await v.library.upsertMany([...LIBRARY, ...THREE_CLAIMS_LIBRARY]);
+    texts = new SourceTextRepository(v.store);
+  });
+  after(async () => v.cleanup());
+
+  it("checks each of the issue's three claims, with its verdict and a link to its evidence", async () => {
+    const { report } = await v.service.check(THREE_CLAIMS_TEXT);
+    assert.equal(report.input.kind, "text");
+    assert.deepEqual(
+      report.claims.map((c) => c.text),
+      [
+        "Regular coffee drinking lowers the risk of type 2 diabetes.",
+        "Smoking during pregnancy doubles the risk of sudden infant death syndrome.",
+        "Taking aspirin every day prevents colorectal cancer in all adults.",
+      ],
+    );
+    assert.deepEqual(report.unchecked, []);
+    const summary = report.sections.find((s) => s.kind === "summary")!;
+    for (const claim of report.claims) {
+      assert.ok(claim.verdict, `${claim.text} has its verdict`);
+      const paragraph = summary.paragraphs.find((p) => p.claimId === claim.id);
+      assert.ok(paragraph, `${claim.text} has a paragraph of evidence`);
+    }
+    assert.match(report.verdict.headline, /three claims checked/);
+    const html = renderHtml(report, { standalone: false });
+    assert.match(html, /<h2>Claims checked<\/h2>/);
+    for (const claim of report.claims) {
+      const anchor = evidenceAnchor(claim.id);
+      assert.ok(html.includes(`href="#${anchor}"`), `the claim links to its evidence: ${claim.text}`);
+      assert.ok(html.includes(`id="${anchor}"`), `the link resolves: ${claim.text}`);
+    }
+    await assertInvariants(report, texts);
+  });
+
+  it("lists the sentences it did not check with the reason, and its bias section ignores them", async () => {
+    const text = `I think this is an outrageous scandal. ${THREE_CLAIMS_TEXT} Why does nobody talk about it? Share this post!`;
+    const { report } = await v.service.check(text);
+    assert.equal(report.claims.length, 3);
+    assert.deepEqual(
+      report.unchecked.map((u) => [u.text, u.reason]),
+      [
+        ["I think this is an outrageous scandal.", "opinion"],
+        ["Why does nobody talk about it?", "question"],
+        ["Share this post!", "instruction"],
+      ],
+    );
+    const bias = report.sections
+      .find((s) => s.kind === "bias")!
+      .paragraphs.map((p) => p.text)
+      .join(" ");
+    assert.doesNotMatch(bias, /outrageous|scandal/, "the bias section speaks of the claims checked only");
+    assert.match(bias, /“all”/, "it reads the absolute term of the aspirin claim");
+    const md = renderMarkdown(report);
+    assert.match(md, /### Sentences not checked/);
+    assert.match(md, /“Share this post!” \(an instruction or appeal, not a statement\)/);
+    await assertInvariants(report, texts);
   });
 });
 

@@ -9,19 +9,22 @@ import { LOADED_CUES, VAGUE_ATTRIBUTION } from "./cues.js";
 const MAX_QUOTE_CHARS = 320;
 const SUMMARY_EVIDENCE = 4;
 const CONTEXT_EVIDENCE = 3;
-const MAX_CLAIMS_SUMMARISED = 5;
 
 export function writeDraft(input: WriteInput): Draft {
   const { intake, judgement } = input;
   const mainClaim = intake.claims[0]?.text ?? intake.title;
   const label = judgement.overall.label;
   const several = intake.claims.length > 1;
+  const summarised = summary(input, label, mainClaim);
+  // A text or page is judged on the claims checked in it, not on sentences left aside.
+  const statement =
+    intake.input.kind === "text" || intake.input.kind === "url" ? intake.claims.map((c) => c.text).join(" ") : intake.input.text;
   return {
     headline: several ? overallHeadline(label, input) : headline(intake.input.kind === "question", label, mainClaim),
     sections: [
-      { kind: "summary", paragraphs: summary(input, label, mainClaim) },
+      { kind: "summary", paragraphs: summarised.map((p) => p.sentences), claimIds: summarised.map((p) => p.claimId) },
       { kind: "context", paragraphs: context(input, label) },
-      { kind: "bias", paragraphs: [wordingAnalysis(intake.input.text, intake.input.kind, label)] },
+      { kind: "bias", paragraphs: [wordingAnalysis(statement, intake.input.kind, label)] },
     ],
     followUps: followUps(input, mainClaim),
   };
@@ -97,13 +100,13 @@ function items(sources: NumberedSource[]): Item[] {
 }
 
 /** The summary: for each claim (a pasted text or a page may hold several), its verdict and the passages it rests on. */
-function summary(input: WriteInput, label: VerdictLabel, mainClaim: string): DraftSentence[][] {
+function summary(input: WriteInput, label: VerdictLabel, mainClaim: string): { sentences: DraftSentence[]; claimId?: string }[] {
   const claims = input.intake.claims.length > 0 ? input.intake.claims : [{ id: "", text: mainClaim }];
   const verdicts = new Map(input.judgement.claims.map((c) => [c.claimId, c.label]));
   const all = items(input.sources);
   const several = claims.length > 1;
-  const paragraphs: DraftSentence[][] = [];
-  for (const claim of claims.slice(0, MAX_CLAIMS_SUMMARISED)) {
+  const paragraphs: { sentences: DraftSentence[]; claimId?: string }[] = [];
+  for (const claim of claims) {
     const claimLabel = several ? (verdicts.get(claim.id) ?? "unverified") : label;
     const mine = several ? all.filter((i) => i.claimId === claim.id) : all;
     const supporting = mine.filter((i) => i.stance === "supports");
@@ -124,14 +127,16 @@ function summary(input: WriteInput, label: VerdictLabel, mainClaim: string): Dra
       .filter(uniqueBySource())
       .slice(0, several ? 2 : SUMMARY_EVIDENCE)
       .map((i) => evidenceSentence(i.source, i.quote, i.stance === "refutes" ? "states, against the claim" : "states"));
-    paragraphs.push([framing, ...evidence]);
+    paragraphs.push({ sentences: [framing, ...evidence], ...(several ? { claimId: claim.id } : {}) });
   }
   if (label !== "unverified") {
-    paragraphs.push([
-      frame(
-        `This reading is automatic (the local analyst compares the meaning of sentences with a small sentence encoder and reads negation and opposites, but does not reason), so the confidence stated is deliberately modest.`,
-      ),
-    ]);
+    paragraphs.push({
+      sentences: [
+        frame(
+          `This reading is automatic (the local analyst compares the meaning of sentences with a small sentence encoder and reads negation and opposites, but does not reason), so the confidence stated is deliberately modest.`,
+        ),
+      ],
+    });
   }
   return paragraphs;
 }
