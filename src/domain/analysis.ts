@@ -116,14 +116,16 @@ export interface DraftSentence {
 export interface DraftSection {
   kind: "summary" | "context" | "bias";
   paragraphs: DraftSentence[][];
-  /** For each paragraph, the claim whose evidence it gives, if any (same order as `paragraphs`). */
-  claimIds?: (string | undefined)[];
+  /** For each paragraph (same order), what the report shows with it: the claim whose evidence it gives, a heading that says its finding. */
+  about?: ({ claimId?: string; heading?: string } | undefined)[];
 }
 
 export interface Draft {
   headline: string;
   sections: DraftSection[];
   followUps: string[];
+  /** "How this was checked": notes on the method and its limits, kept out of the findings. */
+  method?: string[];
 }
 
 export interface WriteInput {

@@ -57,6 +57,8 @@ const Paragraph = z.object({
   text: z.string(),
   /** The claim whose evidence this paragraph gives (a text or page with several claims), for "Claims checked" to link to. */
   claimId: z.string().optional(),
+  /** What the paragraph finds, in a few words (its heading in the briefing layout and in named sub-topics). */
+  heading: z.string().optional(),
 });
 
 export const Section = z.object({
@@ -173,6 +175,8 @@ export const Report = z.object({
   sections: z.array(Section),
   sources: z.array(Source),
   followUps: z.array(FollowUp),
+  /** "How this was checked": the method's notes and limits, apart from the findings (absent in older reports). */
+  method: z.array(z.string()).default([]),
   /** "What other fact-checkers found". */
   factChecks: z.array(FactCheck).default([]),
   category: z.string(),

@@ -75,9 +75,9 @@ export async function audit(
   const sections: Section[] = draft.sections.map((section, k) => {
     const paragraphs = verified[k]!.flatMap((p, i) => {
       if (p.length === 0) return [];
-      const claimId = section.claimIds?.[i];
+      const about = section.about?.[i];
       const text = p.map((s) => compose(s, renumber, quotesByNewN)).join(" ");
-      return [claimId ? { text, claimId } : { text }];
+      return [{ text, ...(about?.claimId ? { claimId: about.claimId } : {}), ...(about?.heading ? { heading: about.heading } : {}) }];
     });
     return {
       kind: section.kind,

@@ -130,6 +130,7 @@ export async function runPipeline(input: string, deps: PipelineDeps): Promise<Re
     sections: audited.sections,
     sources: audited.sources,
     followUps: draft.followUps.map((question) => ({ question })),
+    method: draft.method ?? [],
     factChecks: factChecksOf(gathered.hits),
     category: intook.category,
     entities: intook.entities,

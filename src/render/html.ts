@@ -120,7 +120,8 @@ function renderArticle(
       parts.push(`<section class="section section-${escapeHtml(section.kind)}">`, `<h2>${text(section.title)}</h2>`);
       for (const paragraph of section.paragraphs) {
         const id = paragraph.claimId ? ` id="${evidenceAnchor(paragraph.claimId)}"` : "";
-        parts.push(`<p${id}>${withCitations(paragraph.text, sourceNumbers)}</p>`);
+        if (paragraph.heading) parts.push(`<h3${id}>${text(paragraph.heading)}</h3>`);
+        parts.push(`<p${paragraph.heading ? "" : id}>${withCitations(paragraph.text, sourceNumbers)}</p>`);
       }
       parts.push("</section>");
     }
@@ -146,6 +147,14 @@ function renderArticle(
     parts.push('<section class="follow-ups">', `<h2>${HEADINGS.followUps}</h2>`, "<ul>");
     for (const f of questions) parts.push(`<li>${followUp ? followUp(collapseWhitespace(f.question)) : text(f.question)}</li>`);
     parts.push("</ul>", "</section>");
+  }
+  if (shown.method.length > 0) {
+    parts.push(
+      '<section class="method">',
+      `<h2>${HEADINGS.method}</h2>`,
+      ...shown.method.map((note) => `<p>${text(note)}</p>`),
+      "</section>",
+    );
   }
   parts.push(footer(report), "</article>");
   return parts.join("\n");

@@ -41,7 +41,8 @@ function classicBlocks(report: Report, shown: Outline): string[] {
   if (shown.listsClaims) blocks.push(...claimsChecked(report));
 
   for (const section of shown.sections) {
-    blocks.push(heading(2, section.title), ...section.paragraphs.map((p) => mdLine(p.text)));
+    blocks.push(heading(2, section.title));
+    for (const p of section.paragraphs) blocks.push(...(p.heading ? [heading(3, p.heading)] : []), mdLine(p.text));
   }
   return [...blocks, ...closingBlocks(report, shown)];
 }
@@ -106,6 +107,7 @@ function closingBlocks(report: Report, shown: Outline): string[] {
   if (questions.length > 0) {
     blocks.push(heading(2, HEADINGS.followUps), questions.map((f) => `- ${mdLine(f.question)}`).join("\n"));
   }
+  if (shown.method.length > 0) blocks.push(heading(2, HEADINGS.method), ...shown.method.map(mdLine));
   blocks.push("---", ...footerBlocks(report));
   return blocks;
 }

@@ -9,11 +9,16 @@ import { formatDate, formatMs, stripCitations } from "./words.js";
 /** The longest input repeated under "Submitted as"; the full text stays in the JSON. */
 const MAX_SUBMITTED_CHARS = 500;
 
-/** The longest heading of a briefing finding. */
-const MAX_FINDING_HEADING_CHARS = 80;
+/** The longest first sentence that can stand as a briefing finding's heading (older reports carry no headings). */
+const MAX_FINDING_HEADING_CHARS = 100;
+
+/** Method notes that older reports wrote as paragraphs; they are shown under "How this was checked" instead. */
+const OLD_METHOD_NOTE = /^(?:This reading is (?:automatic|lexical)|This check read \w+ documents?)\b/;
 
 interface ShownParagraph {
   text: string;
+  /** What the paragraph finds, in a few words (a named sub-topic, a claim's verdict). */
+  heading?: string;
   /** The claim whose evidence the paragraph gives, when it is one claim's of several. */
   claimId?: string;
 }
@@ -65,6 +70,8 @@ export interface Outline {
   findings: Finding[];
   factChecks: ShownFactCheck[];
   sources: ShownSource[];
+  /** "How this was checked": the method's notes, apart from the findings. */
+  method: string[];
 }
 
 export function outline(report: Report): Outline {
@@ -76,6 +83,10 @@ export function outline(report: Report): Outline {
     findings: briefingFindings(report),
     factChecks: report.factChecks.map((f) => ({ summary: factCheckSummary(f), url: f.url, title: f.title })),
     sources: report.sources.map((source) => ({ source, details: sourceDetails(source), location: sourceLocation(source.url) })),
+    method: [
+      ...report.method,
+      ...report.sections.flatMap((s) => s.paragraphs.map((p) => p.text).filter((t) => OLD_METHOD_NOTE.test(t.trim()))),
+    ],
   };
 }
 
@@ -113,8 +124,12 @@ function orderedSections(report: Report): ShownSection[] {
       kind: section.kind,
       title: section.title.trim() || SECTION_TITLES[section.kind] || section.kind,
       paragraphs: section.paragraphs
-        .filter((p) => p.text.trim() !== "")
-        .map((p) => (p.claimId ? { text: p.text, claimId: p.claimId } : { text: p.text })),
+        .filter((p) => p.text.trim() !== "" && !OLD_METHOD_NOTE.test(p.text.trim()))
+        .map((p) => ({
+          text: p.text,
+          ...(p.claimId ? { claimId: p.claimId } : {}),
+          ...(p.heading?.trim() ? { heading: collapseWhitespace(p.heading) } : {}),
+        })),
     }))
     .filter((section) => section.paragraphs.length > 0);
 }
@@ -122,14 +137,17 @@ function orderedSections(report: Report): ShownSection[] {
 function briefingFindings(report: Report): Finding[] {
   const findings: Finding[] = [];
   for (const section of orderedSections(report)) {
-    for (const { text } of section.paragraphs) {
-      const first = splitSentences(stripCitations(text))[0]?.text ?? "";
-      let heading = collapseWhitespace(first).replace(/(?<!\.)\.$/, "");
-      if (!heading) heading = section.title;
-      findings.push({ heading: truncate(heading, MAX_FINDING_HEADING_CHARS), text, sectionKind: section.kind });
+    for (const { text, heading } of section.paragraphs) {
+      findings.push({ heading: heading ?? headingOf(text, section.title), text, sectionKind: section.kind });
     }
   }
   return findings;
+}
+
+/** An older paragraph's heading: its first sentence when it is short enough to read whole, else its section's title (never words cut with "…"). */
+function headingOf(text: string, sectionTitle: string): string {
+  const first = collapseWhitespace(splitSentences(stripCitations(text))[0]?.text ?? "").replace(/(?<!\.)\.$/, "");
+  return first && first.length <= MAX_FINDING_HEADING_CHARS ? first : sectionTitle;
 }
 
 function sourceDetails(source: Source): string[] {

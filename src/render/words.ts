@@ -27,6 +27,7 @@ export const HEADINGS = {
   findings: "Key findings",
   sources: "Sources",
   followUps: "Follow-up questions",
+  method: "How this was checked",
   factChecks: "What other fact-checkers found",
   provenance: "How this report was made",
 } as const;

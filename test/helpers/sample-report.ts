@@ -76,6 +76,7 @@ export function sampleReport(overrides: Partial<Report> = {}): Report {
     ],
     factChecks: [],
     unchecked: [],
+    method: [],
     followUps: [{ question: "How much caffeine is too much in a day?" }],
     category: "health",
     entities: [{ name: "PLOS ONE", type: "organization" }],

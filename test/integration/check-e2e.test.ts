@@ -64,7 +64,8 @@ describe("a check end to end over a small library", () => {
     assert.equal(report.category, "justice");
     assert.ok(report.sources.length >= 1);
     assert.ok(report.sources.some((s) => s.url === "https://example.org/detainers"));
-    assert.ok(report.followUps.length >= 4 && report.followUps.length <= 5);
+    assert.ok(report.followUps.length >= 2 && report.followUps.length <= 5, report.followUps.map((f) => f.question).join(" | "));
+    assert.equal(new Set(report.followUps.map((f) => f.question)).size, report.followUps.length, "each follow-up is different");
     assert.match(report.url, new RegExp(`^/checks/justice/${report.slug}-${report.id.slice(0, 8)}$`));
     await assertInvariants(report, texts);
 
@@ -118,10 +119,11 @@ describe("a check end to end over a small library", () => {
     }
     assert.equal(report.claims.find((c) => /Great Wall/.test(c.text))!.verdict!.label, "refuted");
     // The summary speaks to each claim in turn.
-    const summary = report.sections.find((s) => s.kind === "summary")!.paragraphs.map((p) => p.text);
+    const summary = report.sections.find((s) => s.kind === "summary")!.paragraphs;
     assert.ok(
-      summary.some((p) => p.includes("ICE detainer")) && summary.some((p) => p.includes("Great Wall") && /refuted/.test(p)),
-      summary.join("\n"),
+      summary.some((p) => p.heading?.includes("ICE detainer")) &&
+        summary.some((p) => p.heading === "Refuted: The Great Wall of China is visible from space with the naked eye"),
+      summary.map((p) => `${p.heading}: ${p.text}`).join("\n"),
     );
     await assertInvariants(report, texts);
   });
@@ -189,6 +191,42 @@ describe("a text of several claims: every sentence checked or listed with its re
       assert.ok(paragraph, `${claim.text} has a paragraph of evidence`);
     }
     assert.match(report.verdict.headline, /three claims checked/);
+    // Findings, not quote lists: each claim's paragraph is headed by its verdict, leads with how the
+    // sources line up, and names its source by publisher, in reported speech (the quotes are in Sources).
+    const aspirin = summary.paragraphs.find((p) => p.claimId === report.claims[2]!.id)!;
+    assert.equal(aspirin.heading, "Refuted: Taking aspirin every day prevents colorectal cancer in all adults");
+    assert.match(
+      aspirin.text,
+      /^One source contradicts it; none supports it\. US Preventive Services Task Force reports that taking aspirin/,
+    );
+    for (const section of report.sections) {
+      for (const p of section.paragraphs) {
+        assert.doesNotMatch(p.text, /“[^”]*…”|states: “/, `no cut titles, no quote lists: ${p.text}`);
+        assert.doesNotMatch(p.text, /This (?:check read|reading is)/, "method notes are not findings");
+      }
+    }
+    // The context is organised into named sub-topics.
+    const topics = report.sections.find((s) => s.kind === "context")!.paragraphs.map((p) => p.heading);
+    assert.ok(topics.includes("How large the effect is") && topics.includes("Over what time"), topics.join(" | "));
+    assert.ok(
+      report.method.some((m) => /^This check read \w+ documents from the local library/.test(m)),
+      report.method.join(" | "),
+    );
+    // The bias section reads each claim as put.
+    const bias = report.sections
+      .find((s) => s.kind === "bias")!
+      .paragraphs.map((p) => p.text)
+      .join(" ");
+    assert.match(bias, /“Regular coffee drinking lowers the risk of type 2 diabetes” says “lowers” without saying by how much/);
+    assert.match(bias, /“Taking aspirin every day prevents colorectal cancer in all adults” uses the absolute term “all”/);
+    // Follow-ups come from what the evidence left open, each different.
+    const followUps = report.followUps.map((f) => f.question);
+    assert.ok(
+      followUps.includes("Does taking aspirin every day prevent colorectal cancer in adults aged 50 to 59?"),
+      followUps.join(" | "),
+    );
+    assert.ok(followUps.includes("By how much does regular coffee drinking lower the risk of type 2 diabetes?"), followUps.join(" | "));
+    assert.equal(new Set(followUps).size, followUps.length);
     const html = renderHtml(report, { standalone: false });
     assert.match(html, /<h2>Claims checked<\/h2>/);
     for (const claim of report.claims) {

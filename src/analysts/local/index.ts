@@ -20,7 +20,7 @@ import { classifyInput, cleanTitle, detectLanguage, extractClaims, extractEntiti
 import { slugify } from "../../domain/slug.js";
 import { judgeEvidence } from "./judge.js";
 import { rankPassages } from "./rank.js";
-import { writeDraft } from "./write.js";
+import { writeDraft } from "./write/index.js";
 
 export class LocalAnalyst implements Analyst {
   readonly engine = "local" as const;

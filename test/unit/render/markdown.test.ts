@@ -99,7 +99,7 @@ describe("renderMarkdown (classic)", () => {
 describe("renderMarkdown (briefing)", () => {
   it("answers first, then numbers one finding per paragraph in section order", () => {
     const long =
-      "This opening sentence is deliberately long enough that it cannot possibly fit into the eighty character heading limit [1]. Then more.";
+      "This opening sentence is deliberately long enough that it cannot possibly fit into the hundred character heading limit of a briefing [1]. Then more.";
     const report = sampleReport();
     assert.equal(report.sections[2]!.kind, "context");
     report.sections[2]!.paragraphs.push({ text: long });
@@ -116,11 +116,14 @@ describe("renderMarkdown (briefing)", () => {
     assert.equal(findings[2]![2], "People unused to caffeine may notice a stronger effect");
     assert.equal(findings[4]![2], "The belief comes from early studies of caffeine pills, not of coffee");
     for (const m of findings) {
-      assert.ok(m[2]!.length <= 80, `heading too long: ${m[2]}`);
+      assert.ok(m[2]!.length <= 100 && !m[2]!.includes("…"), `heading too long or cut: ${m[2]}`);
       assert.ok(!/\[\d+\]/.test(m[2]!), "no citation markers in headings");
     }
-    assert.ok(findings[3]![2]!.startsWith("This opening sentence is deliberately long"));
-    assert.ok(findings[3]![2]!.endsWith("…"));
+    assert.equal(
+      findings[3]![2],
+      SECTION_TITLES.context,
+      "a first sentence too long to be a heading gives way to its section's title, never cut with “…”",
+    );
     assert.ok(md.includes(`\n\n${long}\n\n`), "the paragraph is the body");
     assert.ok(md.indexOf("### 1.") > md.indexOf("## Key findings"));
     assert.ok(md.indexOf("## Sources") > md.indexOf("### 5."));
