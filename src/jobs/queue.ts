@@ -7,9 +7,12 @@
 // - Jobs left running by a stopped server go back to the queue when the queue starts;
 //   a job whose report was published before the stop is marked done instead of being
 //   run again, so every run publishes at most one version.
+// - A job whose outcome could not be written because the disk is full (or that could not be
+//   claimed) is handed back and tried again every few seconds until space returns (SpaceWait).
 // - Progress goes to the in-memory bus (server-sent events) and, as a short log, to the
 //   job's row, so a reload shows the stage reached.
 import { randomUUID } from "node:crypto";
+import { isDiskFull } from "../domain/disk-full.js";
 import { errorMessage } from "../domain/errors.js";
 import type { Report } from "../domain/report.js";
 import { acceptInput } from "../domain/input.js";
@@ -18,6 +21,7 @@ import type { ProgressEvent } from "../domain/progress.js";
 import type { CheckRepository } from "../store/checks.js";
 import type { Job, JobRepository, StoredProgressEvent } from "../store/jobs.js";
 import type { ProgressBus } from "./bus.js";
+import { SpaceWait } from "./space-wait.js";
 
 interface JobQueueOptions {
   /** How many checks run at once (VERITY_CONCURRENCY, default 2). */
@@ -27,6 +31,10 @@ interface JobQueueOptions {
   now?: () => Date;
   /** Errors of the queue itself (the store going away); checks' own failures are recorded on the job. */
   onError?: (error: unknown) => void;
+  /** How often writes refused for want of disk space are tried again (default 2 s). */
+  spaceRetryMs?: number;
+  /** Where the queue says that it waits for space, and that it resumed. */
+  log?: (message: string) => void;
 }
 
 export type EnqueueResult =
@@ -51,6 +59,9 @@ export class JobQueue {
   private pumpAgain = false;
   private lock: Promise<unknown> = Promise.resolve();
   private idleWaiters: (() => void)[] = [];
+  /** Jobs left running in the store because the disk was full when their outcome was written. */
+  private readonly stalled = new Set<string>();
+  private readonly space: SpaceWait;
 
   constructor(
     private readonly deps: JobQueueDeps,
@@ -60,6 +71,8 @@ export class JobQueue {
     this.maxAttempts = Math.max(1, options.maxAttempts ?? 3);
     this.now = options.now ?? (() => new Date());
     this.onError = options.onError ?? ((error) => console.error("verity jobs:", error));
+    const log = options.log ?? ((message) => console.error(message));
+    this.space = new SpaceWait(() => this.recover(), options.spaceRetryMs ?? 2_000, log, this.onError);
   }
 
   /** Re-queues the jobs a stopped server left running, then starts working. Idempotent. */
@@ -68,7 +81,11 @@ export class JobQueue {
       this.ready = this.resume();
       this.ready.then(
         () => this.kick(),
-        (error) => this.onError(error),
+        (error) => {
+          if (!isDiskFull(error)) return this.onError(error);
+          this.ready = null; // resumed again when space returns
+          this.space.wait();
+        },
       );
     }
     return this.ready;
@@ -166,6 +183,7 @@ export class JobQueue {
    */
   async stop(options: { wait?: boolean } = {}): Promise<void> {
     this.stopped = true;
+    this.space.stop();
     if (options.wait !== false) await Promise.allSettled([...this.active.values()]);
   }
 
@@ -181,7 +199,10 @@ export class JobQueue {
     this.pumping = (async () => {
       do {
         this.pumpAgain = false;
-        await this.fill();
+        await this.fill().catch((error) => {
+          if (!isDiskFull(error)) throw error;
+          this.space.wait();
+        });
       } while (this.pumpAgain);
     })().finally(() => {
       this.pumping = null;
@@ -201,7 +222,11 @@ export class JobQueue {
         if (!(await jobs.claim(job.id, row?.version ?? 0, this.iso()))) continue;
         claimed = true;
         const run = this.run(job.id)
-          .catch((error) => this.onError(error))
+          .catch((error) => {
+            if (!isDiskFull(error)) return this.onError(error);
+            this.stalled.add(job.id);
+            this.space.wait();
+          })
           .finally(() => {
             this.active.delete(job.id);
             this.kick();
@@ -257,6 +282,7 @@ export class JobQueue {
       this.publishDone(checkId, report.id, report);
     } catch (error) {
       await saving;
+      if (isDiskFull(error)) throw error; // not the check's fault: run again once space returns
       const message = errorMessage(error);
       try {
         await jobs.finish(jobId, { status: "failed", error: message }, this.iso());
@@ -264,6 +290,17 @@ export class JobQueue {
         bus.publish(checkId, "failed", { checkId, error: message });
       }
     }
+  }
+
+  /** Space may be back: resumes the queue if it could not start, hands the stalled jobs back, fills the slots. */
+  private async recover(): Promise<void> {
+    if (this.stopped) return;
+    await this.start();
+    for (const id of [...this.stalled]) {
+      await this.deps.jobs.requeue(id, this.iso());
+      this.stalled.delete(id);
+    }
+    await this.pump();
   }
 
   private publishDone(channelId: string, checkId: string, report: Report | null): void {
