@@ -12,7 +12,9 @@ import {
   formatConfidence,
   formatDate,
   HEADINGS,
+  LIBRARY_LOCATION,
   MACHINE_NOTICE,
+  showsConfidence,
   stanceWord,
   uncheckedReasonWords,
   verdictWord,
@@ -184,19 +186,18 @@ function claimsChecked(report: Report, shown: Outline): string[] {
 
 function verdictBadge(label: Report["verdict"]["label"], confidence: number, marked = false): string {
   const marks = marked ? ` data-testid="verdict-badge" data-verdict="${escapeHtml(label)}"` : "";
-  return (
-    `<span class="verdict verdict-${escapeHtml(label)}"${marks}>${escapeHtml(verdictWord(label))}</span> ` +
-    `<span class="confidence"${marked ? ' data-testid="verdict-confidence"' : ""}>confidence ${formatConfidence(confidence)}</span>`
-  );
+  const badge = `<span class="verdict verdict-${escapeHtml(label)}"${marks}>${escapeHtml(verdictWord(label))}</span>`;
+  if (!showsConfidence(label)) return badge;
+  return `${badge} <span class="confidence"${marked ? ' data-testid="verdict-confidence"' : ""}>confidence ${formatConfidence(confidence)}</span>`;
 }
 
-function sourceItem({ source, details, location }: ShownSource): string {
+function sourceItem({ source, details, location, quotes }: ShownSource): string {
   const title = text(source.title) || "Untitled source";
   let where: string;
   if (location.kind === "web") {
     where = `<a class="source-url" href="${escapeHtml(location.href)}" rel="nofollow noopener">${text(location.text)}</a>`;
   } else if (location.kind === "library") {
-    where = `<span class="source-url">Local library: ${text(location.id)}</span>`;
+    where = `<span class="source-url">${escapeHtml(LIBRARY_LOCATION)}</span>`;
   } else {
     where = location.text ? `<span class="source-url">${text(location.text)}</span>` : "";
   }
@@ -206,9 +207,7 @@ function sourceItem({ source, details, location }: ShownSource): string {
   ];
   if (where) lines.push(`<br>${where}`);
   lines.push(`<br><span class="stance stance-${escapeHtml(source.stance)}">Stance: ${escapeHtml(stanceWord(source.stance))}</span>`);
-  for (const quote of source.quotes) {
-    if (quote.trim()) lines.push(`<blockquote>“${text(quote)}”</blockquote>`);
-  }
+  for (const quote of quotes) lines.push(`<blockquote>“${text(quote)}”</blockquote>`);
   lines.push("</li>");
   return lines.join("\n");
 }

@@ -10,7 +10,9 @@ import {
   formatConfidence,
   formatDate,
   HEADINGS,
+  LIBRARY_LOCATION,
   MACHINE_NOTICE,
+  showsConfidence,
   stanceWord,
   uncheckedReasonWords,
   verdictWord,
@@ -34,7 +36,7 @@ function classicBlocks(report: Report, shown: Outline): string[] {
   const blocks: string[] = [heading(1, report.title || "Untitled report")];
   const submitted = shown.submitted;
   if (submitted !== null) blocks.push(`Submitted as: ${mdInline(submitted)}`);
-  blocks.push(`**Verdict: ${verdictWord(report.verdict.label)}** (confidence ${formatConfidence(report.verdict.confidence)})`);
+  blocks.push(`**Verdict: ${verdictWord(report.verdict.label)}**${confidenceNote(report.verdict.label, report.verdict.confidence)}`);
   if (report.verdict.headline.trim()) blocks.push(mdLine(report.verdict.headline));
   blocks.push(`Checked on ${mdInline(formatDate(report.checkedAt))}.`, `*${MACHINE_NOTICE}*`);
 
@@ -48,7 +50,7 @@ function classicBlocks(report: Report, shown: Outline): string[] {
 }
 
 function briefingBlocks(report: Report, shown: Outline): string[] {
-  const verdict = `${verdictWord(report.verdict.label)} (confidence ${formatConfidence(report.verdict.confidence)})`;
+  const verdict = `${verdictWord(report.verdict.label)}${confidenceNote(report.verdict.label, report.verdict.confidence)}`;
   const headline = report.verdict.headline.trim() ? `: ${mdInline(report.verdict.headline)}` : "";
   const blocks: string[] = [heading(1, report.title || "Untitled report"), `**${verdict}${headline}**`];
   const submitted = shown.submitted;
@@ -73,7 +75,7 @@ function claimsChecked(report: Report): string[] {
     report.claims
       .map((claim) => {
         const verdict = claim.verdict
-          ? ` — **${verdictWord(claim.verdict.label)}** (confidence ${formatConfidence(claim.verdict.confidence)})`
+          ? ` — **${verdictWord(claim.verdict.label)}**${confidenceNote(claim.verdict.label, claim.verdict.confidence)}`
           : "";
         return `- ${mdLine(claim.text)}${verdict}`;
       })
@@ -112,16 +114,20 @@ function closingBlocks(report: Report, shown: Outline): string[] {
   return blocks;
 }
 
-function sourceBlocks({ source, details, location }: ShownSource): string[] {
+function sourceBlocks({ source, details, location, quotes }: ShownSource): string[] {
   const title = collapseWhitespace(source.title) || "Untitled source";
   let line = `[${source.n}] `;
   line += details.length > 0 ? `${mdInline(title)} — ${details.map(mdInline).join(", ")}.` : endSentence(mdInline(title));
   if (location.kind === "web") line += ` <${location.href}>.`;
-  else if (location.kind === "library") line += ` Local library: ${mdInline(location.id)}.`;
+  else if (location.kind === "library") line += ` ${LIBRARY_LOCATION}.`;
   else if (location.text) line += ` ${mdInline(location.text)}.`;
   line += ` Stance: ${stanceWord(source.stance)}.`;
-  const quotes = source.quotes.filter((q) => q.trim() !== "").map((q) => `> “${mdInline(q)}”`);
-  return [line, ...quotes];
+  return [line, ...quotes.map((q) => `> “${mdInline(q)}”`)];
+}
+
+/** " (confidence 72%)", or nothing where the figure is no rating (an unverified verdict). */
+function confidenceNote(label: Report["verdict"]["label"], confidence: number): string {
+  return showsConfidence(label) ? ` (confidence ${formatConfidence(confidence)})` : "";
 }
 
 function endSentence(text: string): string {

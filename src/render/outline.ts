@@ -39,6 +39,7 @@ interface Finding {
 type SourceLocation =
   /** A web page: `href` is the parsed, normalised http(s) URL, `text` the URL as stored. */
   | { kind: "web"; href: string; text: string }
+  /** A library document without a public link (its id stays in the JSON, never on the page). */
   | { kind: "library"; id: string }
   /** Anything else (javascript:, data:, garbage): shown as text, never as a link. */
   | { kind: "other"; text: string };
@@ -48,6 +49,8 @@ export interface ShownSource {
   /** Publisher, author, date and reliability note, those that are known, in that order. */
   details: string[];
   location: SourceLocation;
+  /** The quoted passages as shown: one cut mid-sentence is marked with "…" where it was cut. */
+  quotes: string[];
 }
 
 interface ShownFactCheck {
@@ -82,7 +85,12 @@ export function outline(report: Report): Outline {
     sections: orderedSections(report),
     findings: briefingFindings(report),
     factChecks: report.factChecks.map((f) => ({ summary: factCheckSummary(f), url: f.url, title: f.title })),
-    sources: report.sources.map((source) => ({ source, details: sourceDetails(source), location: sourceLocation(source.url) })),
+    sources: report.sources.map((source) => ({
+      source,
+      details: sourceDetails(source),
+      location: sourceLocation(source.url),
+      quotes: source.quotes.filter((q) => q.trim() !== "").map(shownQuote),
+    })),
     method: [
       ...report.method,
       ...report.sections.flatMap((s) => s.paragraphs.map((p) => p.text).filter((t) => OLD_METHOD_NOTE.test(t.trim()))),
@@ -148,6 +156,14 @@ function briefingFindings(report: Report): Finding[] {
 function headingOf(text: string, sectionTitle: string): string {
   const first = collapseWhitespace(splitSentences(stripCitations(text))[0]?.text ?? "").replace(/(?<!\.)\.$/, "");
   return first && first.length <= MAX_FINDING_HEADING_CHARS ? first : sectionTitle;
+}
+
+/** A quote as shown: whole sentences as they are; one that starts or ends mid-sentence gets "…" there. */
+export function shownQuote(quote: string): string {
+  let q = collapseWhitespace(quote);
+  if (!/[.!?…:;]["”’'»)\]]*$/u.test(q)) q = `${q.replace(/[\s,]+$/, "")}…`;
+  if (/^[\p{Ll},;]/u.test(q)) q = `…${q}`;
+  return q;
 }
 
 function sourceDetails(source: Source): string[] {

@@ -71,6 +71,17 @@ export function stanceWord(stance: Stance): string {
   return STANCE_WORDS[stance] ?? stance;
 }
 
+/**
+ * Whether a verdict's confidence is shown as its rating. It says how strongly the evidence backs the
+ * verdict; an unverified report has no verdict to back, so its figure would read as a rating it is not.
+ */
+export function showsConfidence(label: VerdictLabel): boolean {
+  return label !== "unverified";
+}
+
+/** Where a library document without a public link is: never its internal id. */
+export const LIBRARY_LOCATION = "In the local library (no public link)";
+
 /** 0.724 → "72%". Out-of-range values are clamped. */
 export function formatConfidence(confidence: number): string {
   const clamped = Number.isFinite(confidence) ? Math.min(1, Math.max(0, confidence)) : 0;

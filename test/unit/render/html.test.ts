@@ -78,11 +78,13 @@ describe("renderHtml", () => {
     assert.equal(link?.getAttribute("href"), "https://journals.example.org/coffee-hydration?id=42");
     assert.equal(link?.getAttribute("rel"), "nofollow noopener");
     assert.equal(items[1]!.querySelector("a"), null, "a library source is not a link");
-    assert.ok(items[1]!.textContent?.includes("Local library: doc-7"));
+    assert.ok(items[1]!.textContent?.includes("In the local library (no public link)"));
+    assert.ok(!items[1]!.textContent?.includes("doc-7"), "never the document's internal id");
     assert.ok(items[1]!.textContent?.includes("Stance: mixed"));
     assert.deepEqual(
       [...items[1]!.querySelectorAll("blockquote")].map((b) => b.textContent),
-      ["“caffeine ingestion stimulates a mild diuresis”", "“tolerance develops within days”"],
+      ["“…caffeine ingestion stimulates a mild diuresis…”", "“…tolerance develops within days…”"],
+      "quotes cut mid-sentence are marked where they were cut",
     );
     assert.equal(doc.querySelector(".follow-ups li")?.textContent, "How much caffeine is too much in a day?");
   });
@@ -131,7 +133,7 @@ describe("renderHtml", () => {
         const text = d.body.textContent ?? "";
         assert.ok(text.includes(`Title ${PAYLOAD}`));
         assert.ok(text.includes(`Follow-up ${PAYLOAD}`));
-        assert.ok(text.includes(`“Quote ${PAYLOAD}”`));
+        assert.ok(text.includes(`“Quote ${PAYLOAD}`));
         assert.ok(d.title.includes(`Title ${PAYLOAD}`));
       });
 
@@ -150,6 +152,17 @@ describe("renderHtml", () => {
       const out = renderHtml(report);
       assert.ok(out.startsWith("<!doctype html>\n<html>\n"));
     });
+  });
+});
+
+describe("renderHtml: an unverified report", () => {
+  it("shows no confidence figure as if it were a rating", () => {
+    const report = sampleReport();
+    report.verdict = { ...report.verdict, label: "unverified", confidence: 0.32 };
+    const d = parse(renderHtml(Report.parse(report), { testIds: true }));
+    assert.equal(d.querySelector("[data-testid=verdict-badge]")?.textContent, "Unverified");
+    assert.equal(d.querySelector("[data-testid=verdict-confidence]"), null);
+    assert.doesNotMatch(d.querySelector("header")?.textContent ?? "", /32%/);
   });
 });
 

@@ -36,10 +36,11 @@ describe("renderMarkdown (classic)", () => {
           "<https://journals.example.org/coffee-hydration?id=42>. Stance: refutes.",
       ),
     );
-    assert.ok(md.includes("[2] Caffeine and fluid balance: a review. Local library: doc-7. Stance: mixed."));
-    assert.match(md, /^> “caffeine ingestion stimulates a mild diuresis”$/m);
-    assert.match(md, /^> “tolerance develops within days”$/m);
-    assert.ok(md.indexOf("[2] Caffeine") < md.indexOf("> “tolerance develops"));
+    assert.ok(md.includes("[2] Caffeine and fluid balance: a review. In the local library (no public link). Stance: mixed."));
+    assert.ok(!md.includes("doc-7"), "never the document's internal id");
+    assert.match(md, /^> “…caffeine ingestion stimulates a mild diuresis…”$/m);
+    assert.match(md, /^> “…tolerance develops within days…”$/m);
+    assert.ok(md.indexOf("[2] Caffeine") < md.indexOf("> “…tolerance develops"));
   });
 
   it("lists follow-up questions and a provenance footer with the total time", () => {
@@ -127,7 +128,7 @@ describe("renderMarkdown (briefing)", () => {
     assert.ok(md.includes(`\n\n${long}\n\n`), "the paragraph is the body");
     assert.ok(md.indexOf("### 1.") > md.indexOf("## Key findings"));
     assert.ok(md.indexOf("## Sources") > md.indexOf("### 5."));
-    assert.ok(md.includes("> “tolerance develops within days”"));
+    assert.ok(md.includes("> “…tolerance develops within days…”"));
     assert.ok(!md.includes(`## ${SECTION_TITLES.summary}`), "no classic section headings");
   });
 });
