@@ -7,7 +7,7 @@ import type { Draft, DraftSection, DraftSentence, NumberedSource, WriteInput } f
 import { ASPECTS, aspectsOf, type Aspect } from "./aspects.js";
 import { followUpQuestions } from "./follow-ups.js";
 import { ANSWER, ASPECT_HEADING, capital, count, GIST, SAY, VERDICT_WORD } from "./phrases.js";
-import { wordingAnalysis } from "./wording.js";
+import { wordingAnalysis, wordingHeading } from "./wording.js";
 
 const MAX_QUOTE_CHARS = 320;
 /** Passages per group of a single claim's finding, and per claim when a text holds several. */
@@ -30,7 +30,12 @@ export function writeDraft(input: WriteInput): Draft {
     sections: [
       section("summary", summary),
       section("context", context(claims, label, all, several)),
-      section("bias", [{ sentences: wordingAnalysis(intake.input.text, intake.input.kind, claims, label).map(frame) }]),
+      section("bias", [
+        {
+          heading: wordingHeading(intake.input.text, intake.input.kind, claims),
+          sentences: wordingAnalysis(intake.input.text, intake.input.kind, claims, label).map(frame),
+        },
+      ]),
     ],
     followUps: followUpQuestions(
       claims.map((claim) => ({

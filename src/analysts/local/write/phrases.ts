@@ -106,6 +106,17 @@ export const SAY = {
     notBorneOut: "Repeating the statement as worded would spread a claim that the evidence above does not bear out in full.",
     it: "It",
     claim: (text: string) => `The claim “${text}”`,
+    /** What was found, in a few words, for the section's heading. */
+    short: {
+      absolute: "absolute terms",
+      noQuantity: "an effect without a size",
+      loaded: "loaded words",
+      vague: "unnamed authorities",
+      quoted: "a claim resting on who says it",
+      figures: "figures without a source",
+      leading: "a leading question",
+      neutral: "Worded neutrally",
+    },
   },
 };
 

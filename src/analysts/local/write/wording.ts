@@ -21,44 +21,60 @@ const FIGURE =
 const FREQUENCY = new Set(["day", "week", "month", "year", "morning", "night", "evening", "time", "hour"]);
 const SOURCED = /\b(?:according to|per|source|study|studies|report|data|survey|census)\b/i;
 
-export function wordingAnalysis(inputText: string, kind: InputKind, claims: Claim[], label: VerdictLabel): string[] {
+type Finding = { kind: keyof typeof SAY.wording.short; text: string };
+
+/** The bias section's heading: what was found in the wording, in a few words ("Absolute terms and loaded words"). */
+export function wordingHeading(inputText: string, kind: InputKind, claims: Claim[]): string {
+  const kinds = [
+    ...new Set(statementsOf(inputText, kind, claims).flatMap(({ text, subject }) => readWording(text, subject).map((f) => f.kind))),
+  ];
+  if (kind === "question" && isLeading(inputText)) kinds.push("leading");
+  if (kinds.length === 0) return SAY.wording.short.neutral;
+  const names = kinds.map((k) => SAY.wording.short[k]);
+  const listed = names.length === 1 ? names[0]! : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
+  return listed.charAt(0).toUpperCase() + listed.slice(1);
+}
+
+function statementsOf(inputText: string, kind: InputKind, claims: Claim[]): { text: string; subject: string }[] {
   // A text or page: the claims checked, each named; anything else: the statement as typed.
-  const statements =
-    kind === "text" || kind === "url"
-      ? claims.map((c) => ({
-          text: c.text,
-          subject: claims.length > 1 ? SAY.wording.claim(c.text.replace(/[.!?]+$/, "")) : SAY.wording.it,
-        }))
-      : [{ text: inputText, subject: SAY.wording.it }];
+  return kind === "text" || kind === "url"
+    ? claims.map((c) => ({
+        text: c.text,
+        subject: claims.length > 1 ? SAY.wording.claim(c.text.replace(/[.!?]+$/, "")) : SAY.wording.it,
+      }))
+    : [{ text: inputText, subject: SAY.wording.it }];
+}
+
+function isLeading(inputText: string): boolean {
+  return /^is it true that\b/i.test(inputText.trim()) || /\b(isn't it|don't you think|wouldn't you agree)\b/i.test(inputText);
+}
+
+export function wordingAnalysis(inputText: string, kind: InputKind, claims: Claim[], label: VerdictLabel): string[] {
   const findings: string[] = [];
-  for (const { text, subject } of statements) findings.push(...readWording(text, subject));
-  if (
-    kind === "question" &&
-    (/^is it true that\b/i.test(inputText.trim()) || /\b(isn't it|don't you think|wouldn't you agree)\b/i.test(inputText))
-  ) {
-    findings.push(SAY.wording.leading);
-  }
+  for (const { text, subject } of statementsOf(inputText, kind, claims)) findings.push(...readWording(text, subject).map((f) => f.text));
+  if (kind === "question" && isLeading(inputText)) findings.push(SAY.wording.leading);
   if (findings.length === 0) findings.push(kind === "question" ? SAY.wording.neutralQuestion : SAY.wording.neutralStatement);
   if (label === "refuted" || label === "misleading") findings.push(SAY.wording.notBorneOut);
   return findings;
 }
 
-function readWording(text: string, subject: string): string[] {
+function readWording(text: string, subject: string): Finding[] {
   const tokens = words(text);
-  const findings: string[] = [];
+  const findings: Finding[] = [];
   // "every day" says how often, not that there is no exception.
   const absolutes = [...new Set(tokens.filter((t, i) => ABSOLUTE_WORDS.has(t) && !(t === "every" && FREQUENCY.has(tokens[i + 1] ?? ""))))];
-  if (absolutes.length > 0) findings.push(SAY.wording.absolute(subject, absolutes));
+  if (absolutes.length > 0) findings.push({ kind: "absolute", text: SAY.wording.absolute(subject, absolutes) });
   const effect = EFFECT_WORDS.exec(text);
-  if (effect && !statesQuantity(text) && claimParts(text) !== null) findings.push(SAY.wording.noQuantity(subject, effect[0].toLowerCase()));
+  if (effect && !statesQuantity(text) && claimParts(text) !== null)
+    findings.push({ kind: "noQuantity", text: SAY.wording.noQuantity(subject, effect[0].toLowerCase()) });
   const loaded = [...new Set(tokens.filter((t) => LOADED_CUES.has(t) && t !== "they"))];
-  if (loaded.length > 0) findings.push(SAY.wording.loaded(subject, loaded));
-  if (VAGUE_ATTRIBUTION.some((re) => re.test(text))) findings.push(SAY.wording.vague(subject));
+  if (loaded.length > 0) findings.push({ kind: "loaded", text: SAY.wording.loaded(subject, loaded) });
+  if (VAGUE_ATTRIBUTION.some((re) => re.test(text))) findings.push({ kind: "vague", text: SAY.wording.vague(subject) });
   else {
     const named = NAMED_SOURCE.exec(text);
     const who = named?.[1] ?? named?.[2];
-    if (who) findings.push(SAY.wording.quoted(subject, who.trim()));
+    if (who) findings.push({ kind: "quoted", text: SAY.wording.quoted(subject, who.trim()) });
   }
-  if (FIGURE.test(text) && !SOURCED.test(text)) findings.push(SAY.wording.figures(subject));
+  if (FIGURE.test(text) && !SOURCED.test(text)) findings.push({ kind: "figures", text: SAY.wording.figures(subject) });
   return findings;
 }

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { wordingAnalysis } from "../../../../../src/analysts/local/write/wording.js";
+import { wordingAnalysis, wordingHeading } from "../../../../../src/analysts/local/write/wording.js";
 
 describe("wordingAnalysis: the statement as put", () => {
   it("names absolute terms, an effect without a size, loaded words and unnamed authorities", () => {
@@ -40,5 +40,15 @@ describe("wordingAnalysis: the statement as put", () => {
     assert.deepEqual(wordingAnalysis("Can local police refuse ICE detainer requests?", "question", [], "supported"), [
       "The question is worded neutrally: it uses no loaded or absolute terms and does not presume its answer.",
     ]);
+  });
+});
+
+describe("wordingHeading", () => {
+  it("says what was found in a few words, or that the wording is neutral", () => {
+    assert.equal(
+      wordingHeading("Experts say this shocking pill always lowers cholesterol.", "claim", []),
+      "Absolute terms, an effect without a size, loaded words and unnamed authorities",
+    );
+    assert.equal(wordingHeading("Can local police refuse ICE detainer requests?", "question", []), "Worded neutrally");
   });
 });
