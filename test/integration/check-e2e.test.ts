@@ -67,6 +67,11 @@ describe("a check end to end over a small library", () => {
     assert.ok(report.followUps.length >= 2 && report.followUps.length <= 5, report.followUps.map((f) => f.question).join(" | "));
     assert.equal(new Set(report.followUps.map((f) => f.question)).size, report.followUps.length, "each follow-up is different");
     assert.match(report.url, new RegExp(`^/checks/justice/${report.slug}-${report.id.slice(0, 8)}$`));
+    // The answer leads; the claim links to it from "Claims checked".
+    const answer = report.sections.find((s) => s.kind === "summary")!.paragraphs[0]!;
+    assert.equal(answer.claimId, "c1");
+    assert.match(answer.text, /^Yes\. /);
+    assert.ok(renderHtml(report, { standalone: false }).includes(`href="#${evidenceAnchor("c1")}"`));
     await assertInvariants(report, texts);
 
     const finished = events.filter((e) => e.type === "stage-finished").map((e) => (e as { stage: string }).stage);

@@ -24,7 +24,7 @@ export function writeDraft(input: WriteInput): Draft {
   const label = judgement.overall.label;
   const several = claims.length > 1;
   const all = items(input.sources);
-  const summary = several ? claims.map((c) => claimFinding(c, input, all)) : singleFinding(label, input, all);
+  const summary = several ? claims.map((c) => claimFinding(c, input, all)) : singleFinding(claims[0]!.id, label, input, all);
   return {
     headline: several ? overallHeadline(label, input) : headline(intake.input.kind === "question", label, claims[0]!.text),
     sections: [
@@ -97,11 +97,11 @@ function tallyOrNothing(mine: Item[], claimLabel: VerdictLabel, input: WriteInpu
 }
 
 /** One claim: the answer first, then what supports it and what contradicts it, the stronger side first. */
-function singleFinding(label: VerdictLabel, input: WriteInput, all: Item[]): Paragraph[] {
+function singleFinding(claimId: string, label: VerdictLabel, input: WriteInput, all: Item[]): Paragraph[] {
   // A question is answered first: "Yes.", "No.", "Partly.", "Unclear.".
   const answer = input.intake.input.kind === "question" ? `${ANSWER[label]}. ` : "";
   const paragraphs: Paragraph[] = [
-    { heading: SAY.answerHeading[label], sentences: [frame(answer + tallyOrNothing(all, label, input, SAY.theClaim))] },
+    { claimId, heading: SAY.answerHeading[label], sentences: [frame(answer + tallyOrNothing(all, label, input, SAY.theClaim))] },
   ];
   const supports = group(all, "supports", EVIDENCE_PER_GROUP);
   const refutes = group(all, "refutes", EVIDENCE_PER_GROUP);
