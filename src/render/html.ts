@@ -174,11 +174,12 @@ function claimsChecked(report: Report, shown: Outline): string[] {
   }
   parts.push("</ul>");
   if (report.unchecked.length > 0) {
-    parts.push(`<h3>${HEADINGS.unchecked}</h3>`, '<ul class="unchecked">');
+    // A page can leave many sentences aside: listed in full, folded away until asked for.
+    parts.push(`<details class="unchecked"><summary>${HEADINGS.unchecked} (${report.unchecked.length})</summary>`, "<ul>");
     for (const u of report.unchecked) {
       parts.push(`<li><q>${text(u.text)}</q> <span class="reason">(${escapeHtml(uncheckedReasonWords(u.reason))})</span></li>`);
     }
-    parts.push("</ul>");
+    parts.push("</ul>", "</details>");
   }
   parts.push("</section>");
   return parts;

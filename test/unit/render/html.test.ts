@@ -187,3 +187,28 @@ describe("renderHtml: what other fact-checkers found, and reliability notes", ()
     assert.doesNotMatch(renderHtml(base), /What other fact-checkers found/);
   });
 });
+
+describe("renderHtml: claims checked", () => {
+  it("lists each claim with its verdict and a link to its evidence, then the sentences not checked and why", () => {
+    const report = sampleReport();
+    report.claims = [
+      { id: "c1", text: "Coffee dehydrates you.", verdict: { label: "refuted", confidence: 0.8, headline: "" } },
+      { id: "c2", text: "Coffee contains caffeine.", verdict: { label: "supported", confidence: 0.9, headline: "" } },
+    ];
+    report.unchecked = [{ text: "Share this <b>post</b>!", reason: "instruction" }];
+    const summary = report.sections.find((s) => s.kind === "summary")!;
+    summary.paragraphs[0] = { ...summary.paragraphs[0]!, claimId: "c1", heading: "Refuted: Coffee dehydrates you" };
+    const d = parse(renderHtml(Report.parse(report)));
+    const items = [...d.querySelectorAll("section.claims > ul > li")];
+    assert.equal(items.length, 2);
+    assert.equal(items[0]!.querySelector("a.evidence-link")?.getAttribute("href"), "#evidence-c1");
+    assert.ok(d.getElementById("evidence-c1"), "the link resolves");
+    assert.equal(items[1]!.querySelector("a.evidence-link"), null, "no link where no paragraph gives the evidence");
+    assert.equal(d.querySelector("details.unchecked summary")?.textContent, "Sentences not checked (1)");
+    assert.equal(
+      d.querySelector("details.unchecked li")?.textContent,
+      "Share this <b>post</b>! (an instruction or appeal, not a statement)",
+      "escaped, with its reason",
+    );
+  });
+});
