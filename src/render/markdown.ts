@@ -6,12 +6,11 @@
 import { CITATION_MARKER, type Report } from "../domain/report.js";
 import { collapseWhitespace } from "../domain/text.js";
 import { footerText, outline, type Outline, type ShownSource } from "./outline.js";
+import type { Locale } from "../domain/locale.js";
+import { t } from "./i18n/catalog.js";
 import {
   formatConfidence,
   formatDate,
-  HEADINGS,
-  LIBRARY_LOCATION,
-  MACHINE_NOTICE,
   showsConfidence,
   stanceWord,
   uncheckedReasonWords,
@@ -32,15 +31,34 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
   return blocks.join("\n\n") + "\n";
 }
 
-function classicBlocks(report: Report, shown: Outline): string[] {
-  const blocks: string[] = [heading(1, report.title || "Untitled report")];
-  const submitted = shown.submitted;
-  if (submitted !== null) blocks.push(`Submitted as: ${mdInline(submitted)}`);
-  blocks.push(`**Verdict: ${verdictWord(report.verdict.label)}**${confidenceNote(report.verdict.label, report.verdict.confidence)}`);
-  if (report.verdict.headline.trim()) blocks.push(mdLine(report.verdict.headline));
-  blocks.push(`Checked on ${mdInline(formatDate(report.checkedAt))}.`, `*${MACHINE_NOTICE}*`);
+/** " (confidence 72%)" in the report's language, or nothing where the figure is no rating (an unverified verdict). */
+function confidenceNote(label: Report["verdict"]["label"], confidence: number, locale: Locale): string {
+  return showsConfidence(label) ? ` (${t(locale, "report.confidence", { value: formatConfidence(confidence) })})` : "";
+}
 
-  if (shown.listsClaims) blocks.push(...claimsChecked(report));
+/** The lines under the title: the language notice when there is one, the date, the machine notice. */
+function checkedLines(report: Report, shown: Outline): string[] {
+  const { locale } = shown;
+  const lines = [
+    t(locale, "report.checkedOn", { date: mdInline(formatDate(report.checkedAt, locale)) }),
+    `*${t(locale, "report.machineNotice")}*`,
+  ];
+  if (shown.unsupportedLanguage)
+    lines.unshift(`*${mdInline(t(locale, "report.unsupportedLanguage", { language: shown.unsupportedLanguage }))}*`);
+  return lines;
+}
+
+function classicBlocks(report: Report, shown: Outline): string[] {
+  const { locale } = shown;
+  const blocks: string[] = [heading(1, report.title || t(locale, "report.untitled"))];
+  const submitted = shown.submitted;
+  if (submitted !== null) blocks.push(`${t(locale, "report.submittedAs")} ${mdInline(submitted)}`);
+  const verdict = t(locale, "report.verdict", { verdict: verdictWord(report.verdict.label, locale) });
+  blocks.push(`**${verdict}**${confidenceNote(report.verdict.label, report.verdict.confidence, locale)}`);
+  if (report.verdict.headline.trim()) blocks.push(mdLine(report.verdict.headline));
+  blocks.push(...checkedLines(report, shown));
+
+  if (shown.listsClaims) blocks.push(...claimsChecked(report, locale));
 
   for (const section of shown.sections) {
     blocks.push(heading(2, section.title));
@@ -50,17 +68,18 @@ function classicBlocks(report: Report, shown: Outline): string[] {
 }
 
 function briefingBlocks(report: Report, shown: Outline): string[] {
-  const verdict = `${verdictWord(report.verdict.label)}${confidenceNote(report.verdict.label, report.verdict.confidence)}`;
+  const { locale } = shown;
+  const verdict = `${verdictWord(report.verdict.label, locale)}${confidenceNote(report.verdict.label, report.verdict.confidence, locale)}`;
   const headline = report.verdict.headline.trim() ? `: ${mdInline(report.verdict.headline)}` : "";
-  const blocks: string[] = [heading(1, report.title || "Untitled report"), `**${verdict}${headline}**`];
+  const blocks: string[] = [heading(1, report.title || t(locale, "report.untitled")), `**${verdict}${headline}**`];
   const submitted = shown.submitted;
-  if (submitted !== null) blocks.push(`Submitted as: ${mdInline(submitted)}`);
-  blocks.push(`Checked on ${mdInline(formatDate(report.checkedAt))}. *${MACHINE_NOTICE}*`);
+  if (submitted !== null) blocks.push(`${t(locale, "report.submittedAs")} ${mdInline(submitted)}`);
+  blocks.push(checkedLines(report, shown).join(" "));
 
-  if (shown.listsClaims) blocks.push(...claimsChecked(report));
+  if (shown.listsClaims) blocks.push(...claimsChecked(report, locale));
   const findings = shown.findings;
   if (findings.length > 0) {
-    blocks.push(heading(2, HEADINGS.findings));
+    blocks.push(heading(2, t(locale, "heading.findings")));
     findings.forEach((finding, i) => {
       blocks.push(`### ${i + 1}. ${escapeHeadingEnd(mdInline(finding.heading))}`, mdLine(finding.text));
     });
@@ -69,13 +88,13 @@ function briefingBlocks(report: Report, shown: Outline): string[] {
 }
 
 /** "Claims checked": each claim with its verdict, then the sentences not checked and why. */
-function claimsChecked(report: Report): string[] {
+function claimsChecked(report: Report, locale: Locale): string[] {
   const blocks = [
-    heading(2, HEADINGS.claims),
+    heading(2, t(locale, "heading.claims")),
     report.claims
       .map((claim) => {
         const verdict = claim.verdict
-          ? ` — **${verdictWord(claim.verdict.label)}**${confidenceNote(claim.verdict.label, claim.verdict.confidence)}`
+          ? ` — **${verdictWord(claim.verdict.label, locale)}**${confidenceNote(claim.verdict.label, claim.verdict.confidence, locale)}`
           : "";
         return `- ${mdLine(claim.text)}${verdict}`;
       })
@@ -83,8 +102,8 @@ function claimsChecked(report: Report): string[] {
   ];
   if (report.unchecked.length > 0) {
     blocks.push(
-      heading(3, HEADINGS.unchecked),
-      report.unchecked.map((u) => `- “${mdInline(u.text)}” (${uncheckedReasonWords(u.reason)})`).join("\n"),
+      heading(3, t(locale, "heading.unchecked")),
+      report.unchecked.map((u) => `- “${mdInline(u.text)}” (${mdInline(uncheckedReasonWords(u.reason, locale))})`).join("\n"),
     );
   }
   return blocks;
@@ -92,9 +111,10 @@ function claimsChecked(report: Report): string[] {
 
 /** Sources, follow-up questions and the provenance footer: the same in both layouts. */
 function closingBlocks(report: Report, shown: Outline): string[] {
+  const { locale } = shown;
   const blocks: string[] = [];
   if (shown.factChecks.length > 0) {
-    blocks.push(heading(2, HEADINGS.factChecks));
+    blocks.push(heading(2, t(locale, "heading.factChecks")));
     blocks.push(
       shown.factChecks
         .map((f) => `- ${mdLine(f.summary)} ${/^https?:\/\//i.test(f.url) ? `<${encodeURI(f.url)}>` : mdInline(f.url)}`)
@@ -102,41 +122,37 @@ function closingBlocks(report: Report, shown: Outline): string[] {
     );
   }
   if (shown.sources.length > 0) {
-    blocks.push(heading(2, HEADINGS.sources));
-    for (const source of shown.sources) blocks.push(...sourceBlocks(source));
+    blocks.push(heading(2, t(locale, "heading.sources")));
+    for (const source of shown.sources) blocks.push(...sourceBlocks(source, locale));
   }
   const questions = report.followUps.filter((f) => f.question.trim() !== "");
   if (questions.length > 0) {
-    blocks.push(heading(2, HEADINGS.followUps), questions.map((f) => `- ${mdLine(f.question)}`).join("\n"));
+    blocks.push(heading(2, t(locale, "heading.followUps")), questions.map((f) => `- ${mdLine(f.question)}`).join("\n"));
   }
-  if (shown.method.length > 0) blocks.push(heading(2, HEADINGS.method), ...shown.method.map(mdLine));
-  blocks.push("---", ...footerBlocks(report));
+  blocks.push("---", ...footerBlocks(report, shown));
   return blocks;
 }
 
-function sourceBlocks({ source, details, location, quotes }: ShownSource): string[] {
-  const title = collapseWhitespace(source.title) || "Untitled source";
+function sourceBlocks({ source, details, location, quotes }: ShownSource, locale: Locale): string[] {
+  const title = collapseWhitespace(source.title) || t(locale, "source.untitled");
   let line = `[${source.n}] `;
   line += details.length > 0 ? `${mdInline(title)} — ${details.map(mdInline).join(", ")}.` : endSentence(mdInline(title));
   if (location.kind === "web") line += ` <${location.href}>.`;
-  else if (location.kind === "library") line += ` ${LIBRARY_LOCATION}.`;
+  else if (location.kind === "library") line += ` ${t(locale, "source.library")}.`;
   else if (location.text) line += ` ${mdInline(location.text)}.`;
-  line += ` Stance: ${stanceWord(source.stance)}.`;
+  line += ` ${t(locale, "source.stance", { stance: stanceWord(source.stance, locale) })}.`;
   return [line, ...quotes.map((q) => `> “${mdInline(q)}”`)];
-}
-
-/** " (confidence 72%)", or nothing where the figure is no rating (an unverified verdict). */
-function confidenceNote(label: Report["verdict"]["label"], confidence: number): string {
-  return showsConfidence(label) ? ` (confidence ${formatConfidence(confidence)})` : "";
 }
 
 function endSentence(text: string): string {
   return /[.!?…]$/.test(text) ? text : `${text}.`;
 }
 
-function footerBlocks(report: Report): string[] {
+/** "How this was checked": the analyst's method notes, when it wrote any, then the engine and timings. */
+function footerBlocks(report: Report, shown: Outline): string[] {
   const { made, about } = footerText(report, mdInline);
-  return about ? [made, about] : [made];
+  const method = shown.method.length > 0 ? [heading(2, t(shown.locale, "heading.provenance")), ...shown.method.map(mdLine)] : [];
+  return [...method, made, ...(about ? [about] : [])];
 }
 
 function heading(level: number, text: string): string {
