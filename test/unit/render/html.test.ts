@@ -239,4 +239,35 @@ describe("renderHtml: claims checked", () => {
       "escaped, with its reason",
     );
   });
+
+  it("writes the claims list, its evidence links and the reasons in the report's language", () => {
+    const report = sampleReport();
+    report.language = "es";
+    report.claims = [
+      { id: "c1", text: "El café deshidrata.", verdict: { label: "refuted", confidence: 0.8, headline: "" } },
+      { id: "c2", text: "El café tiene cafeína.", verdict: { label: "supported", confidence: 0.9, headline: "" } },
+    ];
+    report.unchecked = [{ text: "¿Usted qué opina?", reason: "question" }];
+    const summary = report.sections.find((s) => s.kind === "summary")!;
+    summary.paragraphs[0] = { ...summary.paragraphs[0]!, claimId: "c1" };
+    const d = parse(renderHtml(Report.parse(report)));
+    assert.equal(d.querySelector("section.claims h2")?.textContent, "Afirmaciones verificadas");
+    assert.equal(d.querySelector("a.evidence-link")?.textContent, "Ver las pruebas");
+    assert.equal(d.querySelector("details.unchecked summary")?.textContent, "Frases no verificadas (1)");
+    assert.equal(d.querySelector("details.unchecked .reason")?.textContent, "(una pregunta, no una afirmación)");
+  });
+});
+
+describe("renderHtml: how this was checked", () => {
+  it("is one disclosure holding the analyst's method notes, then the engine and timings", () => {
+    const report = sampleReport();
+    report.method = ["This check read 3 <i>documents</i> of the local library."];
+    const d = parse(renderHtml(Report.parse(report)));
+    const disclosures = d.querySelectorAll("details.how-checked");
+    assert.equal(disclosures.length, 1);
+    assert.equal([...d.querySelectorAll("h2")].filter((h) => h.textContent === "How this was checked").length, 0);
+    const paragraphs = [...disclosures[0]!.querySelectorAll("p")].map((p) => p.textContent ?? "");
+    assert.equal(paragraphs[0], "This check read 3 <i>documents</i> of the local library.", "escaped, first");
+    assert.match(paragraphs.at(-1) ?? "", /Engine: local/);
+  });
 });

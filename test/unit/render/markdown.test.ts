@@ -147,3 +147,17 @@ describe("renderMarkdown: what other fact-checkers found, and reliability notes"
     assert.match(renderMarkdown(report), /Note: Peer-reviewed journal\./);
   });
 });
+
+describe("renderMarkdown: how this was checked", () => {
+  it("gives the method notes one section, closed by the engine and timings", () => {
+    const report = sampleReport();
+    report.method = ["This check read 3 documents of the local library."];
+    const md = renderMarkdown(Report.parse(report));
+    assert.equal(md.match(/^## How this was checked$/gm)?.length, 1);
+    assert.match(md, /^## How this was checked\n\nThis check read 3 documents of the local library\.\n\nEngine: local/m);
+  });
+
+  it("has no heading when there are no method notes", () => {
+    assert.doesNotMatch(renderMarkdown(sampleReport()), /How this was checked/);
+  });
+});
