@@ -1,12 +1,14 @@
 // What an analyst takes and gives at each step of a check (DESIGN.md, "The pipeline"): the
 // contract between the pipeline and the analysts, in terms of the report's own types.
-import type { Claim, Entity, InputKind, Provenance, Stance, SubmittedPage, VerdictLabel } from "./report.js";
+import type { Claim, Entity, InputKind, Provenance, Stance, SubmittedPage, UncheckedSentence, VerdictLabel } from "./report.js";
 
 export interface IntakeResult {
   input: { text: string; kind: InputKind; page?: SubmittedPage };
   title: string;
   language: string;
   claims: Claim[];
+  /** The sentences of a text or page that were not made claims, with the reason (none for other inputs). */
+  unchecked?: UncheckedSentence[];
   category: string;
   entities: Entity[];
   slug: string;
@@ -114,12 +116,16 @@ export interface DraftSentence {
 export interface DraftSection {
   kind: "summary" | "context" | "bias";
   paragraphs: DraftSentence[][];
+  /** For each paragraph (same order), what the report shows with it: the claim whose evidence it gives, a heading that says its finding. */
+  about?: ({ claimId?: string; heading?: string } | undefined)[];
 }
 
 export interface Draft {
   headline: string;
   sections: DraftSection[];
   followUps: string[];
+  /** "How this was checked": notes on the method and its limits, kept out of the findings. */
+  method?: string[];
 }
 
 export interface WriteInput {

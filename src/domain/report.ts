@@ -36,7 +36,30 @@ export const Claim = z.object({
 });
 export type Claim = z.infer<typeof Claim>;
 
-const Paragraph = z.object({ text: z.string() });
+/** Why a sentence of a submitted text or page was not checked. */
+export const UNCHECKED_REASONS = [
+  "question",
+  "opinion",
+  "instruction",
+  "too-short",
+  "duplicate",
+  "not-check-worthy",
+  "over-limit",
+] as const;
+export const UncheckedReason = z.enum(UNCHECKED_REASONS);
+export type UncheckedReason = z.infer<typeof UncheckedReason>;
+
+/** A sentence of a submitted text or page that was not checked, and why: nothing is dropped without a word. */
+export const UncheckedSentence = z.object({ text: z.string(), reason: UncheckedReason });
+export type UncheckedSentence = z.infer<typeof UncheckedSentence>;
+
+const Paragraph = z.object({
+  text: z.string(),
+  /** The claim whose evidence this paragraph gives (a text or page with several claims), for "Claims checked" to link to. */
+  claimId: z.string().optional(),
+  /** What the paragraph finds, in a few words (its heading in the briefing layout and in named sub-topics). */
+  heading: z.string().optional(),
+});
 
 export const Section = z.object({
   kind: SectionKind,
@@ -146,10 +169,14 @@ export const Report = z.object({
   title: z.string(),
   language: z.string(),
   claims: z.array(Claim),
+  /** The sentences of a submitted text or page that were not checked, each with its reason (absent in older reports). */
+  unchecked: z.array(UncheckedSentence).default([]),
   verdict: Verdict,
   sections: z.array(Section),
   sources: z.array(Source),
   followUps: z.array(FollowUp),
+  /** "How this was checked": the method's notes and limits, apart from the findings (absent in older reports). */
+  method: z.array(z.string()).default([]),
   /** "What other fact-checkers found". */
   factChecks: z.array(FactCheck).default([]),
   category: z.string(),
@@ -177,6 +204,11 @@ export function citedNumbers(text: string): number[] {
 /** The id of a claim's place on the report page (its item in "Claims checked"). */
 export function claimAnchor(claimId: string): string {
   return `claim-${claimId.replace(/[^A-Za-z0-9_-]/g, "-")}`;
+}
+
+/** The id of the paragraph that gives a claim's evidence (what its item in "Claims checked" links to). */
+export function evidenceAnchor(claimId: string): string {
+  return `evidence-${claimId.replace(/[^A-Za-z0-9_-]/g, "-")}`;
 }
 
 /** The public path of a report: /checks/{category}/{slug}-{short id}. */

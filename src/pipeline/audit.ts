@@ -73,9 +73,12 @@ export async function audit(
   }
 
   const sections: Section[] = draft.sections.map((section, k) => {
-    const paragraphs = verified[k]!.filter((p) => p.length > 0).map((p) => ({
-      text: p.map((s) => compose(s, renumber, quotesByNewN)).join(" "),
-    }));
+    const paragraphs = verified[k]!.flatMap((p, i) => {
+      if (p.length === 0) return [];
+      const about = section.about?.[i];
+      const text = p.map((s) => compose(s, renumber, quotesByNewN)).join(" ");
+      return [{ text, ...(about?.claimId ? { claimId: about.claimId } : {}), ...(about?.heading ? { heading: about.heading } : {}) }];
+    });
     return {
       kind: section.kind,
       title: SECTION_TITLES[section.kind],

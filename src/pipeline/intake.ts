@@ -43,7 +43,7 @@ export async function intake(text: string, analyst: Analyst, ctx: AnalystContext
 /** The analyst's intake of a URL it took for something else: a link, titled by its address until its page is read. */
 function asLink(url: string, result: IntakeResult): IntakeResult {
   const title = truncate(titleFromUrl(url) || new URL(url).host, 160);
-  return { ...result, input: { ...result.input, kind: "url" }, title, claims: [{ id: "c1", text: title }], entities: [] };
+  return { ...result, input: { ...result.input, kind: "url" }, title, claims: [{ id: "c1", text: title }], unchecked: [], entities: [] };
 }
 
 async function intakeLink(

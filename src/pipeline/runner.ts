@@ -125,10 +125,12 @@ export async function runPipeline(input: string, deps: PipelineDeps): Promise<Re
       const v = claimVerdicts.get(c.id);
       return v ? { ...c, verdict: { label: v.label, confidence: v.confidence, headline: "" } } : c;
     }),
+    unchecked: intook.unchecked ?? [],
     verdict: { ...judgement.overall, headline: draft.headline },
     sections: audited.sections,
     sources: audited.sources,
     followUps: draft.followUps.map((question) => ({ question })),
+    method: draft.method ?? [],
     factChecks: factChecksOf(gathered.hits),
     category: intook.category,
     entities: intook.entities,

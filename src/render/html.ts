@@ -2,14 +2,22 @@
 // external resources), or just its <article> for the website to embed.
 // Every piece of report text is untrusted and goes through escapeHtml; the
 // only links are citations to sources of this report and http(s) source URLs.
-import { CITATION_MARKER, claimAnchor, type Report } from "../domain/report.js";
+import { CITATION_MARKER, claimAnchor, evidenceAnchor, type Report } from "../domain/report.js";
 import { collapseWhitespace } from "../domain/text.js";
 import { escapeHtml } from "./escape.js";
-import { footerText, outline, type ShownSource } from "./outline.js";
+import { footerText, outline, type Outline, type ShownSource } from "./outline.js";
 import { REPORT_BODY_CSS, REPORT_HEADINGS_CSS, REPORT_HEADLINE_CSS, VERDICT_COLOURS_CSS } from "./report-style.js";
 import type { Locale } from "../domain/locale.js";
 import { t } from "./i18n/catalog.js";
-import { formatConfidence, formatDate, stanceWord, verdictWord, type ReportLayout } from "./words.js";
+import {
+  formatConfidence,
+  formatDate,
+  showsConfidence,
+  stanceWord,
+  uncheckedReasonWords,
+  verdictWord,
+  type ReportLayout,
+} from "./words.js";
 
 interface HtmlOptions {
   layout?: ReportLayout;
@@ -100,6 +108,7 @@ function renderArticle(
     parts.push(`<p class="answer">${badge}${headline ? ` <strong>${headline}</strong>` : ""}</p>`);
     if (submittedLine) parts.push(submittedLine);
     parts.push(checked, notice, "</header>");
+    if (shown.listsClaims) parts.push(...claimsChecked(report, shown, locale));
     const findings = shown.findings;
     if (findings.length > 0) {
       parts.push('<section class="findings">', `<h2>${escapeHtml(t(locale, "heading.findings"))}</h2>`);
@@ -118,17 +127,14 @@ function renderArticle(
     parts.push(`<p class="verdict-line">${badge}</p>`);
     if (headline) parts.push(`<p class="headline">${headline}</p>`);
     parts.push(checked, notice, "</header>");
-    if (shown.listsClaims) {
-      parts.push('<section class="claims">', `<h2>${escapeHtml(t(locale, "heading.claims"))}</h2>`, "<ul>");
-      for (const claim of report.claims) {
-        const verdict = claim.verdict ? ` ${verdictBadge(claim.verdict.label, claim.verdict.confidence, locale)}` : "";
-        parts.push(`<li id="${claimAnchor(claim.id)}">${text(claim.text)}${verdict}</li>`);
-      }
-      parts.push("</ul>", "</section>");
-    }
+    if (shown.listsClaims) parts.push(...claimsChecked(report, shown, locale));
     for (const section of shown.sections) {
       parts.push(`<section class="section section-${escapeHtml(section.kind)}">`, `<h2>${text(section.title)}</h2>`);
-      for (const paragraph of section.paragraphs) parts.push(`<p>${withCitations(paragraph, sourceNumbers)}</p>`);
+      for (const paragraph of section.paragraphs) {
+        const id = paragraph.claimId ? ` id="${evidenceAnchor(paragraph.claimId)}"` : "";
+        if (paragraph.heading) parts.push(`<h3${id}>${text(paragraph.heading)}</h3>`);
+        parts.push(`<p${paragraph.heading ? "" : id}>${withCitations(paragraph.text, sourceNumbers)}</p>`);
+      }
       parts.push("</section>");
     }
   }
@@ -154,26 +160,49 @@ function renderArticle(
     for (const f of questions) parts.push(`<li>${followUp ? followUp(collapseWhitespace(f.question)) : text(f.question)}</li>`);
     parts.push("</ul>", "</section>");
   }
-  parts.push(footer(report, locale), "</article>");
+  parts.push(footer(report, shown, locale), "</article>");
   return parts.join("\n");
+}
+
+/** "Claims checked": each claim with its verdict and a link to its evidence, then the sentences not checked and why. */
+function claimsChecked(report: Report, shown: Outline, locale: Locale): string[] {
+  const parts = ['<section class="claims">', `<h2>${escapeHtml(t(locale, "heading.claims"))}</h2>`, "<ul>"];
+  for (const claim of report.claims) {
+    const verdict = claim.verdict ? ` ${verdictBadge(claim.verdict.label, claim.verdict.confidence, locale)}` : "";
+    const evidence = shown.claimsWithEvidence.has(claim.id)
+      ? ` <a class="evidence-link" href="#${evidenceAnchor(claim.id)}">${escapeHtml(t(locale, "claims.evidence"))}</a>`
+      : "";
+    parts.push(`<li id="${claimAnchor(claim.id)}">${text(claim.text)}${verdict}${evidence}</li>`);
+  }
+  parts.push("</ul>");
+  if (report.unchecked.length > 0) {
+    // A page can leave many sentences aside: listed in full, folded away until asked for.
+    const summary = `${escapeHtml(t(locale, "heading.unchecked"))} (${report.unchecked.length})`;
+    parts.push(`<details class="unchecked"><summary>${summary}</summary>`, "<ul>");
+    for (const u of report.unchecked) {
+      parts.push(`<li><q>${text(u.text)}</q> <span class="reason">(${escapeHtml(uncheckedReasonWords(u.reason, locale))})</span></li>`);
+    }
+    parts.push("</ul>", "</details>");
+  }
+  parts.push("</section>");
+  return parts;
 }
 
 function verdictBadge(label: Report["verdict"]["label"], confidence: number, locale: Locale, marked = false): string {
   const marks = marked ? ` data-testid="verdict-badge" data-verdict="${escapeHtml(label)}"` : "";
+  const badge = `<span class="verdict verdict-${escapeHtml(label)}"${marks}>${escapeHtml(verdictWord(label, locale))}</span>`;
+  if (!showsConfidence(label)) return badge;
   const stated = escapeHtml(t(locale, "report.confidence", { value: formatConfidence(confidence) }));
-  return (
-    `<span class="verdict verdict-${escapeHtml(label)}"${marks}>${escapeHtml(verdictWord(label, locale))}</span> ` +
-    `<span class="confidence"${marked ? ' data-testid="verdict-confidence"' : ""}>${stated}</span>`
-  );
+  return `${badge} <span class="confidence"${marked ? ' data-testid="verdict-confidence"' : ""}>${stated}</span>`;
 }
 
-function sourceItem({ source, details, location }: ShownSource, locale: Locale): string {
+function sourceItem({ source, details, location, quotes }: ShownSource, locale: Locale): string {
   const title = text(source.title) || escapeHtml(t(locale, "source.untitled"));
   let where: string;
   if (location.kind === "web") {
     where = `<a class="source-url" href="${escapeHtml(location.href)}" rel="nofollow noopener">${text(location.text)}</a>`;
   } else if (location.kind === "library") {
-    where = `<span class="source-url">${text(t(locale, "source.library", { id: location.id }))}</span>`;
+    where = `<span class="source-url">${escapeHtml(t(locale, "source.library"))}</span>`;
   } else {
     where = location.text ? `<span class="source-url">${text(location.text)}</span>` : "";
   }
@@ -184,19 +213,19 @@ function sourceItem({ source, details, location }: ShownSource, locale: Locale):
   if (where) lines.push(`<br>${where}`);
   const stance = t(locale, "source.stance", { stance: stanceWord(source.stance, locale) });
   lines.push(`<br><span class="stance stance-${escapeHtml(source.stance)}">${escapeHtml(stance)}</span>`);
-  for (const quote of source.quotes) {
-    if (quote.trim()) lines.push(`<blockquote>“${text(quote)}”</blockquote>`);
-  }
+  for (const quote of quotes) lines.push(`<blockquote>“${text(quote)}”</blockquote>`);
   lines.push("</li>");
   return lines.join("\n");
 }
 
 /** Engine and timings are for the curious: behind a disclosure, out of the reader's text. */
-function footer(report: Report, locale: Locale): string {
+/** "How this was checked", folded away: how the analyst went about it (its method notes), then the engine and timings. */
+function footer(report: Report, shown: Outline, locale: Locale): string {
   const { made, about } = footerText(report, text, { unknownBlankEngine: true });
+  const method = shown.method.map((note) => `<p class="method">${text(note)}</p>`).join("");
   const lines = [
     '<footer class="provenance">',
-    `<details class="how-checked"><summary>${escapeHtml(t(locale, "heading.provenance"))}</summary><p>${made}</p></details>`,
+    `<details class="how-checked"><summary>${escapeHtml(t(locale, "heading.provenance"))}</summary>${method}<p>${made}</p></details>`,
   ];
   if (about) lines.push(`<p>${about}</p>`);
   lines.push("</footer>");

@@ -8,7 +8,15 @@ import { collapseWhitespace } from "../domain/text.js";
 import { footerText, outline, type Outline, type ShownSource } from "./outline.js";
 import type { Locale } from "../domain/locale.js";
 import { t } from "./i18n/catalog.js";
-import { formatConfidence, formatDate, stanceWord, verdictWord, type ReportLayout } from "./words.js";
+import {
+  formatConfidence,
+  formatDate,
+  showsConfidence,
+  stanceWord,
+  uncheckedReasonWords,
+  verdictWord,
+  type ReportLayout,
+} from "./words.js";
 
 const mdInline = escapeMarkdownInline;
 const mdLine = escapeMarkdownLine;
@@ -23,9 +31,9 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
   return blocks.join("\n\n") + "\n";
 }
 
-/** "(confidence 72%)" in the report's language. */
-function confidenceNote(confidence: number, locale: Locale): string {
-  return `(${t(locale, "report.confidence", { value: formatConfidence(confidence) })})`;
+/** " (confidence 72%)" in the report's language, or nothing where the figure is no rating (an unverified verdict). */
+function confidenceNote(label: Report["verdict"]["label"], confidence: number, locale: Locale): string {
+  return showsConfidence(label) ? ` (${t(locale, "report.confidence", { value: formatConfidence(confidence) })})` : "";
 }
 
 /** The lines under the title: the language notice when there is one, the date, the machine notice. */
@@ -46,39 +54,29 @@ function classicBlocks(report: Report, shown: Outline): string[] {
   const submitted = shown.submitted;
   if (submitted !== null) blocks.push(`${t(locale, "report.submittedAs")} ${mdInline(submitted)}`);
   const verdict = t(locale, "report.verdict", { verdict: verdictWord(report.verdict.label, locale) });
-  blocks.push(`**${verdict}** ${confidenceNote(report.verdict.confidence, locale)}`);
+  blocks.push(`**${verdict}**${confidenceNote(report.verdict.label, report.verdict.confidence, locale)}`);
   if (report.verdict.headline.trim()) blocks.push(mdLine(report.verdict.headline));
   blocks.push(...checkedLines(report, shown));
 
-  if (shown.listsClaims) {
-    blocks.push(heading(2, t(locale, "heading.claims")));
-    blocks.push(
-      report.claims
-        .map((claim) => {
-          const verdict = claim.verdict
-            ? ` — **${verdictWord(claim.verdict.label, locale)}** ${confidenceNote(claim.verdict.confidence, locale)}`
-            : "";
-          return `- ${mdLine(claim.text)}${verdict}`;
-        })
-        .join("\n"),
-    );
-  }
+  if (shown.listsClaims) blocks.push(...claimsChecked(report, locale));
 
   for (const section of shown.sections) {
-    blocks.push(heading(2, section.title), ...section.paragraphs.map(mdLine));
+    blocks.push(heading(2, section.title));
+    for (const p of section.paragraphs) blocks.push(...(p.heading ? [heading(3, p.heading)] : []), mdLine(p.text));
   }
   return [...blocks, ...closingBlocks(report, shown)];
 }
 
 function briefingBlocks(report: Report, shown: Outline): string[] {
   const { locale } = shown;
-  const verdict = `${verdictWord(report.verdict.label, locale)} ${confidenceNote(report.verdict.confidence, locale)}`;
+  const verdict = `${verdictWord(report.verdict.label, locale)}${confidenceNote(report.verdict.label, report.verdict.confidence, locale)}`;
   const headline = report.verdict.headline.trim() ? `: ${mdInline(report.verdict.headline)}` : "";
   const blocks: string[] = [heading(1, report.title || t(locale, "report.untitled")), `**${verdict}${headline}**`];
   const submitted = shown.submitted;
   if (submitted !== null) blocks.push(`${t(locale, "report.submittedAs")} ${mdInline(submitted)}`);
   blocks.push(checkedLines(report, shown).join(" "));
 
+  if (shown.listsClaims) blocks.push(...claimsChecked(report, locale));
   const findings = shown.findings;
   if (findings.length > 0) {
     blocks.push(heading(2, t(locale, "heading.findings")));
@@ -87,6 +85,28 @@ function briefingBlocks(report: Report, shown: Outline): string[] {
     });
   }
   return [...blocks, ...closingBlocks(report, shown)];
+}
+
+/** "Claims checked": each claim with its verdict, then the sentences not checked and why. */
+function claimsChecked(report: Report, locale: Locale): string[] {
+  const blocks = [
+    heading(2, t(locale, "heading.claims")),
+    report.claims
+      .map((claim) => {
+        const verdict = claim.verdict
+          ? ` — **${verdictWord(claim.verdict.label, locale)}**${confidenceNote(claim.verdict.label, claim.verdict.confidence, locale)}`
+          : "";
+        return `- ${mdLine(claim.text)}${verdict}`;
+      })
+      .join("\n"),
+  ];
+  if (report.unchecked.length > 0) {
+    blocks.push(
+      heading(3, t(locale, "heading.unchecked")),
+      report.unchecked.map((u) => `- “${mdInline(u.text)}” (${mdInline(uncheckedReasonWords(u.reason, locale))})`).join("\n"),
+    );
+  }
+  return blocks;
 }
 
 /** Sources, follow-up questions and the provenance footer: the same in both layouts. */
@@ -109,29 +129,30 @@ function closingBlocks(report: Report, shown: Outline): string[] {
   if (questions.length > 0) {
     blocks.push(heading(2, t(locale, "heading.followUps")), questions.map((f) => `- ${mdLine(f.question)}`).join("\n"));
   }
-  blocks.push("---", ...footerBlocks(report));
+  blocks.push("---", ...footerBlocks(report, shown));
   return blocks;
 }
 
-function sourceBlocks({ source, details, location }: ShownSource, locale: Locale): string[] {
+function sourceBlocks({ source, details, location, quotes }: ShownSource, locale: Locale): string[] {
   const title = collapseWhitespace(source.title) || t(locale, "source.untitled");
   let line = `[${source.n}] `;
   line += details.length > 0 ? `${mdInline(title)} — ${details.map(mdInline).join(", ")}.` : endSentence(mdInline(title));
   if (location.kind === "web") line += ` <${location.href}>.`;
-  else if (location.kind === "library") line += ` ${t(locale, "source.library", { id: mdInline(location.id) })}.`;
+  else if (location.kind === "library") line += ` ${t(locale, "source.library")}.`;
   else if (location.text) line += ` ${mdInline(location.text)}.`;
   line += ` ${t(locale, "source.stance", { stance: stanceWord(source.stance, locale) })}.`;
-  const quotes = source.quotes.filter((q) => q.trim() !== "").map((q) => `> “${mdInline(q)}”`);
-  return [line, ...quotes];
+  return [line, ...quotes.map((q) => `> “${mdInline(q)}”`)];
 }
 
 function endSentence(text: string): string {
   return /[.!?…]$/.test(text) ? text : `${text}.`;
 }
 
-function footerBlocks(report: Report): string[] {
+/** "How this was checked": the analyst's method notes, when it wrote any, then the engine and timings. */
+function footerBlocks(report: Report, shown: Outline): string[] {
   const { made, about } = footerText(report, mdInline);
-  return about ? [made, about] : [made];
+  const method = shown.method.length > 0 ? [heading(2, t(shown.locale, "heading.provenance")), ...shown.method.map(mdLine)] : [];
+  return [...method, made, ...(about ? [about] : [])];
 }
 
 function heading(level: number, text: string): string {

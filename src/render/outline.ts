@@ -12,13 +12,24 @@ import { formatDate, formatMs, stripCitations } from "./words.js";
 /** The longest input repeated under "Submitted as"; the full text stays in the JSON. */
 const MAX_SUBMITTED_CHARS = 500;
 
-/** The longest heading of a briefing finding. */
-const MAX_FINDING_HEADING_CHARS = 80;
+/** The longest first sentence that can stand as a briefing finding's heading (older reports carry no headings). */
+const MAX_FINDING_HEADING_CHARS = 100;
+
+/** Method notes that older reports wrote as paragraphs; they are shown under "How this was checked" instead. */
+const OLD_METHOD_NOTE = /^(?:This reading is (?:automatic|lexical)|This check read \w+ documents?)\b/;
+
+interface ShownParagraph {
+  text: string;
+  /** What the paragraph finds, in a few words (a named sub-topic, a claim's verdict). */
+  heading?: string;
+  /** The claim whose evidence the paragraph gives, when it is one claim's of several. */
+  claimId?: string;
+}
 
 interface ShownSection {
   kind: Section["kind"];
   title: string;
-  paragraphs: string[];
+  paragraphs: ShownParagraph[];
 }
 
 interface Finding {
@@ -31,6 +42,7 @@ interface Finding {
 type SourceLocation =
   /** A web page: `href` is the parsed, normalised http(s) URL, `text` the URL as stored. */
   | { kind: "web"; href: string; text: string }
+  /** A library document without a public link (its id stays in the JSON, never on the page). */
   | { kind: "library"; id: string }
   /** Anything else (javascript:, data:, garbage): shown as text, never as a link. */
   | { kind: "other"; text: string };
@@ -40,6 +52,8 @@ export interface ShownSource {
   /** Publisher, author, date and reliability note, those that are known, in that order. */
   details: string[];
   location: SourceLocation;
+  /** The quoted passages as shown: one cut mid-sentence is marked with "…" where it was cut. */
+  quotes: string[];
 }
 
 interface ShownFactCheck {
@@ -56,14 +70,18 @@ export interface Outline {
   unsupportedLanguage: string | null;
   /** The input to show under "Submitted as", or null when it is just the title again. */
   submitted: string | null;
-  /** The claims are listed when there are several, or when the one claim is not the title. */
+  /** The claims are listed when there are several, when the one claim is not the title, or when sentences were left unchecked. */
   listsClaims: boolean;
+  /** The claims that have a paragraph of their own giving their evidence (what "Claims checked" links to). */
+  claimsWithEvidence: ReadonlySet<string>;
   /** Sections in the order summary, context, bias (stable within a kind), without empty ones. */
   sections: ShownSection[];
   /** One finding per paragraph of all sections, in section order (the briefing layout). */
   findings: Finding[];
   factChecks: ShownFactCheck[];
   sources: ShownSource[];
+  /** "How this was checked": the method's notes, apart from the findings. */
+  method: string[];
 }
 
 export function outline(report: Report): Outline {
@@ -73,6 +91,7 @@ export function outline(report: Report): Outline {
     unsupportedLanguage: unsupportedLanguage(report.language),
     submitted: submittedText(report),
     listsClaims: shouldListClaims(report),
+    claimsWithEvidence: new Set(report.sections.flatMap((s) => s.paragraphs.flatMap((p) => (p.claimId ? [p.claimId] : [])))),
     sections: orderedSections(report, locale),
     findings: briefingFindings(report, locale),
     factChecks: report.factChecks.map((f) => ({ summary: factCheckSummary(f, locale), url: f.url, title: f.title })),
@@ -80,7 +99,12 @@ export function outline(report: Report): Outline {
       source,
       details: sourceDetails(source, locale),
       location: sourceLocation(source.url),
+      quotes: source.quotes.filter((q) => q.trim() !== "").map(shownQuote),
     })),
+    method: [
+      ...report.method,
+      ...report.sections.flatMap((s) => s.paragraphs.map((p) => p.text).filter((t) => OLD_METHOD_NOTE.test(t.trim()))),
+    ],
   };
 }
 
@@ -101,7 +125,7 @@ function submittedText(report: Report): string | null {
 }
 
 function shouldListClaims(report: Report): boolean {
-  if (report.claims.length > 1) return true;
+  if (report.claims.length > 1 || report.unchecked.length > 0) return true;
   const only = report.claims[0];
   return only !== undefined && differsFrom(only.text, report.title);
 }
@@ -134,7 +158,13 @@ function orderedSections(report: Report, locale: Locale): ShownSection[] {
     .map(({ section }) => ({
       kind: section.kind,
       title: sectionTitle(section, locale),
-      paragraphs: section.paragraphs.map((p) => p.text).filter((text) => text.trim() !== ""),
+      paragraphs: section.paragraphs
+        .filter((p) => p.text.trim() !== "" && !OLD_METHOD_NOTE.test(p.text.trim()))
+        .map((p) => ({
+          text: p.text,
+          ...(p.claimId ? { claimId: p.claimId } : {}),
+          ...(p.heading?.trim() ? { heading: collapseWhitespace(p.heading) } : {}),
+        })),
     }))
     .filter((section) => section.paragraphs.length > 0);
 }
@@ -142,14 +172,25 @@ function orderedSections(report: Report, locale: Locale): ShownSection[] {
 function briefingFindings(report: Report, locale: Locale): Finding[] {
   const findings: Finding[] = [];
   for (const section of orderedSections(report, locale)) {
-    for (const text of section.paragraphs) {
-      const first = splitSentences(stripCitations(text))[0]?.text ?? "";
-      let heading = collapseWhitespace(first).replace(/(?<!\.)\.$/, "");
-      if (!heading) heading = section.title;
-      findings.push({ heading: truncate(heading, MAX_FINDING_HEADING_CHARS), text, sectionKind: section.kind });
+    for (const { text, heading } of section.paragraphs) {
+      findings.push({ heading: heading ?? headingOf(text, section.title), text, sectionKind: section.kind });
     }
   }
   return findings;
+}
+
+/** An older paragraph's heading: its first sentence when it is short enough to read whole, else its section's title (never words cut with "…"). */
+function headingOf(text: string, fallback: string): string {
+  const first = collapseWhitespace(splitSentences(stripCitations(text))[0]?.text ?? "").replace(/(?<!\.)\.$/, "");
+  return first && first.length <= MAX_FINDING_HEADING_CHARS ? first : fallback;
+}
+
+/** A quote as shown: whole sentences as they are; one that starts or ends mid-sentence gets "…" there. */
+export function shownQuote(quote: string): string {
+  let q = collapseWhitespace(quote);
+  if (!/[.!?…:;]["”’'»)\]]*$/u.test(q)) q = `${q.replace(/[\s,]+$/, "")}…`;
+  if (/^[\p{Ll},;]/u.test(q)) q = `…${q}`;
+  return q;
 }
 
 function sourceDetails(source: Source, locale: Locale): string[] {

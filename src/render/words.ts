@@ -2,12 +2,17 @@
 // report's locale (the catalogs are in i18n/), and how they format confidences, dates and
 // durations. What a report shows is decided in outline.ts.
 // Nothing here escapes anything: each renderer escapes for its own format.
-import { CITATION_MARKER, Stance, VERDICT_LABELS, type VerdictLabel } from "../domain/report.js";
+import { CITATION_MARKER, Stance, UNCHECKED_REASONS, VERDICT_LABELS, type UncheckedReason, type VerdictLabel } from "../domain/report.js";
 import type { Locale } from "../domain/locale.js";
 import { t } from "./i18n/catalog.js";
 import { collapseWhitespace } from "../domain/text.js";
 
 export type ReportLayout = "classic" | "briefing";
+
+/** Why a sentence of a text or page was not checked, as the report says it. */
+export function uncheckedReasonWords(reason: UncheckedReason, locale: Locale = "en"): string {
+  return UNCHECKED_REASONS.includes(reason) ? t(locale, `unchecked.${reason}`) : reason;
+}
 
 export function verdictWord(label: VerdictLabel, locale: Locale = "en"): string {
   return t(locale, `verdict.${VERDICT_LABELS.includes(label) ? label : "unverified"}`);
@@ -25,6 +30,14 @@ export function verdictLine(label: VerdictLabel, headline: string, locale: Local
 
 export function stanceWord(stance: Stance, locale: Locale = "en"): string {
   return Stance.options.includes(stance) ? t(locale, `stance.${stance}`) : stance;
+}
+
+/**
+ * Whether a verdict's confidence is shown as its rating. It says how strongly the evidence backs the
+ * verdict; an unverified report has no verdict to back, so its figure would read as a rating it is not.
+ */
+export function showsConfidence(label: VerdictLabel): boolean {
+  return label !== "unverified";
 }
 
 /** 0.724 → "72%". Out-of-range values are clamped. */

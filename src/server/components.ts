@@ -6,7 +6,7 @@ import { CATEGORIES } from "../domain/categories.js";
 import { MAX_INPUT_CHARS } from "../domain/limits.js";
 import type { VerdictLabel } from "../domain/report.js";
 import { escapeHtml } from "../render/escape.js";
-import { formatConfidence, formatDate, verdictWord } from "../render/words.js";
+import { formatConfidence, formatDate, showsConfidence, verdictWord } from "../render/words.js";
 import type { CheckSummary } from "../service/archive.js";
 import type { CampaignView } from "../service/campaign.js";
 
@@ -33,7 +33,9 @@ function safeHref(url: string): string {
 
 export function verdictBadge(label: VerdictLabel, confidence?: number): Html {
   return html`<span class="verdict verdict-${label}" data-verdict="${label}">${verdictWord(label)}</span>${
-    confidence !== undefined ? html` <span class="confidence">${formatConfidence(confidence)} confidence</span>` : ""
+    confidence !== undefined && showsConfidence(label)
+      ? html` <span class="confidence">${formatConfidence(confidence)} confidence</span>`
+      : ""
   }`;
 }
 

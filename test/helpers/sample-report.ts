@@ -75,6 +75,8 @@ export function sampleReport(overrides: Partial<Report> = {}): Report {
       },
     ],
     factChecks: [],
+    unchecked: [],
+    method: [],
     followUps: [{ question: "How much caffeine is too much in a day?" }],
     category: "health",
     entities: [{ name: "PLOS ONE", type: "organization" }],

@@ -3,7 +3,10 @@ import { after, before, describe, it } from "node:test";
 import { citedNumbers, Report } from "../../src/domain/report.js";
 import { SourceTextRepository } from "../../src/store/source-texts.js";
 import type { ProgressEvent } from "../../src/domain/progress.js";
-import { LIBRARY } from "../fixtures/library-docs.js";
+import { LIBRARY, THREE_CLAIMS_LIBRARY, THREE_CLAIMS_TEXT } from "../fixtures/library-docs.js";
+import { renderHtml } from "../../src/render/html.js";
+import { renderMarkdown } from "../../src/render/markdown.js";
+import { evidenceAnchor } from "../../src/domain/report.js";
 import { tempVerity } from "../helpers/verity.js";
 import { BACKENDS } from "../helpers/stores.js";
 
@@ -63,8 +66,14 @@ for (const backend of BACKENDS) {
       assert.equal(report.category, "justice");
       assert.ok(report.sources.length >= 1);
       assert.ok(report.sources.some((s) => s.url === "https://example.org/detainers"));
-      assert.ok(report.followUps.length >= 4 && report.followUps.length <= 5);
+      assert.ok(report.followUps.length >= 2 && report.followUps.length <= 5, report.followUps.map((f) => f.question).join(" | "));
+      assert.equal(new Set(report.followUps.map((f) => f.question)).size, report.followUps.length, "each follow-up is different");
       assert.match(report.url, new RegExp(`^/checks/justice/${report.slug}-${report.id.slice(0, 8)}$`));
+      // The answer leads; the claim links to it from "Claims checked".
+      const answer = report.sections.find((s) => s.kind === "summary")!.paragraphs[0]!;
+      assert.equal(answer.claimId, "c1");
+      assert.match(answer.text, /^Yes\. /);
+      assert.ok(renderHtml(report, { standalone: false }).includes(`href="#${evidenceAnchor("c1")}"`));
       await assertInvariants(report, texts);
 
       const finished = events.filter((e) => e.type === "stage-finished").map((e) => (e as { stage: string }).stage);
@@ -121,10 +130,11 @@ for (const backend of BACKENDS) {
       }
       assert.equal(report.claims.find((c) => /Great Wall/.test(c.text))!.verdict!.label, "refuted");
       // The summary speaks to each claim in turn.
-      const summary = report.sections.find((s) => s.kind === "summary")!.paragraphs.map((p) => p.text);
+      const summary = report.sections.find((s) => s.kind === "summary")!.paragraphs;
       assert.ok(
-        summary.some((p) => p.includes("ICE detainer")) && summary.some((p) => p.includes("Great Wall") && /refuted/.test(p)),
-        summary.join("\n"),
+        summary.some((p) => p.heading?.includes("ICE detainer")) &&
+          summary.some((p) => p.heading === "Refuted: The Great Wall of China is visible from space with the naked eye"),
+        summary.map((p) => `${p.heading}: ${p.text}`).join("\n"),
       );
       await assertInvariants(report, texts);
     });
@@ -180,5 +190,105 @@ describe("an editor's corrections", () => {
     } finally {
       await v.cleanup();
     }
+  });
+});
+
+describe("a text of several claims: every sentence checked or listed with its reason", () => {
+  let v: Awaited<ReturnType<typeof tempVerity>>;
+  let texts: SourceTextRepository;
+  before(async () => {
+    v = await tempVerity();
+    await v.library.upsertMany([...LIBRARY, ...THREE_CLAIMS_LIBRARY]);
+    texts = new SourceTextRepository(v.store);
+  });
+  after(async () => v.cleanup());
+
+  it("checks each of the issue's three claims, with its verdict and a link to its evidence", async () => {
+    const { report } = await v.service.check(THREE_CLAIMS_TEXT);
+    assert.equal(report.input.kind, "text");
+    assert.deepEqual(
+      report.claims.map((c) => c.text),
+      [
+        "Regular coffee drinking lowers the risk of type 2 diabetes.",
+        "Smoking during pregnancy doubles the risk of sudden infant death syndrome.",
+        "Taking aspirin every day prevents colorectal cancer in all adults.",
+      ],
+    );
+    assert.deepEqual(report.unchecked, []);
+    const summary = report.sections.find((s) => s.kind === "summary")!;
+    for (const claim of report.claims) {
+      assert.ok(claim.verdict, `${claim.text} has its verdict`);
+      const paragraph = summary.paragraphs.find((p) => p.claimId === claim.id);
+      assert.ok(paragraph, `${claim.text} has a paragraph of evidence`);
+    }
+    assert.match(report.verdict.headline, /three claims checked/);
+    // Findings, not quote lists: each claim's paragraph is headed by its verdict, leads with how the
+    // sources line up, and names its source by publisher, in reported speech (the quotes are in Sources).
+    const aspirin = summary.paragraphs.find((p) => p.claimId === report.claims[2]!.id)!;
+    assert.equal(aspirin.heading, "Refuted: Taking aspirin every day prevents colorectal cancer in all adults");
+    assert.match(
+      aspirin.text,
+      /^One source contradicts it; none supports it\. US Preventive Services Task Force reports that taking aspirin/,
+    );
+    for (const section of report.sections) {
+      for (const p of section.paragraphs) {
+        assert.doesNotMatch(p.text, /“[^”]*…”|states: “/, `no cut titles, no quote lists: ${p.text}`);
+        assert.doesNotMatch(p.text, /This (?:check read|reading is)/, "method notes are not findings");
+      }
+    }
+    // The context is organised into named sub-topics.
+    const topics = report.sections.find((s) => s.kind === "context")!.paragraphs.map((p) => p.heading);
+    assert.ok(topics.includes("How large the effect is") && topics.includes("Over what time"), topics.join(" | "));
+    assert.ok(
+      report.method.some((m) => /^This check read \w+ documents from the local library/.test(m)),
+      report.method.join(" | "),
+    );
+    // The bias section reads each claim as put.
+    const bias = report.sections
+      .find((s) => s.kind === "bias")!
+      .paragraphs.map((p) => p.text)
+      .join(" ");
+    assert.match(bias, /“Regular coffee drinking lowers the risk of type 2 diabetes” says “lowers” without saying by how much/);
+    assert.match(bias, /“Taking aspirin every day prevents colorectal cancer in all adults” uses the absolute term “all”/);
+    // Follow-ups come from what the evidence left open, each different.
+    const followUps = report.followUps.map((f) => f.question);
+    assert.ok(
+      followUps.includes("Does taking aspirin every day prevent colorectal cancer in adults aged 50 to 59?"),
+      followUps.join(" | "),
+    );
+    assert.ok(followUps.includes("By how much does regular coffee drinking lower the risk of type 2 diabetes?"), followUps.join(" | "));
+    assert.equal(new Set(followUps).size, followUps.length);
+    const html = renderHtml(report, { standalone: false });
+    assert.match(html, /<h2>Claims checked<\/h2>/);
+    for (const claim of report.claims) {
+      const anchor = evidenceAnchor(claim.id);
+      assert.ok(html.includes(`href="#${anchor}"`), `the claim links to its evidence: ${claim.text}`);
+      assert.ok(html.includes(`id="${anchor}"`), `the link resolves: ${claim.text}`);
+    }
+    await assertInvariants(report, texts);
+  });
+
+  it("lists the sentences it did not check with the reason, and its bias section ignores them", async () => {
+    const text = `I think this is an outrageous scandal. ${THREE_CLAIMS_TEXT} Why does nobody talk about it? Share this post!`;
+    const { report } = await v.service.check(text);
+    assert.equal(report.claims.length, 3);
+    assert.deepEqual(
+      report.unchecked.map((u) => [u.text, u.reason]),
+      [
+        ["I think this is an outrageous scandal.", "opinion"],
+        ["Why does nobody talk about it?", "question"],
+        ["Share this post!", "instruction"],
+      ],
+    );
+    const bias = report.sections
+      .find((s) => s.kind === "bias")!
+      .paragraphs.map((p) => p.text)
+      .join(" ");
+    assert.doesNotMatch(bias, /outrageous|scandal/, "the bias section speaks of the claims checked only");
+    assert.match(bias, /“all”/, "it reads the absolute term of the aspirin claim");
+    const md = renderMarkdown(report);
+    assert.match(md, /### Sentences not checked/);
+    assert.match(md, /“Share this post!” \(an instruction or appeal, not a statement\)/);
+    await assertInvariants(report, texts);
   });
 });

@@ -16,11 +16,11 @@ import type {
 } from "../../domain/analysis.js";
 import type { Analyst, AnalystContext } from "../analyst.js";
 import type { SentenceEncoder } from "../../domain/embedding.js";
-import { classifyInput, cleanTitle, detectLanguage, extractClaims, extractEntities, pickCategory } from "./input/index.js";
+import { classifyInput, cleanTitle, detectLanguage, extractClaims, extractEntities, pickCategory, selectClaims } from "./input/index.js";
 import { slugify } from "../../domain/slug.js";
 import { judgeEvidence } from "./judge.js";
 import { rankPassages } from "./rank.js";
-import { writeDraft } from "./write.js";
+import { writeDraft } from "./write/index.js";
 
 export class LocalAnalyst implements Analyst {
   readonly engine = "local" as const;
@@ -34,7 +34,9 @@ export class LocalAnalyst implements Analyst {
   async intake(text: string, _ctx?: AnalystContext): Promise<IntakeResult> {
     const kind = classifyInput(text);
     const language = await detectLanguage(text);
-    const claims: Claim[] = extractClaims(text, kind, language).map((c, i) => ({ id: `c${i + 1}`, text: c.text, span: c.span }));
+    // A text is read sentence by sentence: what is not checked is listed with its reason.
+    const selected = kind === "text" ? selectClaims(text) : { claims: extractClaims(text, kind, language), unchecked: [] };
+    const claims: Claim[] = selected.claims.map((c, i) => ({ id: `c${i + 1}`, text: c.text, span: c.span }));
     // A pasted text is titled by its main claim, not by whatever sentence happens to open it.
     const title = kind === "text" && claims[0] ? cleanTitle(claims[0].text, "claim") : cleanTitle(text, kind);
     // A link's claims come from the page once it is read; until then the title stands in.
@@ -44,6 +46,7 @@ export class LocalAnalyst implements Analyst {
       title,
       language,
       claims,
+      unchecked: selected.unchecked,
       category: pickCategory(`${title} ${claims.map((c) => c.text).join(" ")}`),
       entities: extractEntities(text),
       slug: slugify(title),

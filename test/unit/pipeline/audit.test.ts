@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import type { Claim } from "../../../src/domain/report.js";
 import { judgeEvidence } from "../../../src/analysts/local/judge.js";
-import { writeDraft } from "../../../src/analysts/local/write.js";
+import { writeDraft } from "../../../src/analysts/local/write/index.js";
 import { audit, supportedBy } from "../../../src/pipeline/audit.js";
 import { rankPassages } from "../../../src/analysts/local/rank.js";
 import { testEncoder } from "../../helpers/encoder.js";
@@ -102,6 +102,7 @@ describe("audit", () => {
     assert.equal(result.record.sentencesDropped, 0);
     assert.ok(result.sources.length === 1 && result.sources[0]!.quotes.every((q) => text.includes(q)));
     assert.match(draft.headline, /^Yes:/);
-    assert.ok(draft.followUps.length >= 4 && draft.followUps.length <= 5);
+    assert.ok(draft.followUps.length >= 2 && draft.followUps.length <= 5);
+    assert.equal(new Set(draft.followUps).size, draft.followUps.length, "each follow-up is different");
   });
 });

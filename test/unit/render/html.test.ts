@@ -78,11 +78,13 @@ describe("renderHtml", () => {
     assert.equal(link?.getAttribute("href"), "https://journals.example.org/coffee-hydration?id=42");
     assert.equal(link?.getAttribute("rel"), "nofollow noopener");
     assert.equal(items[1]!.querySelector("a"), null, "a library source is not a link");
-    assert.ok(items[1]!.textContent?.includes("Local library: doc-7"));
+    assert.ok(items[1]!.textContent?.includes("In the local library (no public link)"));
+    assert.ok(!items[1]!.textContent?.includes("doc-7"), "never the document's internal id");
     assert.ok(items[1]!.textContent?.includes("Stance: mixed"));
     assert.deepEqual(
       [...items[1]!.querySelectorAll("blockquote")].map((b) => b.textContent),
-      ["“caffeine ingestion stimulates a mild diuresis”", "“tolerance develops within days”"],
+      ["“…caffeine ingestion stimulates a mild diuresis…”", "“…tolerance develops within days…”"],
+      "quotes cut mid-sentence are marked where they were cut",
     );
     assert.equal(doc.querySelector(".follow-ups li")?.textContent, "How much caffeine is too much in a day?");
   });
@@ -131,7 +133,7 @@ describe("renderHtml", () => {
         const text = d.body.textContent ?? "";
         assert.ok(text.includes(`Title ${PAYLOAD}`));
         assert.ok(text.includes(`Follow-up ${PAYLOAD}`));
-        assert.ok(text.includes(`“Quote ${PAYLOAD}”`));
+        assert.ok(text.includes(`“Quote ${PAYLOAD}`));
         assert.ok(d.title.includes(`Title ${PAYLOAD}`));
       });
 
@@ -152,6 +154,17 @@ describe("renderHtml", () => {
       assert.equal(parse(out).querySelector("h1")?.hasAttribute("lang"), false);
       assert.equal(parse(out).querySelector(".language-notice"), null);
     });
+  });
+});
+
+describe("renderHtml: an unverified report", () => {
+  it("shows no confidence figure as if it were a rating", () => {
+    const report = sampleReport();
+    report.verdict = { ...report.verdict, label: "unverified", confidence: 0.32 };
+    const d = parse(renderHtml(Report.parse(report), { testIds: true }));
+    assert.equal(d.querySelector("[data-testid=verdict-badge]")?.textContent, "Unverified");
+    assert.equal(d.querySelector("[data-testid=verdict-confidence]"), null);
+    assert.doesNotMatch(d.querySelector("header")?.textContent ?? "", /32%/);
   });
 });
 
@@ -200,5 +213,61 @@ describe("renderHtml: what other fact-checkers found, and reliability notes", ()
 
   it("leaves the section out when there is none", () => {
     assert.doesNotMatch(renderHtml(base), /What other fact-checkers found/);
+  });
+});
+
+describe("renderHtml: claims checked", () => {
+  it("lists each claim with its verdict and a link to its evidence, then the sentences not checked and why", () => {
+    const report = sampleReport();
+    report.claims = [
+      { id: "c1", text: "Coffee dehydrates you.", verdict: { label: "refuted", confidence: 0.8, headline: "" } },
+      { id: "c2", text: "Coffee contains caffeine.", verdict: { label: "supported", confidence: 0.9, headline: "" } },
+    ];
+    report.unchecked = [{ text: "Share this <b>post</b>!", reason: "instruction" }];
+    const summary = report.sections.find((s) => s.kind === "summary")!;
+    summary.paragraphs[0] = { ...summary.paragraphs[0]!, claimId: "c1", heading: "Refuted: Coffee dehydrates you" };
+    const d = parse(renderHtml(Report.parse(report)));
+    const items = [...d.querySelectorAll("section.claims > ul > li")];
+    assert.equal(items.length, 2);
+    assert.equal(items[0]!.querySelector("a.evidence-link")?.getAttribute("href"), "#evidence-c1");
+    assert.ok(d.getElementById("evidence-c1"), "the link resolves");
+    assert.equal(items[1]!.querySelector("a.evidence-link"), null, "no link where no paragraph gives the evidence");
+    assert.equal(d.querySelector("details.unchecked summary")?.textContent, "Sentences not checked (1)");
+    assert.equal(
+      d.querySelector("details.unchecked li")?.textContent,
+      "Share this <b>post</b>! (an instruction or appeal, not a statement)",
+      "escaped, with its reason",
+    );
+  });
+
+  it("writes the claims list, its evidence links and the reasons in the report's language", () => {
+    const report = sampleReport();
+    report.language = "es";
+    report.claims = [
+      { id: "c1", text: "El café deshidrata.", verdict: { label: "refuted", confidence: 0.8, headline: "" } },
+      { id: "c2", text: "El café tiene cafeína.", verdict: { label: "supported", confidence: 0.9, headline: "" } },
+    ];
+    report.unchecked = [{ text: "¿Usted qué opina?", reason: "question" }];
+    const summary = report.sections.find((s) => s.kind === "summary")!;
+    summary.paragraphs[0] = { ...summary.paragraphs[0]!, claimId: "c1" };
+    const d = parse(renderHtml(Report.parse(report)));
+    assert.equal(d.querySelector("section.claims h2")?.textContent, "Afirmaciones verificadas");
+    assert.equal(d.querySelector("a.evidence-link")?.textContent, "Ver las pruebas");
+    assert.equal(d.querySelector("details.unchecked summary")?.textContent, "Frases no verificadas (1)");
+    assert.equal(d.querySelector("details.unchecked .reason")?.textContent, "(una pregunta, no una afirmación)");
+  });
+});
+
+describe("renderHtml: how this was checked", () => {
+  it("is one disclosure holding the analyst's method notes, then the engine and timings", () => {
+    const report = sampleReport();
+    report.method = ["This check read 3 <i>documents</i> of the local library."];
+    const d = parse(renderHtml(Report.parse(report)));
+    const disclosures = d.querySelectorAll("details.how-checked");
+    assert.equal(disclosures.length, 1);
+    assert.equal([...d.querySelectorAll("h2")].filter((h) => h.textContent === "How this was checked").length, 0);
+    const paragraphs = [...disclosures[0]!.querySelectorAll("p")].map((p) => p.textContent ?? "");
+    assert.equal(paragraphs[0], "This check read 3 <i>documents</i> of the local library.", "escaped, first");
+    assert.match(paragraphs.at(-1) ?? "", /Engine: local/);
   });
 });

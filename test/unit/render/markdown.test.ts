@@ -36,10 +36,11 @@ describe("renderMarkdown (classic)", () => {
           "<https://journals.example.org/coffee-hydration?id=42>. Stance: refutes.",
       ),
     );
-    assert.ok(md.includes("[2] Caffeine and fluid balance: a review. Local library: doc-7. Stance: mixed."));
-    assert.match(md, /^> “caffeine ingestion stimulates a mild diuresis”$/m);
-    assert.match(md, /^> “tolerance develops within days”$/m);
-    assert.ok(md.indexOf("[2] Caffeine") < md.indexOf("> “tolerance develops"));
+    assert.ok(md.includes("[2] Caffeine and fluid balance: a review. In the local library (no public link). Stance: mixed."));
+    assert.ok(!md.includes("doc-7"), "never the document's internal id");
+    assert.match(md, /^> “…caffeine ingestion stimulates a mild diuresis…”$/m);
+    assert.match(md, /^> “…tolerance develops within days…”$/m);
+    assert.ok(md.indexOf("[2] Caffeine") < md.indexOf("> “…tolerance develops"));
   });
 
   it("lists follow-up questions and a provenance footer with the total time", () => {
@@ -99,7 +100,7 @@ describe("renderMarkdown (classic)", () => {
 describe("renderMarkdown (briefing)", () => {
   it("answers first, then numbers one finding per paragraph in section order", () => {
     const long =
-      "This opening sentence is deliberately long enough that it cannot possibly fit into the eighty character heading limit [1]. Then more.";
+      "This opening sentence is deliberately long enough that it cannot possibly fit into the hundred character heading limit of a briefing [1]. Then more.";
     const report = sampleReport();
     assert.equal(report.sections[2]!.kind, "context");
     report.sections[2]!.paragraphs.push({ text: long });
@@ -116,15 +117,18 @@ describe("renderMarkdown (briefing)", () => {
     assert.equal(findings[2]![2], "People unused to caffeine may notice a stronger effect");
     assert.equal(findings[4]![2], "The belief comes from early studies of caffeine pills, not of coffee");
     for (const m of findings) {
-      assert.ok(m[2]!.length <= 80, `heading too long: ${m[2]}`);
+      assert.ok(m[2]!.length <= 100 && !m[2]!.includes("…"), `heading too long or cut: ${m[2]}`);
       assert.ok(!/\[\d+\]/.test(m[2]!), "no citation markers in headings");
     }
-    assert.ok(findings[3]![2]!.startsWith("This opening sentence is deliberately long"));
-    assert.ok(findings[3]![2]!.endsWith("…"));
+    assert.equal(
+      findings[3]![2],
+      SECTION_TITLES.context,
+      "a first sentence too long to be a heading gives way to its section's title, never cut with “…”",
+    );
     assert.ok(md.includes(`\n\n${long}\n\n`), "the paragraph is the body");
     assert.ok(md.indexOf("### 1.") > md.indexOf("## Key findings"));
     assert.ok(md.indexOf("## Sources") > md.indexOf("### 5."));
-    assert.ok(md.includes("> “tolerance develops within days”"));
+    assert.ok(md.includes("> “…tolerance develops within days…”"));
     assert.ok(!md.includes(`## ${SECTION_TITLES.summary}`), "no classic section headings");
   });
 });
@@ -141,5 +145,19 @@ describe("renderMarkdown: what other fact-checkers found, and reliability notes"
 
   it("shows the operator's reliability note beside its source", () => {
     assert.match(renderMarkdown(report), /Note: Peer-reviewed journal\./);
+  });
+});
+
+describe("renderMarkdown: how this was checked", () => {
+  it("gives the method notes one section, closed by the engine and timings", () => {
+    const report = sampleReport();
+    report.method = ["This check read 3 documents of the local library."];
+    const md = renderMarkdown(Report.parse(report));
+    assert.equal(md.match(/^## How this was checked$/gm)?.length, 1);
+    assert.match(md, /^## How this was checked\n\nThis check read 3 documents of the local library\.\n\nEngine: local/m);
+  });
+
+  it("has no heading when there are no method notes", () => {
+    assert.doesNotMatch(renderMarkdown(sampleReport()), /How this was checked/);
   });
 });

@@ -1,7 +1,7 @@
 // Claims from the reader's input: a question turned into the declarative claim
 // it implies, and the check-worthy sentences of a pasted text. Rules and small
 // lexicons only (no model): good on ordinary phrasing, best-effort elsewhere.
-import type { InputKind } from "../../../domain/report.js";
+import type { InputKind, UncheckedReason, UncheckedSentence } from "../../../domain/report.js";
 import { collapseWhitespace, splitSentences } from "../../../domain/text.js";
 import { capitaliseFirst } from "../../../domain/titles.js";
 import { localeOf } from "../../../domain/locale.js";
@@ -671,14 +671,16 @@ function fallbackPredicateStart(tokens: string[]): number {
 // extractClaims
 // ---------------------------------------------------------------------------
 
-const MAX_TEXT_CLAIMS = 5;
+/** The most claims one check covers; further check-worthy sentences are listed as not checked. */
+const MAX_TEXT_CLAIMS = 8;
 const CHECKWORTHY_THRESHOLD = 2;
+const MIN_CLAIM_WORDS = 5;
 const MONTHS =
   /\b(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?\s+\d/i;
 const COMPARATIVE =
   /\b(?:more|less|fewer|greater|higher|lower|larger|smaller|bigger|faster|slower|cheaper|older|younger|better|worse)\s+than\b|\b(?:most|least|largest|biggest|smallest|highest|lowest|fastest|slowest|oldest|youngest|richest|poorest|deadliest|best|worst|first|record|only)\b/i;
 const CLAIM_VERBS =
-  /\b(?:caus(?:e|es|ed|ing)|lead(?:s)? to|led to|result(?:s|ed)? in|increas(?:e|es|ed)|decreas(?:e|es|ed)|reduc(?:e|es|ed)|doubl(?:e|es|ed)|tripl(?:e|es|ed)|rose|fell|risen|fallen|grew|dropped|declined|surged|soared|plunged|kill(?:s|ed)?|prevent(?:s|ed)?|cure(?:s|d)?|linked to|responsible for|found that|show(?:s|ed)? that|according to|report(?:s|ed)|percent|per cent|million|billion|trillion|(?:is|are|was|were) (?:the|a|an|not|never)|has been|have been|banned|approved|confirmed|proved|proven)\b/i;
+  /\b(?:caus(?:e|es|ed|ing)|lead(?:s)? to|led to|result(?:s|ed)? in|increas(?:e|es|ed)|decreas(?:e|es|ed)|reduc(?:e|es|ed)|doubl(?:e|es|ed)|tripl(?:e|es|ed)|rose|fell|risen|fallen|grew|dropped|declined|surged|soared|plunged|kill(?:s|ed)?|prevent(?:s|ed)?|cure(?:s|d)?|linked to|responsible for|found that|show(?:s|ed)? that|according to|report(?:s|ed)|percent|per cent|million|billion|trillion|(?:is|are|was|were) (?:the|a|an|not|never)|has been|have been|banned|approved|confirmed|proved|proven|lower(?:s|ed)?|rais(?:e|es|ed)|boost(?:s|ed)?|protect(?:s|ed)?|risks?|harm(?:s|ed)?|halv(?:e|es|ed))\b/i;
 const OPINION =
   /\b(?:i|we) (?:think|feel|believe|guess|suppose|reckon|hope|wish|love|hate)\b|\bin my (?:opinion|view)\b|\b(?:imo|imho)\b|\bpersonally\b/i;
 const IMPERATIVE_START =
@@ -702,6 +704,8 @@ function checkWorthiness(sentence: string): number {
   const verbs = sentence.match(new RegExp(CLAIM_VERBS.source, "gi"))?.length ?? 0;
   score += Math.min(verbs, 3);
   if (n >= 8 && n <= 40) score += 0.5;
+  // A statement of what something does or did ("aspirin prevents…", "prices fell…").
+  if (tokens.slice(1).some((t) => /[a-z]{3}(?:s|ed)$/i.test(bare(t)) && verbBase(bare(t)) !== null)) score += 1;
   if (/\?["')\]]*$/.test(sentence)) score -= 3;
   if (IMPERATIVE_START.test(sentence)) score -= 2;
   if (OPINION.test(sentence)) score -= 2;
@@ -763,14 +767,52 @@ export function extractClaims(text: string, kind: InputKind, language = "en"): E
       return [{ text: tidyClaim(trimmed), span }];
     case "topic":
       return [{ text: collapseWhitespace(trimmed), span }];
-    case "text": {
-      const sentences = splitSentences(text);
-      if (sentences.length === 0) return [];
-      const scored = sentences.map((s, i) => ({ s, i, score: checkWorthiness(s.text) }));
-      const ranked = [...scored].sort((a, b) => b.score - a.score || a.i - b.i);
-      let chosen = ranked.filter((x) => x.score >= CHECKWORTHY_THRESHOLD).slice(0, MAX_TEXT_CLAIMS);
-      if (chosen.length === 0) chosen = ranked.slice(0, 1);
-      return chosen.sort((a, b) => a.i - b.i).map(({ s }) => ({ text: s.text, span: { start: s.start, end: s.end } }));
-    }
+    case "text":
+      return selectClaims(text).claims;
   }
+}
+
+/**
+ * A pasted text or page sentence by sentence: the check-worthy sentences become claims (at
+ * most MAX_TEXT_CLAIMS, in input order, verbatim with exact offsets), and every other sentence
+ * is listed with the reason it was not checked. With no check-worthy sentence, the best one is
+ * checked all the same.
+ */
+export function selectClaims(text: string): { claims: ExtractedClaim[]; unchecked: UncheckedSentence[] } {
+  const sentences = splitSentences(text);
+  const seen = new Set<string>();
+  const judged = sentences.map((s, i) => {
+    const score = checkWorthiness(s.text);
+    const key = collapseWhitespace(s.text)
+      .toLowerCase()
+      .replace(/[\s\p{P}]+$/u, "");
+    const duplicate = seen.has(key);
+    seen.add(key);
+    return { s, i, score, reason: duplicate ? ("duplicate" as const) : reasonNotChecked(s.text, score) };
+  });
+  const worthy = judged.filter((x) => x.reason === null);
+  const ranked = [...worthy].sort((a, b) => b.score - a.score || a.i - b.i);
+  let chosen = ranked.slice(0, MAX_TEXT_CLAIMS);
+  if (chosen.length === 0) {
+    const best = [...judged].filter((x) => x.reason !== "duplicate").sort((a, b) => b.score - a.score || a.i - b.i)[0];
+    chosen = best ? [best] : [];
+  }
+  const picked = new Set(chosen.map((x) => x.i));
+  return {
+    claims: chosen.sort((a, b) => a.i - b.i).map(({ s }) => ({ text: s.text, span: { start: s.start, end: s.end } })),
+    unchecked: judged
+      .filter((x) => !picked.has(x.i))
+      .map((x) => ({ text: collapseWhitespace(x.s.text), reason: x.reason ?? "over-limit" })),
+  };
+}
+
+/** Why a sentence is not worth checking, or null when it is. */
+function reasonNotChecked(sentence: string, score: number): UncheckedReason | null {
+  const wordCount = sentence.split(/\s+/).filter(Boolean).length;
+  if (/\?["')\]]*$/.test(sentence)) return "question";
+  if (OPINION.test(sentence)) return "opinion";
+  if (IMPERATIVE_START.test(sentence)) return "instruction";
+  if (wordCount < MIN_CLAIM_WORDS) return "too-short";
+  if (score < CHECKWORTHY_THRESHOLD) return "not-check-worthy";
+  return null;
 }

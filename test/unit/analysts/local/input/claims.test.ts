@@ -2,7 +2,7 @@
 // verb forms they need.
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { questionToClaim, extractClaims, thirdPerson, pastTense } from "../../../../../src/analysts/local/input/claims.js";
+import { questionToClaim, extractClaims, selectClaims, thirdPerson, pastTense } from "../../../../../src/analysts/local/input/claims.js";
 import { cleanTitle } from "../../../../../src/analysts/local/input/title.js";
 
 describe("questionToClaim", () => {
@@ -114,12 +114,40 @@ We went home.`;
       ],
     );
     for (const c of claims) assert.equal(text.slice(c.span.start, c.span.end), c.text);
+    assert.deepEqual(
+      selectClaims(text).unchecked,
+      [
+        { text: "I think this is outrageous.", reason: "opinion" },
+        { text: "Share this post!", reason: "instruction" },
+        { text: "What do you think?", reason: "question" },
+        { text: "It was fun.", reason: "too-short" },
+        { text: "We went home.", reason: "too-short" },
+      ],
+      "every sentence not checked is listed with its reason",
+    );
   });
 
-  it("returns at most five claims, and at least the best one", () => {
-    const facts = Array.from({ length: 8 }, (_, i) => `In ${2001 + i} the Bank of England raised rates by ${i + 1} percent.`).join(" ");
+  it("checks each sentence of the issue's three-claim text, and names a repeated sentence a duplicate", () => {
+    const text =
+      "Regular coffee drinking lowers the risk of type 2 diabetes. Smoking during pregnancy doubles the risk of sudden infant death syndrome. " +
+      "Taking aspirin every day prevents colorectal cancer in all adults.";
+    assert.equal(selectClaims(text).claims.length, 3);
+    const twice = `${text} Smoking during pregnancy doubles the risk of sudden infant death syndrome.`;
+    assert.deepEqual(selectClaims(twice).unchecked, [
+      { text: "Smoking during pregnancy doubles the risk of sudden infant death syndrome.", reason: "duplicate" },
+    ]);
+    assert.deepEqual(selectClaims("The weather was nice and we all had a lovely day out.").unchecked, []);
+  });
+
+  it("returns at most eight claims, and at least the best one", () => {
+    const facts = Array.from({ length: 10 }, (_, i) => `In ${2001 + i} the Bank of England raised rates by ${i + 1} percent.`).join(" ");
     const claims = extractClaims(facts, "text");
-    assert.equal(claims.length, 5);
+    assert.equal(claims.length, 8);
+    assert.deepEqual(
+      selectClaims(facts).unchecked.map((u) => u.reason),
+      ["over-limit", "over-limit"],
+      "the check-worthy sentences beyond the limit are listed, not dropped",
+    );
     for (const c of claims) assert.equal(facts.slice(c.span.start, c.span.end), c.text);
     const starts = claims.map((c) => c.span.start);
     assert.deepEqual(

@@ -1,0 +1,93 @@
+// What a passage adds to a claim, read from its wording: a figure, a time, a group, a place, a
+// harm, a mechanism, or how strong the evidence is. The context section is organised by these,
+// and the follow-up questions ask about the ones the evidence left open.
+
+export const ASPECTS = ["quantity", "time", "group", "place", "harm", "mechanism", "strength"] as const;
+export type Aspect = (typeof ASPECTS)[number];
+
+const GROUP_NOUNS =
+  "adults|children|kids|teenagers|adolescents|women|men|girls|boys|patients|people|persons|infants|babies|newborns|mothers|" +
+  "fathers|parents|pregnant women|smokers|non-smokers|drinkers|workers|students|voters|residents|citizens|immigrants|seniors|" +
+  "elderly|older adults|younger adults|users|participants|individuals";
+
+/** A group of people, with its bounds when the passage gives them ("adults aged 50 to 59", "women over 40"). */
+const GROUP = new RegExp(
+  `\\b(?:(?:older|younger|healthy|pregnant|adult|elderly)\\s+)?(?:${GROUP_NOUNS})\\b(?:\\s+(?:aged|age|over|under|older than|younger than|between)\\s+\\d+(?:\\s*(?:to|and|-|–)\\s*\\d+)?(?:\\s+years?(?:\\s+old)?)?)?`,
+  "i",
+);
+
+/** A claim's sweeping scope ("in all adults", "every child"): what a group found in the evidence narrows. */
+export const BROAD_GROUP = new RegExp(
+  `\\b(?:in\\s+|for\\s+|among\\s+)?(?:all|every|any)\\s+(?:${GROUP_NOUNS}|adult|child|person|woman|man|patient)\\b`,
+  "i",
+);
+
+const TIME =
+  /\b(?:after|within|for|over|during|since|until|before)\s+(?:(?:about|nearly|more than|at least|up to)\s+)?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twenty|several|many)\s+(?:days?|weeks?|months?|years?|decades?)(?:\s+of\s+\w+)?|\b(?:since|in|by|until|before|after)\s+(?:1[89]|20)\d{2}\b|\blong[- ]term\b|\bshort[- ]term\b/i;
+
+const QUANTITY =
+  /\b\d+(?:[.,]\d+)?\s*(?:%|percent|per cent|times|fold|million|billion|thousand|mg|kg|cups?|deaths|cases)\b|\b(?:twice|half|double[sd]?|tripled?|halved)\b|\b\d+(?:[.,]\d+)?%/i;
+
+/** "in France", "across Europe", "in the United States": a place named with capitals. */
+const PLACE = /\b(?:in|across|throughout)\s+(?:the\s+)?((?:[A-Z][a-z]+)(?:\s+[A-Z][a-z]+){0,2})\b/;
+const NOT_PLACES = new Set(["The", "This", "These", "That", "A", "An", "It", "Its", "Their", "Our", "In", "Adults", "Children"]);
+
+const HARM =
+  /\b(?:side[- ]effects?|adverse|bleeding|harms?|harmful|dangers?|dangerous|toxic|complications?|overdose|(?:risk|risks) of (?:bleeding|death|harm|injury|stroke))\b/i;
+
+const MECHANISM =
+  /\b(?:because|due to|mechanism|by (?:reducing|increasing|blocking|lowering|raising)|through (?:its|their|the)|caused by|explains?)\b/i;
+
+const STRENGTH =
+  /\b(?:associated|association|correlat\w*|does not prove|cannot prove|observational|randomi[sz]ed|trials?|meta-analys[ie]s|cohort|systematic review|evidence is (?:weak|limited|strong|mixed)|insufficient evidence)\b/i;
+
+/** The aspects a passage speaks to that its claim does not already state, most specific first. */
+export function aspectsOf(passage: string, claim: string): Aspect[] {
+  const found: Aspect[] = [];
+  const adds = (re: RegExp) => {
+    const m = re.exec(passage);
+    return m !== null && !claim.toLowerCase().includes(m[0].toLowerCase());
+  };
+  if (adds(QUANTITY)) found.push("quantity");
+  if (adds(TIME)) found.push("time");
+  if (adds(GROUP)) found.push("group");
+  if (placeIn(passage) && !claim.includes(placeIn(passage)!)) found.push("place");
+  if (HARM.test(passage) && !HARM.test(claim)) found.push("harm");
+  if (MECHANISM.test(passage)) found.push("mechanism");
+  if (STRENGTH.test(passage)) found.push("strength");
+  return found;
+}
+
+/** The group of people a passage restricts its finding to ("adults aged 50 to 59"), if any. */
+export function groupIn(passage: string): string | null {
+  const m = GROUP.exec(passage);
+  return m && /\d/.test(m[0]) ? m[0] : null;
+}
+
+/** The span of time a passage puts on its finding ("after ten years of use"), if any (a bare year is not one). */
+export function timeIn(passage: string): string | null {
+  const found = TIME.exec(passage)?.[0] ?? null;
+  return found && !/\d{4}$/.test(found) ? found : null;
+}
+
+export function placeIn(passage: string): string | null {
+  for (const m of passage.matchAll(new RegExp(PLACE.source, "g"))) {
+    const name = m[1]!;
+    if (!NOT_PLACES.has(name.split(" ")[0]!)) return name;
+  }
+  return null;
+}
+
+/** The passage reports an association (or says the evidence cannot prove cause). */
+export function speaksOfAssociation(passage: string): boolean {
+  return /\b(?:associated|association|correlat\w*|linked|does not prove|cannot prove)\b/i.test(passage);
+}
+
+export function speaksOfHarm(passage: string): boolean {
+  return HARM.test(passage);
+}
+
+/** The statement gives a figure for its effect ("by 30%", "doubles", "twice"). */
+export function statesQuantity(text: string): boolean {
+  return QUANTITY.test(text);
+}
