@@ -8,14 +8,18 @@ import type { Config } from "../service/config.js";
 import { createServer } from "../server/app.js";
 import { loadServerOptions } from "../server/options.js";
 import { workerSettings } from "./worker.js";
-import { startWorkerProcess } from "./worker-process.js";
+import { startWorkerProcess, type WorkerProcess } from "./worker-process.js";
 
 export async function runServeCommand(port: number, config: Config, opts: { worker: boolean }): Promise<number> {
   const options = loadServerOptions(config);
   const settings = workerSettings(config.env);
   const verity = await openVerity(config);
   const app = createServer(verity, { ...options, runChecks: false });
+  let worker: WorkerProcess | null = null;
+  let stopping = false;
   const server = serve({ fetch: app.fetch, port, hostname: process.env.HOST ?? "127.0.0.1" }, (info) => {
+    // Once the port is open: the worker's start-up (loading the analyst) never delays the first page.
+    if (opts.worker && !stopping) worker = startWorkerProcess({ stopTimeoutMs: settings.stopTimeoutMs });
     const checks = opts.worker
       ? `checks run in a worker process, ${settings.concurrency} at a time`
       : "checks run in `verity worker` processes";
@@ -24,8 +28,6 @@ export async function runServeCommand(port: number, config: Config, opts: { work
         `${options.adminToken ? "; admin area on" : ""})\n`,
     );
   });
-  const worker = opts.worker ? startWorkerProcess({ stopTimeoutMs: settings.stopTimeoutMs }) : null;
-  let stopping = false;
   const stop = () => {
     if (stopping) return;
     stopping = true;
