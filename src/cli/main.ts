@@ -1,8 +1,9 @@
 // The `verity` command line: check, ingest, embed, serve, backup, worker.
-// Exit status: 0 success, 2 bad input or configuration (one line on stderr), 1 other failures.
+// Exit status: 0 success, 2 bad input, configuration or a full disk (one line on stderr), 1 other failures.
 import { Command, CommanderError, Option } from "commander";
 import { loadConfig } from "../service/config.js";
 import { BadInputError, errorMessage, isUserError } from "../domain/errors.js";
+import { isDiskFull } from "../domain/disk-full.js";
 
 export async function main(argv: string[]): Promise<number> {
   const program = new Command()
@@ -82,6 +83,13 @@ export async function main(argv: string[]): Promise<number> {
     if (error instanceof CommanderError) {
       // Help and version are successes; anything else commander rejects is a usage error.
       return error.code === "commander.helpDisplayed" || error.code === "commander.version" || error.exitCode === 0 ? 0 : 2;
+    }
+    if (isDiskFull(error)) {
+      // A write refused mid-command (an ingest, a check's report): earlier transactions stay saved.
+      process.stderr.write(
+        `verity: the disk holding ${loadConfig().dataDir} is full: what was saved before is kept; free some space and run it again\n`,
+      );
+      return 2;
     }
     if (isUserError(error)) {
       process.stderr.write(`verity: ${firstLine(errorMessage(error))}\n`);

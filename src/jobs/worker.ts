@@ -10,9 +10,12 @@
 //   run publishes at most one version.
 // - Progress is appended to the store's event log (the web processes follow it, src/jobs/relay.ts)
 //   and, as a short log, to the job's row, so a reload shows the stage reached.
+// - A job whose outcome could not be written because the disk is full (or that could not be claimed)
+//   is handed back and tried again every few seconds until space returns (SpaceWait).
 // - `stop` takes no more jobs at once, waits for the running ones up to a timeout, then hands the
 //   unfinished ones back to the queue.
 import { randomUUID } from "node:crypto";
+import { isDiskFull } from "../domain/disk-full.js";
 import { errorMessage } from "../domain/errors.js";
 import type { ProgressEvent } from "../domain/progress.js";
 import type { Report } from "../domain/report.js";
@@ -22,6 +25,7 @@ import type { CheckRepository } from "../store/checks.js";
 import { JobEventRepository } from "../store/job-events.js";
 import { JobRepository, type StoredProgressEvent } from "../store/jobs.js";
 import { coalesced } from "./coalesced.js";
+import { SpaceWait } from "./space-wait.js";
 
 export interface WorkerOptions {
   /** How many checks run at once (VERITY_CONCURRENCY, default 2). */
@@ -37,6 +41,10 @@ export interface WorkerOptions {
   now?: () => Date;
   /** Errors of the worker itself (the store going away); checks' own failures are recorded on the job. */
   onError?: (error: unknown) => void;
+  /** How often writes refused for want of disk space are tried again (default 2 s). */
+  spaceRetryMs?: number;
+  /** Where the worker says that it waits for space, and that it resumed. */
+  log?: (message: string) => void;
 }
 
 export interface WorkerDeps {
@@ -63,7 +71,10 @@ export class Worker {
   private ready: Promise<void> | null = null;
   private stopped = false;
   /** Claims what fits, one pass at a time (a call during a pass makes one more). */
-  private readonly pump = coalesced(() => this.fill());
+  private readonly pump = coalesced(() => this.fill().catch((error) => this.failed(error)));
+  /** Jobs left running in the store because the disk was full when their outcome was written. */
+  private readonly stalled = new Set<string>();
+  private readonly space: SpaceWait;
   private timers: NodeJS.Timeout[] = [];
   private idleWaiters: (() => void)[] = [];
   private lastPrune = 0;
@@ -78,23 +89,29 @@ export class Worker {
     this.pollMs = Math.max(10, options.pollMs ?? 500);
     this.now = options.now ?? (() => new Date());
     this.onError = options.onError ?? ((error) => console.error("verity worker:", error));
+    this.space = new SpaceWait(() => this.recover(), options.spaceRetryMs ?? 2_000, options.log ?? ((m) => console.error(m)), this.onError);
   }
 
   /** Takes back the jobs of workers that stopped renewing their leases, then starts working. Idempotent. */
   start(): Promise<void> {
-    if (!this.ready) {
-      this.ready = this.reclaim();
-      this.ready.then(
-        () => this.kick(),
-        (error) => this.onError(error),
-      );
+    if (this.timers.length === 0 && !this.stopped) {
       const every = (ms: number, work: () => Promise<void>) => {
-        const timer = setInterval(() => void work().catch((error) => this.onError(error)), ms);
+        const timer = setInterval(() => void work().catch((error) => this.failed(error)), ms);
         if (!this.options.holdProcess) timer.unref();
         this.timers.push(timer);
       };
       every(this.pollMs, () => this.pump());
       every(Math.max(50, Math.floor(this.leaseMs / 3)), () => this.heartbeat());
+    }
+    if (!this.ready) {
+      this.ready = this.reclaim();
+      this.ready.then(
+        () => this.kick(),
+        (error) => {
+          if (isDiskFull(error)) this.ready = null; // started again when space returns
+          this.failed(error);
+        },
+      );
     }
     return this.ready;
   }
@@ -130,6 +147,7 @@ export class Worker {
    */
   async stop(options: { timeoutMs?: number } = {}): Promise<number> {
     this.stopped = true;
+    this.space.stop();
     for (const timer of this.timers) clearInterval(timer);
     this.timers = [];
     const running = Promise.allSettled([...this.active.values()]);
@@ -193,7 +211,10 @@ export class Worker {
         if (!(await jobs.claim(job.id, row?.version ?? 0, this.iso(), { owner: this.id, until: this.leaseUntil() }))) continue;
         claimed = true;
         const run = this.run(job.id)
-          .catch((error) => this.onError(error))
+          .catch((error) => {
+            if (isDiskFull(error)) this.stalled.add(job.id);
+            this.failed(error);
+          })
           .finally(() => {
             this.active.delete(job.id);
             if (!this.stopped) this.pump().catch((error) => this.onError(error));
@@ -251,6 +272,7 @@ export class Worker {
         await this.publishDone(checkId, report.id, report);
     } catch (error) {
       await saving;
+      if (isDiskFull(error)) throw error; // not the check's fault: run again once space returns
       const message = errorMessage(error);
       // A run that lost its job (handed back, or taken over after its lease ran out) records nothing.
       if (await jobs.finish(jobId, { status: "failed", error: message }, this.iso(), this.id))
@@ -258,15 +280,33 @@ export class Worker {
     }
   }
 
+  /** Space may be back: takes back expired jobs if that could not be done, hands the stalled jobs back, fills the slots. */
+  private async recover(): Promise<void> {
+    if (this.stopped) return;
+    await this.start();
+    for (const id of [...this.stalled]) {
+      await this.deps.jobs.requeue(id, this.iso(), { owner: this.id });
+      this.stalled.delete(id);
+    }
+    await this.pump();
+  }
+
+  /** A write refused for want of space waits for space (tried again every few seconds); anything else is reported. */
+  private failed(error: unknown): void {
+    if (isDiskFull(error)) this.space.wait();
+    else this.onError(error);
+  }
+
   private publishDone(channelId: string, checkId: string, report: Report | null): Promise<void> {
     return this.emit(channelId, "done", { checkId, url: report?.url ?? null, version: report?.version ?? null });
   }
 
+  /** Appends to the event log; a failed write loses the event, never the check. */
   private async emit(checkId: string, type: string, data: Record<string, unknown>): Promise<void> {
     try {
       await this.deps.events.append(checkId, type, data, this.iso());
     } catch (error) {
-      this.onError(error);
+      this.failed(error);
     }
   }
 

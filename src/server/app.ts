@@ -3,8 +3,9 @@
 // sitemap, and the admin area, each a Hono sub-app over the site's services. Checks
 // run as durable jobs (src/jobs): in a worker process (`verity serve`), or in this one
 // when the options say so (`runChecks`, the tests' default).
-import { Hono } from "hono";
+import { Hono, type Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
+import { DISK_FULL_REASON, isDiskFull } from "../domain/disk-full.js";
 import { errorMessage, isUserError } from "../domain/errors.js";
 import type { JobQueue } from "../jobs/queue.js";
 import { openSiteServices, type SiteServices } from "../service/site.js";
@@ -122,6 +123,7 @@ export function createServer(verity: Verity, partial: Partial<ServerOptions> = {
   app.notFound((c) => (c.req.path.startsWith("/api/") ? jsonError(c, 404, "not_found", "no such endpoint") : notFoundPage(c)));
 
   app.onError((error, c) => {
+    if (isDiskFull(error)) return diskFull(c, error);
     if (isUserError(error)) {
       if (c.req.path.startsWith("/api/")) return jsonError(c, 400, "bad_request", errorMessage(error));
       return errorPage(c, 400, "Bad request", errorBody("That did not work", errorMessage(error)));
@@ -144,4 +146,23 @@ export function createServer(verity: Verity, partial: Partial<ServerOptions> = {
       await services.reads.stop();
     },
   });
+}
+
+/** How long a client is told to wait after a write refused for want of space. */
+const DISK_FULL_RETRY_S = 60;
+
+/** A write refused because the disk is full: 503 with the plain reason; pages can still be read. */
+function diskFull(c: Context, error: unknown): Response | Promise<Response> {
+  console.error(`verity: a write failed, ${DISK_FULL_REASON}: ${errorMessage(error)}`);
+  c.header("Retry-After", String(DISK_FULL_RETRY_S));
+  if (c.req.path.startsWith("/api/")) return jsonError(c, 503, "disk_full", `${DISK_FULL_REASON}: nothing was saved; try again later`);
+  return errorPage(
+    c,
+    503,
+    "The server's disk is full",
+    errorBody(
+      "Nothing was saved",
+      "Verity could not save this because the server's disk is full. Reports can still be read. Please try again later.",
+    ),
+  ).catch(() => c.text(`Nothing was saved: ${DISK_FULL_REASON}.`, 503));
 }

@@ -6,6 +6,7 @@ import path from "node:path";
 import SQLite from "better-sqlite3";
 import { Kysely, Migrator, SqliteDialect, type Migration, type MigrationProvider } from "kysely";
 import { ConfigError, DamagedDatabaseError, errorMessage } from "../domain/errors.js";
+import { diskFullAtStart } from "./disk.js";
 import type { Database } from "./schema.js";
 import * as m001 from "./migrations/001-library.js";
 import * as m002 from "./migrations/002-checks.js";
@@ -53,7 +54,16 @@ export function databaseFile(dataDir: string): string {
 /** quick_check reads the whole file, at roughly 1 GB/s from the page cache and a few hundred MB/s from disk. */
 export const QUICK_CHECK_MAX_BYTES = 1024 ** 3;
 
-export async function openStore({ dataDir, databaseUrl, quickCheckMaxBytes = QUICK_CHECK_MAX_BYTES }: OpenStoreOptions): Promise<Store> {
+/** Opens the store; a full disk is said in one line that names the data directory (issue 20). */
+export async function openStore(options: OpenStoreOptions): Promise<Store> {
+  try {
+    return await openSqlite(options);
+  } catch (error) {
+    throw diskFullAtStart(error, options.dataDir) ?? error;
+  }
+}
+
+async function openSqlite({ dataDir, databaseUrl, quickCheckMaxBytes = QUICK_CHECK_MAX_BYTES }: OpenStoreOptions): Promise<Store> {
   if (databaseUrl) throw new ConfigError("PostgreSQL (DATABASE_URL) is not supported yet; unset it to use SQLite");
   mkdirSync(dataDir, { recursive: true });
   const file = databaseFile(dataDir);

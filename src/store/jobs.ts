@@ -157,6 +157,11 @@ export class JobRepository {
     return rows.map(toJob);
   }
 
+  async running(): Promise<Job[]> {
+    const rows = await this.store.db.selectFrom("jobs").selectAll().where("status", "=", "running").execute();
+    return rows.map(toJob);
+  }
+
   /**
    * Takes a queued job for running (atomically: false when someone else took it), leased to a worker
    * until `lease.until`. The first claim records the check's published version, so a later run can

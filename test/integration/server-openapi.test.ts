@@ -4,6 +4,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { Ajv2020 } from "ajv/dist/2020.js";
+import SQLite from "better-sqlite3";
 import formats from "ajv-formats";
 import { signBody } from "../../src/server/api/campaign.js";
 import { createServer, type VerityServer } from "../../src/server/app.js";
@@ -200,6 +201,14 @@ describe("the OpenAPI document describes the API's real answers", () => {
     await api.check("POST", webhook, await hook(app, { id: "evt_3", type: "donation", amount: "lots" }));
     await api.check("POST", webhook, await hook(app, { id: "evt_4", type: "donation", amount: 5 }, "wrong-secret"));
     await api.check("POST", webhook, await hook(limited, donation));
+  });
+
+  it("a submission refused because the server's disk is full (the real full disk: disk-full.test.ts)", async () => {
+    const diskFull = new SQLite.SqliteError("database or disk is full", "SQLITE_FULL");
+    const refusing = { lookup: () => Promise.reject(diskFull), submit: () => Promise.reject(diskFull) } as unknown as CheckService;
+    const full = createServer({ ...quiet, service: refusing }, { startJobs: false });
+    await api.check("POST", "/api/checks", await post(full, { input: "Is tea good for you?" }));
+    await full.close();
   });
 
   it("every documented answer was seen", () => {

@@ -91,7 +91,7 @@ export function openApiDocument(): Record<string, unknown> {
       version: codeVersion(),
       description:
         "Submit questions, claims, topics, links or texts for checking, follow the checks live, and read the published, cited reports. " +
-        "Errors are JSON `{error: {code, message}}` with a 4xx or 5xx status. Submissions are rate-limited per client (429 with Retry-After).",
+        "Errors are JSON `{error: {code, message}}` with a 4xx or 5xx status. Submissions are rate-limited per client (429 with Retry-After); a write refused because the server's disk is full answers 503 (code `disk_full`, with Retry-After).",
       license: { name: "MIT", identifier: "MIT" },
     },
     // Relative: the API is wherever this document was fetched from (any host, any port).
@@ -117,6 +117,10 @@ export function openApiDocument(): Record<string, unknown> {
             "413": error("The body is too large."),
             "415": error("A multipart body: send JSON."),
             "429": { ...error("Too many submissions from this client."), headers: { "Retry-After": { schema: { type: "integer" } } } },
+            "503": {
+              ...error("The server's disk is full (code `disk_full`): nothing was saved; reading still works."),
+              headers: { "Retry-After": { schema: { type: "integer" } } },
+            },
           },
         },
         get: {
