@@ -13,7 +13,7 @@
 //       processes of this checkout, each 2 checks at a time (VERITY_CONCURRENCY=2).
 // Both are built first (tsc, as \`npm ci\` does) and run as \`npm start\` runs them: node bin/verity.js.
 // Usage: node --import tsx bench/scale.ts [--baseline 5cc96bd~1] [--queued 300] [--duration 10]
-//        [--window 60] [--connections 10] [--data-dir ../shared/datasets] [--out bench/results/SCALE.md]
+//        [--starts 3] [--window 60] [--connections 10] [--data-dir ../shared/datasets] [--out bench/results/SCALE.md]
 import { spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
@@ -40,6 +40,7 @@ const { values } = parseArgs({
     duration: { type: "string", default: "10" },
     window: { type: "string", default: "60" },
     connections: { type: "string", default: "10" },
+    starts: { type: "string", default: "3" },
     "data-dir": { type: "string", default: path.join(ROOT, "../shared/datasets") },
     out: { type: "string", default: "bench/results/SCALE.md" },
   },
@@ -49,6 +50,7 @@ const QUEUED = Number(values.queued);
 const DURATION = Number(values.duration);
 const WINDOW = Number(values.window);
 const CONNECTIONS = Number(values.connections);
+const STARTS = Number(values.starts);
 
 interface Code {
   name: string;
@@ -76,7 +78,11 @@ async function prepare(work: string): Promise<Prepared> {
   const corpus = await readJsonl<{ doc_id: number; title: string; abstract: string[] }>(path.join(datasets, "scifact/corpus.jsonl"));
   const file = path.join(work, "scifact.jsonl");
   await writeFile(file, corpus.map((d) => JSON.stringify({ id: `scifact-${d.doc_id}`, title: d.title, sentences: d.abstract })).join("\n"));
-  const claims = (await readJsonl<{ claim: string }>(path.join(datasets, "scifact/claims_train.jsonl"))).map((c) => c.claim);
+  // Distinct questions (the split repeats some claims): a repeat would join the first one's job.
+  const byKey = new Map<string, string>();
+  for (const { claim } of await readJsonl<{ claim: string }>(path.join(datasets, "scifact/claims_train.jsonl")))
+    if (!byKey.has(normalizeForMatch(claim))) byKey.set(normalizeForMatch(claim), claim);
+  const claims = [...byKey.values()];
   const dir = path.join(work, "prepared");
   const verity = await openVerity(libraryOnlyConfig(dir));
   try {
@@ -185,9 +191,38 @@ async function load(url: string): Promise<Loaded> {
   };
 }
 
-interface ServeRun {
+interface Started {
   acceptMs: number;
   firstPageMs: number;
+}
+
+/** Times from spawning `serve` on the backlog until its port accepts a connection and until `GET /` answers. */
+async function started(port: number, start: number): Promise<Started> {
+  const accepted = await until("the port accepts", () => connects(port));
+  const answered = await until("GET / answers", async () => {
+    try {
+      return (await fetch(`http://127.0.0.1:${port}/`)).status === 200;
+    } catch {
+      return false;
+    }
+  });
+  return { acceptMs: accepted - start, firstPageMs: answered - start };
+}
+
+/** (a) start-up alone: serve started on the backlog and killed once it answers. */
+async function startRun(code: Code, dataDir: string): Promise<Started> {
+  const port = await freePort();
+  const child = launch(code, ["serve", "--port", String(port)], dataDir);
+  try {
+    return await started(port, performance.now());
+  } finally {
+    const exited = once(child, "exit");
+    child.kill("SIGKILL");
+    await exited;
+  }
+}
+
+interface ServeRun {
   home: Loaded;
   report: Loaded;
   running: number;
@@ -198,17 +233,9 @@ interface ServeRun {
 /** (a): serve restarted with the backlog, loaded while it works, then stopped. */
 async function serveRun(code: Code, prepared: Prepared, dataDir: string): Promise<ServeRun> {
   const port = await freePort();
-  const start = performance.now();
   const child = launch(code, ["serve", "--port", String(port)], dataDir);
   try {
-    const accepted = await until("the port accepts", () => connects(port));
-    const answered = await until("GET / answers", async () => {
-      try {
-        return (await fetch(`http://127.0.0.1:${port}/`)).status === 200;
-      } catch {
-        return false;
-      }
-    });
+    await started(port, performance.now());
     await until("two checks run", () => (counts(dataDir).running ?? 0) >= 2);
     const base = `http://127.0.0.1:${port}`;
     const home = await load(`${base}/`);
@@ -219,8 +246,6 @@ async function serveRun(code: Code, prepared: Prepared, dataDir: string): Promis
     child.kill("SIGTERM");
     const stopped = await Promise.race([exited.then(() => performance.now() - stopAt), sleep(60_000).then(() => null)]);
     return {
-      acceptMs: accepted - start,
-      firstPageMs: answered - start,
       home,
       report,
       running: now.running ?? 0,
@@ -271,13 +296,30 @@ async function main(): Promise<void> {
     console.error("preparing the store (SciFact corpus, one report)…");
     const prepared = await prepare(work);
 
-    const serveRows: string[] = [];
     let copies = 0;
+    // Start-up, old and new alternated, each on a fresh copy of the backlog.
+    const starts = new Map<Code, Started[]>([
+      [old, []],
+      [now, []],
+    ]);
+    for (let i = 0; i < STARTS; i++) {
+      for (const code of [old, now]) {
+        const r = await startRun(code, await queuedCopy(prepared, code, path.join(work, `copy-${copies++}`)));
+        console.error(`start ${i + 1}, ${code.name}: port ${ms(r.acceptMs)}, GET / ${ms(r.firstPageMs)}`);
+        starts.get(code)!.push(r);
+      }
+    }
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+    const startCell = (rs: Started[], key: keyof Started) =>
+      `${ms(median(rs.map((r) => r[key])))} (${rs.map((r) => Math.round(r[key])).join(", ")})`;
+
+    const serveRows: string[] = [];
     for (const code of [old, now]) {
       console.error(`serve: ${code.name}`);
       const r = await serveRun(code, prepared, await queuedCopy(prepared, code, path.join(work, `copy-${copies++}`)));
+      const rs = starts.get(code)!;
       const row =
-        `| ${code.name} | ${ms(r.acceptMs)} | ${ms(r.firstPageMs)} | ${cell(r.home)} | ${cell(r.report)} | ` +
+        `| ${code.name} | ${startCell(rs, "acceptMs")} | ${startCell(rs, "firstPageMs")} | ${cell(r.home)} | ${cell(r.report)} | ` +
         `${r.running} / ${r.queued} | ${r.stopMs === null ? "over 60 s (killed)" : ms(r.stopMs)} |`;
       console.error(row);
       serveRows.push(row);
@@ -301,14 +343,15 @@ async function main(): Promise<void> {
     const machine = `${cpus[0]?.model ?? "unknown CPU"}, ${cpus.length} cores, ${Math.round(os.totalmem() / 1024 ** 3)} GB, Node ${process.version}, load average ${load0} at the start`;
     const text = `# The site under a backlog of checks, and checks per minute
 
-\`npm run bench:scale\` (\`node --import tsx bench/scale.ts --baseline ${values.baseline} --queued ${QUEUED} --duration ${DURATION} --window ${WINDOW} --connections ${CONNECTIONS}\`),
+\`npm run bench:scale\` (\`node --import tsx bench/scale.ts --baseline ${values.baseline} --queued ${QUEUED} --duration ${DURATION} --window ${WINDOW} --connections ${CONNECTIONS} --starts ${STARTS}\`),
 ${new Date().toISOString().slice(0, 10)}, ${machine}. One run, old and new code one after the other on copies of one store:
 the SciFact corpus (${(5183).toLocaleString("en")} abstracts, nothing embedded ahead) with ${QUEUED} SciFact train claims queued,
 as a restart after ${QUEUED} submissions finds it (SQLite, \`VERITY_CONCURRENCY=2\`, the local analyst).
 
 ## (a) Restart with ${QUEUED} checks queued, then pages while 2 run (issue 20: p99 under 100 ms, connections within 1 s)
 
-Times from the process's start. Pages: p50 / p99 over ${DURATION} s at ${CONNECTIONS} connections (autocannon), with the
+Start-up: times from the process's spawn, the median of ${STARTS} starts (each in ms in brackets; old and new alternated,
+each on a fresh copy of the backlog). Pages: p50 / p99 over ${DURATION} s at ${CONNECTIONS} connections (autocannon), with the
 rate and any errors (timeouts, non-2xx). "Running / queued" when the load ended. "SIGTERM to exit": how long the process
 took to go after SIGTERM.
 

@@ -72,6 +72,8 @@ export class Worker {
   private stopped = false;
   /** Claims what fits, one pass at a time (a call during a pass makes one more). */
   private readonly pump = coalesced(() => this.fill().catch((error) => this.failed(error)));
+  /** Jobs handed back while their run went on here: that run tells readers nothing more. */
+  private readonly released = new Set<string>();
   /** Jobs left running in the store because the disk was full when their outcome was written. */
   private readonly stalled = new Set<string>();
   private readonly space: SpaceWait;
@@ -161,6 +163,7 @@ export class Worker {
     let handedBack = 0;
     for (const jobId of [...this.active.keys()]) {
       const job = await this.deps.jobs.get(jobId);
+      this.released.add(jobId);
       if (job && (await this.deps.jobs.requeue(jobId, this.iso(), { owner: this.id }))) {
         handedBack++;
         await this.emit(job.checkId, "queued", { checkId: job.checkId });
@@ -217,6 +220,7 @@ export class Worker {
           })
           .finally(() => {
             this.active.delete(job.id);
+            this.released.delete(job.id);
             if (!this.stopped) this.pump().catch((error) => this.onError(error));
             this.notifyIdle();
           });
@@ -248,8 +252,11 @@ export class Worker {
       const snapshot = [...log];
       const current = stage;
       saving = saving
-        .then(() => this.emit(checkId, event.type, stored))
-        .then(() => jobs.saveProgress(jobId, current, snapshot, this.iso()))
+        .then(async () => {
+          if (this.released.has(jobId)) return;
+          await this.emit(checkId, event.type, stored);
+          await jobs.saveProgress(jobId, current, snapshot, this.iso());
+        })
         .catch(() => {});
     };
 
@@ -273,6 +280,13 @@ export class Worker {
     } catch (error) {
       await saving;
       if (isDiskFull(error)) throw error; // not the check's fault: run again once space returns
+      // Another run of this job published first (this one had lost it): the check is done.
+      const row = await checks.row(checkId);
+      if (row && job.baseVersion !== null && row.version > job.baseVersion) {
+        if (await jobs.finish(jobId, { status: "done" }, this.iso(), this.id))
+          await this.publishDone(checkId, checkId, await checks.get(checkId));
+        return;
+      }
       const message = errorMessage(error);
       // A run that lost its job (handed back, or taken over after its lease ran out) records nothing.
       if (await jobs.finish(jobId, { status: "failed", error: message }, this.iso(), this.id))
