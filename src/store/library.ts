@@ -1,9 +1,10 @@
 // The local library: documents, their passages, and full-text search over them.
 import { createHash } from "node:crypto";
 import { sql } from "kysely";
-import { splitSentences, words, STOPWORDS } from "../domain/text.js";
+import { splitSentences } from "../domain/text.js";
 import type { IncomingDocument } from "../domain/document.js";
 import type { Store } from "./db.js";
+import { ftsMatch, queryWords, rarestWithin, ROW_BUDGET, TermRows } from "./fts-terms.js";
 import type SQLite from "better-sqlite3";
 
 export type UpsertResult = "added" | "updated" | "unchanged";
@@ -95,9 +96,16 @@ function prepareBatchStatements(sqlite: SQLite.Database): BatchStatements {
 }
 
 export class LibraryRepository {
-  constructor(private readonly store: Store) {}
-
   private statements: BatchStatements | null = null;
+  private readonly termRows: TermRows;
+
+  constructor(
+    private readonly store: Store,
+    /** Rows a query may read (see fts-terms.ts); smaller only in tests. */
+    private readonly rowBudget = ROW_BUDGET,
+  ) {
+    this.termRows = new TermRows(store.sqlite);
+  }
 
   /**
    * Adds a batch of documents atomically: either every document of the batch with
@@ -164,7 +172,7 @@ export class LibraryRepository {
 
   /** Best passages for a free-text query (BM25; title matches count half as much as body matches). */
   async searchPassages(query: string, limit: number): Promise<PassageMatch[]> {
-    const match = toFtsQuery(query);
+    const match = this.ftsQuery(query);
     if (!match) return [];
     const rows = await sql<{ passage_id: number; document_id: number; text: string; score: number }>`
       SELECT p.id AS passage_id, p.document_id AS document_id, p.text AS text, -bm25(passages_fts, 1.0, 0.5) AS score
@@ -177,12 +185,25 @@ export class LibraryRepository {
 
   /** Best whole documents for a free-text query (BM25 over title and text; the title counts 1.5 times). */
   async searchDocuments(query: string, limit: number): Promise<{ documentId: number; score: number }[]> {
-    const match = toFtsQuery(query);
+    const match = this.ftsQuery(query);
     if (!match) return [];
     const rows = await sql<{ id: number; score: number }>`
       SELECT rowid AS id, -bm25(documents_fts, 1.5, 1.0) AS score FROM documents_fts
       WHERE documents_fts MATCH ${match} ORDER BY bm25(documents_fts, 1.5, 1.0) LIMIT ${limit}`.execute(this.store.db);
     return rows.rows.map((r) => ({ documentId: r.id, score: r.score }));
+  }
+
+  /** The FTS5 query for free text: its rarest words within the row budget (see fts-terms.ts). */
+  private ftsQuery(text: string): string {
+    const asked = queryWords(text);
+    if (asked.length <= 1) return ftsMatch(asked);
+    const rows = this.termRows.rows(asked);
+    return ftsMatch(
+      rarestWithin(
+        asked.map((word, i) => ({ word, rows: rows[i]! })),
+        this.rowBudget,
+      ),
+    );
   }
 
   async getDocuments(ids: number[]): Promise<LibraryDocument[]> {
@@ -225,16 +246,4 @@ export class LibraryRepository {
       .executeTakeFirstOrThrow();
     return { documents: Number(docs.n), passages: Number(passages.n) };
   }
-}
-
-/**
- * Builds an FTS5 query from free text: each content word quoted (so user text can
- * never be read as FTS syntax) and OR-ed, so that BM25 ranks partial matches.
- */
-export function toFtsQuery(text: string): string {
-  const terms = [...new Set(words(text).filter((w) => !STOPWORDS.has(w) && (w.length > 1 || /\d/.test(w))))];
-  return terms
-    .slice(0, 32)
-    .map((t) => `"${t.replace(/"/g, "")}"`)
-    .join(" OR ");
 }

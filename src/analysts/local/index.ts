@@ -33,7 +33,8 @@ export class LocalAnalyst implements Analyst {
 
   async intake(text: string, _ctx?: AnalystContext): Promise<IntakeResult> {
     const kind = classifyInput(text);
-    const claims: Claim[] = extractClaims(text, kind).map((c, i) => ({ id: `c${i + 1}`, text: c.text, span: c.span }));
+    const language = await detectLanguage(text);
+    const claims: Claim[] = extractClaims(text, kind, language).map((c, i) => ({ id: `c${i + 1}`, text: c.text, span: c.span }));
     // A pasted text is titled by its main claim, not by whatever sentence happens to open it.
     const title = kind === "text" && claims[0] ? cleanTitle(claims[0].text, "claim") : cleanTitle(text, kind);
     // A link's claims come from the page once it is read; until then the title stands in.
@@ -41,7 +42,7 @@ export class LocalAnalyst implements Analyst {
     return {
       input: { text, kind },
       title,
-      language: detectLanguage(text),
+      language,
       claims,
       category: pickCategory(`${title} ${claims.map((c) => c.text).join(" ")}`),
       entities: extractEntities(text),

@@ -1,7 +1,7 @@
 // The library in the store: documents and their passages, full-text search, batches.
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { chunkPassages, toFtsQuery } from "../../../src/store/library.js";
+import { chunkPassages } from "../../../src/store/library.js";
 import type { IncomingDocument } from "../../../src/domain/document.js";
 import { LIBRARY } from "../../fixtures/library-docs.js";
 import { tempVerity } from "../../helpers/verity.js";
@@ -37,8 +37,6 @@ describe("library store", () => {
   });
 
   it("never lets user text act as full-text query syntax", async () => {
-    assert.equal(toFtsQuery('coffee" OR NEAR(x2 y) AND -cancer*'), '"coffee" OR "near" OR "x2" OR "cancer"');
-    assert.equal(toFtsQuery("the of and"), "");
     assert.deepEqual(await v.library.searchPassages('"unbalanced ( quote', 5), []);
   });
 

@@ -2,7 +2,7 @@
 import { CATEGORIES, type Category } from "../../../domain/categories.js";
 import { contentTerms, stem } from "../../../domain/text.js";
 
-type Lexicon = Record<Exclude<Category, "other">, string>;
+import { KEYWORDS_ELSEWHERE, type Lexicon } from "./category-words.js";
 
 // Space-separated keywords; "a_b" is a two-word phrase (worth double).
 const KEYWORDS: Lexicon = {
@@ -104,10 +104,12 @@ interface CompiledLexicon {
   phrases: string[][];
 }
 
+// One lexicon per category for every language: a category's words mean the same in any of them.
 const COMPILED: CompiledLexicon[] = (Object.keys(KEYWORDS) as (keyof Lexicon)[]).map((category) => {
   const words = new Set<string>();
   const phrases: string[][] = [];
-  for (const keyword of KEYWORDS[category].split(/\s+/).filter(Boolean)) {
+  const keywords = [KEYWORDS, ...KEYWORDS_ELSEWHERE].map((lexicon) => lexicon[category]).join(" ");
+  for (const keyword of keywords.split(/\s+/).filter(Boolean)) {
     if (keyword.includes("_")) phrases.push(contentTerms(keyword.replace(/_/g, " ")));
     else words.add(stem(keyword));
   }

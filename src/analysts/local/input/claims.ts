@@ -4,6 +4,8 @@
 import type { InputKind } from "../../../domain/report.js";
 import { collapseWhitespace, splitSentences } from "../../../domain/text.js";
 import { capitaliseFirst } from "../../../domain/titles.js";
+import { localeOf } from "../../../domain/locale.js";
+import { questionToClaimIn } from "./questions.js";
 
 interface ExtractedClaim {
   text: string;
@@ -740,12 +742,12 @@ function tidyClaim(text: string): string {
 }
 
 /**
- * The claims to check in an input: a question's implied claim, a claim as
+ * The claims to check in an input: a question's implied claim (in the input's language), a claim as
  * typed, a topic as is, a pasted text's most check-worthy sentences (at most
  * five, in input order, verbatim with exact offsets), none for a URL (its
  * page's claims are extracted once its text is fetched).
  */
-export function extractClaims(text: string, kind: InputKind): ExtractedClaim[] {
+export function extractClaims(text: string, kind: InputKind, language = "en"): ExtractedClaim[] {
   const span = trimmedSpan(text);
   const trimmed = text.slice(span.start, span.end);
   if (!trimmed.trim()) return [];
@@ -753,7 +755,8 @@ export function extractClaims(text: string, kind: InputKind): ExtractedClaim[] {
     case "url":
       return [];
     case "question": {
-      const claim = questionToClaim(trimmed);
+      const locale = localeOf(language);
+      const claim = locale === "en" ? questionToClaim(trimmed) : questionToClaimIn(locale, trimmed);
       return claim ? [{ text: claim, span }] : [];
     }
     case "claim":

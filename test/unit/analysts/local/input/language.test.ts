@@ -1,22 +1,48 @@
-// The language of an input, from its function words.
+// The language of an input, by the fastText model shipped inside the fasttext.wasm.js package.
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { detectLanguage } from "../../../../../src/analysts/local/input/language.js";
+import { detectLanguage, guessLanguages } from "../../../../../src/analysts/local/input/language.js";
 
 describe("detectLanguage", () => {
-  it("detects the supported languages by their function words", () => {
-    assert.equal(detectLanguage("Do vaccines cause autism in children?"), "en");
-    assert.equal(detectLanguage("Las vacunas no causan autismo según los estudios."), "es");
-    assert.equal(detectLanguage("Est-ce que le café est mauvais pour la santé?"), "fr");
-    assert.equal(detectLanguage("Ist Kaffee schlecht für die Gesundheit?"), "de");
-    assert.equal(detectLanguage("Il caffè è dannoso per la salute?"), "it");
-    assert.equal(detectLanguage("O café faz mal para a saúde?"), "pt");
-    assert.equal(detectLanguage("Is koffie slecht voor je gezondheid?"), "nl");
+  it("detects Verity's five languages in short questions", async () => {
+    assert.equal(await detectLanguage("Do vaccines cause autism in children?"), "en");
+    assert.equal(await detectLanguage("¿El café reduce el riesgo de diabetes?"), "es");
+    assert.equal(await detectLanguage("Est-ce que le café est mauvais pour la santé?"), "fr");
+    assert.equal(await detectLanguage("Ist Kaffee schlecht für die Gesundheit?"), "de");
+    assert.equal(await detectLanguage("O aquecimento global é causado pelo homem?"), "pt");
   });
 
-  it("says 'en' when unsure", () => {
-    assert.equal(detectLanguage(""), "en");
-    assert.equal(detectLanguage("Elon Musk"), "en");
-    assert.equal(detectLanguage("Did Napoleon die in 1821?"), "en");
+  it("names other languages too, so their readers can be told they are not supported yet", async () => {
+    assert.equal(await detectLanguage("Il caffè è dannoso per la salute?"), "it");
+    assert.equal(await detectLanguage("Is koffie slecht voor je gezondheid?"), "nl");
+    assert.equal(await detectLanguage("Вызывают ли прививки аутизм у детей?"), "ru");
+  });
+
+  it("says 'en' for names, terms and empty input, which tell no reader's language", async () => {
+    assert.equal(await detectLanguage(""), "en");
+    assert.equal(await detectLanguage("Einstein"), "en");
+    assert.equal(await detectLanguage("COVID-19 vaccines"), "en");
+    assert.equal(await detectLanguage("2021 2022 2023"), "en");
+  });
+
+  it("keeps English when English is a close second, and reads typographic apostrophes", async () => {
+    assert.equal(await detectLanguage("It’s not carbon dioxide, it’s not"), "en");
+    assert.equal(await detectLanguage("Ice berg melts, ocean level remains the same."), "en");
+  });
+
+  it("reads a long text across lines", async () => {
+    const text = "La vacuna fue aprobada en 2021.\n\nLos ensayos clínicos incluyeron a miles de personas.\n".repeat(200);
+    assert.equal(await detectLanguage(text), "es");
+  });
+});
+
+describe("guessLanguages", () => {
+  it("gives probabilities in decreasing order, and nothing for text without letters", async () => {
+    const guesses = await guessLanguages("Le gouvernement a annoncé une nouvelle loi sur le climat.", 3);
+    assert.equal(guesses.length, 3);
+    assert.equal(guesses[0]!.language, "fr");
+    assert.ok(guesses[0]!.probability > 0.5 && guesses[0]!.probability <= 1);
+    assert.ok(guesses[0]!.probability >= guesses[1]!.probability && guesses[1]!.probability >= guesses[2]!.probability);
+    assert.deepEqual(await guessLanguages("12 345 — 67"), []);
   });
 });
