@@ -6,6 +6,8 @@ import type { Report, VerdictLabel } from "../domain/report.js";
 import { collapseWhitespace } from "../domain/text.js";
 import { escapeXml } from "./escape.js";
 import { VERDICT_COLOURS } from "./report-style.js";
+import type { Locale } from "../domain/locale.js";
+import { t } from "./i18n/catalog.js";
 import { formatDate, verdictWord } from "./words.js";
 
 export const CARD_WIDTH = 1200;
@@ -25,6 +27,8 @@ export interface CardContent {
   verdict?: VerdictLabel;
   /** When the report was checked (ISO 8601). */
   checkedAt?: string;
+  /** The language of the card's words (English by default). */
+  locale?: Locale;
 }
 
 const TITLE_SIZE = 60;
@@ -63,14 +67,14 @@ export function shareCardSvg(card: CardContent): string {
     .join("");
   let badge = "";
   if (card.verdict) {
-    const word = verdictWord(card.verdict);
+    const word = verdictWord(card.verdict, card.locale);
     const badgeWidth = Math.round(word.length * 26 + 64);
     badge =
       `<rect x="80" y="100" width="${badgeWidth}" height="76" rx="12" fill="${VERDICT_COLOURS[card.verdict]}"/>` +
       `<text x="${80 + badgeWidth / 2}" y="152" font-size="44" font-weight="bold" fill="#ffffff" text-anchor="middle">${escapeXml(word)}</text>`;
   }
   const date = card.checkedAt
-    ? `<text x="80" y="570" font-size="32" fill="#5f6368">Checked on ${escapeXml(formatDate(card.checkedAt))}</text>`
+    ? `<text x="80" y="570" font-size="32" fill="#5f6368">${escapeXml(t(card.locale ?? "en", "report.checkedOn", { date: formatDate(card.checkedAt, card.locale) }).replace(/\.$/, ""))}</text>`
     : "";
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${CARD_WIDTH}" height="${CARD_HEIGHT}" viewBox="0 0 ${CARD_WIDTH} ${CARD_HEIGHT}" font-family="${CARD_FONT}" fill="#1a1a1a">
 <rect width="${CARD_WIDTH}" height="${CARD_HEIGHT}" fill="#ffffff"/>

@@ -7,7 +7,9 @@ import { collapseWhitespace } from "../domain/text.js";
 import { escapeHtml } from "./escape.js";
 import { footerText, outline, type ShownSource } from "./outline.js";
 import { REPORT_BODY_CSS, REPORT_HEADINGS_CSS, REPORT_HEADLINE_CSS, VERDICT_COLOURS_CSS } from "./report-style.js";
-import { formatConfidence, formatDate, HEADINGS, MACHINE_NOTICE, stanceWord, verdictWord, type ReportLayout } from "./words.js";
+import type { Locale } from "../domain/locale.js";
+import { t } from "./i18n/catalog.js";
+import { formatConfidence, formatDate, stanceWord, verdictWord, type ReportLayout } from "./words.js";
 
 interface HtmlOptions {
   layout?: ReportLayout;
@@ -41,16 +43,16 @@ export function renderHtml(report: Report, options: HtmlOptions = {}): string {
   const layout: ReportLayout = options.layout === "briefing" ? "briefing" : "classic";
   const article = renderArticle(report, layout, options.followUp, options.testIds === true);
   if (options.standalone === false) return article + "\n";
-  const lang = languageTag(report.language);
+  const lang = outline(report).locale;
   return [
     "<!doctype html>",
-    `<html${lang ? ` lang="${escapeHtml(lang)}"` : ""}>`,
+    `<html lang="${lang}">`,
     "<head>",
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<meta http-equiv="Content-Security-Policy" content="${CSP}">`,
     '<meta name="generator" content="Verity">',
-    `<title>${escapeHtml(collapseWhitespace(report.title) || "Untitled report")} — Verity</title>`,
+    `<title>${escapeHtml(collapseWhitespace(report.title) || t(lang, "report.untitled"))} — Verity</title>`,
     `<style>${STYLE}</style>`,
     "</head>",
     "<body>",
@@ -69,18 +71,30 @@ function renderArticle(
 ): string {
   const sourceNumbers = new Set(report.sources.map((s) => s.n));
   const shown = outline(report);
-  const lang = languageTag(report.language);
+  const locale = shown.locale;
+  // A language Verity does not write in: the page is English, the reader's own words keep their language.
+  const theirs = shown.unsupportedLanguage ? ` lang="${escapeHtml(report.language.trim())}"` : "";
   const parts: string[] = [
-    `<article class="report report-${layout}"${lang ? ` lang="${escapeHtml(lang)}"` : ""}>`,
+    `<article class="report report-${layout}" lang="${locale}">`,
     "<header>",
-    `<h1>${text(report.title) || "Untitled report"}</h1>`,
+    `<h1${theirs}>${text(report.title) || t(locale, "report.untitled")}</h1>`,
   ];
-  const badge = verdictBadge(report.verdict.label, report.verdict.confidence, testIds);
+  const badge = verdictBadge(report.verdict.label, report.verdict.confidence, locale, testIds);
   const headline = report.verdict.headline.trim() ? withCitations(report.verdict.headline, sourceNumbers) : "";
   const submitted = shown.submitted;
-  const submittedLine = submitted !== null ? `<p class="submitted">Submitted as: <q>${text(submitted)}</q></p>` : null;
-  const checked = `<p class="meta">Checked on <time datetime="${escapeHtml(report.checkedAt)}">${text(formatDate(report.checkedAt))}</time>.</p>`;
-  const notice = `<p class="notice">${escapeHtml(MACHINE_NOTICE)}</p>`;
+  const submittedLine =
+    submitted !== null
+      ? `<p class="submitted">${escapeHtml(t(locale, "report.submittedAs"))} <q${theirs}>${text(submitted)}</q></p>`
+      : null;
+  const date = `<time datetime="${escapeHtml(report.checkedAt)}">${text(formatDate(report.checkedAt, locale))}</time>`;
+  const checked = `<p class="meta">${escapeHtml(t(locale, "report.checkedOn")).replace("{date}", date)}</p>`;
+  const notices = [`<p class="notice">${escapeHtml(t(locale, "report.machineNotice"))}</p>`];
+  if (shown.unsupportedLanguage) {
+    notices.unshift(
+      `<p class="notice language-notice">${escapeHtml(t(locale, "report.unsupportedLanguage", { language: shown.unsupportedLanguage }))}</p>`,
+    );
+  }
+  const notice = notices.join("\n");
 
   if (layout === "briefing") {
     parts.push(`<p class="answer">${badge}${headline ? ` <strong>${headline}</strong>` : ""}</p>`);
@@ -88,7 +102,7 @@ function renderArticle(
     parts.push(checked, notice, "</header>");
     const findings = shown.findings;
     if (findings.length > 0) {
-      parts.push('<section class="findings">', `<h2>${HEADINGS.findings}</h2>`);
+      parts.push('<section class="findings">', `<h2>${escapeHtml(t(locale, "heading.findings"))}</h2>`);
       findings.forEach((finding, i) => {
         parts.push(
           `<div class="finding finding-${finding.sectionKind}">`,
@@ -105,9 +119,9 @@ function renderArticle(
     if (headline) parts.push(`<p class="headline">${headline}</p>`);
     parts.push(checked, notice, "</header>");
     if (shown.listsClaims) {
-      parts.push('<section class="claims">', `<h2>${HEADINGS.claims}</h2>`, "<ul>");
+      parts.push('<section class="claims">', `<h2>${escapeHtml(t(locale, "heading.claims"))}</h2>`, "<ul>");
       for (const claim of report.claims) {
-        const verdict = claim.verdict ? ` ${verdictBadge(claim.verdict.label, claim.verdict.confidence)}` : "";
+        const verdict = claim.verdict ? ` ${verdictBadge(claim.verdict.label, claim.verdict.confidence, locale)}` : "";
         parts.push(`<li id="${claimAnchor(claim.id)}">${text(claim.text)}${verdict}</li>`);
       }
       parts.push("</ul>", "</section>");
@@ -120,45 +134,46 @@ function renderArticle(
   }
 
   if (shown.factChecks.length > 0) {
-    parts.push('<section class="fact-checks">', `<h2>${HEADINGS.factChecks}</h2>`, "<ul>");
+    parts.push('<section class="fact-checks">', `<h2>${escapeHtml(t(locale, "heading.factChecks"))}</h2>`, "<ul>");
     for (const f of shown.factChecks) {
       const link = /^https?:\/\//i.test(f.url)
-        ? ` <a href="${escapeHtml(encodeURI(f.url))}" rel="nofollow noopener">${text(f.title ?? "Read the fact-check")}</a>`
+        ? ` <a href="${escapeHtml(encodeURI(f.url))}" rel="nofollow noopener">${text(f.title ?? t(locale, "factCheck.read"))}</a>`
         : "";
       parts.push(`<li>${text(f.summary)}${link}</li>`);
     }
     parts.push("</ul>", "</section>");
   }
   if (shown.sources.length > 0) {
-    parts.push('<section class="sources" id="sources">', `<h2>${HEADINGS.sources}</h2>`, "<ol>");
-    for (const source of shown.sources) parts.push(sourceItem(source));
+    parts.push('<section class="sources" id="sources">', `<h2>${escapeHtml(t(locale, "heading.sources"))}</h2>`, "<ol>");
+    for (const source of shown.sources) parts.push(sourceItem(source, locale));
     parts.push("</ol>", "</section>");
   }
   const questions = report.followUps.filter((f) => f.question.trim() !== "");
   if (questions.length > 0) {
-    parts.push('<section class="follow-ups">', `<h2>${HEADINGS.followUps}</h2>`, "<ul>");
+    parts.push('<section class="follow-ups">', `<h2>${escapeHtml(t(locale, "heading.followUps"))}</h2>`, "<ul>");
     for (const f of questions) parts.push(`<li>${followUp ? followUp(collapseWhitespace(f.question)) : text(f.question)}</li>`);
     parts.push("</ul>", "</section>");
   }
-  parts.push(footer(report), "</article>");
+  parts.push(footer(report, locale), "</article>");
   return parts.join("\n");
 }
 
-function verdictBadge(label: Report["verdict"]["label"], confidence: number, marked = false): string {
+function verdictBadge(label: Report["verdict"]["label"], confidence: number, locale: Locale, marked = false): string {
   const marks = marked ? ` data-testid="verdict-badge" data-verdict="${escapeHtml(label)}"` : "";
+  const stated = escapeHtml(t(locale, "report.confidence", { value: formatConfidence(confidence) }));
   return (
-    `<span class="verdict verdict-${escapeHtml(label)}"${marks}>${escapeHtml(verdictWord(label))}</span> ` +
-    `<span class="confidence"${marked ? ' data-testid="verdict-confidence"' : ""}>confidence ${formatConfidence(confidence)}</span>`
+    `<span class="verdict verdict-${escapeHtml(label)}"${marks}>${escapeHtml(verdictWord(label, locale))}</span> ` +
+    `<span class="confidence"${marked ? ' data-testid="verdict-confidence"' : ""}>${stated}</span>`
   );
 }
 
-function sourceItem({ source, details, location }: ShownSource): string {
-  const title = text(source.title) || "Untitled source";
+function sourceItem({ source, details, location }: ShownSource, locale: Locale): string {
+  const title = text(source.title) || escapeHtml(t(locale, "source.untitled"));
   let where: string;
   if (location.kind === "web") {
     where = `<a class="source-url" href="${escapeHtml(location.href)}" rel="nofollow noopener">${text(location.text)}</a>`;
   } else if (location.kind === "library") {
-    where = `<span class="source-url">Local library: ${text(location.id)}</span>`;
+    where = `<span class="source-url">${text(t(locale, "source.library", { id: location.id }))}</span>`;
   } else {
     where = location.text ? `<span class="source-url">${text(location.text)}</span>` : "";
   }
@@ -167,7 +182,8 @@ function sourceItem({ source, details, location }: ShownSource): string {
     `<cite class="source-title">${title}</cite>${details.length > 0 ? ` <span class="source-meta">— ${details.map(text).join(", ")}</span>` : ""}`,
   ];
   if (where) lines.push(`<br>${where}`);
-  lines.push(`<br><span class="stance stance-${escapeHtml(source.stance)}">Stance: ${escapeHtml(stanceWord(source.stance))}</span>`);
+  const stance = t(locale, "source.stance", { stance: stanceWord(source.stance, locale) });
+  lines.push(`<br><span class="stance stance-${escapeHtml(source.stance)}">${escapeHtml(stance)}</span>`);
   for (const quote of source.quotes) {
     if (quote.trim()) lines.push(`<blockquote>“${text(quote)}”</blockquote>`);
   }
@@ -175,9 +191,13 @@ function sourceItem({ source, details, location }: ShownSource): string {
   return lines.join("\n");
 }
 
-function footer(report: Report): string {
+/** Engine and timings are for the curious: behind a disclosure, out of the reader's text. */
+function footer(report: Report, locale: Locale): string {
   const { made, about } = footerText(report, text, { unknownBlankEngine: true });
-  const lines = ['<footer class="provenance">', `<p>${made}</p>`];
+  const lines = [
+    '<footer class="provenance">',
+    `<details class="how-checked"><summary>${escapeHtml(t(locale, "heading.provenance"))}</summary><p>${made}</p></details>`,
+  ];
   if (about) lines.push(`<p>${about}</p>`);
   lines.push("</footer>");
   return lines.join("\n");
@@ -200,10 +220,4 @@ function withCitations(value: string, sourceNumbers: ReadonlySet<number>): strin
     last = match.index + match[0].length;
   }
   return out + escapeHtml(flat.slice(last));
-}
-
-/** The report's language, when it looks like a BCP 47 tag ("en", "pt-BR"). */
-function languageTag(language: string): string | null {
-  const tag = language.trim();
-  return /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(tag) ? tag : null;
 }

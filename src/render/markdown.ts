@@ -6,7 +6,9 @@
 import { CITATION_MARKER, type Report } from "../domain/report.js";
 import { collapseWhitespace } from "../domain/text.js";
 import { footerText, outline, type Outline, type ShownSource } from "./outline.js";
-import { formatConfidence, formatDate, HEADINGS, MACHINE_NOTICE, stanceWord, verdictWord, type ReportLayout } from "./words.js";
+import type { Locale } from "../domain/locale.js";
+import { t } from "./i18n/catalog.js";
+import { formatConfidence, formatDate, stanceWord, verdictWord, type ReportLayout } from "./words.js";
 
 const mdInline = escapeMarkdownInline;
 const mdLine = escapeMarkdownLine;
@@ -21,21 +23,40 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
   return blocks.join("\n\n") + "\n";
 }
 
+/** "(confidence 72%)" in the report's language. */
+function confidenceNote(confidence: number, locale: Locale): string {
+  return `(${t(locale, "report.confidence", { value: formatConfidence(confidence) })})`;
+}
+
+/** The lines under the title: the language notice when there is one, the date, the machine notice. */
+function checkedLines(report: Report, shown: Outline): string[] {
+  const { locale } = shown;
+  const lines = [
+    t(locale, "report.checkedOn", { date: mdInline(formatDate(report.checkedAt, locale)) }),
+    `*${t(locale, "report.machineNotice")}*`,
+  ];
+  if (shown.unsupportedLanguage)
+    lines.unshift(`*${mdInline(t(locale, "report.unsupportedLanguage", { language: shown.unsupportedLanguage }))}*`);
+  return lines;
+}
+
 function classicBlocks(report: Report, shown: Outline): string[] {
-  const blocks: string[] = [heading(1, report.title || "Untitled report")];
+  const { locale } = shown;
+  const blocks: string[] = [heading(1, report.title || t(locale, "report.untitled"))];
   const submitted = shown.submitted;
-  if (submitted !== null) blocks.push(`Submitted as: ${mdInline(submitted)}`);
-  blocks.push(`**Verdict: ${verdictWord(report.verdict.label)}** (confidence ${formatConfidence(report.verdict.confidence)})`);
+  if (submitted !== null) blocks.push(`${t(locale, "report.submittedAs")} ${mdInline(submitted)}`);
+  const verdict = t(locale, "report.verdict", { verdict: verdictWord(report.verdict.label, locale) });
+  blocks.push(`**${verdict}** ${confidenceNote(report.verdict.confidence, locale)}`);
   if (report.verdict.headline.trim()) blocks.push(mdLine(report.verdict.headline));
-  blocks.push(`Checked on ${mdInline(formatDate(report.checkedAt))}.`, `*${MACHINE_NOTICE}*`);
+  blocks.push(...checkedLines(report, shown));
 
   if (shown.listsClaims) {
-    blocks.push(heading(2, HEADINGS.claims));
+    blocks.push(heading(2, t(locale, "heading.claims")));
     blocks.push(
       report.claims
         .map((claim) => {
           const verdict = claim.verdict
-            ? ` — **${verdictWord(claim.verdict.label)}** (confidence ${formatConfidence(claim.verdict.confidence)})`
+            ? ` — **${verdictWord(claim.verdict.label, locale)}** ${confidenceNote(claim.verdict.confidence, locale)}`
             : "";
           return `- ${mdLine(claim.text)}${verdict}`;
         })
@@ -50,16 +71,17 @@ function classicBlocks(report: Report, shown: Outline): string[] {
 }
 
 function briefingBlocks(report: Report, shown: Outline): string[] {
-  const verdict = `${verdictWord(report.verdict.label)} (confidence ${formatConfidence(report.verdict.confidence)})`;
+  const { locale } = shown;
+  const verdict = `${verdictWord(report.verdict.label, locale)} ${confidenceNote(report.verdict.confidence, locale)}`;
   const headline = report.verdict.headline.trim() ? `: ${mdInline(report.verdict.headline)}` : "";
-  const blocks: string[] = [heading(1, report.title || "Untitled report"), `**${verdict}${headline}**`];
+  const blocks: string[] = [heading(1, report.title || t(locale, "report.untitled")), `**${verdict}${headline}**`];
   const submitted = shown.submitted;
-  if (submitted !== null) blocks.push(`Submitted as: ${mdInline(submitted)}`);
-  blocks.push(`Checked on ${mdInline(formatDate(report.checkedAt))}. *${MACHINE_NOTICE}*`);
+  if (submitted !== null) blocks.push(`${t(locale, "report.submittedAs")} ${mdInline(submitted)}`);
+  blocks.push(checkedLines(report, shown).join(" "));
 
   const findings = shown.findings;
   if (findings.length > 0) {
-    blocks.push(heading(2, HEADINGS.findings));
+    blocks.push(heading(2, t(locale, "heading.findings")));
     findings.forEach((finding, i) => {
       blocks.push(`### ${i + 1}. ${escapeHeadingEnd(mdInline(finding.heading))}`, mdLine(finding.text));
     });
@@ -69,9 +91,10 @@ function briefingBlocks(report: Report, shown: Outline): string[] {
 
 /** Sources, follow-up questions and the provenance footer: the same in both layouts. */
 function closingBlocks(report: Report, shown: Outline): string[] {
+  const { locale } = shown;
   const blocks: string[] = [];
   if (shown.factChecks.length > 0) {
-    blocks.push(heading(2, HEADINGS.factChecks));
+    blocks.push(heading(2, t(locale, "heading.factChecks")));
     blocks.push(
       shown.factChecks
         .map((f) => `- ${mdLine(f.summary)} ${/^https?:\/\//i.test(f.url) ? `<${encodeURI(f.url)}>` : mdInline(f.url)}`)
@@ -79,25 +102,25 @@ function closingBlocks(report: Report, shown: Outline): string[] {
     );
   }
   if (shown.sources.length > 0) {
-    blocks.push(heading(2, HEADINGS.sources));
-    for (const source of shown.sources) blocks.push(...sourceBlocks(source));
+    blocks.push(heading(2, t(locale, "heading.sources")));
+    for (const source of shown.sources) blocks.push(...sourceBlocks(source, locale));
   }
   const questions = report.followUps.filter((f) => f.question.trim() !== "");
   if (questions.length > 0) {
-    blocks.push(heading(2, HEADINGS.followUps), questions.map((f) => `- ${mdLine(f.question)}`).join("\n"));
+    blocks.push(heading(2, t(locale, "heading.followUps")), questions.map((f) => `- ${mdLine(f.question)}`).join("\n"));
   }
   blocks.push("---", ...footerBlocks(report));
   return blocks;
 }
 
-function sourceBlocks({ source, details, location }: ShownSource): string[] {
-  const title = collapseWhitespace(source.title) || "Untitled source";
+function sourceBlocks({ source, details, location }: ShownSource, locale: Locale): string[] {
+  const title = collapseWhitespace(source.title) || t(locale, "source.untitled");
   let line = `[${source.n}] `;
   line += details.length > 0 ? `${mdInline(title)} — ${details.map(mdInline).join(", ")}.` : endSentence(mdInline(title));
   if (location.kind === "web") line += ` <${location.href}>.`;
-  else if (location.kind === "library") line += ` Local library: ${mdInline(location.id)}.`;
+  else if (location.kind === "library") line += ` ${t(locale, "source.library", { id: mdInline(location.id) })}.`;
   else if (location.text) line += ` ${mdInline(location.text)}.`;
-  line += ` Stance: ${stanceWord(source.stance)}.`;
+  line += ` ${t(locale, "source.stance", { stance: stanceWord(source.stance, locale) })}.`;
   const quotes = source.quotes.filter((q) => q.trim() !== "").map((q) => `> “${mdInline(q)}”`);
   return [line, ...quotes];
 }

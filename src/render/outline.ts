@@ -4,6 +4,9 @@
 // renderer escapes for its own format (the footer takes the renderer's escaper).
 import { SECTION_KINDS, SECTION_TITLES, type Report, type Section, type Source } from "../domain/report.js";
 import { collapseWhitespace, splitSentences, truncate } from "../domain/text.js";
+import { isSupportedLanguage, localeOf, type Locale } from "../domain/locale.js";
+import { t } from "./i18n/catalog.js";
+import { languageName } from "./i18n/dates.js";
 import { formatDate, formatMs, stripCitations } from "./words.js";
 
 /** The longest input repeated under "Submitted as"; the full text stays in the JSON. */
@@ -47,6 +50,10 @@ interface ShownFactCheck {
 }
 
 export interface Outline {
+  /** The language the report's fixed words are in: the input's, when Verity writes in it, else English. */
+  locale: Locale;
+  /** The English name of the input's language when Verity does not write in it (the report says so), else null. */
+  unsupportedLanguage: string | null;
   /** The input to show under "Submitted as", or null when it is just the title again. */
   submitted: string | null;
   /** The claims are listed when there are several, or when the one claim is not the title. */
@@ -60,13 +67,20 @@ export interface Outline {
 }
 
 export function outline(report: Report): Outline {
+  const locale = localeOf(report.language);
   return {
+    locale,
+    unsupportedLanguage: unsupportedLanguage(report.language),
     submitted: submittedText(report),
     listsClaims: shouldListClaims(report),
-    sections: orderedSections(report),
-    findings: briefingFindings(report),
-    factChecks: report.factChecks.map((f) => ({ summary: factCheckSummary(f), url: f.url, title: f.title })),
-    sources: report.sources.map((source) => ({ source, details: sourceDetails(source), location: sourceLocation(source.url) })),
+    sections: orderedSections(report, locale),
+    findings: briefingFindings(report, locale),
+    factChecks: report.factChecks.map((f) => ({ summary: factCheckSummary(f, locale), url: f.url, title: f.title })),
+    sources: report.sources.map((source) => ({
+      source,
+      details: sourceDetails(source, locale),
+      location: sourceLocation(source.url),
+    })),
   };
 }
 
@@ -92,7 +106,24 @@ function shouldListClaims(report: Report): boolean {
   return only !== undefined && differsFrom(only.text, report.title);
 }
 
-function orderedSections(report: Report): ShownSection[] {
+/** The English name of a language Verity does not write in; null for its own five and for what is no language tag. */
+function unsupportedLanguage(language: string): string | null {
+  const tag = language.trim();
+  if (isSupportedLanguage(tag) || !/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(tag)) return null;
+  return languageName(tag);
+}
+
+/** A section's title: the analyst's, unless it is the English default of a report in another language. */
+function sectionTitle(section: Section, locale: Locale): string {
+  const title = section.title.trim();
+  const english = SECTION_TITLES[section.kind];
+  if (!title || (locale !== "en" && english && comparable(title) === comparable(english))) {
+    return english ? t(locale, `section.${section.kind}`) : title || section.kind;
+  }
+  return title;
+}
+
+function orderedSections(report: Report, locale: Locale): ShownSection[] {
   const rank = (kind: Section["kind"]) => {
     const i = SECTION_KINDS.indexOf(kind);
     return i === -1 ? SECTION_KINDS.length : i;
@@ -102,15 +133,15 @@ function orderedSections(report: Report): ShownSection[] {
     .sort((a, b) => rank(a.section.kind) - rank(b.section.kind) || a.index - b.index)
     .map(({ section }) => ({
       kind: section.kind,
-      title: section.title.trim() || SECTION_TITLES[section.kind] || section.kind,
+      title: sectionTitle(section, locale),
       paragraphs: section.paragraphs.map((p) => p.text).filter((text) => text.trim() !== ""),
     }))
     .filter((section) => section.paragraphs.length > 0);
 }
 
-function briefingFindings(report: Report): Finding[] {
+function briefingFindings(report: Report, locale: Locale): Finding[] {
   const findings: Finding[] = [];
-  for (const section of orderedSections(report)) {
+  for (const section of orderedSections(report, locale)) {
     for (const text of section.paragraphs) {
       const first = splitSentences(stripCitations(text))[0]?.text ?? "";
       let heading = collapseWhitespace(first).replace(/(?<!\.)\.$/, "");
@@ -121,20 +152,25 @@ function briefingFindings(report: Report): Finding[] {
   return findings;
 }
 
-function sourceDetails(source: Source): string[] {
+function sourceDetails(source: Source, locale: Locale): string[] {
   const parts: string[] = [];
   for (const part of [source.publisher, source.author]) {
     if (part && part.trim()) parts.push(collapseWhitespace(part));
   }
-  if (source.publishedAt && source.publishedAt.trim()) parts.push(formatDate(source.publishedAt));
-  if (source.reliabilityNote && source.reliabilityNote.trim()) parts.push(`Note: ${collapseWhitespace(source.reliabilityNote)}`);
+  if (source.publishedAt && source.publishedAt.trim()) parts.push(formatDate(source.publishedAt, locale));
+  if (source.reliabilityNote && source.reliabilityNote.trim())
+    parts.push(t(locale, "source.note", { note: collapseWhitespace(source.reliabilityNote) }));
   return parts;
 }
 
-function factCheckSummary(f: Report["factChecks"][number]): string {
-  const by = f.claimant ? ` (claimed by ${collapseWhitespace(f.claimant)})` : "";
-  const when = f.reviewedAt ? `, ${formatDate(f.reviewedAt)}` : "";
-  return `${collapseWhitespace(f.publisher)} rated “${collapseWhitespace(f.claim)}”${by} as “${collapseWhitespace(f.rating)}”${when}.`;
+function factCheckSummary(f: Report["factChecks"][number], locale: Locale): string {
+  return t(locale, "factCheck.rated", {
+    publisher: collapseWhitespace(f.publisher),
+    claim: collapseWhitespace(f.claim),
+    claimant: f.claimant ? t(locale, "factCheck.claimant", { claimant: collapseWhitespace(f.claimant) }) : "",
+    rating: collapseWhitespace(f.rating),
+    date: f.reviewedAt ? `, ${formatDate(f.reviewedAt, locale)}` : "",
+  });
 }
 
 function sourceLocation(url: string): SourceLocation {
@@ -167,22 +203,23 @@ interface FooterText {
  */
 export function footerText(report: Report, escape: (text: string) => string, options: { unknownBlankEngine?: boolean } = {}): FooterText {
   const p = report.provenance;
+  const locale = localeOf(report.language);
   const engine = options.unknownBlankEngine ? escape(p.engine) || "unknown" : escape(p.engine || "unknown");
-  let made = `Engine: ${engine}`;
-  if (p.model && p.model.trim()) made += `, model: ${escape(p.model)}`;
-  if (p.fallback && p.fallback.trim()) made += `, fallback: ${escape(p.fallback)}`;
+  let made = t(locale, "footer.engine", { engine });
+  if (p.model && p.model.trim()) made += `, ${t(locale, "footer.model", { model: escape(p.model) })}`;
+  if (p.fallback && p.fallback.trim()) made += `, ${t(locale, "footer.fallback", { fallback: escape(p.fallback) })}`;
   if (p.codeVersion && p.codeVersion.trim()) made += `, Verity ${escape(p.codeVersion)}`;
-  const timings = p.timings.filter((t) => t.stage.trim().toLowerCase() !== "total");
-  const explicitTotal = p.timings.find((t) => t.stage.trim().toLowerCase() === "total");
+  const timings = p.timings.filter((timing) => timing.stage.trim().toLowerCase() !== "total");
+  const explicitTotal = p.timings.find((timing) => timing.stage.trim().toLowerCase() === "total");
   const totalMs = explicitTotal ? explicitTotal.ms : timings.reduce((sum, t) => sum + t.ms, 0);
-  const stages = timings.map((t) => `${escape(t.stage)} ${formatMs(t.ms)}`);
-  made += `. Timings: ${[...stages, `total ${formatMs(totalMs)}`].join(", ")}.`;
+  const stages = timings.map((timing) => `${escape(timing.stage)} ${formatMs(timing.ms)}`);
+  made += `. ${t(locale, "footer.timings", { timings: [...stages, `${t(locale, "footer.total")} ${formatMs(totalMs)}`].join(", ") })}`;
 
   const category = report.category.trim() ? report.category.trim() : null;
   const entities = report.entities.map((e) => collapseWhitespace(e.name)).filter((name) => name !== "");
   const about = [
-    category ? `Category: ${escape(category)}.` : "",
-    entities.length > 0 ? `Mentions: ${entities.map(escape).join(", ")}.` : "",
+    category ? t(locale, "footer.category", { category: escape(category) }) : "",
+    entities.length > 0 ? t(locale, "footer.mentions", { names: entities.map(escape).join(", ") }) : "",
   ]
     .filter(Boolean)
     .join(" ");

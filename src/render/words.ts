@@ -1,54 +1,30 @@
-// The words every rendering of a report prints (the renderers, and the website's pages), and how
-// they format confidences, dates and durations. What a report shows is decided in outline.ts.
+// The words every rendering of a report prints (the renderers, and the website's pages), in the
+// report's locale (the catalogs are in i18n/), and how they format confidences, dates and
+// durations. What a report shows is decided in outline.ts.
 // Nothing here escapes anything: each renderer escapes for its own format.
-import { CITATION_MARKER, type Stance, type VerdictLabel } from "../domain/report.js";
+import { CITATION_MARKER, Stance, VERDICT_LABELS, type VerdictLabel } from "../domain/report.js";
+import type { Locale } from "../domain/locale.js";
+import { t } from "./i18n/catalog.js";
 import { collapseWhitespace } from "../domain/text.js";
 
 export type ReportLayout = "classic" | "briefing";
 
-const VERDICT_WORDS: Record<VerdictLabel, string> = {
-  supported: "Supported",
-  refuted: "Refuted",
-  misleading: "Misleading",
-  conflicting: "Conflicting",
-  unverified: "Unverified",
-};
-
-const STANCE_WORDS: Record<Stance, string> = {
-  supports: "supports",
-  refutes: "refutes",
-  mixed: "mixed",
-  neutral: "neutral",
-};
-
-export const HEADINGS = {
-  claims: "Claims checked",
-  findings: "Key findings",
-  sources: "Sources",
-  followUps: "Follow-up questions",
-  factChecks: "What other fact-checkers found",
-  provenance: "How this report was made",
-} as const;
-
-export const MACHINE_NOTICE =
-  "This report was written by a machine from the sources listed below and may contain mistakes: check the sources before relying on it.";
-
-export function verdictWord(label: VerdictLabel): string {
-  return VERDICT_WORDS[label] ?? "Unverified";
+export function verdictWord(label: VerdictLabel, locale: Locale = "en"): string {
+  return t(locale, `verdict.${VERDICT_LABELS.includes(label) ? label : "unverified"}`);
 }
 
 /**
  * The verdict and its headline as one line that says the verdict once: "Supported: the gist",
  * also when the headline already begins with the verdict's word.
  */
-export function verdictLine(label: VerdictLabel, headline: string): string {
-  const word = verdictWord(label);
-  const gist = stripCitations(headline).replace(new RegExp(`^${word}\\b[\\s:.,;—–-]*`, "i"), "");
+export function verdictLine(label: VerdictLabel, headline: string, locale: Locale = "en"): string {
+  const word = verdictWord(label, locale);
+  const gist = stripCitations(headline).replace(new RegExp(`^${word}(?![\\p{L}])[\\s:.,;—–-]*`, "iu"), "");
   return gist ? `${word}: ${gist}` : word;
 }
 
-export function stanceWord(stance: Stance): string {
-  return STANCE_WORDS[stance] ?? stance;
+export function stanceWord(stance: Stance, locale: Locale = "en"): string {
+  return Stance.options.includes(stance) ? t(locale, `stance.${stance}`) : stance;
 }
 
 /** 0.724 → "72%". Out-of-range values are clamped. */
@@ -57,17 +33,8 @@ export function formatConfidence(confidence: number): string {
   return `${Math.round(clamped * 100)}%`;
 }
 
-/**
- * A date as YYYY-MM-DD (UTC). Partial dates ("2021", "2021-06") are kept as
- * they are; text that is not a date is returned trimmed, unchanged.
- */
-export function formatDate(value: string): string {
-  const trimmed = value.trim();
-  if (/^\d{4}(-\d{2}){0,2}$/.test(trimmed)) return trimmed;
-  const time = Date.parse(trimmed);
-  if (Number.isNaN(time)) return trimmed;
-  return new Date(time).toISOString().slice(0, 10);
-}
+/** A date in words in the locale ("6 December 2026"); see i18n/dates.ts. */
+export { formatDate } from "./i18n/dates.js";
 
 /** 1234.5 → "1,235 ms". */
 export function formatMs(ms: number): string {

@@ -66,8 +66,9 @@ export function createServer(verity: Verity, partial: Partial<ServerOptions> = {
       submissions: perClientLimiter(options.rateLimits.submissions, clock),
       votes: perClientLimiter(options.rateLimits.votes, clock),
     },
-    cookies: new SiteCookies(services.cookieSecret, options.baseUrl.startsWith("https:")),
-    formGuard: sameSiteForms([new URL(options.baseUrl).origin], formRefused),
+    cookies: new SiteCookies(services.cookieSecret, options.baseUrl?.startsWith("https:") ?? false),
+    // A form posted from the request's own origin is always the site's; VERITY_BASE_URL's too (behind a proxy).
+    formGuard: sameSiteForms(options.baseUrl ? [new URL(options.baseUrl).origin] : [], formRefused),
     pages,
   };
   // What drops cached pages: a job that moves (queued, running, published: the report, its
@@ -86,7 +87,7 @@ export function createServer(verity: Verity, partial: Partial<ServerOptions> = {
 
   const app = new Hono();
   app.use(securityHeaders());
-  app.use(pageRenderer(services.campaign, options.baseUrl));
+  app.use(pageRenderer(services.campaign, options));
   // What other sites' scripts may read: the API and the feeds.
   const publicAccess = crossOrigin(options.corsOrigins);
   for (const path of ["/api/*", "/feed.xml", "/category/:name/feed.xml"]) app.use(path, publicAccess);

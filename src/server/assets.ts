@@ -27,7 +27,8 @@ a:focus-visible, button:focus-visible, input:focus-visible, textarea:focus-visib
 .site-search input { width: 12rem; max-width: 50vw; }
 .page { max-width: 72rem; margin: 0 auto; padding: 1rem; display: grid; grid-template-columns: minmax(0, 1fr) 18rem; gap: 2rem; }
 @media (max-width: 860px) { .page { grid-template-columns: minmax(0, 1fr); } .site-search { margin-left: 0; width: 100%; } .site-search input { flex: 1; width: auto; max-width: none; } }
-main { min-width: 0; }
+/* A long unbroken word or link (a share URL, a pasted address) wraps instead of widening the page. */
+main { min-width: 0; overflow-wrap: anywhere; }
 h1 { font-size: 1.8rem; line-height: 1.25; margin: .5rem 0 .75rem; }
 h2 { font-size: 1.25rem; margin-top: 2rem; }
 input, textarea, select, button { font: inherit; color: inherit; }
@@ -160,7 +161,8 @@ export const APP_JS = `// Verity: progressive enhancement. Everything works with
   if (input && counter) {
     var max = Number(input.getAttribute("maxlength")) || 5000;
     var update = function () {
-      var left = max - input.value.length;
+      // A refused text shown again may be longer than the limit: never "-3 characters left".
+      var left = Math.max(0, max - input.value.length);
       counter.textContent = left.toLocaleString("en") + " characters left";
     };
     input.addEventListener("input", update);
@@ -182,10 +184,15 @@ export const APP_JS = `// Verity: progressive enhancement. Everything works with
 })();
 `;
 
+/** The site's icon: a white check mark on the accent blue, legible at 16 px. */
+const FAVICON_SVG = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="7" fill="#1d4ed8"/><path d="M8 16.5l5.5 5.5L24 10.5" fill="none" stroke="#fff" stroke-width="4" stroke-linecap="round" stroke-linejoin="round"/></svg>
+`;
+
 // A Map, not a plain object: "/assets/constructor" or "/assets/__proto__" must not find Object's own members.
 const ASSETS = new Map<string, { body: string; type: string }>([
   ["app.css", { body: APP_CSS, type: "text/css; charset=utf-8" }],
   ["app.js", { body: APP_JS, type: "text/javascript; charset=utf-8" }],
+  ["favicon.svg", { body: FAVICON_SVG, type: "image/svg+xml" }],
 ]);
 
 export function assetRoutes(): Hono {

@@ -17,10 +17,12 @@ export const CDN_CACHE_CONTROL = "public, max-age=60, stale-while-revalidate=300
 export const PERSONAL_CACHE_CONTROL = "private, no-cache";
 
 /**
- * The page at `key` from the cache, or rendered by `render`: a CachedPage is kept and
+ * The page at `path` (a cache key) from the cache, or rendered by `render`: a CachedPage is kept and
  * served; a Response (a redirect, a 404) is passed on as it is, and kept by no one.
  */
-export async function cachedPage(c: Context, web: Web, key: string, render: () => Promise<CachedPage | Response>): Promise<Response> {
+export async function cachedPage(c: Context, web: Web, path: string, render: () => Promise<CachedPage | Response>): Promise<Response> {
+  // Pages name their origin in absolute links: without VERITY_BASE_URL, each origin has its own copy.
+  const key = web.options.baseUrl === null ? `${new URL(c.req.url).origin} ${path}` : path;
   let page = web.pages.get(key);
   if (!page) {
     const begun = web.pages.begin();

@@ -3,6 +3,7 @@
 // src/render/card.ts by resvg, in the Liberation Sans that ships with pdfjs-dist (SIL OFL),
 // never the machine's fonts, so a card looks the same wherever it is served. Each PNG is
 // kept in memory under the hash of what it shows: an edited title draws a new card by itself.
+import { localeOf } from "../domain/locale.js";
 import { createHash } from "node:crypto";
 import { createRequire } from "node:module";
 import path from "node:path";
@@ -48,6 +49,14 @@ export function cardRoutes(web: Web, site: { name: string; tagline: string }): H
       if (!current) return notFoundPage(c);
       const report = Number(version) === current.version ? current : await archive.version(current.id, Number(version));
       if (!report) return notFoundPage(c);
-      return send(png({ site: site.name, title: report.title, verdict: report.verdict.label, checkedAt: report.checkedAt }));
+      return send(
+        png({
+          site: site.name,
+          title: report.title,
+          verdict: report.verdict.label,
+          checkedAt: report.checkedAt,
+          locale: localeOf(report.language),
+        }),
+      );
     });
 }

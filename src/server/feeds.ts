@@ -4,15 +4,14 @@ import { CATEGORIES, isCategory } from "../domain/categories.js";
 import { escapeXml } from "../render/escape.js";
 import { verdictLine } from "../render/words.js";
 import type { CheckSummary } from "../service/archive.js";
-import type { ServerOptions } from "./options.js";
+import { siteBaseUrl, type ServerOptions } from "./options.js";
 import type { Web } from "./context.js";
 import { notFoundPage } from "./respond.js";
 
 const FEED_SIZE = 50;
 const SITEMAP_MAX = 50_000;
 
-function atom(options: ServerOptions, title: string, selfPath: string, alternatePath: string, items: CheckSummary[]): string {
-  const base = options.baseUrl;
+function atom(options: ServerOptions, base: string, title: string, selfPath: string, alternatePath: string, items: CheckSummary[]): string {
   const updated = items[0]?.checkedAt ?? options.now().toISOString();
   // An entry's id is the check's, which never changes (its page's address does, with its category or the domain).
   const entries = items.map(
@@ -47,7 +46,7 @@ export function feedRoutes(web: Web): Hono {
   app.get("/feed.xml", async (c) => {
     const { items } = await archive.list({ limit: FEED_SIZE, offset: 0 });
     c.header("Cache-Control", "public, max-age=300");
-    return c.body(atom(options, "Verity: new checks", "/feed.xml", "/", items), 200, {
+    return c.body(atom(options, siteBaseUrl(c, options), "Verity: new checks", "/feed.xml", "/", items), 200, {
       "Content-Type": "application/atom+xml; charset=utf-8",
     });
   });
@@ -57,13 +56,17 @@ export function feedRoutes(web: Web): Hono {
     if (!isCategory(name)) return notFoundPage(c, "There is no such category.");
     const { items } = await archive.list({ category: name, limit: FEED_SIZE, offset: 0 });
     c.header("Cache-Control", "public, max-age=300");
-    return c.body(atom(options, `Verity: ${name}`, `/category/${name}/feed.xml`, `/category/${name}`, items), 200, {
-      "Content-Type": "application/atom+xml; charset=utf-8",
-    });
+    return c.body(
+      atom(options, siteBaseUrl(c, options), `Verity: ${name}`, `/category/${name}/feed.xml`, `/category/${name}`, items),
+      200,
+      {
+        "Content-Type": "application/atom+xml; charset=utf-8",
+      },
+    );
   });
 
   app.get("/sitemap.xml", async (c) => {
-    const base = options.baseUrl;
+    const base = siteBaseUrl(c, options);
     const { items } = await archive.list({ limit: SITEMAP_MAX, offset: 0 });
     const fixed = [
       "/",
@@ -102,7 +105,7 @@ export function feedRoutes(web: Web): Hono {
         "Disallow: /mine",
         "Disallow: /search",
         "",
-        `Sitemap: ${options.baseUrl}/sitemap.xml`,
+        `Sitemap: ${siteBaseUrl(c, options)}/sitemap.xml`,
         "",
       ].join("\n"),
     ),

@@ -5,6 +5,8 @@
 import { claimAnchor, type Claim, type Report, type SubmittedPage, type Verdict, type VerdictLabel } from "../domain/report.js";
 import { collapseWhitespace } from "../domain/text.js";
 import { formatConfidence, stripCitations, verdictWord } from "../render/words.js";
+import { t } from "../render/i18n/catalog.js";
+import { localeOf } from "../domain/locale.js";
 import { SITE_NAME } from "./layout.js";
 
 /**
@@ -38,11 +40,13 @@ export function claimReview(report: Report, baseUrl: string): Record<string, unk
 }
 
 function review(report: Report, url: string, claimText: string, verdict: Verdict, headline: string): Record<string, unknown> {
-  const word = verdictWord(verdict.label);
+  const locale = localeOf(report.language);
+  const word = verdictWord(verdict.label, locale);
   return {
     "@context": "https://schema.org",
     "@type": "ClaimReview",
     url,
+    inLanguage: locale,
     datePublished: report.checkedAt.slice(0, 10),
     dateModified: report.checkedAt,
     headline,
@@ -58,7 +62,8 @@ function review(report: Report, url: string, claimText: string, verdict: Verdict
     },
     // A claim's own verdict has no headline of its own: its text is then the verdict on the claim.
     reviewBody:
-      stripCitations(verdict.headline) || `${word} (${formatConfidence(verdict.confidence)} confidence): ${collapseWhitespace(claimText)}`,
+      stripCitations(verdict.headline) ||
+      `${word} (${t(locale, "report.confidence", { value: formatConfidence(verdict.confidence) })}): ${collapseWhitespace(claimText)}`,
     itemReviewed: claimItem(report, claimText),
   };
 }

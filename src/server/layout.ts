@@ -1,6 +1,7 @@
 // The page shell every HTML page shares: head (title, description, canonical URL,
 // social cards, stylesheet, the one script), header with navigation and search, the
 // campaign widget, and the footer; and the renderer that wraps each page in it.
+import { siteBaseUrl, type ServerOptions } from "./options.js";
 import type { MiddlewareHandler } from "hono";
 import { html } from "hono/html";
 import type { Campaign, CampaignView } from "../service/campaign.js";
@@ -53,12 +54,12 @@ const NAV: [string, string][] = [
 ];
 
 /** Sets `c.render(body, page)`: the page in the shell, with the campaign's current numbers. */
-export function pageRenderer(campaign: Campaign, baseUrl: string): MiddlewareHandler {
+export function pageRenderer(campaign: Campaign, options: Pick<ServerOptions, "baseUrl">): MiddlewareHandler {
   return async (c, next) => {
     c.setRenderer(async (body, page) => {
       const view = await campaign.view().catch(() => null);
       c.header("Cache-Control", "private, no-cache");
-      return c.html(renderLayout({ baseUrl, campaign: view, path: c.req.path }, page, body));
+      return c.html(renderLayout({ baseUrl: siteBaseUrl(c, options), campaign: view, path: c.req.path }, page, body));
     });
     await next();
   };
@@ -97,6 +98,7 @@ ${canonical ? html`<meta property="og:url" content="${canonical}">` : ""}
 <meta name="twitter:description" content="${description}">
 <meta name="twitter:image" content="${ctx.baseUrl + image.path}">
 <meta name="twitter:image:alt" content="${image.alt}">
+<link rel="icon" href="/assets/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="/assets/app.css">
 <link rel="alternate" type="application/atom+xml" title="Verity: new checks" href="/feed.xml">
 <script src="/assets/app.js" defer></script>

@@ -1,5 +1,6 @@
 // The website's settings: base URL, admin token, campaign, rate limits, concurrency.
 // From the environment (and `.env`) first, then the `campaign` key of verity.config.json.
+import type { Context } from "hono";
 import { z } from "zod";
 import { validateCampaign, type CampaignSettings } from "../service/campaign.js";
 import type { Config } from "../service/config.js";
@@ -13,8 +14,11 @@ export interface RateLimit {
 }
 
 export interface ServerOptions {
-  /** The public origin for canonical URLs, feeds and the sitemap (VERITY_BASE_URL). */
-  baseUrl: string;
+  /**
+   * The public origin for canonical URLs, share links, ClaimReview, feeds and the sitemap
+   * (VERITY_BASE_URL); null: each request's own origin, so a server on any port names itself.
+   */
+  baseUrl: string | null;
   /** The admin area's token (VERITY_ADMIN_TOKEN); null disables the admin area. */
   adminToken: string | null;
   /** The key that signs cookies (VERITY_SECRET); null: one is generated and kept in the store. */
@@ -42,10 +46,8 @@ export interface ServerOptions {
   now: () => Date;
 }
 
-const DEFAULT_BASE_URL = "http://127.0.0.1:3000";
-
 export const DEFAULT_OPTIONS: ServerOptions = {
-  baseUrl: DEFAULT_BASE_URL,
+  baseUrl: null,
   adminToken: null,
   secret: null,
   campaign: null,
@@ -62,7 +64,7 @@ export const DEFAULT_OPTIONS: ServerOptions = {
 
 export function resolveOptions(partial: Partial<ServerOptions> = {}): ServerOptions {
   const options: ServerOptions = { ...DEFAULT_OPTIONS, ...withoutUndefined(partial) };
-  options.baseUrl = normalizeBaseUrl(options.baseUrl);
+  options.baseUrl = options.baseUrl === null ? null : normalizeBaseUrl(options.baseUrl);
   options.rateLimits = { ...DEFAULT_OPTIONS.rateLimits, ...withoutUndefined(partial.rateLimits ?? {}) };
   return options;
 }
@@ -136,7 +138,7 @@ export function loadServerOptions(config: Config): ServerOptions {
   const concurrency = number("VERITY_CONCURRENCY");
   if (concurrency !== undefined && !Number.isInteger(concurrency)) throw new ConfigError("VERITY_CONCURRENCY must be a whole number");
   return resolveOptions({
-    baseUrl: text("VERITY_BASE_URL") ?? DEFAULT_BASE_URL,
+    baseUrl: text("VERITY_BASE_URL") ?? null,
     adminToken: text("VERITY_ADMIN_TOKEN") ?? null,
     secret: text("VERITY_SECRET") ?? null,
     campaign,
@@ -187,4 +189,9 @@ function rateLimit(env: Record<string, string>, name: string, fallback: RateLimi
   if (!match || Number(match[1]) < 1 || Number(match[2]) <= 0)
     throw new ConfigError(`${name} must be "burst,perMinute", e.g. "10,6" (got "${raw}")`);
   return { burst: Number(match[1]), perMinute: Number(match[2]) };
+}
+
+/** The origin absolute links name: VERITY_BASE_URL when it is set, else the request's own. */
+export function siteBaseUrl(c: Context, options: Pick<ServerOptions, "baseUrl">): string {
+  return options.baseUrl ?? new URL(c.req.url).origin;
 }

@@ -1,7 +1,6 @@
 // A check from end to end: recognise a question asked before (reuse it while fresh,
 // refresh it when stale or asked to), otherwise run the pipeline and publish the report.
 import { randomUUID } from "node:crypto";
-import { isStale } from "../domain/categories.js";
 import { errorMessage } from "../domain/errors.js";
 import { Report, reportPath } from "../domain/report.js";
 import { acceptInput, type Submission } from "../domain/input.js";
@@ -13,6 +12,7 @@ import { CheckRepository } from "../store/checks.js";
 import type { Store } from "../store/db.js";
 import { SourceTextRepository } from "../store/source-texts.js";
 import { runPipeline } from "../pipeline/runner.js";
+import { lookupReport, type Lookup } from "./reuse.js";
 import type { ProgressEvent } from "../domain/progress.js";
 
 interface CheckOptions {
@@ -26,12 +26,6 @@ interface CheckOptions {
 interface CheckOutcome {
   report: Report;
   reused: boolean;
-}
-
-/** The published check of a question, if any, and whether it may be given as the answer as it is. */
-interface Lookup {
-  existing: Report | null;
-  reusable: boolean;
 }
 
 export class CheckService {
@@ -56,14 +50,9 @@ export class CheckService {
     return { report: await submitted.done, reused: false };
   }
 
-  /**
-   * The one place that decides whether a question asked before is answered from the archive: its
-   * published report is reused while it is fresh for its category, unless a fresh check is asked for.
-   */
-  async lookup(submission: Submission, options: { fresh?: boolean } = {}): Promise<Lookup> {
-    const existing = await this.checks.findDoneByMatchKey(submission.matchKey);
-    const reusable = existing !== null && !options.fresh && !isStale(existing.category, existing.checkedAt, this.now().getTime());
-    return { existing, reusable };
+  /** Whether a question asked before is answered from the archive (src/service/reuse.ts decides). */
+  lookup(submission: Submission, options: { fresh?: boolean } = {}): Promise<Lookup> {
+    return lookupReport(this.checks, submission, options, this.now());
   }
 
   /**

@@ -25,6 +25,11 @@ const WALL = "Barack Obama said the Great Wall of China is visible from space";
 const COFFEE = "Does coffee cause cancer?";
 const SHERIFFS = "Can sheriffs refuse detainer requests without a judicial warrant?";
 const MORTALITY = "Is moderate coffee consumption associated with lower mortality?";
+const SPANISH = "¿Las vacunas causan autismo?";
+const SPANISH_VERDICTS = ["Respaldado", "Refutado", "Engañoso", "Contradictorio", "Sin verificar"];
+// A long title gives a long slug, and so a long unbroken share URL.
+const LONG =
+  "Is it true that drinking several cups of strong black coffee every single morning permanently damages the cardiovascular health of otherwise healthy adults?";
 
 // The brief's three payloads, and one that would open a dialog.
 const PAYLOAD = `<script>window.__xss=1</script> <img src=x onerror="window.__xss=2"> "><svg onload="window.__xss=3"> <img src=y onerror=alert(4)>`;
@@ -117,6 +122,8 @@ describe("the website in Chromium", { skip: chromiumAvailable() ? false : `no Ch
   let mortality: Report;
   let icePath = "";
   let xssPath = "";
+  let spanishPath = "";
+  let longPath = "";
 
   async function visitor(options: { javaScript?: boolean; bypassCSP?: boolean } = {}): Promise<Visitor> {
     const javaScript = options.javaScript ?? true;
@@ -145,6 +152,7 @@ describe("the website in Chromium", { skip: chromiumAvailable() ? false : `no Ch
     browser = await launchChromium();
     wall = await site.check(WALL);
     mortality = await site.check(MORTALITY);
+    longPath = (await site.check(LONG)).url;
     // A check made 100 days ago: justice checks are fresh for 90.
     site.clock.offsetMs = -100 * DAY_MS;
     stale = await site.check(SHERIFFS);
@@ -261,10 +269,13 @@ describe("the website in Chromium", { skip: chromiumAvailable() ? false : `no Ch
     await page.goto(icePath);
     await expectReport(page);
     const tally = page.locator("[data-testid=vote-tally]");
-    const before = /^(\d+) of (\d+) /.exec((await tally.textContent()) ?? "");
+    // No tally until someone votes, and neither answer looks chosen before this visitor's.
+    const before = (await tally.count()) > 0 ? /^(\d+) of (\d+) /.exec((await tally.textContent()) ?? "") : ["", "0", "0"];
     assert.ok(before);
     const [helpful, total] = [Number(before[1]), Number(before[2])];
     assert.equal(await page.locator("[data-testid=vote-thanks]").count(), 0);
+    const looks = (id: string) => page.locator(`[data-testid=${id}]`).evaluate((b) => getComputedStyle(b).backgroundColor);
+    assert.equal(await looks("vote-yes"), await looks("vote-no"), "Yes and No look alike before a vote");
 
     await page.locator("[data-testid=vote-yes]").click();
     await page.locator("[data-testid=vote-thanks]").filter({ hasText: "you said this report was helpful" }).waitFor();
@@ -519,35 +530,68 @@ describe("the website in Chromium", { skip: chromiumAvailable() ? false : `no Ch
     xssPath = reportPath;
   });
 
-  it("at a phone's width (390 px) no page scrolls sideways", JOURNEY, async () => {
-    const context = await browser.newContext({ baseURL: site.url, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
-    contexts.push(context);
-    context.setDefaultTimeout(TIMEOUT);
-    const page = await context.newPage();
-    const paths = [
-      "/",
-      icePath,
-      `${icePath}?layout=briefing`,
-      xssPath,
-      `${stale.url}?version=1`,
-      "/checks",
-      "/category",
-      "/category/justice",
-      "/entity",
-      "/topic",
-      "/search?q=detainer",
-      "/mine",
-      "/methodology",
-      "/admin",
-      "/no/such/page",
-    ];
-    for (const path of paths) {
-      assert.ok(path, "the earlier journeys made the reports");
-      await page.goto(path);
-      await page.locator("body[class^=page-]").waitFor();
-      await page.locator("[data-testid=campaign-widget]").waitFor();
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-      assert.ok(overflow <= 0, `${path} is ${overflow} px wider than the screen`);
-    }
+  it("asks in Spanish and reads a Spanish report: the claim, its category, Spanish words and date", JOURNEY, async () => {
+    const { page } = await visitor();
+    await page.goto("/");
+    await page.locator("#ask-input").fill(SPANISH);
+    await page.locator("#ask-form button[type=submit]").click();
+    spanishPath = await waitForPath(page, (path) => REPORT_PATH.test(path));
+    await expectReport(page);
+    assert.match(spanishPath, /^\/checks\/health\//, "filed under health, not other");
+    assert.equal(await page.locator("article.report").getAttribute("lang"), "es");
+    assert.ok(SPANISH_VERDICTS.includes((await page.locator("article.report [data-testid=verdict-badge]").textContent()) ?? ""));
+    assert.equal(await page.locator("article.report .claims h2").textContent(), "Afirmaciones verificadas");
+    assert.equal(
+      await page
+        .locator("article.report .claims li")
+        .first()
+        .evaluate((li) => li.firstChild?.textContent?.trim()),
+      "Las vacunas causan autismo.",
+    );
+    assert.match((await page.locator("article.report .meta").textContent()) ?? "", /^Verificado el \d{1,2} de [a-z]+ de \d{4}\.$/);
+    assert.equal(await page.locator("#vote-heading").textContent(), "¿Le ha resultado útil?");
   });
+
+  for (const width of [320, 390]) {
+    it(`at a phone's width (${width} px) no page scrolls sideways`, JOURNEY, async () => {
+      const context = await browser.newContext({ baseURL: site.url, viewport: { width, height: 844 }, isMobile: true, hasTouch: true });
+      contexts.push(context);
+      context.setDefaultTimeout(TIMEOUT);
+      const page = await context.newPage();
+      const paths = [
+        "/",
+        icePath,
+        `${icePath}?layout=briefing`,
+        xssPath,
+        spanishPath,
+        wall.url,
+        mortality.url,
+        longPath,
+        `${longPath}?layout=briefing`,
+        `${stale.url}?version=1`,
+        "/checks",
+        "/category",
+        "/category/justice",
+        "/entity",
+        "/topic",
+        "/search?q=detainer",
+        "/mine",
+        "/methodology",
+        "/admin",
+        "/no/such/page",
+      ];
+      for (const path of paths) {
+        assert.ok(path, "the earlier journeys made the reports");
+        await page.goto(path);
+        await page.locator("body[class^=page-]").waitFor();
+        await page.locator("[data-testid=campaign-widget]").waitFor();
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        assert.ok(overflow <= 0, `${path} is ${overflow} px wider than the screen at ${width} px`);
+      }
+      // The long report's share link is one unbroken URL longer than the screen is wide: it wraps.
+      await page.goto(longPath);
+      const link = await page.locator("[data-testid=share-permalink]").textContent();
+      assert.ok((link ?? "").length * 7 > width, `the share link (${link}) is long enough to test wrapping`);
+    });
+  }
 });

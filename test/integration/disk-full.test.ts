@@ -4,6 +4,8 @@
 // `verity serve` on a full disk says so in one line naming the data directory, and exits 2.
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
+import { rm, writeFile } from "node:fs/promises";
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { after, before, describe, it } from "node:test";
@@ -123,6 +125,21 @@ describe("a full disk", { skip }, () => {
     assert.equal(vote.status, 503);
     assert.match(await vote.text(), /disk is full/);
 
+    // An ingest from the command line stops with one line, exit 2.
+    const notes = path.join(os.tmpdir(), `verity-disk-full-${process.pid}.md`);
+    await writeFile(notes, "# Tea\n\nGreen tea contains caffeine and catechins, which are studied for their effects on health.\n");
+    const ingest = spawnSync(process.execPath, [BIN, "ingest", notes], {
+      env: { PATH: process.env.PATH, VERITY_DATA_DIR: dataDir, VERITY_SOURCES: "library" },
+      encoding: "utf8",
+      timeout: 60_000,
+    });
+    await rm(notes, { force: true });
+    assert.equal(ingest.status, 2, ingest.stderr);
+    assert.equal(
+      ingest.stderr,
+      `verity: the disk holding ${dataDir} is full: what was saved before is kept; free some space and run it again\n`,
+    );
+
     // The held checks go on; none can record its outcome, and none is given up.
     gate.open();
     await until("the checks stopped, waiting for space", () => !app.queue.busy);
@@ -143,7 +160,8 @@ describe("a full disk", { skip }, () => {
       assert.equal(existing?.status, "done", input);
     }
     assert.ok(logged.some((line) => /there is space again/.test(line)));
-    assert.equal((await app.services.reads.flush()) > 0, true, "the kept reads are written now");
+    await app.services.reads.flush(); // or the 5 s timer has already written them
+    assert.equal(app.services.reads.unwritten, 0, "the kept reads are written now");
     assert.equal((await visitor.post(`/checks/${reportId}/vote`, { helpful: "yes" })).status, 303);
   });
 

@@ -200,11 +200,21 @@ describe("a failed check", () => {
     assert.equal(retry?.getAttribute("action"), "/checks");
     assert.equal((retry?.querySelector("input[name=input]") as HTMLInputElement | null)?.value, COFFEE);
     assert.ok(doc.querySelector("[data-testid=retry-button]"));
+    assert.equal(doc.querySelector("[data-testid=paste-form]"), null, "a question has no page to paste");
     assert.equal(doc.querySelector('meta[http-equiv="refresh"]'), null, "a failed check does not refresh");
 
     const state = await (await app.request(`/api/checks/${id}`)).json();
     assert.equal(state.status, "failed");
     assert.match(state.error, /unreachable/);
+
+    // A link that could not be read offers to check the article's pasted text instead.
+    const link = await browser.post("/checks", { input: "https://news.example.org/coffee-story" });
+    await app.queue.whenIdle();
+    const linkPage = await browser.page(link.headers.get("location")!);
+    const paste = linkPage.doc.querySelector("form[data-testid=paste-form]");
+    assert.equal(paste?.getAttribute("action"), "/checks");
+    assert.equal(paste?.querySelector("textarea[name=input]")?.getAttribute("maxlength"), "5000");
+    assert.match(paste?.textContent ?? "", /paste the article's text instead/);
 
     // It has ended: its events answer 204, so an EventSource stops instead of reconnecting.
     assert.equal((await app.request(`/api/checks/${id}/events`)).status, 204);

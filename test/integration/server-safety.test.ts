@@ -120,7 +120,7 @@ describe("security headers and CSRF", () => {
   before(async () => {
     v = await tempVerity();
     await v.library.upsertMany(LIBRARY);
-    app = createServer(v, { rateLimits: LIMITS });
+    app = createServer(v, { rateLimits: LIMITS, baseUrl: "http://127.0.0.1:3000" });
   });
   after(async () => {
     await app.close();

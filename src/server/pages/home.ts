@@ -15,14 +15,20 @@ export function homeRoutes(web: Web): Hono {
   );
 }
 
+const LATEST = 8;
+const MOST_READ = 5;
+
 /** The home page; also shown again with the input and the reason when a submission is refused. */
 export async function homePage(c: Context, web: Web, ask: { value?: string; error?: string }, status: 200 | 400 = 200): Promise<Response> {
   const { archive } = web.services;
-  const [latest, mostRead, counts] = await Promise.all([
-    archive.list({ limit: 8, offset: 0 }),
-    archive.list({ limit: 5, offset: 0, order: "reads" }),
+  const [latest, read, counts] = await Promise.all([
+    archive.list({ limit: LATEST, offset: 0 }),
+    archive.list({ limit: LATEST + MOST_READ, offset: 0, order: "reads" }),
     archive.categoryCounts(),
   ]);
+  // "Most read" shows what "Latest checks" does not already show.
+  const shown = new Set(latest.items.map((item) => item.id));
+  const mostRead = { items: read.items.filter((item) => !shown.has(item.id)).slice(0, MOST_READ) };
   const q = c.req.query("q");
   const body = html`${askForm({ value: ask.value ?? q ?? "", error: ask.error ?? null })}
 <section class="latest" aria-labelledby="latest-heading">

@@ -7,6 +7,7 @@ import { collapseWhitespace, truncate } from "../../domain/text.js";
 import { stageStates, STAGES, type CheckProgress, type StageName } from "../../service/progress.js";
 import type { Web } from "../context.js";
 import { notFoundPage } from "../respond.js";
+import { MAX_INPUT_CHARS } from "../../domain/limits.js";
 
 export const STAGE_LABELS: Record<StageName, string> = {
   intake: "Reading the question",
@@ -18,6 +19,19 @@ export const STAGE_LABELS: Record<StageName, string> = {
   write: "Writing the report",
   audit: "Auditing every citation",
 };
+
+/** A submitted link (the only kind of input whose text Verity has to fetch). */
+function isLink(input: string): boolean {
+  return /^\s*(?:https?:\/\/|www\.)\S+\s*$/i.test(input);
+}
+
+/** A page that cannot be read (paywalled, blocking robots, gone) can still be checked from its text. */
+function pasteForm() {
+  return html`<form method="post" action="/checks" class="stack" data-testid="paste-form">
+<label for="paste-input">Or paste the article's text instead</label>
+<textarea id="paste-input" name="input" maxlength="${MAX_INPUT_CHARS}" required data-testid="paste-input"></textarea>
+<button type="submit" class="secondary" data-testid="paste-button">Check the text</button></form>`;
+}
 
 export function progressRoutes(web: Web): Hono {
   return new Hono().get("/:id", async (c) => {
@@ -46,6 +60,7 @@ ${
 <button type="submit" data-testid="retry-button">Try again</button></form>`
     : ""
 }
+${p.input && !withdrawn && isLink(p.input) ? pasteForm() : ""}
 </section>`;
     return c.render(body, { title: withdrawn ? "Not available" : "The check failed", noindex: true, pageClass: "page-progress" });
   }

@@ -9,10 +9,13 @@ import type { Report } from "../../domain/report.js";
 import { collapseWhitespace, truncate } from "../../domain/text.js";
 import { renderHtml } from "../../render/html.js";
 import { formatDate, stripCitations, verdictWord, type ReportLayout } from "../../render/words.js";
+import { t } from "../../render/i18n/catalog.js";
+import { localeOf, type Locale } from "../../domain/locale.js";
 import { cardPath } from "../../render/card.js";
 import { joinHtml, type Html } from "../components.js";
 import type { Web } from "../context.js";
 import { claimReview, jsonForScript } from "../jsonld.js";
+import { siteBaseUrl } from "../options.js";
 import { pageEntry } from "../cached.js";
 import { etagOf, type CachedPage } from "../page-cache.js";
 import type { VoteTally } from "../../service/votes.js";
@@ -34,11 +37,13 @@ export async function reportPage(
   countsRead: boolean,
 ): Promise<CachedPage | Response> {
   const { archive, progress, votes } = web.services;
-  const base = web.options.baseUrl;
+  const base = siteBaseUrl(c, web.options);
   const canonical = base + current.url;
   const isOld = report.version !== current.version;
   const now = web.options.now().getTime();
   const stale = !isOld && isStale(current.category, current.checkedAt, now);
+  // The page's own words follow the report's language; the site's chrome around them stays English.
+  const locale = localeOf(report.language);
 
   const questions = report.followUps.map((f) => collapseWhitespace(f.question)).filter(Boolean);
   const known = await archive.answered(questions);
@@ -65,25 +70,25 @@ export async function reportPage(
 
   const banners: Html[] = [];
   if (isOld) {
-    banners.push(html`<div class="banner" role="note" data-testid="old-version-notice">You are reading version ${report.version} of this check, from ${formatDate(report.checkedAt)}.
-<a href="${current.url}" data-testid="latest-version-link">Read the latest version (${current.version})</a>.</div>`);
+    banners.push(html`<div class="banner" role="note" data-testid="old-version-notice" lang="${locale}">${t(locale, "page.oldVersion", { version: report.version, date: formatDate(report.checkedAt, locale) })}
+<a href="${current.url}" data-testid="latest-version-link">${t(locale, "page.latestVersion", { version: current.version })}</a>.</div>`);
   }
   if (rechecking) {
     banners.push(
-      html`<div class="banner" role="status" data-testid="recheck-running">This check is being re-checked now. <a href="/progress/${current.id}">Follow the re-check</a>.</div>`,
+      html`<div class="banner" role="status" data-testid="recheck-running" lang="${locale}">${t(locale, "page.rechecking")} <a href="/progress/${current.id}">${t(locale, "page.followRecheck")}</a>.</div>`,
     );
   } else if (stale) {
-    banners.push(html`<div class="banner" role="note" data-testid="stale-banner">This report was checked on ${formatDate(current.checkedAt)}: checks in ${current.category} may be out of date after ${windowDays} days.
-<form method="post" action="/checks/${current.id}/recheck" data-testid="recheck-form"><button type="submit" data-testid="recheck-button">Re-check it now</button></form></div>`);
+    banners.push(html`<div class="banner" role="note" data-testid="stale-banner" lang="${locale}">${t(locale, "page.stale", { date: formatDate(current.checkedAt, locale), category: current.category, days: windowDays })}
+<form method="post" action="/checks/${current.id}/recheck" data-testid="recheck-form"><button type="submit" data-testid="recheck-button">${t(locale, "page.recheck")}</button></form></div>`);
   }
 
-  const layoutSwitch = html`<nav class="layout-switch" aria-label="Layout" data-testid="layout-switch">Layout:
-<a href="${query({ version: versionParam })}" data-testid="layout-classic"${layout === "classic" ? html` aria-current="page"` : ""}>classic</a> ·
-<a href="${query({ version: versionParam, layout: "briefing" })}" data-testid="layout-briefing"${layout === "briefing" ? html` aria-current="page"` : ""}>briefing</a></nav>`;
+  const layoutSwitch = html`<nav class="layout-switch" aria-label="${t(locale, "page.layout").replace(/\s*:$/, "")}" data-testid="layout-switch">${t(locale, "page.layout")}
+<a href="${query({ version: versionParam })}" data-testid="layout-classic"${layout === "classic" ? html` aria-current="page"` : ""}>${t(locale, "page.layoutClassic")}</a> ·
+<a href="${query({ version: versionParam, layout: "briefing" })}" data-testid="layout-briefing"${layout === "briefing" ? html` aria-current="page"` : ""}>${t(locale, "page.layoutBriefing")}</a></nav>`;
 
-  const formats = html`<span class="formats">Also as <a href="/api/checks/${current.id}" data-testid="report-json">JSON</a></span>`;
+  const formats = html`<span class="formats">${t(locale, "page.alsoAs")} <a href="/api/checks/${current.id}" data-testid="report-json">JSON</a></span>`;
 
-  const shareText = `${verdictWord(current.verdict.label)}: ${collapseWhitespace(current.title)}`;
+  const shareText = `${verdictWord(current.verdict.label, locale)}: ${collapseWhitespace(current.title)}`;
   const enc = encodeURIComponent;
   const shareLinks: [string, string, string][] = [
     ["share-x", "X", `https://twitter.com/intent/tweet?text=${enc(shareText)}&url=${enc(canonical)}`],
@@ -93,32 +98,32 @@ export async function reportPage(
     ["share-whatsapp", "WhatsApp", `https://wa.me/?text=${enc(`${shareText} ${canonical}`)}`],
     ["share-email", "Email", `mailto:?subject=${enc(shareText)}&body=${enc(canonical)}`],
   ];
-  const share = html`<section class="share" data-testid="share" aria-labelledby="share-heading">
-<h2 id="share-heading">Share this report</h2>
+  const share = html`<section class="share" data-testid="share" aria-labelledby="share-heading" lang="${locale}">
+<h2 id="share-heading">${t(locale, "page.share")}</h2>
 <ul>${shareLinks.map(([id, label, href]) => html`<li><a href="${href}" rel="noopener nofollow" data-testid="${id}">${label}</a></li>`)}
-<li><button type="button" class="secondary" data-copy="${canonical}" data-testid="share-copy" hidden>Copy link</button></li></ul>
-<p class="muted">Link: <a href="${current.url}" data-testid="share-permalink">${canonical}</a></p>
+<li><button type="button" class="secondary" data-copy="${canonical}" data-testid="share-copy" hidden>${t(locale, "page.copyLink")}</button></li></ul>
+<p class="muted share-link">${t(locale, "page.link")} <a href="${current.url}" data-testid="share-permalink">${canonical}</a></p>
 </section>`;
 
   const versionList =
     versions.length > 1
-      ? html`<section class="versions" data-testid="versions" aria-labelledby="versions-heading">
-<h2 id="versions-heading">Versions</h2>
+      ? html`<section class="versions" data-testid="versions" aria-labelledby="versions-heading" lang="${locale}">
+<h2 id="versions-heading">${t(locale, "page.versions")}</h2>
 <ul>${[...versions]
           .reverse()
           .map(
             (v) =>
               html`<li>${
                 v.version === report.version
-                  ? html`<strong>Version ${v.version}</strong>`
-                  : html`<a href="${v.version === current.version ? current.url : query({ version: v.version })}" data-testid="version-link-${v.version}">Version ${v.version}</a>`
-              } <span class="muted">checked on ${formatDate(v.checkedAt)}${v.version === current.version ? " (latest)" : ""}</span></li>`,
+                  ? html`<strong>${t(locale, "page.version", { version: v.version })}</strong>`
+                  : html`<a href="${v.version === current.version ? current.url : query({ version: v.version })}" data-testid="version-link-${v.version}">${t(locale, "page.version", { version: v.version })}</a>`
+              } <span class="muted">${t(locale, "page.checkedOn", { date: formatDate(v.checkedAt, locale) })}${v.version === current.version ? ` ${t(locale, "page.latest")}` : ""}</span></li>`,
           )}</ul></section>`
       : "";
 
-  const about = html`<p class="muted report-about">Filed under <a href="/category/${encodeURIComponent(current.category)}">${current.category}</a>${
+  const about = html`<p class="muted report-about" lang="${locale}">${t(locale, "page.filedUnder")} <a href="/category/${encodeURIComponent(current.category)}">${current.category}</a>${
     current.entities.length > 0
-      ? html` · about ${joinHtml(
+      ? html` · ${t(locale, "page.about")} ${joinHtml(
           current.entities.map((e) =>
             e.type === "person" || e.type === "organization"
               ? html`<a href="/entity/${encodeURIComponent(e.name)}">${e.name}</a>`
@@ -150,14 +155,14 @@ ${isOld || layout !== "classic" ? html`<meta name="robots" content="noindex">` :
     canonicalPath: current.url,
     head,
     ogType: "article",
-    image: { path: cardPath(report), alt: `${verdictWord(report.verdict.label)}: ${collapseWhitespace(report.title)}` },
+    image: { path: cardPath(report), alt: `${verdictWord(report.verdict.label, locale)}: ${collapseWhitespace(report.title)}` },
     pageClass: "page-report",
   });
   const entry = await pageEntry(web, res, [`check:${current.id}`]);
   if (entry instanceof Response) return entry;
   const template = entry.body;
   const withVote = (myVote: boolean | null) =>
-    template.replace(VOTE_SLOT, () => (isOld ? "" : String(voteSection(current.id, tally, myVote))));
+    template.replace(VOTE_SLOT, () => (isOld ? "" : String(voteSection(current.id, tally, myVote, locale))));
   const body0 = withVote(null);
   return {
     ...entry,
@@ -177,14 +182,21 @@ ${isOld || layout !== "classic" ? html`<meta name="robots" content="noindex">` :
   };
 }
 
-function voteSection(checkId: string, tally: VoteTally, myVote: boolean | null): Html {
-  return html`<section class="vote" id="vote" data-testid="vote" aria-labelledby="vote-heading">
-<h2 id="vote-heading">Was this helpful?</h2>
+/**
+ * The vote: two equal buttons until the visitor votes (neither looks chosen), the tally once
+ * anyone has voted, and the visitor's own answer pressed.
+ */
+function voteSection(checkId: string, tally: VoteTally, myVote: boolean | null, locale: Locale): Html {
+  const total = tally.helpful + tally.notHelpful;
+  const pressed = (mine: boolean) => (myVote === mine ? html` aria-pressed="true"` : "");
+  const look = (mine: boolean) => (myVote === mine ? "" : html` class="secondary"`);
+  return html`<section class="vote" id="vote" data-testid="vote" aria-labelledby="vote-heading" lang="${locale}">
+<h2 id="vote-heading">${t(locale, "vote.question")}</h2>
 <form method="post" action="/checks/${checkId}/vote" data-testid="vote-form">
-<button type="submit" name="helpful" value="yes" data-testid="vote-yes"${myVote === true ? html` aria-pressed="true"` : ""}>Yes</button>
-<button type="submit" name="helpful" value="no" class="secondary" data-testid="vote-no"${myVote === false ? html` aria-pressed="true"` : ""}>No</button>
-<span class="muted" data-testid="vote-tally">${tally.helpful} of ${tally.helpful + tally.notHelpful} readers found this helpful.</span>
+<button type="submit" name="helpful" value="yes"${look(true)} data-testid="vote-yes"${pressed(true)}>${t(locale, "vote.yes")}</button>
+<button type="submit" name="helpful" value="no"${look(false)} data-testid="vote-no"${pressed(false)}>${t(locale, "vote.no")}</button>
+${total > 0 ? html`<span class="muted" data-testid="vote-tally">${t(locale, "vote.tally", { helpful: tally.helpful, total })}</span>` : ""}
 </form>
-${myVote !== null ? html`<p class="muted" data-testid="vote-thanks">Thank you: you said this report was ${myVote ? "helpful" : "not helpful"}. You can change your answer.</p>` : ""}
+${myVote !== null ? html`<p class="muted" data-testid="vote-thanks">${t(locale, myVote ? "vote.thanksHelpful" : "vote.thanksNotHelpful")}</p>` : ""}
 </section>`;
 }

@@ -19,7 +19,7 @@ describe("shareCardSvg", () => {
       shareCardSvg({ site: "Verity", title: "Does coffee dehydrate you?", verdict: "refuted", checkedAt: "2024-05-01T10:00:05Z" }),
     );
     const texts = [...doc.querySelectorAll("text")].map((t) => t.textContent);
-    assert.deepEqual(texts, ["Refuted", "Does coffee dehydrate you?", "Checked on 2024-05-01", "Verity"]);
+    assert.deepEqual(texts, ["Refuted", "Does coffee dehydrate you?", "Checked on 1 May 2024", "Verity"]);
     assert.equal(doc.querySelector("rect[rx]")?.getAttribute("fill"), VERDICT_COLOURS.refuted);
     assert.equal(doc.documentElement.getAttribute("width"), "1200");
     assert.equal(doc.documentElement.getAttribute("height"), "630");

@@ -146,10 +146,38 @@ describe("renderHtml", () => {
       });
     }
 
-    it("omits a language that is not a language tag", () => {
+    it("writes an English page when the language is not a language tag, and names no language", () => {
       const out = renderHtml(report);
-      assert.ok(out.startsWith("<!doctype html>\n<html>\n"));
+      assert.ok(out.startsWith('<!doctype html>\n<html lang="en">\n'));
+      assert.equal(parse(out).querySelector("h1")?.hasAttribute("lang"), false);
+      assert.equal(parse(out).querySelector(".language-notice"), null);
     });
+  });
+});
+
+describe("renderHtml in the report's language", () => {
+  it("writes a Spanish report's headings, verdict, date and notices in Spanish", () => {
+    const report = { ...sampleReport(), language: "es", checkedAt: "2026-12-06T10:00:00.000Z" };
+    const doc = parse(renderHtml(report));
+    assert.equal(doc.documentElement.getAttribute("lang"), "es");
+    assert.equal(doc.querySelector(".verdict")?.textContent, "Refutado");
+    assert.equal(doc.querySelector(".meta")?.textContent, "Verificado el 6 de diciembre de 2026.");
+    assert.equal(doc.querySelector("#sources h2")?.textContent, "Fuentes");
+    assert.ok([...doc.querySelectorAll("h2")].some((h) => h.textContent === "Resumen de los resultados"));
+    assert.equal(doc.querySelector(".language-notice"), null);
+    assert.equal(doc.querySelector(".how-checked summary")?.textContent, "Cómo se verificó");
+  });
+
+  it("writes an Italian report in English, says Italian is not supported yet, and marks the title Italian", () => {
+    const report = { ...sampleReport(), language: "it", title: "Il caffè disidrata?" };
+    const doc = parse(renderHtml(report));
+    assert.equal(doc.documentElement.getAttribute("lang"), "en");
+    assert.equal(doc.querySelector("h1")?.getAttribute("lang"), "it");
+    assert.equal(doc.querySelector(".verdict")?.textContent, "Refuted");
+    assert.match(
+      doc.querySelector(".language-notice")?.textContent ?? "",
+      /written in Italian, a language Verity does not write reports in yet/,
+    );
   });
 });
 
@@ -160,7 +188,7 @@ describe("renderHtml: what other fact-checkers found, and reliability notes", ()
   it("lists each earlier fact-check with publisher, rating and link, escaped", () => {
     const html = renderHtml(report);
     assert.match(html, /What other fact-checkers found/);
-    assert.match(html, /rated “Coffee dehydrates you” \(claimed by A viral post\) as “Inaccurate”, 2024-02-03\./);
+    assert.match(html, /rated “Coffee dehydrates you” \(claimed by A viral post\) as “Inaccurate”, 3 February 2024\./);
     assert.match(html, /<a href="https:\/\/healthfeedback\.example\/coffee" rel="nofollow noopener">Coffee and hydration<\/a>/);
     assert.doesNotMatch(html, /<img/);
     assert.doesNotMatch(html, /href="javascript:/);

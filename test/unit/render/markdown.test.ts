@@ -13,7 +13,7 @@ describe("renderMarkdown (classic)", () => {
     assert.ok(md.startsWith("# Does coffee dehydrate you?\n"));
     assert.match(md, /^\*\*Verdict: Refuted\*\* \(confidence 81%\)$/m);
     assert.match(md, /^No: in moderate amounts coffee hydrates about as well as water \[1\]\.$/m);
-    assert.match(md, /^Checked on 2024-05-01\.$/m);
+    assert.match(md, /^Checked on 1 May 2024\.$/m);
     assert.match(md, /written by a machine .* may contain mistakes/);
   });
 
@@ -32,7 +32,7 @@ describe("renderMarkdown (classic)", () => {
   it("lists sources with details, location, stance and quotes as blockquotes", () => {
     assert.ok(
       md.includes(
-        "[1] No evidence of dehydration with moderate daily coffee intake — PLOS ONE, S. Killer, 2014-01-09. " +
+        "[1] No evidence of dehydration with moderate daily coffee intake — PLOS ONE, S. Killer, 9 January 2014. " +
           "<https://journals.example.org/coffee-hydration?id=42>. Stance: refutes.",
       ),
     );

@@ -17,7 +17,7 @@ describe("outline", () => {
     assert.deepEqual(
       shown.sources.map((s) => [s.location.kind, s.details]),
       [
-        ["web", ["PLOS ONE", "S. Killer", "2014-01-09"]],
+        ["web", ["PLOS ONE", "S. Killer", "9 January 2014"]],
         ["library", []],
       ],
     );

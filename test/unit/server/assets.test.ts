@@ -20,6 +20,13 @@ describe("asset routes", () => {
     assert.equal((await app.request("/assets/app.js")).status, 200);
   });
 
+  it("serve the site's icon as SVG", async () => {
+    const icon = await app.request("/assets/favicon.svg");
+    assert.equal(icon.status, 200);
+    assert.equal(icon.headers.get("content-type"), "image/svg+xml");
+    assert.match(await icon.text(), /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+  });
+
   it("answer 404 for Object's own names, with or without If-None-Match", async () => {
     for (const name of [
       "constructor",
@@ -111,6 +118,9 @@ describe("app.js", () => {
     input.value = "hello";
     input.dispatchEvent(new dom.window.Event("input"));
     assert.equal(doc.getElementById("ask-count")?.textContent, "4,995 characters left");
+    input.value = "x".repeat(5003); // a refused text shown again may be longer than the limit
+    input.dispatchEvent(new dom.window.Event("input"));
+    assert.equal(doc.getElementById("ask-count")?.textContent, "0 characters left");
     assert.equal((doc.querySelector("[data-copy]") as HTMLButtonElement).hidden, false);
     dom.window.close();
   });

@@ -84,7 +84,7 @@ describe("claimReview", () => {
     );
     assert.deepEqual(
       reviews.map((r) => r.reviewBody),
-      ["Refuted (80% confidence): Coffee dehydrates you.", "Supported (90% confidence): Coffee contains caffeine."],
+      ["Refuted (confidence 80%): Coffee dehydrates you.", "Supported (confidence 90%): Coffee contains caffeine."],
     );
     assert.deepEqual(
       reviews.map((r) => r.reviewRating.name),

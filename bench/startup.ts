@@ -1,0 +1,100 @@
+// Start-up benchmark (issue 18.4): the wall time of `verity check` answering a stored question and of
+// `verity serve` until it says it is serving, for this tree and for a baseline build (another
+// checkout with its own dist/, e.g. main before a change), run alternately in one run so that the
+// machine's load falls on both alike; Node's own start (`node -e ""`) is measured beside them.
+// Usage: npm run build && node --import tsx bench/startup.ts -- --baseline DIR [--runs 15]
+//   (DIR: a checkout of the code to compare with, built: `git archive REF | tar -x -C DIR`,
+//   a node_modules link, `npx tsc -p tsconfig.build.json`.)
+import { spawn, spawnSync } from "node:child_process";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+
+const { values } = parseArgs({ options: { baseline: { type: "string" }, runs: { type: "string", default: "15" } } });
+if (!values.baseline) throw new Error("--baseline DIR: a built checkout to compare with");
+const RUNS = Number(values.runs);
+const QUESTION = "Does coffee cause cancer?";
+const builds = { baseline: path.resolve(values.baseline, "bin/verity.js"), "this tree": path.resolve("bin/verity.js") };
+type Build = keyof typeof builds;
+
+const dir = await mkdtemp(path.join(os.tmpdir(), "verity-startup-"));
+const env = { PATH: process.env.PATH, VERITY_DATA_DIR: path.join(dir, "data"), VERITY_SOURCES: "library" };
+
+function run(bin: string, ...args: string[]): { ms: number; stdout: string; status: number | null; stderr: string } {
+  const started = performance.now();
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd: dir, env, encoding: "utf8" });
+  return { ms: performance.now() - started, stdout: r.stdout, stderr: r.stderr, status: r.status };
+}
+
+/** Milliseconds from spawning `verity serve` to its "serving on" line; then it is stopped. */
+function serveReady(bin: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, [bin, "serve", "--port", "0"], { cwd: dir, env, stdio: ["ignore", "ignore", "pipe"] });
+    let err = "";
+    let ready = 0;
+    child.stderr.on("data", (chunk: Buffer) => {
+      err += chunk.toString();
+      if (!ready && err.includes("serving on")) {
+        ready = performance.now() - started;
+        child.kill("SIGTERM");
+      }
+    });
+    child.on("exit", () => (ready ? resolve(ready) : reject(new Error(`serve did not start: ${err}`))));
+  });
+}
+
+function nodeStart(): number {
+  const started = performance.now();
+  spawnSync(process.execPath, ["-e", ""]);
+  return performance.now() - started;
+}
+
+const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
+const ms = (x: number) => `${Math.round(x)} ms`;
+
+try {
+  await writeFile(path.join(dir, "coffee.md"), "# Coffee and cancer\n\nLarge cohort studies found that coffee does not cause cancer.\n");
+  for (const [what, r] of [
+    ["ingest", run(builds["this tree"], "ingest", "coffee.md")],
+    ["check", run(builds["this tree"], "check", QUESTION)],
+  ] as const) {
+    if (r.status !== 0) throw new Error(`${what} failed: ${r.stderr}`);
+  }
+  const loadBefore = os.loadavg()[0]!;
+  const check: Record<Build, number[]> = { baseline: [], "this tree": [] };
+  const serve: Record<Build, number[]> = { baseline: [], "this tree": [] };
+  const node: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    // Alternate which build goes first, so neither always follows the other.
+    const order: Build[] = i % 2 === 0 ? ["baseline", "this tree"] : ["this tree", "baseline"];
+    node.push(nodeStart());
+    for (const build of order) {
+      const r = run(builds[build], "check", QUESTION);
+      if (r.status !== 0 || !r.stdout.startsWith(`# ${QUESTION}`)) throw new Error(`${build}: check failed: ${r.stderr}`);
+      check[build].push(r.ms);
+    }
+    for (const build of order) serve[build].push(await serveReady(builds[build]));
+  }
+  const row = (what: string, xs: Record<Build, number[]>) => {
+    const [base, now] = [quantile(xs.baseline, 0.5), quantile(xs["this tree"], 0.5)];
+    return `| ${what} | ${ms(base)} (p90 ${ms(quantile(xs.baseline, 0.9))}) | ${ms(now)} (p90 ${ms(quantile(xs["this tree"], 0.9))}) | ${(now / base).toFixed(2)} |`;
+  };
+  const cpu =
+    /model name\s*:\s*(.*)/.exec(await readFile("/proc/cpuinfo", "utf8").catch(() => ""))?.[1] ?? os.cpus()[0]?.model ?? "unknown CPU";
+  const report = [
+    `| what (median of ${RUNS}, wall) | baseline | this tree | ratio |`,
+    "|---|---|---|---|",
+    row("`verity check` of a stored question", check),
+    row("`verity serve` until it is serving", serve),
+    `| Node's own start (\`node -e ""\`) | ${ms(quantile(node, 0.5))} | | |`,
+    "",
+    `Measured ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC on ${cpu} (${os.availableParallelism()} cores), ` +
+      `${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}; load average ${loadBefore.toFixed(1)} when it began, ` +
+      `${os.loadavg()[0]!.toFixed(1)} at the end (other work shares the machine).`,
+  ].join("\n");
+  process.stdout.write(`${report}\n`);
+} finally {
+  await rm(dir, { recursive: true, force: true });
+}
