@@ -1,30 +1,42 @@
 // Start-up benchmark (issue 18.4): the wall time of `verity check` answering a stored question and of
-// `verity serve` until it says it is serving, for this tree and for a baseline build (another
-// checkout with its own dist/, e.g. main before a change), run alternately in one run so that the
-// machine's load falls on both alike; Node's own start (`node -e ""`) is measured beside them.
-// Usage: npm run build && node --import tsx bench/startup.ts -- --baseline DIR [--runs 15]
-//   (DIR: a checkout of the code to compare with, built: `git archive REF | tar -x -C DIR`,
-//   a node_modules link, `npx tsc -p tsconfig.build.json`.)
-import { spawn, spawnSync } from "node:child_process";
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+// `verity serve` until it says it is serving, for this tree and for a baseline commit (exported and
+// built in a temp folder, sharing this checkout's node_modules), run alternately in one run so that
+// the machine's load falls on both alike; Node's own start (`node -e ""`) is measured beside them.
+// Usage: npm run build && npm run bench:startup -- --baseline REV [--runs 15]
+import { execFileSync, spawn, spawnSync } from "node:child_process";
+import { mkdtemp, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 
 const { values } = parseArgs({ options: { baseline: { type: "string" }, runs: { type: "string", default: "15" } } });
-if (!values.baseline) throw new Error("--baseline DIR: a built checkout to compare with");
+if (!values.baseline) throw new Error("--baseline REV: the commit to compare with");
 const RUNS = Number(values.runs);
 const QUESTION = "Does coffee cause cancer?";
-const builds = { baseline: path.resolve(values.baseline, "bin/verity.js"), "this tree": path.resolve("bin/verity.js") };
-type Build = keyof typeof builds;
-
+const ROOT = process.cwd();
+const rev = execFileSync("git", ["rev-parse", "--short", values.baseline]).toString().trim();
 const dir = await mkdtemp(path.join(os.tmpdir(), "verity-startup-"));
+const builds = { baseline: await buildCommit(rev, path.join(dir, "baseline")), "this tree": path.resolve("bin/verity.js") };
+type Build = keyof typeof builds;
 const env = { PATH: process.env.PATH, VERITY_DATA_DIR: path.join(dir, "data"), VERITY_SOURCES: "library" };
 
-function run(bin: string, ...args: string[]): { ms: number; stdout: string; status: number | null; stderr: string } {
+/** The commit's `verity` built in `root` (its bin/verity.js), with this checkout's node_modules. */
+async function buildCommit(commit: string, root: string): Promise<string> {
+  execFileSync("mkdir", ["-p", root]);
+  const files = "src bin package.json tsconfig.json tsconfig.build.json";
+  execFileSync("sh", ["-c", `git archive ${JSON.stringify(commit)} ${files} | tar -x -C ${JSON.stringify(root)}`], { cwd: ROOT });
+  await symlink(path.join(ROOT, "node_modules"), path.join(root, "node_modules"));
+  execFileSync(process.execPath, [path.join(ROOT, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.build.json"], { cwd: root });
+  return path.join(root, "bin/verity.js");
+}
+
+/** A command's wall time and, through /usr/bin/time, its CPU time (user + system: what other work on the machine barely changes). */
+function run(bin: string, ...args: string[]): { ms: number; cpuMs: number; stdout: string; status: number | null; stderr: string } {
   const started = performance.now();
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd: dir, env, encoding: "utf8" });
-  return { ms: performance.now() - started, stdout: r.stdout, stderr: r.stderr, status: r.status };
+  const r = spawnSync("/usr/bin/time", ["-f", "cpu %U %S", process.execPath, bin, ...args], { cwd: dir, env, encoding: "utf8" });
+  const ms = performance.now() - started;
+  const cpu = /cpu ([\d.]+) ([\d.]+)\s*$/.exec(r.stderr);
+  return { ms, cpuMs: cpu ? (Number(cpu[1]) + Number(cpu[2])) * 1000 : NaN, stdout: r.stdout, stderr: r.stderr, status: r.status };
 }
 
 /** Milliseconds from spawning `verity serve` to its "serving on" line; then it is stopped. */
@@ -64,6 +76,7 @@ try {
   }
   const loadBefore = os.loadavg()[0]!;
   const check: Record<Build, number[]> = { baseline: [], "this tree": [] };
+  const checkCpu: Record<Build, number[]> = { baseline: [], "this tree": [] };
   const serve: Record<Build, number[]> = { baseline: [], "this tree": [] };
   const node: number[] = [];
   for (let i = 0; i < RUNS; i++) {
@@ -74,6 +87,7 @@ try {
       const r = run(builds[build], "check", QUESTION);
       if (r.status !== 0 || !r.stdout.startsWith(`# ${QUESTION}`)) throw new Error(`${build}: check failed: ${r.stderr}`);
       check[build].push(r.ms);
+      checkCpu[build].push(r.cpuMs);
     }
     for (const build of order) serve[build].push(await serveReady(builds[build]));
   }
@@ -84,15 +98,17 @@ try {
   const cpu =
     /model name\s*:\s*(.*)/.exec(await readFile("/proc/cpuinfo", "utf8").catch(() => ""))?.[1] ?? os.cpus()[0]?.model ?? "unknown CPU";
   const report = [
-    `| what (median of ${RUNS}, wall) | baseline | this tree | ratio |`,
+    `| what (median of ${RUNS}, wall) | baseline ${rev} | this tree | ratio |`,
     "|---|---|---|---|",
     row("`verity check` of a stored question", check),
+    row("same, CPU time (user + system)", checkCpu),
     row("`verity serve` until it is serving", serve),
     `| Node's own start (\`node -e ""\`) | ${ms(quantile(node, 0.5))} | | |`,
     "",
     `Measured ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC on ${cpu} (${os.availableParallelism()} cores), ` +
       `${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}; load average ${loadBefore.toFixed(1)} when it began, ` +
-      `${os.loadavg()[0]!.toFixed(1)} at the end (other work shares the machine).`,
+      `${os.loadavg()[0]!.toFixed(1)} at the end (other work shares the machine). ` +
+      `\`npm run bench:startup -- --baseline ${values.baseline} --runs ${RUNS}\`.`,
   ].join("\n");
   process.stdout.write(`${report}\n`);
 } finally {

@@ -11,6 +11,7 @@ import type { Report } from "../../src/domain/report.js";
 import type { ReadDocument } from "../../src/domain/analysis.js";
 import { embedLibrary } from "../../src/service/embed-library.js";
 import { ingestPaths } from "../../src/sources/library/ingest.js";
+import { libraryDatabase } from "./database.js";
 
 export interface LibraryDoc {
   id: string;
@@ -39,7 +40,11 @@ export class Workspace {
   async libraryOf(name: string, docs: LibraryDoc[], progressLabel?: string): Promise<Verity> {
     const file = path.join(this.dir, `${name}.jsonl`);
     await writeFile(file, docs.map((d) => JSON.stringify(d)).join("\n"));
-    const verity = await openVerity(libraryOnlyConfig(path.join(this.dir, name)), { embeddingCache: this.embeddings });
+    const database = await libraryDatabase(name);
+    const opened = await openVerity(libraryOnlyConfig(path.join(this.dir, name), { databaseUrl: database.url }), {
+      embeddingCache: this.embeddings,
+    });
+    const verity = { ...opened, close: () => opened.close().finally(database.drop) };
     const summary = await ingestPaths([file], verity.library);
     if (summary.failed.length > 0) {
       throw new Error(

@@ -1,4 +1,4 @@
-// The `verity` command line: check, ingest, embed, serve, backup, worker.
+// The `verity` command line: check, ingest, embed, serve, backup, migrate, export, import, worker.
 // Exit status: 0 success, 2 bad input, configuration or a full disk (one line on stderr), 1 other failures.
 import { Command, CommanderError, Option } from "commander";
 import { loadConfig } from "../service/config.js";
@@ -65,6 +65,32 @@ export async function main(argv: string[]): Promise<number> {
     .action(async (file: string) => {
       const { runBackupCommand } = await import("./backup.js");
       exitCode = await runBackupCommand(file, loadConfig());
+    });
+
+  program
+    .command("migrate")
+    .description("apply pending database migrations (PostgreSQL needs this before serve, check or worker; SQLite migrates itself)")
+    .action(async () => {
+      const { runMigrateCommand } = await import("./migrate.js");
+      exitCode = await runMigrateCommand(loadConfig());
+    });
+
+  program
+    .command("export")
+    .description("write the whole publication (library, checks with their versions, votes) to a new JSON Lines file")
+    .argument("<file>", "the export to write (a new file)")
+    .action(async (file: string) => {
+      const { runExportCommand } = await import("./transfer.js");
+      exitCode = await runExportCommand(file, loadConfig());
+    });
+
+  program
+    .command("import")
+    .description("read a publication written by `verity export` into this database (SQLite or PostgreSQL)")
+    .argument("<file>", "an export")
+    .action(async (file: string) => {
+      const { runImportCommand } = await import("./transfer.js");
+      exitCode = await runImportCommand(file, loadConfig());
     });
 
   program

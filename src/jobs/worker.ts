@@ -9,7 +9,8 @@
 //   run again; two runs of one job cannot both publish (a version is published once), so each
 //   run publishes at most one version.
 // - Progress is appended to the store's event log (the web processes follow it, src/jobs/relay.ts)
-//   and, as a short log, to the job's row, so a reload shows the stage reached.
+//   and, as a short log, to the job's row, so a reload shows the stage reached. A web process that
+//   runs this worker gets it on its bus at once.
 // - A job whose outcome could not be written because the disk is full (or that could not be claimed)
 //   is handed back and tried again every few seconds until space returns (SpaceWait).
 // - `stop` takes no more jobs at once, waits for the running ones up to a timeout, then hands the
@@ -25,6 +26,7 @@ import type { CheckRepository } from "../store/checks.js";
 import { JobEventRepository } from "../store/job-events.js";
 import { JobRepository, type StoredProgressEvent } from "../store/jobs.js";
 import { coalesced } from "./coalesced.js";
+import type { ProgressBus } from "./bus.js";
 import { SpaceWait } from "./space-wait.js";
 
 export interface WorkerOptions {
@@ -52,6 +54,8 @@ export interface WorkerDeps {
   checks: CheckRepository;
   jobs: JobRepository;
   events: JobEventRepository;
+  /** The bus of a web process this worker runs in: its events reach it at once, not through the log. */
+  bus?: ProgressBus;
 }
 
 /** Events older than this leave the log (each job's row keeps its run's stages). */
@@ -251,10 +255,12 @@ export class Worker {
       if (event.type === "stage-started") stage = event.stage;
       const snapshot = [...log];
       const current = stage;
+      if (this.released.has(jobId)) return;
+      this.deps.bus?.publish(checkId, event.type, stored); // this process's readers see it now
       saving = saving
         .then(async () => {
           if (this.released.has(jobId)) return;
-          await this.emit(checkId, event.type, stored);
+          await this.append(checkId, event.type, stored);
           await jobs.saveProgress(jobId, current, snapshot, this.iso());
         })
         .catch(() => {});
@@ -315,10 +321,16 @@ export class Worker {
     return this.emit(channelId, "done", { checkId, url: report?.url ?? null, version: report?.version ?? null });
   }
 
-  /** Appends to the event log; a failed write loses the event, never the check. */
-  private async emit(checkId: string, type: string, data: Record<string, unknown>): Promise<void> {
+  /** Publishes on this process's bus at once and appends to the event log (for the other processes). */
+  private emit(checkId: string, type: string, data: Record<string, unknown>): Promise<void> {
+    this.deps.bus?.publish(checkId, type, data);
+    return this.append(checkId, type, data);
+  }
+
+  /** A failed write loses the event for the other processes, never the check. */
+  private async append(checkId: string, type: string, data: Record<string, unknown>): Promise<void> {
     try {
-      await this.deps.events.append(checkId, type, data, this.iso());
+      await this.deps.events.append(checkId, type, data, this.iso(), this.id);
     } catch (error) {
       this.failed(error);
     }

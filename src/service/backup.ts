@@ -6,8 +6,11 @@ import { databaseFile, openStore } from "../store/db.js";
 import type { Config } from "./config.js";
 
 export async function backupDatabase(config: Config, target: string): Promise<BackupSummary & { source: string }> {
+  if (config.databaseUrl) {
+    throw new ConfigError("`verity backup` copies the SQLite file; on PostgreSQL use pg_dump, or `verity export` for a portable copy");
+  }
   const source = databaseFile(config.dataDir);
-  if (!config.databaseUrl && !existsSync(source)) throw new ConfigError(`there is no database at ${source}: nothing to back up`);
+  if (!existsSync(source)) throw new ConfigError(`there is no database at ${source}: nothing to back up`);
   const store = await openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
   try {
     return { source, ...(await backupStore(store, target)) };

@@ -51,9 +51,10 @@ export function openSiteServices(verity: Verity, settings: SiteSettings): SiteSe
   const bus = new ProgressBus();
   const worker =
     settings.concurrency > 0
-      ? new Worker({ service: verity.service, checks, jobs, events }, { concurrency: settings.concurrency, now })
+      ? new Worker({ service: verity.service, checks, jobs, events, bus }, { concurrency: settings.concurrency, now })
       : null;
-  const queue = new JobQueue({ service: verity.service, jobs, events, relay: new EventRelay(events, bus), worker, now });
+  const relay = new EventRelay(events, bus, undefined, worker?.id ?? null);
+  const queue = new JobQueue({ service: verity.service, jobs, events, relay, worker, now });
   const archive = new Archive(store, checks);
   let secret: Promise<string> | null = null;
   return {

@@ -6,6 +6,8 @@ import { sql, type RawBuilder } from "kysely";
 import { Report, type VerdictLabel } from "../domain/report.js";
 import { STOPWORDS, words } from "../domain/text.js";
 import type { Store } from "./db.js";
+import { jsonSql, type JsonSql } from "./dialect.js";
+import { countChecks, matchingChecks } from "./postgres/text-search.js";
 
 export interface CheckSummary {
   id: string;
@@ -39,11 +41,14 @@ export const TOPIC_TYPES = ["place", "other"] as const;
 
 const PUBLISHED = sql`c.report_json IS NOT NULL AND c.version > 0 AND c.status != 'unpublished'`;
 
-const SUMMARY_COLUMNS = sql`c.id AS id, json_extract(c.report_json, '$.url') AS url, c.title AS title, c.category AS category,
-  json_extract(c.report_json, '$.verdict.label') AS verdict, json_extract(c.report_json, '$.verdict.confidence') AS confidence,
-  json_extract(c.report_json, '$.verdict.headline') AS headline, c.checked_at AS checked_at, c.version AS version`;
+function summaryColumns(json: JsonSql): RawBuilder<unknown> {
+  const report = (...path: string[]) => json.text("c.report_json", ...path);
+  return sql`c.id AS id, ${report("url")} AS url, c.title AS title, c.category AS category,
+  ${report("verdict", "label")} AS verdict, ${report("verdict", "confidence")} AS confidence,
+  ${report("verdict", "headline")} AS headline, c.checked_at AS checked_at, c.version AS version`;
+}
 
-/** A CheckSummary as SUMMARY_COLUMNS selects it (checked_at, as the column is named). */
+/** A CheckSummary as summaryColumns selects it (checked_at, as the column is named). */
 type SummaryRow = Omit<CheckSummary, "checkedAt"> & { checked_at: string };
 
 function toSummary(r: SummaryRow): CheckSummary {
@@ -62,9 +67,9 @@ function toSummary(r: SummaryRow): CheckSummary {
   return out;
 }
 
-function entityFilter(name: string, types: readonly string[]): RawBuilder<unknown> {
-  return sql`EXISTS (SELECT 1 FROM json_each(c.report_json, '$.entities') AS e
-    WHERE json_extract(e.value, '$.name') = ${name} COLLATE NOCASE AND json_extract(e.value, '$.type') IN (${sql.join(types.map((t) => sql`${t}`))}))`;
+function entityFilter(json: JsonSql, name: string, types: readonly string[]): RawBuilder<unknown> {
+  return sql`EXISTS (SELECT 1 FROM ${json.elements("c.report_json", "entities", "e")}
+    WHERE lower(${json.field("e", "name")}) = lower(${name}) AND ${json.field("e", "type")} IN (${sql.join(types.map((t) => sql`${t}`))}))`;
 }
 
 export interface ListOptions {
@@ -77,16 +82,22 @@ export interface ListOptions {
 }
 
 export class ArchiveRepository {
-  constructor(private readonly store: Store) {}
+  private readonly json: JsonSql;
+  private readonly columns: RawBuilder<unknown>;
+
+  constructor(private readonly store: Store) {
+    this.json = jsonSql(store);
+    this.columns = summaryColumns(this.json);
+  }
 
   async list(options: ListOptions): Promise<Page<CheckSummary>> {
     const filters = [PUBLISHED];
     if (options.category) filters.push(sql`c.category = ${options.category}`);
-    if (options.entity) filters.push(entityFilter(options.entity.name, options.entity.types));
+    if (options.entity) filters.push(entityFilter(this.json, options.entity.name, options.entity.types));
     if (options.order === "reads") filters.push(sql`coalesce(r.reads, 0) > 0`);
     const where = sql.join(filters, sql` AND `);
     const order = options.order === "reads" ? sql`coalesce(r.reads, 0) DESC, c.checked_at DESC, c.id` : sql`c.checked_at DESC, c.id`;
-    const rows = await sql<SummaryRow>`SELECT ${SUMMARY_COLUMNS} FROM checks c LEFT JOIN check_reads r ON r.check_id = c.id
+    const rows = await sql<SummaryRow>`SELECT ${this.columns} FROM checks c LEFT JOIN check_reads r ON r.check_id = c.id
       WHERE ${where} ORDER BY ${order} LIMIT ${options.limit} OFFSET ${options.offset}`.execute(this.store.db);
     const count = await sql<{
       n: number;
@@ -106,19 +117,29 @@ export class ArchiveRepository {
     const quoted = terms.map((t) => `"${t.replace(/"/g, "")}"`);
     const attempts = quoted.length > 1 ? [quoted.join(" "), quoted.join(" OR ")] : quoted;
     for (const [i, match] of attempts.entries()) {
-      const count = await sql<{ n: number }>`SELECT count(*) AS n FROM checks_fts f JOIN checks c ON c.id = f.check_id
-        WHERE checks_fts MATCH ${match} AND ${PUBLISHED}`.execute(this.store.db);
-      const total = Number(count.rows[0]?.n ?? 0);
+      const total = await this.countMatches(match);
       if (total === 0 && i < attempts.length - 1) continue;
-      const rows = await sql<SummaryRow>`SELECT ${SUMMARY_COLUMNS},
-          snippet(checks_fts, -1, char(2), char(3), '…', 24) AS snippet
-        FROM checks_fts f JOIN checks c ON c.id = f.check_id
-        WHERE checks_fts MATCH ${match} AND ${PUBLISHED}
-        ORDER BY bm25(checks_fts, 0.0, 3.0, 2.0, 1.0), c.checked_at DESC
-        LIMIT ${limit} OFFSET ${offset}`.execute(this.store.db);
-      return { items: rows.rows.map(toSummary), total };
+      return { items: (await this.matches(match, limit, offset)).map(toSummary), total };
     }
     return { items: [], total: 0 };
+  }
+
+  private async countMatches(match: string): Promise<number> {
+    if (this.store.kind === "postgres") return countChecks(this.store, match, PUBLISHED);
+    const count = await sql<{ n: number }>`SELECT count(*) AS n FROM checks_fts f JOIN checks c ON c.id = f.check_id
+      WHERE checks_fts MATCH ${match} AND ${PUBLISHED}`.execute(this.store.db);
+    return Number(count.rows[0]?.n ?? 0);
+  }
+
+  private async matches(match: string, limit: number, offset: number): Promise<SummaryRow[]> {
+    if (this.store.kind === "postgres") return matchingChecks<SummaryRow>(this.store, match, PUBLISHED, this.columns, limit, offset);
+    const rows = await sql<SummaryRow>`SELECT ${this.columns},
+        snippet(checks_fts, -1, char(2), char(3), '…', 24) AS snippet
+      FROM checks_fts f JOIN checks c ON c.id = f.check_id
+      WHERE checks_fts MATCH ${match} AND ${PUBLISHED}
+      ORDER BY bm25(checks_fts, 0.0, 3.0, 2.0, 1.0), c.checked_at DESC
+      LIMIT ${limit} OFFSET ${offset}`.execute(this.store.db);
+    return rows.rows;
   }
 
   /** Published checks per category. */
@@ -130,25 +151,27 @@ export class ArchiveRepository {
 
   /** Named entities of the given types across published checks, most checked first. */
   async entities(types: readonly string[], limit = 200): Promise<EntitySummary[]> {
+    const { field } = this.json;
     const rows = await sql<{ name: string; type: string; n: number; description: string | null }>`
-      SELECT json_extract(e.value, '$.name') AS name, json_extract(e.value, '$.type') AS type,
-        count(DISTINCT c.id) AS n, max(json_extract(e.value, '$.description')) AS description
-      FROM checks c, json_each(c.report_json, '$.entities') AS e
-      WHERE ${PUBLISHED} AND json_extract(e.value, '$.type') IN (${sql.join(types.map((t) => sql`${t}`))})
-      GROUP BY lower(json_extract(e.value, '$.name'))
+      SELECT min(${field("e", "name")}) AS name, min(${field("e", "type")}) AS type,
+        count(DISTINCT c.id) AS n, max(${field("e", "description")}) AS description
+      FROM checks c, ${this.json.elements("c.report_json", "entities", "e")}
+      WHERE ${PUBLISHED} AND ${field("e", "type")} IN (${sql.join(types.map((t) => sql`${t}`))})
+      GROUP BY lower(${field("e", "name")})
       ORDER BY n DESC, name LIMIT ${limit}`.execute(this.store.db);
     return rows.rows.map((r) => ({ name: r.name, type: r.type, count: Number(r.n), description: r.description }));
   }
 
   /** One entity as the reports name it, with a description when one of them has it. */
   async entity(name: string, types: readonly string[]): Promise<EntitySummary | null> {
+    const { field } = this.json;
     const rows = await sql<{ name: string; type: string; n: number; description: string | null }>`
-      SELECT json_extract(e.value, '$.name') AS name, json_extract(e.value, '$.type') AS type,
-        count(DISTINCT c.id) AS n, max(json_extract(e.value, '$.description')) AS description
-      FROM checks c, json_each(c.report_json, '$.entities') AS e
-      WHERE ${PUBLISHED} AND json_extract(e.value, '$.name') = ${name} COLLATE NOCASE
-        AND json_extract(e.value, '$.type') IN (${sql.join(types.map((t) => sql`${t}`))})
-      GROUP BY json_extract(e.value, '$.type') ORDER BY n DESC LIMIT 1`.execute(this.store.db);
+      SELECT min(${field("e", "name")}) AS name, ${field("e", "type")} AS type,
+        count(DISTINCT c.id) AS n, max(${field("e", "description")}) AS description
+      FROM checks c, ${this.json.elements("c.report_json", "entities", "e")}
+      WHERE ${PUBLISHED} AND lower(${field("e", "name")}) = lower(${name})
+        AND ${field("e", "type")} IN (${sql.join(types.map((t) => sql`${t}`))})
+      GROUP BY ${field("e", "type")} ORDER BY n DESC LIMIT 1`.execute(this.store.db);
     const r = rows.rows[0];
     return r ? { name: r.name, type: r.type, count: Number(r.n), description: r.description } : null;
   }
@@ -176,7 +199,7 @@ export class ArchiveRepository {
   async findByMatchKeys(matchKeys: string[]): Promise<Map<string, CheckSummary>> {
     const out = new Map<string, CheckSummary>();
     if (matchKeys.length === 0) return out;
-    const rows = await sql<SummaryRow & { match_key: string }>`SELECT ${SUMMARY_COLUMNS}, c.match_key AS match_key FROM checks c
+    const rows = await sql<SummaryRow & { match_key: string }>`SELECT ${this.columns}, c.match_key AS match_key FROM checks c
       WHERE ${PUBLISHED} AND c.match_key IN (${sql.join(matchKeys.map((k) => sql`${k}`))}) ORDER BY c.checked_at ASC`.execute(
       this.store.db,
     );
@@ -187,7 +210,7 @@ export class ArchiveRepository {
   async summaries(ids: string[]): Promise<Map<string, CheckSummary>> {
     const out = new Map<string, CheckSummary>();
     if (ids.length === 0) return out;
-    const rows = await sql<SummaryRow>`SELECT ${SUMMARY_COLUMNS} FROM checks c
+    const rows = await sql<SummaryRow>`SELECT ${this.columns} FROM checks c
       WHERE ${PUBLISHED} AND c.id IN (${sql.join(ids.map((id) => sql`${id}`))})`.execute(this.store.db);
     for (const r of rows.rows) out.set(r.id, toSummary(r));
     return out;
@@ -197,7 +220,7 @@ export class ArchiveRepository {
   async adminList(limit: number, offset: number): Promise<Page<CheckSummary & { status: string; reads: number }>> {
     const rows = await sql<
       SummaryRow & { status: string; reads: number | null }
-    >`SELECT ${SUMMARY_COLUMNS}, c.status AS status, r.reads AS reads
+    >`SELECT ${this.columns}, c.status AS status, r.reads AS reads
       FROM checks c LEFT JOIN check_reads r ON r.check_id = c.id
       WHERE c.report_json IS NOT NULL AND c.version > 0 ORDER BY c.checked_at DESC, c.id LIMIT ${limit} OFFSET ${offset}`.execute(
       this.store.db,

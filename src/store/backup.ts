@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, renameSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import SQLite from "better-sqlite3";
 import { BadInputError } from "../domain/errors.js";
-import type { Store } from "./db.js";
+import { sqliteHandle, type Store } from "./db.js";
 
 export interface BackupSummary {
   /** The backup's absolute path. */
@@ -21,6 +21,7 @@ export interface BackupSummary {
 
 /** Backs the store up into `target` (a new file: a backup never overwrites one). */
 export async function backupStore(store: Store, target: string): Promise<BackupSummary> {
+  const sqlite = sqliteHandle(store);
   const file = path.resolve(target);
   // (The live database is such a file too.)
   if (existsSync(file)) throw new BadInputError(`${file} already exists: a backup never overwrites a file; choose a new name`);
@@ -28,7 +29,7 @@ export async function backupStore(store: Store, target: string): Promise<BackupS
   const partial = `${file}.partial-${process.pid}`;
   try {
     // The first step only counts the pages; the second copies them all, in one read transaction.
-    await store.sqlite.backup(partial, { progress: ({ remainingPages }) => Math.max(remainingPages, 1) });
+    await sqlite.backup(partial, { progress: ({ remainingPages }) => Math.max(remainingPages, 1) });
     const summary = checkBackup(partial);
     renameSync(partial, file);
     return { file, bytes: statSync(file).size, ...summary };

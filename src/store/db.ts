@@ -1,9 +1,11 @@
-// Opens the store: SQLite in VERITY_DATA_DIR (one file, WAL), checks that the file is sound
-// (SQLite's quick_check, bounded by the file's size) and brings its schema up to date with the
-// versioned migrations. PostgreSQL (DATABASE_URL) comes later.
+// Opens the store. SQLite in VERITY_DATA_DIR (one file, WAL): checks that the file is sound (SQLite's
+// quick_check, bounded by the file's size) and brings its schema up to date with the versioned migrations.
+// PostgreSQL (DATABASE_URL): the same migrations, applied only by `verity migrate`, since several
+// processes on several machines share the database; the others refuse to start while some are pending.
 import { existsSync, mkdirSync } from "node:fs";
 import SQLite from "better-sqlite3";
-import { Kysely, Migrator, SqliteDialect, type Migration, type MigrationProvider } from "kysely";
+import pg from "pg";
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Migration, type MigrationProvider } from "kysely";
 import { ConfigError, DamagedDatabaseError, errorMessage } from "../domain/errors.js";
 import { diskFullAtStart } from "./disk.js";
 import { databaseFile, QUICK_CHECK_MAX_BYTES, sizeWithWal } from "./sqlite-file.js";
@@ -32,16 +34,37 @@ class StaticMigrations implements MigrationProvider {
   }
 }
 
-export interface Store {
+interface StoreBase {
   db: Kysely<Database>;
+  close(): Promise<void>;
+}
+
+export interface SqliteStore extends StoreBase {
+  kind: "sqlite";
   /** The same connection without the query builder, for bulk writes with prepared statements (hold `db.connection()` while using it). */
   sqlite: SQLite.Database;
-  close(): Promise<void>;
+}
+
+export interface PostgresStore extends StoreBase {
+  kind: "postgres";
+}
+
+export type Store = SqliteStore | PostgresStore;
+
+/** The SQLite connection under a store (for SQLite-only work: backups, tests that count writes). */
+export function sqliteHandle(store: Store): SQLite.Database {
+  if (store.kind !== "sqlite") throw new ConfigError("this needs the SQLite store; DATABASE_URL selects PostgreSQL");
+  return store.sqlite;
 }
 
 interface OpenStoreOptions {
   dataDir: string;
   databaseUrl?: string | null;
+  /**
+   * PostgreSQL only, what to do with pending migrations: refuse to open (the default), apply them, or leave
+   * them to the caller (`verity migrate`). SQLite always brings its own file up to date.
+   */
+  migrations?: "refuse" | "apply" | "leave";
   /** Files larger than this (with their WAL) are opened without the quick_check, which reads every page. */
   quickCheckMaxBytes?: number;
 }
@@ -50,6 +73,7 @@ export { databaseFile, QUICK_CHECK_MAX_BYTES };
 
 /** Opens the store; a full disk is said in one line that names the data directory (issue 20). */
 export async function openStore(options: OpenStoreOptions): Promise<Store> {
+  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.migrations ?? "refuse");
   try {
     return await openSqlite(options);
   } catch (error) {
@@ -57,8 +81,79 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
   }
 }
 
-async function openSqlite({ dataDir, databaseUrl, quickCheckMaxBytes = QUICK_CHECK_MAX_BYTES }: OpenStoreOptions): Promise<Store> {
-  if (databaseUrl) throw new ConfigError("PostgreSQL (DATABASE_URL) is not supported yet; unset it to use SQLite");
+function migrator(db: Kysely<Database>): Migrator {
+  return new Migrator({ db, provider: new StaticMigrations() });
+}
+
+/** Migrations not yet applied to the database, by name. */
+export async function pendingMigrations(db: Kysely<Database>): Promise<string[]> {
+  return (await migrator(db).getMigrations()).filter((m) => !m.executedAt).map((m) => m.name);
+}
+
+/** Applies the pending migrations; returns the names applied. */
+export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
+  const { error, results } = await migrator(db).migrateToLatest();
+  if (error) throw error;
+  return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
+}
+
+/** PostgreSQL counts in int8, which the driver reads as text unless told otherwise; Verity's counts fit a double. */
+const INT8_OID = 20;
+
+async function openPostgres(databaseUrl: string, migrations: "refuse" | "apply" | "leave"): Promise<PostgresStore> {
+  const pool = new pg.Pool({
+    connectionString: databaseUrl,
+    max: 10,
+    types: {
+      getTypeParser: ((oid: number, format?: "text" | "binary") =>
+        oid === INT8_OID ? Number : pg.types.getTypeParser(oid, format)) as never,
+    },
+  });
+  pool.on("error", () => {
+    // An idle connection the server closed: the pool replaces it on the next query.
+  });
+  const db = new Kysely<Database>({
+    dialect: new PostgresDialect({ pool: pool as never }),
+  });
+  try {
+    await sqlPing(pool, databaseUrl);
+    if (migrations === "apply") await migrateToLatest(db);
+    else if (migrations === "refuse") {
+      const pending = await pendingMigrations(db);
+      if (pending.length > 0) {
+        throw new ConfigError(
+          `the database has ${pending.length} pending migration(s) (${pending[0]}${pending.length > 1 ? ", …" : ""}): run \`verity migrate\` first`,
+        );
+      }
+    }
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+  return { kind: "postgres", db, close: () => db.destroy() };
+}
+
+/** Connects once, so that a wrong URL or a server that is down is one clear line, not a stack. */
+async function sqlPing(pool: pg.Pool, databaseUrl: string): Promise<void> {
+  try {
+    (await pool.connect()).release();
+  } catch (error) {
+    throw new ConfigError(`cannot connect to PostgreSQL at ${redacted(databaseUrl)}: ${errorMessage(error)}`);
+  }
+}
+
+/** The URL without its password, for messages. */
+export function redacted(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = "***";
+    return u.toString();
+  } catch {
+    return "DATABASE_URL";
+  }
+}
+
+async function openSqlite({ dataDir, quickCheckMaxBytes = QUICK_CHECK_MAX_BYTES }: OpenStoreOptions): Promise<SqliteStore> {
   mkdirSync(dataDir, { recursive: true });
   const file = databaseFile(dataDir);
   refuseEmptyFile(file);
@@ -84,13 +179,14 @@ async function openSqlite({ dataDir, databaseUrl, quickCheckMaxBytes = QUICK_CHE
     throw error;
   }
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-  const { error } = await new Migrator({ db, provider: new StaticMigrations() }).migrateToLatest();
-  if (error) {
+  try {
+    await migrateToLatest(db);
+  } catch (error) {
     await db.destroy();
     if (isDamage(error)) throw new DamagedDatabaseError(damagedMessage(file, errorMessage(error)));
     throw error;
   }
-  return { db, sqlite, close: () => db.destroy() };
+  return { kind: "sqlite", db, sqlite, close: () => db.destroy() };
 }
 
 /**

@@ -9,15 +9,17 @@ export interface JobEvent {
   checkId: string;
   type: string;
   data: Record<string, unknown>;
+  /** The worker that wrote it (null: the queue). */
+  origin: string | null;
 }
 
 export class JobEventRepository {
   constructor(private readonly store: Store) {}
 
-  async append(checkId: string, type: string, data: Record<string, unknown>, now: string): Promise<void> {
+  async append(checkId: string, type: string, data: Record<string, unknown>, now: string, origin: string | null = null): Promise<void> {
     await this.store.db
       .insertInto("job_events")
-      .values({ check_id: checkId, type, data_json: JSON.stringify(data), created_at: now })
+      .values({ check_id: checkId, type, data_json: JSON.stringify(data), origin, created_at: now })
       .execute();
   }
 
@@ -38,7 +40,7 @@ export class JobEventRepository {
       } catch {
         // a damaged entry loses its details, not its place
       }
-      return { id: row.id, checkId: row.check_id, type: row.type, data };
+      return { id: Number(row.id), checkId: row.check_id, type: row.type, data, origin: row.origin };
     });
   }
 

@@ -1,6 +1,7 @@
 // Durable check jobs: what the site and the API asked to check, and how far each run got.
 import type { Selectable } from "kysely";
 import type { Store } from "./db.js";
+import { isUniqueViolation } from "./dialect.js";
 import type { JobsTable } from "./schema.js";
 
 export type JobStatus = "queued" | "running" | "done" | "failed";
@@ -97,7 +98,7 @@ export class JobRepository {
         .execute();
       return true;
     } catch (error) {
-      if (/UNIQUE constraint failed: jobs\.match_key/.test(String(error))) return false;
+      if (isUniqueViolation(error, "jobs", "match_key")) return false;
       throw error;
     }
   }

@@ -3,9 +3,11 @@ import { createHash } from "node:crypto";
 import { sql } from "kysely";
 import { splitSentences } from "../domain/text.js";
 import type { IncomingDocument } from "../domain/document.js";
-import type { Store } from "./db.js";
+import type { SqliteStore, Store } from "./db.js";
 import { ftsMatch, queryWords, rarestWithin, ROW_BUDGET, TermRows } from "./fts-terms.js";
 import type SQLite from "better-sqlite3";
+import { writeBatchPostgres } from "./postgres/library-writes.js";
+import * as postgresSearch from "./postgres/text-search.js";
 
 export type UpsertResult = "added" | "updated" | "unchanged";
 
@@ -35,6 +37,11 @@ const PASSAGE_WORDS = 120;
 
 export function hashText(text: string): string {
   return createHash("sha256").update(text).digest("hex");
+}
+
+/** What tells a changed document from the same one ingested again. */
+function contentHashOf(doc: IncomingDocument): string {
+  return hashText(`${doc.title}\n${doc.text}`);
 }
 
 export function chunkPassages(text: string): { start: number; end: number }[] {
@@ -97,14 +104,15 @@ function prepareBatchStatements(sqlite: SQLite.Database): BatchStatements {
 
 export class LibraryRepository {
   private statements: BatchStatements | null = null;
-  private readonly termRows: TermRows;
+  /** SQLite only (PostgreSQL's search counts its words itself). */
+  private readonly termRows: TermRows | null;
 
   constructor(
     private readonly store: Store,
     /** Rows a query may read (see fts-terms.ts); smaller only in tests. */
     private readonly rowBudget = ROW_BUDGET,
   ) {
-    this.termRows = new TermRows(store.sqlite);
+    this.termRows = store.kind === "sqlite" ? new TermRows(store.sqlite) : null;
   }
 
   /**
@@ -112,21 +120,23 @@ export class LibraryRepository {
    * all its passages is stored, or none is.
    */
   async upsertMany(docs: IncomingDocument[], now = new Date().toISOString()): Promise<UpsertResult[]> {
+    const store = this.store;
+    if (store.kind === "postgres") return writeBatchPostgres(store, docs, now, contentHashOf, chunkPassages);
     // Holding Kysely's connection keeps every other query out of this batch's transaction.
-    return this.store.db.connection().execute(async () => this.writeBatch(docs, now));
+    return store.db.connection().execute(async () => this.writeBatch(store, docs, now));
   }
 
   /** One synchronous transaction of prepared statements: no query building or await per row. */
-  private writeBatch(docs: IncomingDocument[], now: string): UpsertResult[] {
-    const s = (this.statements ??= prepareBatchStatements(this.store.sqlite));
+  private writeBatch(store: SqliteStore, docs: IncomingDocument[], now: string): UpsertResult[] {
+    const s = (this.statements ??= prepareBatchStatements(store.sqlite));
     s.ftsHashSize();
-    return this.store.sqlite.transaction(() => {
+    return store.sqlite.transaction(() => {
       const results: UpsertResult[] = [];
       // Full-text rows are written after all plain rows: every other statement in between opens a
       // savepoint, and FTS5 writes its pending terms to a new segment at each one (2-3 times slower).
       const indexLater = new Map<number, { title: string; text: string; passages: { id: number; text: string }[] }>();
       for (const doc of docs) {
-        const contentHash = hashText(`${doc.title}\n${doc.text}`);
+        const contentHash = contentHashOf(doc);
         const existing = s.find.get(doc.key) as { id: number; content_hash: string } | undefined;
         if (existing?.content_hash === contentHash) {
           results.push("unchanged");
@@ -172,6 +182,11 @@ export class LibraryRepository {
 
   /** Best passages for a free-text query (BM25; title matches count half as much as body matches). */
   async searchPassages(query: string, limit: number): Promise<PassageMatch[]> {
+    if (this.store.kind === "postgres") {
+      const asked = queryWords(query);
+      const rows = asked.length > 0 ? await postgresSearch.searchPassages(this.store, asked, limit) : [];
+      return rows.map((r) => ({ passageId: r.passage_id, documentId: r.document_id, text: r.text, score: r.score }));
+    }
     const match = this.ftsQuery(query);
     if (!match) return [];
     const rows = await sql<{ passage_id: number; document_id: number; text: string; score: number }>`
@@ -185,6 +200,11 @@ export class LibraryRepository {
 
   /** Best whole documents for a free-text query (BM25 over title and text; the title counts 1.5 times). */
   async searchDocuments(query: string, limit: number): Promise<{ documentId: number; score: number }[]> {
+    if (this.store.kind === "postgres") {
+      const asked = queryWords(query);
+      const rows = asked.length > 0 ? await postgresSearch.searchDocuments(this.store, asked, limit) : [];
+      return rows.map((r) => ({ documentId: r.id, score: r.score }));
+    }
     const match = this.ftsQuery(query);
     if (!match) return [];
     const rows = await sql<{ id: number; score: number }>`
@@ -197,7 +217,7 @@ export class LibraryRepository {
   private ftsQuery(text: string): string {
     const asked = queryWords(text);
     if (asked.length <= 1) return ftsMatch(asked);
-    const rows = this.termRows.rows(asked);
+    const rows = this.termRows!.rows(asked);
     return ftsMatch(
       rarestWithin(
         asked.map((word, i) => ({ word, rows: rows[i]! })),

@@ -111,6 +111,7 @@ export interface JobEventsTable {
   check_id: string;
   type: string;
   data_json: string;
+  origin: string | null;
   created_at: string;
 }
 

@@ -14,6 +14,7 @@ import { libraryOnlyConfig } from "../../src/service/config.js";
 import { openVerity, type Verity } from "../../src/service/verity.js";
 import { createServer, type VerityServer } from "../../src/server/app.js";
 import { JobRepository } from "../../src/store/jobs.js";
+import { sqliteHandle } from "../../src/store/db.js";
 import { LIBRARY } from "../fixtures/library-docs.js";
 import { Browser, gatedService } from "../helpers/website.js";
 import { mountSmallDisk, type SmallDisk } from "../helpers/small-disk.js";
@@ -72,9 +73,12 @@ describe("a full disk", { skip }, () => {
     } catch {
       // already freed
     }
-    await app?.close({ timeoutMs: 0 });
-    await verity?.close();
-    disk.unmount();
+    try {
+      await app?.close({ timeoutMs: 0 });
+      await verity?.close();
+    } finally {
+      disk.unmount(); // even when a failed test left things half closed
+    }
   });
 
   it("reads while full, answers refused writes with 503, and finishes the waiting checks once space returns", async () => {
@@ -96,7 +100,7 @@ describe("a full disk", { skip }, () => {
     await visitor.page(reportUrl); // the visitor's cookie, before the disk fills
 
     // The write-ahead log emptied, so that the next write needs new room; then not one byte left.
-    verity.store.sqlite.pragma("wal_checkpoint(TRUNCATE)");
+    sqliteHandle(verity.store).pragma("wal_checkpoint(TRUNCATE)");
     assert.ok(disk.fill() > 0);
     assert.equal(disk.available(), 0);
 

@@ -7,6 +7,7 @@ import { after, before, describe, it } from "node:test";
 import { createServer, type VerityServer } from "../../src/server/app.js";
 import { LIBRARY } from "../fixtures/library-docs.js";
 import { tempVerity } from "../helpers/verity.js";
+import { sqliteHandle } from "../../src/store/db.js";
 import { Browser } from "../helpers/website.js";
 import { parse } from "../helpers/dom.js";
 
@@ -33,9 +34,9 @@ describe("page views and the page cache", () => {
     url = report.url;
     app = createServer(v, { rateLimits: LIMITS, startJobs: false });
     // Every row the connection inserts, updates or deletes.
-    const total = v.store.sqlite.prepare("SELECT total_changes() AS n");
+    const total = sqliteHandle(v.store).prepare("SELECT total_changes() AS n");
     changes = () => (total.get() as { n: number }).n;
-    const reads = v.store.sqlite.prepare("SELECT reads FROM check_reads WHERE check_id = ?");
+    const reads = sqliteHandle(v.store).prepare("SELECT reads FROM check_reads WHERE check_id = ?");
     readsOf = (checkId) => (reads.get(checkId) as { reads: number } | undefined)?.reads ?? 0;
   });
   after(async () => {
@@ -56,7 +57,7 @@ describe("page views and the page cache", () => {
   });
 
   it("pages still serve when the database refuses writes; the reads wait for the next flush", async () => {
-    v.store.sqlite.pragma("query_only = ON");
+    sqliteHandle(v.store).pragma("query_only = ON");
     const logged: unknown[] = [];
     const original = console.error;
     console.error = (...args: unknown[]) => void logged.push(args);
@@ -66,12 +67,12 @@ describe("page views and the page cache", () => {
       assert.equal(await app.services.reads.flush(), 0, "the flush failed");
       assert.ok(logged.length > 0, "and said so");
       assert.equal(app.services.reads.unwritten, 1, "the read is kept");
-      v.store.sqlite.pragma("query_only = OFF");
+      sqliteHandle(v.store).pragma("query_only = OFF");
       assert.equal(await app.services.reads.flush(), 1, "written once writing works again");
       assert.equal(readsOf(id), readsBefore + 1);
     } finally {
       console.error = original;
-      v.store.sqlite.pragma("query_only = OFF");
+      sqliteHandle(v.store).pragma("query_only = OFF");
     }
   });
 

@@ -1,9 +1,10 @@
 import { sql, type Kysely } from "kysely";
+import { createPassageSearch, generatedId, isPostgres } from "./dialect.js";
 
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable("documents")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", generatedId(db))
     .addColumn("key", "text", (c) => c.notNull().unique())
     .addColumn("content_hash", "text", (c) => c.notNull())
     .addColumn("title", "text", (c) => c.notNull())
@@ -19,7 +20,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable("passages")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", generatedId(db))
     .addColumn("document_id", "integer", (c) => c.notNull().references("documents.id").onDelete("cascade"))
     .addColumn("ordinal", "integer", (c) => c.notNull())
     .addColumn("start_offset", "integer", (c) => c.notNull())
@@ -28,15 +29,13 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex("passages_document").on("passages").column("document_id").execute();
 
-  // Full-text index over passages, with the document title as a second, weighted column.
-  // SQLite: an FTS5 table kept in step by the library repository (PostgreSQL will use tsvector).
-  await sql`CREATE VIRTUAL TABLE passages_fts USING fts5(
-    text, title, tokenize = 'porter unicode61 remove_diacritics 2'
-  )`.execute(db);
+  // Full-text index over passages, with the document title as a second, weighted column, kept in step
+  // by the library repository.
+  await createPassageSearch(db);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  await sql`DROP TABLE passages_fts`.execute(db);
+  if (!isPostgres(db)) await sql`DROP TABLE passages_fts`.execute(db);
   await db.schema.dropTable("passages").execute();
   await db.schema.dropTable("documents").execute();
 }

@@ -1,4 +1,5 @@
 import type { Kysely } from "kysely";
+import { bytesType } from "./dialect.js";
 
 // The page cache: the last good response per requested URL, revalidated with ETag / Last-Modified.
 export async function up(db: Kysely<any>): Promise<void> {
@@ -8,7 +9,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("final_url", "text", (c) => c.notNull())
     .addColumn("status", "integer", (c) => c.notNull())
     .addColumn("headers_json", "text", (c) => c.notNull())
-    .addColumn("body", "blob", (c) => c.notNull())
+    .addColumn("body", bytesType(db), (c) => c.notNull())
     .addColumn("etag", "text")
     .addColumn("last_modified", "text")
     .addColumn("fetched_at", "text", (c) => c.notNull())

@@ -1,4 +1,5 @@
 import type { Kysely } from "kysely";
+import { generatedId } from "./dialect.js";
 
 // Checks run in worker processes: a running job is leased to one worker, which renews the lease
 // while it works (a killed worker's job is taken again when its lease runs out), and the progress
@@ -9,10 +10,12 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable("job_events")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", generatedId(db))
     .addColumn("check_id", "text", (c) => c.notNull())
     .addColumn("type", "text", (c) => c.notNull())
     .addColumn("data_json", "text", (c) => c.notNull())
+    // The worker that wrote it: a web process skips its own worker's events, which reached its bus at once.
+    .addColumn("origin", "text")
     .addColumn("created_at", "text", (c) => c.notNull())
     .execute();
   await db.schema.createIndex("job_events_created").on("job_events").column("created_at").execute();

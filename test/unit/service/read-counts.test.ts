@@ -3,6 +3,7 @@ import { after, before, describe, it } from "node:test";
 import { ReadCounts } from "../../../src/service/read-counts.js";
 import { sampleReport } from "../../helpers/sample-report.js";
 import { tempVerity } from "../../helpers/verity.js";
+import { sqliteHandle } from "../../../src/store/db.js";
 
 type TempVerity = Awaited<ReturnType<typeof tempVerity>>;
 
@@ -10,7 +11,8 @@ describe("ReadCounts", () => {
   let v: TempVerity;
   let id = "";
   const readsOf = (checkId: string) =>
-    (v.store.sqlite.prepare("SELECT reads FROM check_reads WHERE check_id = ?").get(checkId) as { reads: number } | undefined)?.reads ?? 0;
+    (sqliteHandle(v.store).prepare("SELECT reads FROM check_reads WHERE check_id = ?").get(checkId) as { reads: number } | undefined)
+      ?.reads ?? 0;
 
   before(async () => {
     v = await tempVerity();
@@ -39,12 +41,12 @@ describe("ReadCounts", () => {
     const reads = new ReadCounts(v.store, (...args) => logged.push(args));
     const start = readsOf(id);
     reads.count(id);
-    v.store.sqlite.pragma("query_only = ON");
+    sqliteHandle(v.store).pragma("query_only = ON");
     try {
       assert.equal(await reads.flush(), 0);
       reads.count(id);
     } finally {
-      v.store.sqlite.pragma("query_only = OFF");
+      sqliteHandle(v.store).pragma("query_only = OFF");
     }
     assert.equal(logged.length, 1);
     assert.equal(reads.unwritten, 2);

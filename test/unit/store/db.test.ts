@@ -4,12 +4,13 @@ import assert from "node:assert/strict";
 import { closeSync, openSync, statSync, writeFileSync, writeSync } from "node:fs";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
-import { DamagedDatabaseError } from "../../../src/domain/errors.js";
+import { ConfigError, DamagedDatabaseError } from "../../../src/domain/errors.js";
 import type { IncomingDocument } from "../../../src/domain/document.js";
-import { databaseFile, openStore } from "../../../src/store/db.js";
+import { databaseFile, openStore, pendingMigrations } from "../../../src/store/db.js";
 import { LibraryRepository } from "../../../src/store/library.js";
 import { seededRandom } from "../../../bench/quality/metrics.js";
 import { tempDir } from "../../helpers/verity.js";
+import { freshDatabase, POSTGRES_SKIP } from "../../helpers/postgres.js";
 
 /** Noise, the same on every run. */
 function randomBytes(seed: number, length: number): Buffer {
@@ -106,5 +107,39 @@ describe("opening the store", () => {
     closeSync(fd);
     const store = await openStore({ dataDir, quickCheckMaxBytes: 4096 });
     await store.close();
+  });
+});
+
+describe("opening a PostgreSQL store", { skip: POSTGRES_SKIP }, () => {
+  const oneLine = (pattern: RegExp) => (error: unknown) => {
+    assert.ok(error instanceof ConfigError, String(error));
+    assert.ok(!error.message.includes("\n"), "one line");
+    assert.match(error.message, pattern);
+    return true;
+  };
+
+  it("refuses a database with pending migrations until `verity migrate` has applied them", async () => {
+    const url = await freshDatabase();
+    await assert.rejects(openStore({ dataDir: "", databaseUrl: url }), oneLine(/pending migration.*run `verity migrate` first/));
+    const migrated = await openStore({ dataDir: "", databaseUrl: url, migrations: "apply" });
+    assert.deepEqual(await pendingMigrations(migrated.db), []);
+    await migrated.close();
+    const store = await openStore({ dataDir: "", databaseUrl: url });
+    assert.equal(store.kind, "postgres");
+    await store.close();
+  });
+
+  it("says in one line, without the password, when it cannot connect", async () => {
+    const { dir, cleanup } = await tempDir("verity-no-server-");
+    const url = `postgres://someone:secret@localhost/nowhere?host=${encodeURIComponent(dir)}`;
+    try {
+      await assert.rejects(openStore({ dataDir: "", databaseUrl: url }), (error: unknown) => {
+        oneLine(/^cannot connect to PostgreSQL at /)(error);
+        assert.ok(!(error as Error).message.includes("secret"));
+        return true;
+      });
+    } finally {
+      await cleanup();
+    }
   });
 });

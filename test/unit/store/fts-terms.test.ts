@@ -5,6 +5,7 @@ import type { IncomingDocument } from "../../../src/domain/document.js";
 import { ftsMatch, queryWords, rarestWithin, TermRows } from "../../../src/store/fts-terms.js";
 import { LibraryRepository } from "../../../src/store/library.js";
 import { tempVerity } from "../../helpers/verity.js";
+import { sqliteHandle } from "../../../src/store/db.js";
 
 function doc(key: string, text: string): IncomingDocument {
   return { key, title: "Note", text, url: null, publisher: null, author: null, publishedAt: null, format: "text", origin: key };
@@ -60,14 +61,14 @@ describe("rows of each word in a real library", () => {
   after(async () => v.cleanup());
 
   it("counts the passages holding each word as the index stems and folds it", () => {
-    const terms = new TermRows(v.store.sqlite);
+    const terms = new TermRows(sqliteHandle(v.store));
     // "cell" is stored as the stem of "Cells"; "cafe" and "café" fold to one term; "covid-19" is a
     // phrase of two terms, counted by its rarer one; an unknown word holds no rows.
     assert.deepEqual(terms.rows(["cell", "zeppelin", "café", "muller", "covid-19", "unheard"]), [13, 1, 2, 2, 2, 0]);
   });
 
   it("counts again once the library gains passages", async () => {
-    const terms = new TermRows(v.store.sqlite);
+    const terms = new TermRows(sqliteHandle(v.store));
     assert.deepEqual(terms.rows(["zeppelin"]), [1]);
     await v.library.upsertMany([doc("zeppelin-2", "Another zeppelin landed.")]);
     assert.deepEqual(terms.rows(["zeppelin"]), [2]);
