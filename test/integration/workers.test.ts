@@ -100,6 +100,7 @@ function cliEnv(v: TempVerity, search: FixtureServer, extra: Record<string, stri
     VERITY_SOURCES: "library,searxng",
     SEARXNG_URL: search.url,
     VERITY_CONCURRENCY: "2",
+    ...(v.config.databaseUrl ? { DATABASE_URL: v.config.databaseUrl } : {}), // the same store, on PostgreSQL too
     ...extra,
   };
 }
