@@ -8,13 +8,14 @@
 //        [--data-dir ../shared/datasets]
 import { execFileSync, spawn } from "node:child_process";
 import { createReadStream, createWriteStream, type WriteStream } from "node:fs";
-import { mkdir, mkdtemp, readFile, rm, stat, symlink, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { chunkPassages } from "../src/store/library.js";
+import { exportCommit } from "./baseline.js";
 import { seededRandom } from "./quality/metrics.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -156,15 +157,6 @@ function runChild(root: string, file: string): Promise<RunResult> {
       code === 0 ? resolve(JSON.parse(out.trim().split("\n").at(-1)!)) : reject(new Error(`run exited ${code}`)),
     );
   });
-}
-
-/** The baseline commit's src/ in a temp folder, sharing this checkout's node_modules. */
-async function exportCommit(rev: string, work: string): Promise<string> {
-  const root = path.join(work, "baseline");
-  execFileSync("mkdir", ["-p", root]);
-  execFileSync("sh", ["-c", `git archive ${JSON.stringify(rev)} src package.json | tar -x -C ${JSON.stringify(root)}`], { cwd: ROOT });
-  await symlink(path.join(ROOT, "node_modules"), path.join(root, "node_modules"));
-  return root;
 }
 
 async function main(): Promise<void> {

@@ -89,7 +89,7 @@ async function serveBoth(): Promise<void> {
   const ports: Ports = { verity: await listen(app.fetch), bare: await listen(bare.fetch), targets, bytes };
   process.send!(ports);
   process.on("message", async () => {
-    await app.close({ wait: false });
+    await app.close({ timeoutMs: 0 });
     await verity.close();
     await rm(dir, { recursive: true, force: true });
     process.exit(0);

@@ -2,7 +2,7 @@
 // Exit status: 0 success, 2 bad input, configuration or a full disk (one line on stderr), 1 other failures.
 import { Command, CommanderError, Option } from "commander";
 import { loadConfig } from "../service/config.js";
-import { BadInputError, ConfigError, errorMessage, isUserError } from "../domain/errors.js";
+import { BadInputError, errorMessage, isUserError } from "../domain/errors.js";
 import { isDiskFull } from "../domain/disk-full.js";
 
 export async function main(argv: string[]): Promise<number> {
@@ -48,13 +48,14 @@ export async function main(argv: string[]): Promise<number> {
 
   program
     .command("serve")
-    .description("serve the website and JSON API")
+    .description("serve the website and JSON API, with a worker process that runs the checks")
     .option("--port <port>", "port to listen on", "3000")
+    .option("--no-worker", "serve only: checks are run by `verity worker` processes")
     .action(async (opts) => {
       const port = Number(opts.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new BadInputError(`invalid port "${opts.port}"`);
       const { runServeCommand } = await import("./serve.js");
-      exitCode = await runServeCommand(port, loadConfig());
+      exitCode = await runServeCommand(port, loadConfig(), { worker: opts.worker !== false });
     });
 
   program
@@ -94,9 +95,11 @@ export async function main(argv: string[]): Promise<number> {
 
   program
     .command("worker")
-    .description("run checks from the job queue (PostgreSQL deployments)")
-    .action(() => {
-      throw new ConfigError("separate workers need PostgreSQL (DATABASE_URL); with SQLite, `verity serve` runs checks itself");
+    .description("run checks from the job queue until SIGTERM (beside `verity serve --no-worker`)")
+    .option("--concurrency <n>", "checks at once (default: VERITY_CONCURRENCY, else 2)")
+    .action(async (opts) => {
+      const { runWorkerCommand } = await import("./worker.js");
+      exitCode = await runWorkerCommand(opts, loadConfig());
     });
 
   try {

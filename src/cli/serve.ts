@@ -1,30 +1,43 @@
-// `verity serve` (what `npm start` runs): the website and API on the embedded defaults.
-// Checks run as jobs in this process; on stop, running checks are left to the next start.
+// `verity serve` (what `npm start` runs): the website and API on the embedded defaults, and a
+// worker process that runs the checks (none with --no-worker: then `verity worker` runs them).
+// The port is open as soon as the store is; SIGTERM stops the worker (which hands unfinished
+// checks back to the queue within its timeout) and exits.
 import { serve } from "@hono/node-server";
 import { openVerity } from "../service/verity.js";
 import type { Config } from "../service/config.js";
 import { createServer } from "../server/app.js";
 import { loadServerOptions } from "../server/options.js";
+import { workerSettings } from "./worker.js";
+import { startWorkerProcess, type WorkerProcess } from "./worker-process.js";
 
-export async function runServeCommand(port: number, config: Config): Promise<number> {
+export async function runServeCommand(port: number, config: Config, opts: { worker: boolean }): Promise<number> {
   const options = loadServerOptions(config);
+  const settings = workerSettings(config.env);
   const verity = await openVerity(config);
-  const app = createServer(verity, options);
+  const app = createServer(verity, { ...options, runChecks: false });
+  let worker: WorkerProcess | null = null;
+  let stopping = false;
   const server = serve({ fetch: app.fetch, port, hostname: process.env.HOST ?? "127.0.0.1" }, (info) => {
+    // Once the port is open: the worker's start-up (loading the analyst) never delays the first page.
+    if (opts.worker && !stopping) worker = startWorkerProcess({ stopTimeoutMs: settings.stopTimeoutMs });
+    const checks = opts.worker
+      ? `checks run in a worker process, ${settings.concurrency} at a time`
+      : "checks run in `verity worker` processes";
     process.stderr.write(
-      `Verity is serving on http://${info.address}:${info.port} (data in ${config.dataDir}; ${app.queue.concurrency} checks at a time` +
+      `Verity is serving on http://${info.address}:${info.port} (data in ${config.dataDir}; ${checks}` +
         `${options.adminToken ? "; admin area on" : ""})\n`,
     );
   });
-  let stopping = false;
   const stop = () => {
     if (stopping) return;
     stopping = true;
     server.close();
-    // Running checks are not waited for: the next start runs them again, and publishes each once.
-    void app
-      .close({ wait: false })
-      .then(() => verity.close())
+    void (async () => {
+      await worker?.stop();
+      await app.close({ timeoutMs: 0 });
+      await verity.close();
+    })()
+      .catch((error) => console.error("verity:", error))
       .finally(() => process.exit(0));
   };
   process.once("SIGINT", stop);

@@ -1,7 +1,8 @@
 // The HTTP server: the website (server-rendered pages, complete without JavaScript),
 // the JSON API with its OpenAPI document and server-sent progress events, feeds and
 // sitemap, and the admin area, each a Hono sub-app over the site's services. Checks
-// run as durable jobs (src/jobs) in this process.
+// run as durable jobs (src/jobs): in a worker process (`verity serve`), or in this one
+// when the options say so (`runChecks`, the tests' default).
 import { Hono, type Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { DISK_FULL_REASON, isDiskFull } from "../domain/disk-full.js";
@@ -38,17 +39,20 @@ const VOTE_PATH = /^\/checks\/[^/]+\/vote$/;
 export type VerityServer = Hono & {
   services: SiteServices;
   queue: JobQueue;
-  /** Stops taking jobs and waits for the running ones (`wait: false` leaves them to the next start); writes the counted reads. */
-  close(options?: { wait?: boolean }): Promise<void>;
+  /**
+   * Stops taking jobs and waits for the running ones (at most `timeoutMs`: the unfinished ones go back
+   * to the queue); writes the counted reads.
+   */
+  close(options?: { timeoutMs?: number }): Promise<void>;
 };
 
-/** The bus events at which a job changes what a cached page shows. */
+/** The events (from the store's log, src/jobs/relay.ts) at which a job changes what a cached page shows. */
 const JOB_MOVES = new Set(["queued", "started", "done", "failed"]);
 
 export function createServer(verity: Verity, partial: Partial<ServerOptions> = {}): VerityServer {
   const options = resolveOptions(partial);
   const services = openSiteServices(verity, {
-    concurrency: options.concurrency,
+    concurrency: options.runChecks ? options.concurrency : 0,
     campaign: options.campaign,
     secret: options.secret,
     now: options.now,
@@ -138,7 +142,7 @@ export function createServer(verity: Verity, partial: Partial<ServerOptions> = {
   return Object.assign(app, {
     services,
     queue: services.queue,
-    close: async (closeOptions: { wait?: boolean } = {}) => {
+    close: async (closeOptions: { timeoutMs?: number } = {}) => {
       await services.queue.stop(closeOptions);
       await services.reads.stop();
     },

@@ -37,7 +37,9 @@ export interface ServerOptions {
    * client address N entries from the right of X-Forwarded-For (each proxy appends the address it saw).
    */
   trustProxy: number;
-  /** Start the job queue, resuming interrupted jobs, when the server is created. */
+  /** Run checks in this process (a worker inside the server); `verity serve` runs them in a child process instead. */
+  runChecks: boolean;
+  /** Start following the job events (and this process's worker) when the server is created, not on the first request. */
   startJobs: boolean;
   /** Checks per archive page. */
   pageSize: number;
@@ -54,6 +56,7 @@ export const DEFAULT_OPTIONS: ServerOptions = {
   concurrency: 2,
   corsOrigins: [],
   trustProxy: 0,
+  runChecks: true,
   startJobs: true,
   pageSize: 20,
   now: () => new Date(),

@@ -1,9 +1,12 @@
 // The services of the website and its API, wired once from an open Verity: the job
-// queue with its progress bus, the archive, where checks stand, votes, the campaign,
+// queue with its progress bus fed from the store's event log (and a worker, when checks run here), the archive, where checks stand, votes, the campaign,
 // submissions, the editors' actions and the read counts; and the key that signs the site's cookies.
 import { randomBytes } from "node:crypto";
 import { ProgressBus } from "../jobs/bus.js";
 import { JobQueue } from "../jobs/queue.js";
+import { EventRelay } from "../jobs/relay.js";
+import { Worker } from "../jobs/worker.js";
+import { JobEventRepository } from "../store/job-events.js";
 import { JobRepository } from "../store/jobs.js";
 import { SiteRepository } from "../store/site.js";
 import { Archive } from "./archive.js";
@@ -16,7 +19,7 @@ import type { Verity } from "./verity.js";
 import { Votes } from "./votes.js";
 
 interface SiteSettings {
-  /** Checks running at once. */
+  /** Checks running at once in this process; 0: they run in worker processes. */
   concurrency: number;
   /** The configured campaign (an admin may override it). */
   campaign: CampaignSettings | null;
@@ -44,8 +47,14 @@ export function openSiteServices(verity: Verity, settings: SiteSettings): SiteSe
   const { store, checks } = verity;
   const { now } = settings;
   const jobs = new JobRepository(store);
+  const events = new JobEventRepository(store);
   const bus = new ProgressBus();
-  const queue = new JobQueue({ service: verity.service, checks, jobs, bus }, { concurrency: settings.concurrency, now });
+  const worker =
+    settings.concurrency > 0
+      ? new Worker({ service: verity.service, checks, jobs, events, bus }, { concurrency: settings.concurrency, now })
+      : null;
+  const relay = new EventRelay(events, bus, undefined, worker?.id ?? null);
+  const queue = new JobQueue({ service: verity.service, jobs, events, relay, worker, now });
   const archive = new Archive(store, checks);
   let secret: Promise<string> | null = null;
   return {

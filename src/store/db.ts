@@ -16,6 +16,7 @@ import * as m004DocumentsFts from "./migrations/004-documents-fts.js";
 import * as m003 from "./migrations/003-http-cache.js";
 import * as m005Site from "./migrations/005-site.js";
 import * as m006Embeddings from "./migrations/006-embeddings.js";
+import * as m007JobLeases from "./migrations/007-job-leases.js";
 
 const MIGRATIONS: Record<string, Migration> = {
   "001-library": m001,
@@ -24,6 +25,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "004-documents-fts": m004DocumentsFts,
   "005-site": m005Site,
   "006-embeddings": m006Embeddings,
+  "007-job-leases": m007JobLeases,
 };
 
 class StaticMigrations implements MigrationProvider {

@@ -7,6 +7,12 @@ import type { JobsTable } from "./schema.js";
 export type JobStatus = "queued" | "running" | "done" | "failed";
 const ACTIVE_JOB_STATUSES: JobStatus[] = ["queued", "running"];
 
+/** A worker's hold on a running job. */
+export interface Lease {
+  owner: string;
+  until: string;
+}
+
 export interface StoredProgressEvent {
   type: string;
   [key: string]: unknown;
@@ -29,6 +35,7 @@ export interface Job {
   updatedAt: string;
   startedAt: string | null;
   finishedAt: string | null;
+  leaseOwner: string | null;
 }
 
 function toJob(row: Selectable<JobsTable>): Job {
@@ -56,6 +63,7 @@ function toJob(row: Selectable<JobsTable>): Job {
     updatedAt: row.updated_at,
     startedAt: row.started_at,
     finishedAt: row.finished_at,
+    leaseOwner: row.lease_owner,
   };
 }
 
@@ -84,6 +92,8 @@ export class JobRepository {
           updated_at: job.now,
           started_at: null,
           finished_at: null,
+          lease_owner: null,
+          lease_expires_at: null,
         })
         .execute();
       return true;
@@ -154,10 +164,11 @@ export class JobRepository {
   }
 
   /**
-   * Takes a queued job for running (atomically: false when someone else took it). The first
-   * claim records the check's published version, so a later run can tell it was published.
+   * Takes a queued job for running (atomically: false when someone else took it), leased to a worker
+   * until `lease.until`. The first claim records the check's published version, so a later run can
+   * tell it was published.
    */
-  async claim(id: string, currentVersion: number, now: string): Promise<boolean> {
+  async claim(id: string, currentVersion: number, now: string, lease?: Lease): Promise<boolean> {
     const result = await this.store.db
       .updateTable("jobs")
       .set((eb) => ({
@@ -166,6 +177,8 @@ export class JobRepository {
         base_version: eb.fn.coalesce("base_version", eb.val(currentVersion)),
         started_at: now,
         updated_at: now,
+        lease_owner: lease?.owner ?? null,
+        lease_expires_at: lease?.until ?? null,
       }))
       .where("id", "=", id)
       .where("status", "=", "queued")
@@ -173,14 +186,45 @@ export class JobRepository {
     return Number(result.numUpdatedRows) === 1;
   }
 
-  /** Jobs a stopped process left running go back to the queue. */
-  async requeue(id: string, now: string): Promise<void> {
+  /** A worker still at work extends the leases of the jobs it runs. */
+  async renew(owner: string, ids: string[], until: string): Promise<void> {
+    if (ids.length === 0) return;
     await this.store.db
       .updateTable("jobs")
-      .set({ status: "queued", updated_at: now })
-      .where("id", "=", id)
+      .set({ lease_expires_at: until })
+      .where("id", "in", ids)
+      .where("lease_owner", "=", owner)
       .where("status", "=", "running")
       .execute();
+  }
+
+  /** Running jobs whose worker stopped renewing its lease (or that were claimed without one). */
+  async expired(now: string): Promise<Job[]> {
+    const rows = await this.store.db
+      .selectFrom("jobs")
+      .selectAll()
+      .where("status", "=", "running")
+      .where((eb) => eb.or([eb("lease_expires_at", "is", null), eb("lease_expires_at", "<", now)]))
+      .execute();
+    return rows.map(toJob);
+  }
+
+  /**
+   * Puts a running job back in the queue: one whose lease ran out (`expiredBy`: only if it still has,
+   * so a renewed lease wins), one a worker hands back (`owner`), or any (a test's stopped server).
+   */
+  async requeue(id: string, now: string, only: { expiredBy?: string; owner?: string } = {}): Promise<boolean> {
+    let query = this.store.db
+      .updateTable("jobs")
+      .set({ status: "queued", updated_at: now, lease_owner: null, lease_expires_at: null })
+      .where("id", "=", id)
+      .where("status", "=", "running");
+    if (only.owner !== undefined) query = query.where("lease_owner", "=", only.owner);
+    const expiredBy = only.expiredBy;
+    if (expiredBy !== undefined)
+      query = query.where((eb) => eb.or([eb("lease_expires_at", "is", null), eb("lease_expires_at", "<", expiredBy)]));
+    const result = await query.executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
   }
 
   async saveProgress(id: string, stage: string | null, events: StoredProgressEvent[], now: string): Promise<void> {
@@ -191,12 +235,14 @@ export class JobRepository {
       .execute();
   }
 
+  /** Records how a run ended; with `owner`, only while that worker still holds the job (false otherwise). */
   async finish(
     id: string,
     outcome: { status: "done" | "failed"; error?: string | null; resultCheckId?: string | null },
     now: string,
-  ): Promise<void> {
-    await this.store.db
+    owner?: string,
+  ): Promise<boolean> {
+    let query = this.store.db
       .updateTable("jobs")
       .set({
         status: outcome.status,
@@ -204,9 +250,13 @@ export class JobRepository {
         result_check_id: outcome.resultCheckId ?? null,
         finished_at: now,
         updated_at: now,
+        lease_owner: null,
+        lease_expires_at: null,
       })
-      .where("id", "=", id)
-      .execute();
+      .where("id", "=", id);
+    if (owner !== undefined) query = query.where("lease_owner", "=", owner).where("status", "=", "running");
+    const result = await query.executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
   }
 
   async counts(): Promise<Record<JobStatus, number>> {

@@ -78,7 +78,7 @@ export interface Database {
 
 // The website's tables (migration 005-site).
 
-/** A check submitted through the site or the API, run by the in-process job queue. */
+/** A check submitted through the site or the API, run by a worker (src/jobs/worker.ts). */
 export interface JobsTable {
   id: string;
   /** The check this job publishes (allocated up front, or the check it refreshes). */
@@ -100,6 +100,19 @@ export interface JobsTable {
   updated_at: string;
   started_at: string | null;
   finished_at: string | null;
+  /** The worker running the job, and until when its lease holds (migration 007). */
+  lease_owner: string | null;
+  lease_expires_at: string | null;
+}
+
+/** The progress of every run, appended by the workers and followed by the web processes (migration 007). */
+export interface JobEventsTable {
+  id: Generated<number>;
+  check_id: string;
+  type: string;
+  data_json: string;
+  origin: string | null;
+  created_at: string;
 }
 
 interface VotesTable {
@@ -134,6 +147,7 @@ interface DonationsTable {
 /** The website's tables join the Database interface above (declaration merging keeps this file append-only). */
 export interface Database {
   jobs: JobsTable;
+  job_events: JobEventsTable;
   votes: VotesTable;
   check_reads: CheckReadsTable;
   settings: SettingsTable;

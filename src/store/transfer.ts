@@ -2,7 +2,7 @@
 // the library's documents, the cited sources' stored texts, and every published check with its versions,
 // votes and read count. Records come in a fixed order (documents by id, texts by hash, checks by creation,
 // each followed by what belongs to it), so exporting what was imported gives the same records again.
-// Not carried over: jobs (runs in progress), settings (the site's secrets), donations, and caches.
+// Not carried over: jobs and their event log (runs in progress), settings (the site's secrets), donations, and caches.
 import { z } from "zod";
 import type { IncomingDocument } from "../domain/document.js";
 import type { Store } from "./db.js";

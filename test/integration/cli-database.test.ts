@@ -46,7 +46,7 @@ describe("verity migrate, export and import on PostgreSQL", { skip: POSTGRES_SKI
   it("applies the migrations once, then has nothing to apply", () => {
     const first = onPostgres("migrate");
     assert.equal(first.status, 0, first.stderr);
-    assert.match(first.stdout, /^migrated postgres:\/\/.*: applied 001-library, .*006-embeddings\n$/);
+    assert.match(first.stdout, /^migrated postgres:\/\/.*: applied 001-library, .*006-embeddings, 007-job-leases\n$/);
     const again = onPostgres("migrate");
     assert.equal(again.status, 0, again.stderr);
     assert.match(again.stdout, /is up to date \(no pending migrations\)/);

@@ -74,7 +74,7 @@ describe("a full disk", { skip }, () => {
       // already freed
     }
     try {
-      await app?.close({ wait: false });
+      await app?.close({ timeoutMs: 0 });
       await verity?.close();
     } finally {
       disk.unmount(); // even when a failed test left things half closed
@@ -170,7 +170,7 @@ describe("a full disk", { skip }, () => {
   });
 
   it("`verity serve` on a full disk says what is wrong and where, in one line, and exits 2", async () => {
-    await app.close({ wait: false });
+    await app.close({ timeoutMs: 0 });
     await verity.close(); // a clean close: the write-ahead log and its index are removed
     verity = undefined as unknown as Verity;
     disk.fill();

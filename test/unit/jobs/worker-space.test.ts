@@ -1,13 +1,13 @@
-// The job queue on a full disk (issue 20), with the store's writes made to fail as SQLite fails them
-// (the real full disk, on a tmpfs, is test/integration/disk-full.test.ts): a queue that cannot even
-// hand back the jobs a stopped server left running resumes once space returns, without a restart.
+// The worker on a full disk (issue 20), with the store's writes made to fail as SQLite fails them
+// (the real full disk, on a tmpfs, is test/integration/disk-full.test.ts): a worker that cannot even
+// hand back the jobs a stopped one left running resumes once space returns, without a restart.
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
 import { after, before, describe, it } from "node:test";
 import SQLite from "better-sqlite3";
 import { normalizeForMatch } from "../../../src/domain/text.js";
-import { ProgressBus } from "../../../src/jobs/bus.js";
-import { JobQueue } from "../../../src/jobs/queue.js";
+import { Worker } from "../../../src/jobs/worker.js";
+import { JobEventRepository } from "../../../src/store/job-events.js";
 import { JobRepository } from "../../../src/store/jobs.js";
 import { LIBRARY } from "../../fixtures/library-docs.js";
 import { tempVerity } from "../../helpers/verity.js";
@@ -23,7 +23,7 @@ async function until(what: string, ready: () => boolean | Promise<boolean>): Pro
   }
 }
 
-describe("the job queue on a full disk", () => {
+describe("the worker on a full disk", () => {
   let v: Awaited<ReturnType<typeof tempVerity>>;
   before(async () => {
     v = await tempVerity();
@@ -50,13 +50,13 @@ describe("the job queue on a full disk", () => {
       },
     });
     const log: string[] = [];
-    const queue = new JobQueue(
-      { service: v.service, checks: v.checks, jobs: flaky, bus: new ProgressBus() },
-      { spaceRetryMs: 5, log: (message) => log.push(message), onError: (error) => assert.fail(String(error)) },
+    const queue = new Worker(
+      { service: v.service, checks: v.checks, jobs: flaky, events: new JobEventRepository(v.store) },
+      { spaceRetryMs: 5, log: (message: string) => log.push(message), onError: (error: unknown) => assert.fail(String(error)) },
     );
     try {
       await assert.rejects(queue.start(), /database or disk is full/);
-      await until("the queue tries again", () => refused >= 3);
+      await until("the worker tries again", () => refused >= 3);
       assert.equal((await jobs.get(jobId))?.status, "running");
       full = false;
       await until("the job done", async () => (await jobs.get(jobId))?.status === "done");

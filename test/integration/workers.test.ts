@@ -1,0 +1,214 @@
+// Checks run in worker processes (issue 20, point 1; issue 19, points 1 and 3): a web process that
+// runs no checks follows their progress through the store; `verity serve` hands unfinished checks
+// back on SIGTERM and finishes them after a restart; a worker killed mid-check loses nothing and
+// every check is published exactly once. The checks are held in their search (a SearXNG stand-in
+// that answers only when the test lets it), so each is caught running, whatever the machine's speed.
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import { setTimeout as sleep } from "node:timers/promises";
+import { createServer } from "../../src/server/app.js";
+import { openWorker } from "../../src/jobs/worker.js";
+import { JobRepository, type Job } from "../../src/store/jobs.js";
+import { startFixtureServer, type FixtureServer } from "../fixtures/servers/fixture-server.js";
+import { LIBRARY } from "../fixtures/library-docs.js";
+import { startCli } from "../helpers/cli-process.js";
+import { tempVerity } from "../helpers/verity.js";
+import { listen, readEvents } from "../helpers/website.js";
+
+type TempVerity = Awaited<ReturnType<typeof tempVerity>>;
+
+const QUESTIONS = [
+  "Can local police refuse ICE detainer requests?",
+  "Does coffee cause cancer?",
+  "Is the Great Wall of China visible from space?",
+  "Did the moon landing happen in 1969?",
+  "Does vitamin C prevent colds?",
+  "Is the Amazon rainforest the largest on Earth?",
+];
+
+/** Waits (bounded) until `ready` holds. */
+async function until(what: string, ready: () => Promise<boolean> | boolean): Promise<void> {
+  for (let i = 0; i < 2400; i++) {
+    if (await ready()) return;
+    await sleep(50);
+  }
+  throw new Error(`gave up waiting until ${what}`);
+}
+
+/** A SearXNG stand-in that holds every search until `open()` (then answers with no results). */
+async function heldSearch(): Promise<{ server: FixtureServer; open: () => void }> {
+  let open!: () => void;
+  const gate = new Promise<void>((resolve) => (open = resolve));
+  const server = await startFixtureServer(async () => {
+    await gate;
+    return { body: { query: "", number_of_results: 0, results: [], answers: [], infoboxes: [], suggestions: [] } };
+  });
+  return { server, open };
+}
+
+/** Queues the questions as the website does, from a web process that runs no checks. */
+async function queueQuestions(v: TempVerity): Promise<string[]> {
+  const app = createServer(v, { runChecks: false });
+  const ids: string[] = [];
+  for (const question of QUESTIONS) {
+    const queued = await app.queue.enqueue(question);
+    assert.equal(queued.kind, "job");
+    if (queued.kind === "job") {
+      assert.equal(queued.status, "queued", "nothing runs the check in a web process");
+      ids.push(queued.checkId);
+    }
+  }
+  await app.close();
+  return ids;
+}
+
+async function jobsOf(v: TempVerity): Promise<Job[]> {
+  const jobs = new JobRepository(v.store);
+  const rows = await v.store.db.selectFrom("jobs").select("id").execute();
+  return (await Promise.all(rows.map((r) => jobs.get(r.id)))).filter((j): j is Job => j !== null);
+}
+
+/** Each check has exactly one published version, and readers were told "done" once for it. */
+async function assertPublishedOnce(v: TempVerity, checkIds: string[]): Promise<void> {
+  for (const id of checkIds) {
+    assert.equal((await v.checks.versions(id)).length, 1, `check ${id}: one version`);
+    assert.equal((await v.checks.get(id))?.status, "done");
+  }
+  const done = await v.store.db.selectFrom("job_events").select("check_id").where("type", "=", "done").execute();
+  for (const id of checkIds) assert.equal(done.filter((e) => e.check_id === id).length, 1, `check ${id}: one "done" event`);
+}
+
+/** A store with the test library and a held search, for one suite. */
+function heldStore(): { v: TempVerity; search: Awaited<ReturnType<typeof heldSearch>> } {
+  const held = {} as { v: TempVerity; search: Awaited<ReturnType<typeof heldSearch>> };
+  before(async () => {
+    held.v = await tempVerity();
+    await held.v.library.upsertMany(LIBRARY);
+    held.search = await heldSearch();
+  });
+  after(async () => {
+    held.search.open();
+    await held.search.server.close();
+    await held.v.cleanup();
+  });
+  return held;
+}
+
+function cliEnv(v: TempVerity, search: FixtureServer, extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    VERITY_DATA_DIR: v.dataDir,
+    VERITY_SOURCES: "library,searxng",
+    SEARXNG_URL: search.url,
+    VERITY_CONCURRENCY: "2",
+    ...(v.config.databaseUrl ? { DATABASE_URL: v.config.databaseUrl } : {}), // the same store, on PostgreSQL too
+    ...extra,
+  };
+}
+
+describe("a web process that runs no checks", () => {
+  let v: TempVerity;
+  before(async () => {
+    v = await tempVerity();
+    await v.library.upsertMany(LIBRARY);
+  });
+  after(async () => v.cleanup());
+
+  it("streams the progress of a check another worker runs, from the store", async () => {
+    const app = createServer(v, { runChecks: false });
+    const site = await listen(app);
+    const worker = openWorker(v, { concurrency: 1, pollMs: 20 });
+    try {
+      const res = await app.request("/api/checks", {
+        method: "POST",
+        body: JSON.stringify({ input: QUESTIONS[1] }),
+        headers: { "content-type": "application/json" },
+      });
+      assert.equal(res.status, 202);
+      const { id } = await res.json();
+      const events = readEvents(`${site.url}/api/checks/${id}/events`);
+      await worker.start();
+      const seen = await events;
+      const types = seen.map((e) => e.event);
+      assert.ok(types.includes("stage-started"), `stages streamed: ${types.join(", ")}`);
+      assert.equal(types.at(-1), "done");
+      const report = await (await app.request(`/api/checks/${id}`)).json();
+      assert.equal(report.status, "done");
+      assert.equal(report.version, 1);
+    } finally {
+      await worker.stop();
+      await site.close();
+      await app.close();
+    }
+  });
+});
+
+describe("verity serve and SIGTERM", () => {
+  const held = heldStore();
+
+  it("serves while checks are queued, hands the running ones back on SIGTERM, and finishes them after a restart", async () => {
+    const { v, search } = held;
+    const checkIds = await queueQuestions(v);
+    const env = cliEnv(v, search.server, { VERITY_STOP_TIMEOUT: "0.2" });
+    const serve = startCli(["serve", "--port", "0"], env);
+    try {
+      const [, url] = await serve.waitFor(/serving on (http:\/\/127\.0\.0\.1:\d+)/);
+      assert.equal((await fetch(url!)).status, 200, "the home page answers while checks wait");
+      // Two checks are running (held in their search); the other four wait their turn.
+      await until("two checks run", async () => (await jobsOf(v)).filter((j) => j.status === "running").length === 2);
+      await until("a check searches", () => search.server.requests.length > 0);
+
+      assert.equal(await serve.stop("SIGTERM"), 0);
+      const jobs = await jobsOf(v);
+      assert.equal(jobs.filter((j) => j.status === "queued").length, QUESTIONS.length, "every check is back in the queue");
+      assert.equal(jobs.filter((j) => j.attempts === 1).length, 2, "the two that ran were handed back");
+      assert.match(serve.stderr(), /2 unfinished check\(s\) handed back/);
+    } finally {
+      await serve.stop("SIGKILL");
+    }
+
+    search.open();
+    const again = startCli(["serve", "--port", "0"], env);
+    try {
+      await again.waitFor(/serving on/);
+      await until("every check is done", async () => (await jobsOf(v)).every((j) => j.status === "done"));
+      assert.equal(await again.stop("SIGTERM"), 0);
+    } finally {
+      await again.stop("SIGKILL");
+    }
+    await assertPublishedOnce(v, checkIds);
+  });
+});
+
+describe("verity worker killed mid-check", () => {
+  const held = heldStore();
+
+  it("loses nothing: its checks are taken again once its lease runs out, and every check is published once", async () => {
+    const { v, search } = held;
+    const checkIds = await queueQuestions(v);
+    // A short lease, so the killed worker's jobs are taken again soon.
+    const env = cliEnv(v, search.server, { VERITY_JOB_LEASE: "1" });
+    const first = startCli(["worker"], env);
+    let killed: Job[] = [];
+    try {
+      await first.waitFor(/worker is taking checks/);
+      await until("two checks run", async () => (await jobsOf(v)).filter((j) => j.status === "running").length === 2);
+      killed = (await jobsOf(v)).filter((j) => j.status === "running");
+      assert.equal(await first.stop("SIGKILL"), null);
+    } finally {
+      await first.stop("SIGKILL");
+    }
+
+    search.open();
+    const second = startCli(["worker"], env);
+    try {
+      await second.waitFor(/worker is taking checks/);
+      await until("every check is done", async () => (await jobsOf(v)).every((j) => j.status === "done"));
+      assert.equal(await second.stop("SIGTERM"), 0);
+    } finally {
+      await second.stop("SIGKILL");
+    }
+    const jobs = await jobsOf(v);
+    for (const k of killed) assert.equal(jobs.find((j) => j.id === k.id)?.attempts, 2, "the killed worker's check ran again, once");
+    await assertPublishedOnce(v, checkIds);
+  });
+});
