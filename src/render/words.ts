@@ -5,6 +5,7 @@
 import { CITATION_MARKER, Stance, UNCHECKED_REASONS, VERDICT_LABELS, type UncheckedReason, type VerdictLabel } from "../domain/report.js";
 import type { Locale } from "../domain/locale.js";
 import { t } from "./i18n/catalog.js";
+import { verdictWordIn } from "../domain/verdict-words.js";
 import { collapseWhitespace } from "../domain/text.js";
 
 export type ReportLayout = "classic" | "briefing";
@@ -15,7 +16,7 @@ export function uncheckedReasonWords(reason: UncheckedReason, locale: Locale = "
 }
 
 export function verdictWord(label: VerdictLabel, locale: Locale = "en"): string {
-  return t(locale, `verdict.${VERDICT_LABELS.includes(label) ? label : "unverified"}`);
+  return verdictWordIn(locale, VERDICT_LABELS.includes(label) ? label : "unverified");
 }
 
 /**

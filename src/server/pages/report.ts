@@ -96,7 +96,7 @@ export async function reportPage(
     ["share-linkedin", "LinkedIn", `https://www.linkedin.com/sharing/share-offsite/?url=${enc(canonical)}`],
     ["share-reddit", "Reddit", `https://www.reddit.com/submit?url=${enc(canonical)}&title=${enc(shareText)}`],
     ["share-whatsapp", "WhatsApp", `https://wa.me/?text=${enc(`${shareText} ${canonical}`)}`],
-    ["share-email", "Email", `mailto:?subject=${enc(shareText)}&body=${enc(canonical)}`],
+    ["share-email", t(locale, "page.email"), `mailto:?subject=${enc(shareText)}&body=${enc(canonical)}`],
   ];
   const share = html`<section class="share" data-testid="share" aria-labelledby="share-heading" lang="${locale}">
 <h2 id="share-heading">${t(locale, "page.share")}</h2>
