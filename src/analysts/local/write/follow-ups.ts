@@ -152,8 +152,8 @@ function questionsFor({ claim, judgement, passages }: ClaimEvidence, parts: Clai
 /**
  * A claim in another language (or an English one claimParts cannot take apart), asked about as a whole:
  * why sources disagree; where it comes from and why it is believed (the evidence does not bear it out);
- * by how much, cause or association, and for whom (an effect the evidence bears out); where and since
- * when (a rule). A claim that is itself an open question ("¿Qué dijo…") is not a statement to ask about.
+ * what evidence there is (none was found); by how much, cause or association, and for whom (an effect the
+ * evidence bears out); where and since when (a rule). A claim that is itself an open question ("¿Qué dijo…") is not a statement to ask about.
  */
 function questionsOnTheWhole(
   { claim, judgement, passages }: ClaimEvidence,
@@ -172,6 +172,7 @@ function questionsOnTheWhole(
   if (label === "conflicting" || (stances.has("supports") && stances.has("refutes"))) questions.push(ask(say.ask.disagree));
   if (label === "refuted" || label === "misleading") questions.push(ask(say.ask.origin));
   if (label === "refuted") questions.push(ask(say.ask.belief));
+  if (label === "unverified" || label === undefined) questions.push(ask(say.ask.evidence));
   if (effectHolds && EFFECT_CATEGORIES.has(category) && !statesQuantity(claim.text)) questions.push(ask(say.ask.howMuch));
   if (effectHolds && passages.some((p) => speaksOfAssociation(p.quote))) questions.push(ask(say.ask.association));
   if (effectHolds && EFFECT_CATEGORIES.has(category)) questions.push(ask(say.ask.forWhom));

@@ -93,7 +93,7 @@ describe("followUpQuestions", () => {
       pt: "O café reduz a pressão arterial.",
     };
     for (const [locale, text] of Object.entries(claims) as [Exclude<Locale, "en">, string][]) {
-      const asked = (label: "supported" | "refuted" | "conflicting", category = "health") =>
+      const asked = (label: "supported" | "refuted" | "conflicting" | "unverified", category = "health") =>
         followUpQuestions(
           [
             {
@@ -112,11 +112,13 @@ describe("followUpQuestions", () => {
       assert.equal(refuted.length, 2, `${locale}: where it comes from, why it is believed: ${refuted.join(" | ")}`);
       const rules = asked("conflicting", "justice");
       assert.equal(rules.length, 3, `${locale}: why sources disagree, where, since when: ${rules.join(" | ")}`);
-      for (const q of [...supported, ...refuted, ...rules]) {
+      const unverified = asked("unverified");
+      assert.equal(unverified.length, 1, `${locale}: what evidence there is: ${unverified.join(" | ")}`);
+      for (const q of [...supported, ...refuted, ...rules, ...unverified]) {
         assert.equal(await detectLanguage(q), locale, q);
         assert.ok(!/[A-Z]{2}|undefined/.test(q), q);
       }
-      assert.equal(new Set([...supported, ...refuted, ...rules]).size, 8, "each different");
+      assert.equal(new Set([...supported, ...refuted, ...rules, ...unverified]).size, 9, "each different");
     }
     // German quotes the claim (a "dass" clause would need its verb last); the others make it a clause.
     assert.equal(
