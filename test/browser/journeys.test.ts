@@ -554,6 +554,7 @@ describe("the website in Chromium", { skip: chromiumAvailable() ? false : `no Ch
     );
     assert.match((await page.locator("article.report .meta").textContent()) ?? "", /^Verificado el \d{1,2} de [a-z]+ de \d{4}\.$/);
     assert.equal(await page.locator("#vote-heading").textContent(), "¿Le ha resultado útil?");
+    assert.match((await page.locator(".report-about").textContent()) ?? "", /^Archivado en salud/);
     // The analyst's own prose is Spanish: the answer line, the findings' headings, the follow-ups.
     assert.match((await page.locator("article.report .headline").textContent()) ?? "", /^(?:Sí|No|En parte|No está claro): /);
     const summary = page.locator("article.report .section-summary");

@@ -104,6 +104,7 @@ describe("a check in the input's language", () => {
     assert.ok(report.followUps.length > 0, "follow-ups");
     for (const f of report.followUps) assert.match(f.question, /^¿.+\?$/, f.question);
     assert.equal(doc.querySelector("#follow-ups h2, .follow-ups h2")?.textContent, "Preguntas relacionadas");
+    assert.match(renderMarkdown(report), /Categoría: salud\./, "the category in Spanish");
   });
 
   const OTHERS = [

@@ -105,6 +105,19 @@ const EN = {
   "progress.paste": "Or paste the article's text instead",
   "progress.pasteButton": "Check the text",
   "page.email": "Email",
+  "category.politics": "politics",
+  "category.health": "health",
+  "category.science": "science",
+  "category.technology": "technology",
+  "category.business": "business",
+  "category.society": "society",
+  "category.media": "media",
+  "category.justice": "justice",
+  "category.environment": "environment",
+  "category.entertainment": "entertainment",
+  "category.history": "history",
+  "category.sports": "sports",
+  "category.other": "other",
 };
 
 export type MessageKey = keyof typeof EN;
@@ -210,6 +223,19 @@ const ES: Catalog = {
   "progress.paste": "O pegue el texto del artículo",
   "progress.pasteButton": "Verificar el texto",
   "page.email": "Correo electrónico",
+  "category.politics": "política",
+  "category.health": "salud",
+  "category.science": "ciencia",
+  "category.technology": "tecnología",
+  "category.business": "economía",
+  "category.society": "sociedad",
+  "category.media": "medios",
+  "category.justice": "justicia",
+  "category.environment": "medio ambiente",
+  "category.entertainment": "entretenimiento",
+  "category.history": "historia",
+  "category.sports": "deportes",
+  "category.other": "otros",
 };
 
 const FR: Catalog = {
@@ -312,6 +338,19 @@ const FR: Catalog = {
   "progress.paste": "Ou collez plutôt le texte de l'article",
   "progress.pasteButton": "Vérifier le texte",
   "page.email": "E-mail",
+  "category.politics": "politique",
+  "category.health": "santé",
+  "category.science": "sciences",
+  "category.technology": "technologie",
+  "category.business": "économie",
+  "category.society": "société",
+  "category.media": "médias",
+  "category.justice": "justice",
+  "category.environment": "environnement",
+  "category.entertainment": "divertissement",
+  "category.history": "histoire",
+  "category.sports": "sport",
+  "category.other": "autres",
 };
 
 const DE: Catalog = {
@@ -414,6 +453,19 @@ const DE: Catalog = {
   "progress.paste": "Oder fügen Sie stattdessen den Text des Artikels ein",
   "progress.pasteButton": "Text prüfen",
   "page.email": "E-Mail",
+  "category.politics": "Politik",
+  "category.health": "Gesundheit",
+  "category.science": "Wissenschaft",
+  "category.technology": "Technologie",
+  "category.business": "Wirtschaft",
+  "category.society": "Gesellschaft",
+  "category.media": "Medien",
+  "category.justice": "Justiz",
+  "category.environment": "Umwelt",
+  "category.entertainment": "Unterhaltung",
+  "category.history": "Geschichte",
+  "category.sports": "Sport",
+  "category.other": "Sonstiges",
 };
 
 const PT: Catalog = {
@@ -516,6 +568,19 @@ const PT: Catalog = {
   "progress.paste": "Ou cole antes o texto do artigo",
   "progress.pasteButton": "Verificar o texto",
   "page.email": "E-mail",
+  "category.politics": "política",
+  "category.health": "saúde",
+  "category.science": "ciência",
+  "category.technology": "tecnologia",
+  "category.business": "economia",
+  "category.society": "sociedade",
+  "category.media": "media",
+  "category.justice": "justiça",
+  "category.environment": "ambiente",
+  "category.entertainment": "entretenimento",
+  "category.history": "história",
+  "category.sports": "desporto",
+  "category.other": "outros",
 };
 
 const CATALOGS: Record<Locale, Catalog> = { en: EN, es: ES, fr: FR, de: DE, pt: PT };
