@@ -49,7 +49,7 @@ export class LocalAnalyst implements Analyst {
       claims,
       unchecked: selected.unchecked,
       category: pickCategory(`${title} ${claims.map((c) => c.text).join(" ")}`),
-      entities: extractEntities(text),
+      entities: extractEntities(text, language),
       slug: slugify(title),
     };
   }
