@@ -94,6 +94,16 @@ async function expectReport(page: Page): Promise<string> {
   return verdict!;
 }
 
+/** Asks from the home page's box and waits, through the progress page, for the report; its path. */
+async function askFromHome(page: Page, text: string): Promise<string> {
+  await page.goto("/");
+  await page.locator("#ask-input").fill(text);
+  await page.locator("#ask-form button[type=submit]").click();
+  const path = await waitForPath(page, (p) => REPORT_PATH.test(p));
+  await expectReport(page);
+  return path;
+}
+
 /** The campaign widget of the page in view: progress and time left (for pages seen without JavaScript). */
 async function expectCampaign(page: Page): Promise<void> {
   const widget = page.locator("[data-testid=campaign-widget]");
@@ -536,11 +546,7 @@ describe("the website in Chromium", { skip: chromiumAvailable() ? false : `no Ch
 
   it("asks in Spanish and reads a Spanish report: the claim, its category, Spanish words and date", JOURNEY, async () => {
     const { page } = await visitor();
-    await page.goto("/");
-    await page.locator("#ask-input").fill(SPANISH);
-    await page.locator("#ask-form button[type=submit]").click();
-    spanishPath = await waitForPath(page, (path) => REPORT_PATH.test(path));
-    await expectReport(page);
+    spanishPath = await askFromHome(page, SPANISH);
     assert.match(spanishPath, /^\/checks\/health\//, "filed under health, not other");
     assert.equal(await page.locator("article.report").getAttribute("lang"), "es");
     assert.ok(SPANISH_VERDICTS.includes((await page.locator("article.report [data-testid=verdict-badge]").textContent()) ?? ""));
@@ -570,11 +576,7 @@ describe("the website in Chromium", { skip: chromiumAvailable() ? false : `no Ch
     JOURNEY,
     async () => {
       const { page } = await visitor();
-      await page.goto("/");
-      await page.locator("#ask-input").fill(THREE_CLAIMS_TEXT);
-      await page.locator("#ask-form button[type=submit]").click();
-      threeClaimsPath = await waitForPath(page, (path) => REPORT_PATH.test(path));
-      await expectReport(page);
+      threeClaimsPath = await askFromHome(page, THREE_CLAIMS_TEXT);
       const claims = page.locator("article.report section.claims > ul > li");
       assert.equal(await page.locator("article.report section.claims h2").textContent(), "Claims checked");
       assert.equal(await claims.count(), 3);
