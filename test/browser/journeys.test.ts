@@ -27,6 +27,7 @@ const COFFEE = "Does coffee cause cancer?";
 const SHERIFFS = "Can sheriffs refuse detainer requests without a judicial warrant?";
 const MORTALITY = "Is moderate coffee consumption associated with lower mortality?";
 const SPANISH = "¿Las vacunas causan autismo?";
+const SPANISH_PROGRESS = "¿El café causa cáncer de páncreas?";
 const SPANISH_VERDICTS = ["Respaldado", "Refutado", "Engañoso", "Contradictorio", "Sin verificar"];
 // A long title gives a long slug, and so a long unbroken share URL.
 const LONG =
@@ -569,6 +570,24 @@ describe("the website in Chromium", { skip: chromiumAvailable() ? false : `no Ch
     const followUps = await page.locator("article.report .follow-ups li").allTextContents();
     assert.ok(followUps.length > 0, "follow-ups");
     for (const question of followUps) assert.match(question.trim(), /^¿.+\?$/, question);
+  });
+
+  it("watches a Spanish question's progress page turn Spanish once intake has read it, with JavaScript", JOURNEY, async () => {
+    const { page } = await visitor();
+    await page.goto("/");
+    await page.locator("#ask-input").fill(SPANISH_PROGRESS);
+    site.gate.hold();
+    await page.locator("#ask-form button[type=submit]").click();
+    await waitForPath(page, (p) => PROGRESS_PATH.test(p));
+    await site.gate.arrived();
+    // The page was served before the language was known, or after: either way the script brings it to Spanish.
+    await page.locator("[data-testid=progress][lang=es]").waitFor();
+    assert.equal(await page.locator("h1").textContent(), `Verificando: ${SPANISH_PROGRESS}`);
+    await page.locator("[data-testid=stage-intake] .state").filter({ hasText: "hecho" }).waitFor();
+    assert.equal(await page.locator("[data-testid=stage-gather] .name").textContent(), "Búsqueda de fuentes");
+    site.gate.release();
+    await waitForPath(page, (p) => REPORT_PATH.test(p));
+    assert.equal(await page.locator("article.report").getAttribute("lang"), "es");
   });
 
   it(
