@@ -63,7 +63,10 @@ describe("CachedEncoder", () => {
       assert.deepEqual(await cached.missing(["one sentence", "new"]), ["new"]);
       // Asked in chunks: a kept key after 600 unknown ones is still found.
       const unknown = Array.from({ length: 600 }, (_, i) => embeddingKey("test-encoder", `unknown ${i}`));
-      assert.deepEqual(await repo.hasMany([...unknown, embeddingKey("test-encoder", "another")]), new Set([embeddingKey("test-encoder", "another")]));
+      assert.deepEqual(
+        await repo.hasMany([...unknown, embeddingKey("test-encoder", "another")]),
+        new Set([embeddingKey("test-encoder", "another")]),
+      );
       const [v] = await cached.embed(["one sentence"]);
       assert.deepEqual(second.asked, [], "read from the store, not embedded again");
       assert.deepEqual([...v!], [12, 1, 0.5]);
