@@ -167,11 +167,7 @@ async function openSqlite({ dataDir, quickCheckMaxBytes = QUICK_CHECK_MAX_BYTES 
     // Reads map the file instead of copying each page into SQLite's cache: full-text queries over a large
     // library read many pages once (2 GB is this build's ceiling, SQLITE_MAX_MMAP_SIZE; the rest is read as before).
     sqlite.pragma("mmap_size = 2147418112");
-    if (sizeWithWal(file) <= quickCheckMaxBytes) {
-      const problems = sqlite.pragma("quick_check(5)", { simple: false }) as { quick_check: string }[];
-      const first = problems[0]?.quick_check ?? "no answer";
-      if (first !== "ok") throw new DamagedDatabaseError(damagedMessage(file, `quick_check: ${first}`));
-    }
+    if (sizeWithWal(file) <= quickCheckMaxBytes) quickCheck(sqlite, file);
   } catch (error) {
     sqlite?.close();
     if (error instanceof DamagedDatabaseError) throw error;
@@ -187,6 +183,20 @@ async function openSqlite({ dataDir, quickCheckMaxBytes = QUICK_CHECK_MAX_BYTES 
     throw error;
   }
   return { kind: "sqlite", db, sqlite, close: () => db.destroy() };
+}
+
+/** SQLite's quick_check of an open database file; throws DamagedDatabaseError, naming the file, when it finds damage. */
+export function quickCheck(sqlite: SQLite.Database, file: string): void {
+  let first: string;
+  try {
+    const problems = sqlite.pragma("quick_check(5)", { simple: false }) as { quick_check: string }[];
+    first = problems[0]?.quick_check ?? "no answer";
+  } catch (error) {
+    // Some damage stops the check itself ("database disk image is malformed").
+    if (isDamage(error)) throw new DamagedDatabaseError(damagedMessage(file, errorMessage(error)));
+    throw error;
+  }
+  if (first !== "ok") throw new DamagedDatabaseError(damagedMessage(file, `quick_check: ${first}`));
 }
 
 /**
