@@ -8,6 +8,7 @@
 // other lacks.
 // Usage: npm run build && npm run bench:startup -- --baseline REV [--runs 15] [--queued 300] [--data-dir ../shared/datasets]
 import { execFileSync, spawn, spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { copyFile, mkdir, mkdtemp, readFile, rm, stat, symlink, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -75,9 +76,27 @@ function mustRun(bin: string, dataDir: string, ...args: string[]): void {
 interface Started {
   /** From spawning `verity serve` to its "serving on" line (the port accepts from then on). */
   serving: number;
+  /** The CPU time (user + system, all its threads) serve had used by then: what other work on the machine barely changes. */
+  servingCpu: number;
   /** … to the first answer of `GET /`. */
   home: number;
 }
+
+/** A process's CPU time so far, from /proc (Linux; NaN elsewhere), in ms. */
+function cpuMsOf(pid: number | undefined): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const [utime, stime] = stat
+      .slice(stat.lastIndexOf(")") + 2)
+      .split(" ")
+      .slice(11, 13)
+      .map(Number);
+    return ((utime! + stime!) * 1000) / CLOCK_TICKS;
+  } catch {
+    return NaN;
+  }
+}
+const CLOCK_TICKS = Number(spawnSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).stdout.trim()) || 100;
 
 /** Starts `verity serve` on `dataDir`, times it until it is serving and `GET /` answers, then stops it. */
 function serveStart(bin: string, dataDir: string): Promise<Started> {
@@ -97,11 +116,12 @@ function serveStart(bin: string, dataDir: string): Promise<Started> {
       const url = /serving on (http:\/\/\S+?:\d+)/.exec(err)?.[1];
       if (!first || !url) return;
       const serving = performance.now() - started;
+      const servingCpu = cpuMsOf(child.pid);
       fetch(`${url}/`)
         .then(async (res) => {
           await res.arrayBuffer();
           if (res.status !== 200) throw new Error(`GET / answered ${res.status}`);
-          result = { serving, home: performance.now() - started };
+          result = { serving, servingCpu, home: performance.now() - started };
         })
         .catch((error) => (failure = error))
         .finally(() => child.kill("SIGTERM"));
@@ -178,8 +198,10 @@ try {
   const check = perBuild();
   const checkCpu = perBuild();
   const serving = perBuild();
+  const servingCpu = perBuild();
   const home = perBuild();
   const libraryServing = perBuild();
+  const libraryServingCpu = perBuild();
   const libraryHome = perBuild();
   const node: number[] = [];
   let copies = 0;
@@ -196,12 +218,14 @@ try {
     for (const build of order) {
       const s = await serveStart(builds[build], small[build]);
       serving[build].push(s.serving);
+      servingCpu[build].push(s.servingCpu);
       home[build].push(s.home);
     }
     for (const build of order) {
       const copy = await backlogCopy(library[build], claims, path.join(dir, `copy-${copies++}`));
       const s = await serveStart(builds[build], copy);
       libraryServing[build].push(s.serving);
+      libraryServingCpu[build].push(s.servingCpu);
       libraryHome[build].push(s.home);
       await rm(copy, { recursive: true, force: true });
       console.error(`run ${i + 1}, ${build}: serving ${ms(s.serving)}, GET / ${ms(s.home)} (library and backlog)`);
@@ -219,8 +243,10 @@ try {
     row("`verity check` of a stored question", check),
     row("same, CPU time (user + system)", checkCpu),
     row("`verity serve` until it is serving (small store)", serving),
+    row("same, its CPU time until then", servingCpu),
     row("… until `GET /` answers", home),
     row(`\`verity serve\` until it is serving (SciFact library, ${QUEUED} checks queued)`, libraryServing),
+    row("same, its CPU time until then", libraryServingCpu),
     row("… until `GET /` answers", libraryHome),
     `| Node's own start (\`node -e ""\`) | ${ms(quantile(node, 0.5))} | | |`,
     "",
