@@ -85,7 +85,9 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
 }
 
 function migrator(db: Kysely<Database>): Migrator {
-  return new Migrator({ db, provider: new StaticMigrations() });
+  // Names are ordered by their code points: Kysely's default, localeCompare, loads the locale's collation
+  // data on its first call (about 90 ms of every start), and the names are plain ASCII.
+  return new Migrator({ db, provider: new StaticMigrations(), nameComparator: (a, b) => (a < b ? -1 : a > b ? 1 : 0) });
 }
 
 /** Migrations not yet applied to the database, by name. */
