@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, renameSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import SQLite from "better-sqlite3";
 import { BadInputError } from "../domain/errors.js";
-import { quickCheck, sqliteHandle, type Store } from "./db.js";
+import { refuseDamaged, sqliteHandle, type Store } from "./db.js";
 
 export interface BackupSummary {
   /** The backup's absolute path. */
@@ -33,7 +33,7 @@ export async function backupStore(store: Store, target: string): Promise<BackupS
     await sqlite.backup(partial, { progress: ({ remainingPages }) => Math.max(remainingPages, 1) });
     const summary = checkBackup(partial);
     if ("damage" in summary) {
-      quickCheck(sqlite, sqlite.name); // damage in the live file is said as opening it would say it
+      await refuseDamaged(sqlite, sqlite.name); // damage in the live file is said as opening it would say it
       throw new Error(`the backup failed SQLite's quick_check (${summary.damage}); the live database was left as it was`);
     }
     renameSync(partial, file);
