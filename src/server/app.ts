@@ -56,6 +56,7 @@ export function createServer(verity: Verity, partial: Partial<ServerOptions> = {
     campaign: options.campaign,
     secret: options.secret,
     now: options.now,
+    dispatch: options.jobs,
   });
   const clock = () => options.now().getTime();
   const pages = new PageCache(clock);
