@@ -87,6 +87,21 @@ async function serveMemory(dataDir: string, claim: string): Promise<{ rssMb: num
   }
 }
 
+/** Speed at scale is measured by its own benchmarks, each with a baseline side by side (each takes minutes). */
+const OTHER_BENCHMARKS = [
+  "## Speed at scale: the other benchmarks",
+  "",
+  "| what | command | results |",
+  "|---|---|---|",
+  "| page rates against a bare Hono app on the same bytes | `npm run bench:pages` | PAGES.md |",
+  "| check time against library size, 5k to 1M passages | `npm run bench:library` | LIBRARY-SCALE.md |",
+  "| ingest rate and peak memory of JSON Lines | `npm run bench:ingest` | INGEST.md |",
+  "| `verity check` of a stored question, `verity serve` until serving | `npm run bench:startup` | STARTUP.md |",
+  "| the site while checks run, checks per minute by workers | `npm run bench:scale` | SCALE.md |",
+  "| full-text search on PostgreSQL against SQLite | `npm run bench:postgres-search` | POSTGRES-SEARCH.md |",
+  "",
+];
+
 const work = await mkdtemp(path.join(os.tmpdir(), "verity-bench-"));
 try {
   // SciFact's fields mapped to the library's JSON Lines (as the README shows).
@@ -188,6 +203,7 @@ try {
       "",
       "A `npx verity check` from the shell adds Node's start-up and opening the database (about 0.3 s), and the encoder's load when the check embeds anything.",
       "",
+      ...OTHER_BENCHMARKS,
     ].join("\n"),
   );
   console.log(JSON.stringify(result, null, 2));

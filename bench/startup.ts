@@ -18,7 +18,12 @@ const rev = execFileSync("git", ["rev-parse", "--short", values.baseline]).toStr
 const dir = await mkdtemp(path.join(os.tmpdir(), "verity-startup-"));
 const builds = { baseline: await buildCommit(rev, path.join(dir, "baseline")), "this tree": path.resolve("bin/verity.js") };
 type Build = keyof typeof builds;
-const env = { PATH: process.env.PATH, VERITY_DATA_DIR: path.join(dir, "data"), VERITY_SOURCES: "library" };
+// Each build gets its own store, seeded by itself: a newer tree's migrations would make an older build refuse the file.
+const env = (build: Build) => ({
+  PATH: process.env.PATH,
+  VERITY_DATA_DIR: path.join(dir, `data-${build.replace(" ", "-")}`),
+  VERITY_SOURCES: "library",
+});
 
 /** The commit's `verity` built in `root` (its bin/verity.js), with this checkout's node_modules. */
 async function buildCommit(commit: string, root: string): Promise<string> {
@@ -31,19 +36,27 @@ async function buildCommit(commit: string, root: string): Promise<string> {
 }
 
 /** A command's wall time and, through /usr/bin/time, its CPU time (user + system: what other work on the machine barely changes). */
-function run(bin: string, ...args: string[]): { ms: number; cpuMs: number; stdout: string; status: number | null; stderr: string } {
+function run(build: Build, ...args: string[]): { ms: number; cpuMs: number; stdout: string; status: number | null; stderr: string } {
   const started = performance.now();
-  const r = spawnSync("/usr/bin/time", ["-f", "cpu %U %S", process.execPath, bin, ...args], { cwd: dir, env, encoding: "utf8" });
+  const r = spawnSync("/usr/bin/time", ["-f", "cpu %U %S", process.execPath, builds[build], ...args], {
+    cwd: dir,
+    env: env(build),
+    encoding: "utf8",
+  });
   const ms = performance.now() - started;
   const cpu = /cpu ([\d.]+) ([\d.]+)\s*$/.exec(r.stderr);
   return { ms, cpuMs: cpu ? (Number(cpu[1]) + Number(cpu[2])) * 1000 : NaN, stdout: r.stdout, stderr: r.stderr, status: r.status };
 }
 
 /** Milliseconds from spawning `verity serve` to its "serving on" line; then it is stopped. */
-function serveReady(bin: string): Promise<number> {
+function serveReady(build: Build): Promise<number> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, [bin, "serve", "--port", "0"], { cwd: dir, env, stdio: ["ignore", "ignore", "pipe"] });
+    const child = spawn(process.execPath, [builds[build], "serve", "--port", "0"], {
+      cwd: dir,
+      env: env(build),
+      stdio: ["ignore", "ignore", "pipe"],
+    });
     let err = "";
     let ready = 0;
     child.stderr.on("data", (chunk: Buffer) => {
@@ -68,11 +81,13 @@ const ms = (x: number) => `${Math.round(x)} ms`;
 
 try {
   await writeFile(path.join(dir, "coffee.md"), "# Coffee and cancer\n\nLarge cohort studies found that coffee does not cause cancer.\n");
-  for (const [what, r] of [
-    ["ingest", run(builds["this tree"], "ingest", "coffee.md")],
-    ["check", run(builds["this tree"], "check", QUESTION)],
-  ] as const) {
-    if (r.status !== 0) throw new Error(`${what} failed: ${r.stderr}`);
+  for (const build of Object.keys(builds) as Build[]) {
+    for (const [what, r] of [
+      ["ingest", run(build, "ingest", "coffee.md")],
+      ["check", run(build, "check", QUESTION)],
+    ] as const) {
+      if (r.status !== 0) throw new Error(`${build}: ${what} failed: ${r.stderr}`);
+    }
   }
   const loadBefore = os.loadavg()[0]!;
   const check: Record<Build, number[]> = { baseline: [], "this tree": [] };
@@ -84,12 +99,12 @@ try {
     const order: Build[] = i % 2 === 0 ? ["baseline", "this tree"] : ["this tree", "baseline"];
     node.push(nodeStart());
     for (const build of order) {
-      const r = run(builds[build], "check", QUESTION);
+      const r = run(build, "check", QUESTION);
       if (r.status !== 0 || !r.stdout.startsWith(`# ${QUESTION}`)) throw new Error(`${build}: check failed: ${r.stderr}`);
       check[build].push(r.ms);
       checkCpu[build].push(r.cpuMs);
     }
-    for (const build of order) serve[build].push(await serveReady(builds[build]));
+    for (const build of order) serve[build].push(await serveReady(build));
   }
   const row = (what: string, xs: Record<Build, number[]>) => {
     const [base, now] = [quantile(xs.baseline, 0.5), quantile(xs["this tree"], 0.5)];

@@ -1,10 +1,10 @@
 // The model's intake mapped to the pipeline's: claims it drew from the input (each located in the
 // input where it can be), the title, language, category and entities, each checked and bounded, and
 // the local intake's where the model's are unusable.
-import type { Claim, Entity } from "../../domain/report.js";
+import type { Claim, Entity, UncheckedSentence } from "../../domain/report.js";
 import type { IntakeResult } from "../../domain/analysis.js";
 import { slugify } from "../../domain/slug.js";
-import { collapseWhitespace, normalizeForMatch, truncate } from "../../domain/text.js";
+import { collapseWhitespace, normalizeForMatch, truncate, words } from "../../domain/text.js";
 import { locateClaim } from "./locate.js";
 import type { IntakeOutput } from "./schemas.js";
 
@@ -28,13 +28,15 @@ export function mapIntake(text: string, out: IntakeOutput, local: IntakeResult):
   const kind = out.kind === "url" ? local.input.kind : out.kind;
   const title = cleanModelTitle(out.title) ?? local.title;
   const language = /^[a-z]{2,3}$/.test(out.language.trim().toLowerCase()) ? out.language.trim().toLowerCase() : local.language;
-  const chosen = usableClaims(out.claims).slice(0, MAX_CLAIMS);
+  const usable = usableClaims(out.claims);
+  const chosen = usable.slice(0, MAX_CLAIMS);
   const claims: Claim[] = chosen.map((c, i) => {
     const claimText = collapseWhitespace(c.text);
     const span = locateClaim(text, { text: claimText, excerpt: c.excerpt, span: c.span }, chosen.length === 1 && kind !== "text");
     return span ? { id: `c${i + 1}`, text: claimText, span } : { id: `c${i + 1}`, text: claimText };
   });
-  if (claims.length === 0) claims.push(...local.claims);
+  const modelClaims = claims.length > 0;
+  if (!modelClaims) claims.push(...local.claims);
   const seen = new Set<string>();
   const entities: Entity[] = [];
   for (const e of out.entities) {
@@ -53,7 +55,51 @@ export function mapIntake(text: string, out: IntakeOutput, local: IntakeResult):
     category: out.category,
     entities: entities.length > 0 || out.entities.length === 0 ? entities : local.entities,
     slug: slugify(title),
+    ...(kind === "text" && modelClaims
+      ? { unchecked: uncheckedBesides(text, claims, usable.slice(MAX_CLAIMS), local) }
+      : local.unchecked
+        ? { unchecked: local.unchecked }
+        : {}),
   };
+}
+
+/**
+ * The sentences of a text that the model did not make claims, so that none vanishes without a
+ * word: the local intake's sentences (its claims and the ones it left, with their reasons) less
+ * those a model claim covers; a sentence the local intake would have checked but the model did
+ * not is "not check-worthy" (the model's judgement); the model's claims past the limit are "over the limit".
+ */
+export function uncheckedBesides(
+  text: string,
+  claims: Claim[],
+  overLimit: IntakeOutput["claims"],
+  local: IntakeResult,
+): UncheckedSentence[] {
+  const covered = (sentence: string, span?: Claim["span"]) =>
+    claims.some((claim) => {
+      if (span && claim.span) return claim.span.start < span.end && span.start < claim.span.end;
+      return mostWordsIn(claim.text, sentence);
+    });
+  const left: UncheckedSentence[] = [
+    ...local.claims
+      .filter((c) => !covered(c.text, c.span))
+      .map((c) => ({ text: collapseWhitespace(c.text), reason: "not-check-worthy" as const })),
+    ...(local.unchecked ?? []).filter((u) => !covered(u.text)),
+  ];
+  const at = (sentence: string) => {
+    const i = text.indexOf(sentence);
+    return i < 0 ? text.length : i;
+  };
+  left.sort((a, b) => at(a.text) - at(b.text));
+  return [...left, ...overLimit.map((c) => ({ text: collapseWhitespace(c.text), reason: "over-limit" as const }))];
+}
+
+/** Whether at least 60% of the claim's longer words (4 letters or more) are in the sentence: the model may reword. */
+function mostWordsIn(claim: string, sentence: string): boolean {
+  const claimWords = words(claim).filter((w) => w.length >= 4);
+  if (claimWords.length === 0) return normalizeForMatch(sentence).includes(normalizeForMatch(claim));
+  const inSentence = new Set(words(sentence));
+  return claimWords.filter((w) => inSentence.has(w)).length >= 0.6 * claimWords.length;
 }
 
 function cleanModelTitle(raw: string): string | null {
