@@ -535,7 +535,7 @@ async function postgresMain(): Promise<void> {
 
     const rows: string[] = [];
     const row = (database: string, workers: number, r: Loop) =>
-      `| ${database} | ${workers} | ${r.perMinute.toFixed(1)} | ${ms(r.p50)} / ${ms(r.p95)} | ${r.published}${r.failed ? ` (${r.failed} failed)` : ""} |`;
+      `| ${database} | ${workers} | ${r.perMinute.toFixed(1)} | ${ms(r.p50)} / ${ms(r.p95)} | ${r.published}${r.failed ? ` (${r.failed} failed)` : ""} | ${os.loadavg()[0]!.toFixed(1)} |`;
     let copies = 0;
     {
       console.error("SQLite, 1 worker…");
@@ -568,8 +568,8 @@ time to published is a check's own (pickup included), not its place in a backlog
 published check (the encoder's loading is not counted); the times, of the checks submitted in that window, from
 each job's row (created → finished).
 
-| database | workers | checks per minute | submit → published p50 / p95 | published in the window |
-|---|---|---|---|---|
+| database | workers | checks per minute | submit → published p50 / p95 | published in the window | load average after |
+|---|---|---|---|---|---|
 ${rows.join("\n")}
 `;
     await writeFile(path.resolve(ROOT, values.out!), await withSection(POSTGRES_HEADING, body));

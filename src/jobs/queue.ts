@@ -124,7 +124,7 @@ export class JobQueue {
     await this.deps.worker?.stop(options);
     await this.deps.dispatch.stop();
     await this.deps.relay.poll().catch(() => {});
-    this.deps.relay.stop();
+    await this.deps.relay.stop();
   }
 
   /** Runs `work` with no other enqueue in between (join-or-queue must not race). */
