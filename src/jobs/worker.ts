@@ -18,6 +18,7 @@
 //   unfinished ones back to the queue.
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
+import { setTimeout as sleep } from "node:timers/promises";
 import { isDiskFull } from "../domain/disk-full.js";
 import { ConfigError, errorMessage, isUserError } from "../domain/errors.js";
 import type { ProgressEvent } from "../domain/progress.js";
@@ -80,6 +81,8 @@ export class Worker {
   private readonly pump = coalesced(() => this.fill().catch((error) => this.failed(error)));
   /** Jobs handed back while their run went on here: that run tells readers nothing more. */
   private readonly released = new Set<string>();
+  /** Jobs whose failed run here is to be tried again (until one is taken). */
+  private readonly retrying = new Set<string>();
   /** Jobs left running in the store because the disk was full when their outcome was written. */
   private readonly stalled = new Map<string, Job>();
   private readonly space: SpaceWait;
@@ -148,7 +151,11 @@ export class Worker {
         const queued = await this.deps.jobs.queued(1);
         if (queued.length === 0 || this.stopped) return;
         await this.pump();
-        if (this.active.size === 0) return;
+        if (this.active.size === 0) {
+          if (this.retrying.size === 0) return;
+          await sleep(this.pollMs); // a run it failed waits out its retry delay (pg-boss's backoff)
+          continue;
+        }
       }
       await new Promise<void>((resolve) => this.idleWaiters.push(resolve));
     }
@@ -216,6 +223,7 @@ export class Worker {
   }
 
   private launch(job: Job): void {
+    this.retrying.delete(job.id);
     const run = this.run(job)
       .catch((error) => {
         if (isDiskFull(error)) this.stalled.set(job.id, job);
@@ -302,8 +310,10 @@ export class Worker {
       // A run that lost its job (handed back, or taken over by another worker) records nothing.
       if (!(await dispatch.finish(this.id, job, retry ? { status: "retry", error: message } : { status: "failed", error: message })))
         return;
-      if (retry) await this.emit(checkId, "queued", { checkId, retry: job.attempts + 1 });
-      else await this.emit(checkId, "failed", { checkId, error: message });
+      if (retry) {
+        this.retrying.add(job.id);
+        await this.emit(checkId, "queued", { checkId, retry: job.attempts + 1 });
+      } else await this.emit(checkId, "failed", { checkId, error: message });
     }
   }
 
