@@ -69,8 +69,8 @@ async function switchableSearch(): Promise<{ server: FixtureServer; hold: () => 
 }
 
 /** Queues the questions as the website does, from a web process that runs no checks. */
-async function queueQuestions(v: TempVerity): Promise<string[]> {
-  const app = createServer(v, { runChecks: false });
+async function queueQuestions(v: TempVerity, jobs: { expiryMs?: number } = {}): Promise<string[]> {
+  const app = createServer(v, { runChecks: false, jobs });
   const ids: string[] = [];
   for (const question of QUESTIONS) {
     const queued = await app.queue.enqueue(question);
@@ -206,9 +206,9 @@ describe("verity worker killed mid-check", () => {
 
   it("loses nothing: its checks are taken again once its lease runs out, and every check is published once", async () => {
     const { v, search } = held;
-    const checkIds = await queueQuestions(v);
-    // A short lease, so the killed worker's jobs are taken again soon.
-    const env = cliEnv(v, search.server, { VERITY_JOB_LEASE: "1" });
+    const checkIds = await queueQuestions(v, { expiryMs: 5000 }); // on PostgreSQL a job carries the expiry it was queued with
+    // A short lease (or expiry, under VERITY_TEST_BACKEND=postgres), so the killed worker's jobs are taken again soon.
+    const env = cliEnv(v, search.server, { VERITY_JOB_LEASE: "1", VERITY_JOB_EXPIRY: "5" });
     const first = startCli(["worker"], env);
     let killed: Job[] = [];
     try {
