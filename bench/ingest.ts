@@ -1,25 +1,22 @@
 // Ingest benchmark: a JSON Lines library made of SciFact's real sentences (recombined with a fixed
-// seed, written under the system's temp folder, never committed) is ingested through the normal
-// path (`ingest` of the service), each run in its own process so its peak memory is its own. With
-// `--baseline REV` the same files are ingested by that commit's code too (its src/ exported to a temp
-// folder), side by side in one run. Each library is ingested as parts under 50 MB (what every version
-// reads) and as one file. Reports passages/s and peak RSS; `--out` writes them as Markdown.
+// seed by bench/library-generator.ts, written under the system's temp folder, never committed) is
+// ingested through the normal path (`ingest` of the service), each run in its own process so its peak
+// memory is its own. With `--baseline REV` the same files are ingested by that commit's code too (its
+// src/ exported to a temp folder), side by side in one run. Each library is ingested as parts under
+// 50 MB (what every version reads) and as one file. Reports passages/s and peak RSS; `--out` writes them as Markdown.
 // Usage: node --import tsx bench/ingest.ts [--sizes 50000,250000] [--baseline 884bdbd] [--out bench/results/INGEST.md]
 //        [--data-dir ../shared/datasets]
 import { execFileSync, spawn } from "node:child_process";
-import { createReadStream, createWriteStream, type WriteStream } from "node:fs";
+import { createWriteStream, type WriteStream } from "node:fs";
 import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { createInterface } from "node:readline";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
-import { chunkPassages } from "../src/store/library.js";
 import { exportCommit } from "./baseline.js";
-import { seededRandom } from "./quality/metrics.js";
+import { closeStream, recombined, sentencePool, writeLibrary, writeTo } from "./library-generator.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
-const SEED = 18;
 /** Each file of a library as parts: under the 50 MB limit of the code before JSON Lines were streamed. */
 const PART_BYTES = 40 * 1024 * 1024;
 
@@ -99,49 +96,24 @@ async function generate(
   file: string,
   folder: string,
 ): Promise<{ documents: number; passages: number; bytes: number }> {
-  const titles: string[] = [];
-  const sentences: string[] = [];
-  for await (const line of createInterface({ input: createReadStream(path.join(datasets, "scifact/corpus.jsonl")) })) {
-    if (!line.trim()) continue;
-    const d = JSON.parse(line) as { title: string; abstract: string[] };
-    titles.push(d.title);
-    sentences.push(...d.abstract);
-  }
-  const next = seededRandom(SEED);
-  const pick = <T>(list: T[]): T => list[Math.floor(next() * list.length)]!;
   await mkdir(folder, { recursive: true });
   const whole = createWriteStream(file);
-  let part: WriteStream | null = null;
-  let parts = 0;
-  let partBytes = 0;
-  let documents = 0;
-  let total = 0;
-  while (total < passages) {
-    const count = 4 + Math.floor(next() * 21);
-    const doc = { id: `bench-${documents}`, title: pick(titles), sentences: Array.from({ length: count }, () => pick(sentences)) };
-    total += chunkPassages(doc.sentences.join(" ")).length;
-    documents++;
-    const line = JSON.stringify(doc) + "\n";
-    if (!part || partBytes + Buffer.byteLength(line) > PART_BYTES) {
-      if (part) await close(part);
-      part = createWriteStream(path.join(folder, `part-${String(parts++).padStart(3, "0")}.jsonl`));
-      partBytes = 0;
+  const part = { out: null as WriteStream | null, count: 0, bytes: 0 };
+  const documents = recombined(await sentencePool(datasets), { prefix: "bench-", lengthFirst: true });
+  const made = await writeLibrary(documents, passages, async (line) => {
+    const bytes = Buffer.byteLength(line);
+    if (!part.out || part.bytes + bytes > PART_BYTES) {
+      if (part.out) await closeStream(part.out);
+      part.out = createWriteStream(path.join(folder, `part-${String(part.count++).padStart(3, "0")}.jsonl`));
+      part.bytes = 0;
     }
-    partBytes += Buffer.byteLength(line);
-    await write(part, line);
-    await write(whole, line);
-  }
-  if (part) await close(part);
-  await close(whole);
-  return { documents, passages: total, bytes: (await stat(file)).size };
-}
-
-async function write(out: WriteStream, text: string): Promise<void> {
-  if (!out.write(text)) await new Promise<void>((resolve) => out.once("drain", () => resolve()));
-}
-
-function close(out: WriteStream): Promise<void> {
-  return new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
+    part.bytes += bytes;
+    await writeTo(part.out, line);
+    await writeTo(whole, line);
+  });
+  if (part.out) await closeStream(part.out);
+  await closeStream(whole);
+  return { ...made, bytes: (await stat(file)).size };
 }
 
 function runChild(root: string, file: string): Promise<RunResult> {

@@ -1,7 +1,7 @@
 // Library-scale benchmark: how each stage of a check grows with the library. Each library holds the
 // SciFact abstracts that the checked claims cite (so the checks find their evidence), then documents
 // of 4 to 24 real sentences (SciFact abstracts and Climate-FEVER evidence) recombined with a fixed
-// seed, up to about 5k, 50k, 250k and 1M passages; written and ingested under the temp folder, never
+// seed (bench/library-generator.ts), up to about 5k, 50k, 250k and 1M passages; written and ingested under the temp folder, never
 // committed. The same SciFact dev claims are checked over each library with the local analyst: a
 // first, untimed pass embeds what each check reads (as `verity embed` would have embedded the library
 // ahead; the benchmarks' shared cache, .cache/ or VERITY_CACHE_DIR, keeps the vectors across runs),
@@ -10,18 +10,24 @@
 // Usage: npm run bench:library [-- --sizes 5000,50000,250000,1000000] [--checks 30] [--baseline REV]
 //        [--keep DIR (reuse the ingested libraries across runs)] [--out bench/results/LIBRARY-SCALE.md]
 import { execFileSync, spawn } from "node:child_process";
-import { createReadStream, createWriteStream, existsSync } from "node:fs";
+import { createWriteStream, existsSync } from "node:fs";
 import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { createInterface } from "node:readline";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
-import { chunkPassages } from "../src/store/library.js";
-import { seededRandom } from "./quality/metrics.js";
+import {
+  closeStream,
+  jsonLines,
+  recombined,
+  sciFactCorpus,
+  sentencePool,
+  writeLibrary,
+  writeTo,
+  type LibraryDocument,
+} from "./library-generator.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
-const SEED = 18;
 /** Written beside a library's database once its ingest is complete (a library without it is made again). */
 const INGESTED = "ingested";
 const STAGES = ["intake", "plan", "gather", "read", "rank", "judge", "write", "audit"];
@@ -59,10 +65,6 @@ interface RunResult {
 interface Claim {
   claim: string;
   cited_doc_ids: number[];
-}
-
-async function* jsonLines<T>(file: string): AsyncGenerator<T> {
-  for await (const line of createInterface({ input: createReadStream(file) })) if (line.trim()) yield JSON.parse(line) as T;
 }
 
 async function claims(): Promise<Claim[]> {
@@ -124,44 +126,18 @@ async function measure(root: string, library: string, dbDir: string): Promise<Ru
  * documents. The same seed gives each larger library the smaller ones' documents as its start.
  */
 async function generate(passages: number, cited: Set<number>, file: string): Promise<{ documents: number; passages: number }> {
-  const titles: string[] = [];
-  const sentences: string[] = [];
   const out = createWriteStream(file);
-  const write = async (doc: object) => {
-    if (!out.write(JSON.stringify(doc) + "\n")) await new Promise<void>((resolve) => out.once("drain", () => resolve()));
-  };
-  let documents = 0;
-  let total = 0;
-  for await (const d of jsonLines<{ doc_id: number; title: string; abstract: string[] }>(path.join(datasets, "scifact/corpus.jsonl"))) {
-    titles.push(d.title);
-    sentences.push(...d.abstract);
-    if (!cited.has(d.doc_id)) continue;
-    await write({ id: `scifact-${d.doc_id}`, title: d.title, sentences: d.abstract });
-    total += chunkPassages(d.abstract.join(" ")).length;
-    documents++;
-  }
-  for await (const c of jsonLines<{ evidences: { article: string; evidence: string }[] }>(
-    path.join(datasets, "climate-fever/climate-fever.jsonl"),
-  )) {
-    for (const e of c.evidences) {
-      titles.push(e.article);
-      sentences.push(e.evidence);
-    }
-  }
-  const next = seededRandom(SEED);
-  const pick = <T>(list: T[]): T => list[Math.floor(next() * list.length)]!;
-  for (let i = 0; total < passages; i++) {
-    const doc = {
-      id: `mix-${i}`,
-      title: pick(titles),
-      sentences: Array.from({ length: 4 + Math.floor(next() * 21) }, () => pick(sentences)),
-    };
-    total += chunkPassages(doc.sentences.join(" ")).length;
-    documents++;
-    await write(doc);
-  }
-  await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
-  return { documents, passages: total };
+  const write = (line: string) => writeTo(out, line);
+  const abstracts = await writeLibrary(citedAbstracts(cited), Infinity, write);
+  const pool = await sentencePool(datasets, { climateFever: true });
+  const mixed = await writeLibrary(recombined(pool, { prefix: "mix-", lengthFirst: false }), passages - abstracts.passages, write);
+  await closeStream(out);
+  return { documents: abstracts.documents + mixed.documents, passages: abstracts.passages + mixed.passages };
+}
+
+async function* citedAbstracts(cited: Set<number>): AsyncGenerator<LibraryDocument> {
+  for await (const d of sciFactCorpus(datasets))
+    if (cited.has(d.doc_id)) yield { id: `scifact-${d.doc_id}`, title: d.title, sentences: d.abstract };
 }
 
 function runChild(root: string, library: string, dbDir: string): Promise<RunResult> {

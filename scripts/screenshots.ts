@@ -1,9 +1,9 @@
-// Screenshots of the website for the docs: the home, progress and report pages at a
-// desktop width (1280×800) and a phone width (390×844), written to docs/*.png.
+// Screenshots of the website for the docs: the home, progress and report pages, and a report on a
+// question asked in Spanish, at a desktop width (1280×800) and a phone width (390×844), written to docs/*.png.
 // A real server on 127.0.0.1 over a temporary data directory (the test library plus a
 // few documents, a handful of checks, a campaign), Debian's Chromium via playwright-core.
 //
-//   npm run screenshots            # writes docs/{home,progress,report}-{desktop,phone}.png
+//   npm run screenshots            # writes docs/{home,progress,report,report-es}-{desktop,phone}.png
 //   npm run screenshots -- out/    # somewhere else
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
@@ -23,6 +23,7 @@ const MAX_HEIGHT: Record<string, Record<"desktop" | "phone", number>> = {
   home: { desktop: 1400, phone: 2000 },
   progress: { desktop: 1800, phone: 2400 },
   report: { desktop: 1800, phone: 2400 },
+  "report-es": { desktop: 1800, phone: 2400 },
 };
 const MAX_BYTES = 300 * 1024;
 
@@ -47,6 +48,14 @@ const DOCUMENTS: IncomingDocument[] = [
       "Melting glaciers and the expansion of warming sea water are the main causes.",
     { publisher: "Climate Science Digest", publishedAt: "2024-06-12", url: "https://example.org/sea-level" },
   ),
+  doc(
+    "jsonl:vacunas",
+    "Vacunas y autismo: lo que encontraron los estudios",
+    "Un estudio de cohortes danés con más de 650.000 niños concluyó que la vacuna triple vírica no causa autismo. " +
+      "El artículo de 1998 que sugirió una relación entre las vacunas y el autismo fue retirado por The Lancet en 2010. " +
+      "Tras aquel artículo bajaron las tasas de vacunación en varios países y hubo brotes de sarampión.",
+    { publisher: "Revista de Salud Pública", publishedAt: "2019-03-05", url: "https://example.org/vacunas-autismo" },
+  ),
 ];
 
 const CHECKS = [
@@ -57,6 +66,8 @@ const CHECKS = [
   "Can local police refuse ICE detainer requests?",
 ];
 const REPORT = "Can local police refuse ICE detainer requests?";
+/** A question in Spanish: the report, its headings and the analyst's own sentences are Spanish. */
+const SPANISH = "¿La vacuna triple vírica causa autismo?";
 const IN_PROGRESS = "Can sheriffs refuse detainer requests without a judicial warrant?";
 
 async function shoot(page: Page, name: string, kind: "desktop" | "phone"): Promise<string> {
@@ -120,10 +131,15 @@ async function main(): Promise<void> {
     site.gate.release();
     await desktop.waitForURL((url) => url.pathname.startsWith("/checks/"));
 
+    // Checked last, so that the home page shows what it showed before there was a Spanish report.
+    reports.set(SPANISH, (await site.check(SPANISH)).url);
     for (const kind of ["desktop", "phone"] as const) {
       await pages[kind].goto(reports.get(REPORT)!);
       await pages[kind].locator("[data-testid=verdict-badge]").waitFor();
       written.push(await shoot(pages[kind], "report", kind));
+      await pages[kind].goto(reports.get(SPANISH)!);
+      await pages[kind].locator("[data-testid=verdict-badge]").waitFor();
+      written.push(await shoot(pages[kind], "report-es", kind));
     }
     for (const file of written) console.log(path.relative(process.cwd(), file));
   } finally {

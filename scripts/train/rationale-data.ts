@@ -34,7 +34,7 @@ async function examplesFor(verity: Verity, set: TrainSet): Promise<Example[]> {
     const rationales = rationalesOf(claim, set.abstracts);
     const { claims: found, documents } = await readForClaim(verity, claim.text);
     if (found.length !== 1) continue;
-    const prepared = prepare(documents);
+    const prepared = prepare(found, documents);
     const meaning = await readMeaning(found, documents, prepared, verity.encoder);
     const relevance = documentFeatures(found, documents, prepared, meaning)[0]!.map((x) => relevanceOf(RERANK_MODEL, x));
     const top = new Set(
@@ -44,7 +44,7 @@ async function examplesFor(verity: Verity, set: TrainSet): Promise<Example[]> {
         .slice(0, TOP_DOCUMENTS)
         .map(([, i]) => i),
     );
-    for (const { c, claimTerms, sentence } of sentencesFor(found[0]!, 0, prepared, relevance, meaning)) {
+    for (const { c, claimTerms, sentence } of sentencesFor(0, prepared, relevance, meaning)) {
       // The sentences a check could keep: covering enough of the claim, and read by the encoder.
       if (!top.has(c.documentIndex) || sentence.coverage < MIN_PASSAGE_COVERAGE || sentence.similarity === null) continue;
       const rationale = rationales.get(libraryId(documents[c.documentIndex]!.url))?.has(normalized(sentence.text)) ?? false;

@@ -16,7 +16,7 @@ export async function rerankGroups(dataDir: string, workspace: Workspace): Promi
       const { claims, documents } = await readForClaim(scifact, claim.text);
       const relevant = new Set(claim.cited);
       const labels = documents.map((d) => relevant.has(libraryId(d.url)));
-      const prepared = prepare(documents);
+      const prepared = prepare(claims, documents);
       const meaning = await readMeaning(claims, documents, prepared, scifact.encoder);
       for (const x of documentFeatures(claims, documents, prepared, meaning)) groups.push({ x, relevant: labels });
     }

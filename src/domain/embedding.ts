@@ -13,6 +13,8 @@ export interface SentenceEncoder {
 /** Embeddings kept by a key derived from the encoder's id and the text. */
 export interface EmbeddingCache {
   getMany(keys: string[]): Promise<Map<string, Float32Array>>;
+  /** Which of these keys are kept, without reading their vectors. */
+  hasMany(keys: string[]): Promise<Set<string>>;
   putMany(entries: { key: string; vector: Float32Array }[]): Promise<void>;
 }
 

@@ -9,4 +9,6 @@ export type ProgressEvent =
   | { type: "stage-finished"; stage: StageName; ms: number; detail: string }
   | { type: "sources-found"; count: number; providers: ProviderRecord[] }
   | { type: "passages-kept"; count: number }
+  /** The input's language, once intake has read it: the progress page speaks it from then on. */
+  | { type: "language"; language: string }
   | { type: "reused"; checkId: string; checkedAt: string };

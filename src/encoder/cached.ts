@@ -42,11 +42,11 @@ export class CachedEncoder implements SentenceEncoder {
     return keys.map((k) => found.get(k)!);
   }
 
-  /** How many of these texts are not embedded yet (for a progress bar, or to bound a check's work). */
+  /** The texts not embedded yet (for a progress bar, or to bound a check's work): asks the cache which it holds, not for their vectors. */
   async missing(texts: string[]): Promise<string[]> {
     const keys = texts.map((t) => embeddingKey(this.id, t));
     const unknown = keys.filter((k) => !this.memory.has(k));
-    const stored = this.cache ? await this.cache.getMany(unknown) : new Map<string, Float32Array>();
+    const stored = this.cache ? await this.cache.hasMany(unknown) : new Set<string>();
     return texts.filter((_, i) => !this.memory.has(keys[i]!) && !stored.has(keys[i]!));
   }
 

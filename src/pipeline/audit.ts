@@ -163,7 +163,13 @@ export function supportedBy(sentence: string, quotes: string[], sourceNames: str
   return covered / claims.length >= MIN_SUPPORT;
 }
 
-const ATTRIBUTION_TERMS = new Set(contentTerms("states notes reports says writes finds found against claim according"));
+/** The words that name what a source does, in the languages reports are written in ("indica que", "berichtet", "observa"). */
+const ATTRIBUTION_TERMS = new Set(
+  contentTerms(
+    "states notes reports says writes finds found against claim according " +
+      "indica señala que según indique note qu selon berichtet hält fest laut observa refere segundo",
+  ),
+);
 
 function compose(sentence: DraftSentence, renumber: Map<number, number>, quotesByNewN: Map<number, string[]>): string {
   if (sentence.cites.length === 0) return sentence.text;

@@ -58,6 +58,7 @@ export async function collect(input: string, deps: PipelineDeps, ctx: AnalystCon
     () => intake(input, analyst, ctx, linking),
     (r) => `${r.input.kind}, ${r.claims.length} claim(s), ${r.category}`,
   );
+  deps.onEvent?.({ type: "language", language: intook.language });
   const planned = await stage(
     "plan",
     () => plan(intook, analyst, ctx),

@@ -7,7 +7,7 @@ import { collapseWhitespace, splitSentences, truncate } from "../domain/text.js"
 import { isSupportedLanguage, localeOf, type Locale } from "../domain/locale.js";
 import { t } from "./i18n/catalog.js";
 import { languageName } from "./i18n/dates.js";
-import { formatDate, formatMs, stripCitations } from "./words.js";
+import { categoryWord, formatDate, formatMs, stripCitations } from "./words.js";
 
 /** The longest input repeated under "Submitted as"; the full text stays in the JSON. */
 const MAX_SUBMITTED_CHARS = 500;
@@ -259,7 +259,7 @@ export function footerText(report: Report, escape: (text: string) => string, opt
   const category = report.category.trim() ? report.category.trim() : null;
   const entities = report.entities.map((e) => collapseWhitespace(e.name)).filter((name) => name !== "");
   const about = [
-    category ? t(locale, "footer.category", { category: escape(category) }) : "",
+    category ? t(locale, "footer.category", { category: escape(categoryWord(category, locale)) }) : "",
     entities.length > 0 ? t(locale, "footer.mentions", { names: entities.map(escape).join(", ") }) : "",
   ]
     .filter(Boolean)

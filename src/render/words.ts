@@ -5,6 +5,8 @@
 import { CITATION_MARKER, Stance, UNCHECKED_REASONS, VERDICT_LABELS, type UncheckedReason, type VerdictLabel } from "../domain/report.js";
 import type { Locale } from "../domain/locale.js";
 import { t } from "./i18n/catalog.js";
+import { verdictWordIn } from "../domain/verdict-words.js";
+import { isCategory } from "../domain/categories.js";
 import { collapseWhitespace } from "../domain/text.js";
 
 export type ReportLayout = "classic" | "briefing";
@@ -15,7 +17,7 @@ export function uncheckedReasonWords(reason: UncheckedReason, locale: Locale = "
 }
 
 export function verdictWord(label: VerdictLabel, locale: Locale = "en"): string {
-  return t(locale, `verdict.${VERDICT_LABELS.includes(label) ? label : "unverified"}`);
+  return verdictWordIn(locale, VERDICT_LABELS.includes(label) ? label : "unverified");
 }
 
 /**
@@ -26,6 +28,11 @@ export function verdictLine(label: VerdictLabel, headline: string, locale: Local
   const word = verdictWord(label, locale);
   const gist = stripCitations(headline).replace(new RegExp(`^${word}(?![\\p{L}])[\\s:.,;—–-]*`, "iu"), "");
   return gist ? `${word}: ${gist}` : word;
+}
+
+/** A category's name in the locale ("health" → "salud"); English shows the category as it is filed. */
+export function categoryWord(category: string, locale: Locale = "en"): string {
+  return isCategory(category) ? t(locale, `category.${category}`) : category;
 }
 
 export function stanceWord(stance: Stance, locale: Locale = "en"): string {

@@ -104,13 +104,16 @@ export const APP_JS = `// Verity: progressive enhancement. Everything works with
     var status = document.getElementById("progress-status");
     var source = new EventSource("/api/checks/" + encodeURIComponent(id) + "/events");
     var finished = false;
+    // The page's words, in its language (the server puts them on the section; English by default).
+    var words = function (name, fallback) { return progress.getAttribute("data-say-" + name) || fallback; };
+    var fill = function (template, name, value) { return template.replace("{" + name + "}", value); };
     var setStage = function (stage, state, detail) {
       var item = progress.querySelector('[data-stage="' + stage + '"]');
       if (!item) return;
       item.setAttribute("data-state", state);
       var label = item.querySelector(".state");
-      if (label) label.textContent = state === "done" ? "done" : state === "running" ? "running…" : "waiting";
-      if (detail) {
+      if (label) label.textContent = state === "done" ? words("state-done", "done") : state === "running" ? words("state-running", "running…") : words("state-waiting", "waiting");
+      if (detail && words("details", "yes") === "yes") {
         var d = item.querySelector(".detail");
         if (d) d.textContent = detail;
       }
@@ -119,28 +122,36 @@ export const APP_JS = `// Verity: progressive enhancement. Everything works with
       try { return JSON.parse(event.data); } catch (e) { return {}; }
     };
     var say = function (text) { if (status) status.textContent = text; };
-    source.addEventListener("queued", function () { say("Waiting for a free checker…"); });
-    source.addEventListener("started", function () { say("Checking…"); });
+    source.addEventListener("queued", function () { say(words("waiting", "Waiting for a free checker…")); });
+    source.addEventListener("started", function () { say(words("started", "Checking…")); });
     source.addEventListener("stage-started", function (e) {
       var d = data(e);
       setStage(d.stage, "running");
-      var name = progress.querySelector('[data-stage="' + d.stage + '"] .name');
-      say("Checking: " + (name ? name.textContent.toLowerCase() : d.stage) + "…");
+      var el = progress.querySelector('[data-stage="' + d.stage + '"] .name');
+      var name = el ? el.textContent : d.stage;
+      say(fill(words("running", "Checking: {stage}…"), "stage", words("lower", "yes") === "yes" ? name.toLowerCase() : name));
+    });
+    // Once the check knows its input's language, a page in another of Verity's languages is served again in it.
+    source.addEventListener("language", function (e) {
+      var language = String(data(e).language || "").split("-")[0].toLowerCase();
+      var supported = (progress.getAttribute("data-locales") || "").split(" ");
+      var current = progress.getAttribute("data-locale") || "en";
+      if (supported.indexOf(language) >= 0 && language !== current && !finished) window.location.reload();
     });
     source.addEventListener("stage-finished", function (e) { var d = data(e); setStage(d.stage, "done", d.detail); });
     source.addEventListener("sources-found", function (e) {
       var el = document.getElementById("progress-sources");
-      if (el) el.textContent = data(e).count + " sources found";
+      if (el) el.textContent = fill(words("sources", "{count} sources found"), "count", data(e).count);
     });
     source.addEventListener("passages-kept", function (e) {
       var el = document.getElementById("progress-passages");
-      if (el) el.textContent = data(e).count + " passages kept";
+      if (el) el.textContent = fill(words("passages", "{count} passages kept"), "count", data(e).count);
     });
     source.addEventListener("done", function (e) {
       finished = true;
       source.close();
       var d = data(e);
-      say("Done. Opening the report…");
+      say(words("done", "Done. Opening the report…"));
       window.location.assign(d.url || window.location.href);
     });
     source.addEventListener("failed", function () {

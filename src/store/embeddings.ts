@@ -9,16 +9,15 @@ export class EmbeddingRepository implements EmbeddingCache {
   constructor(private readonly store: Store) {}
 
   async getMany(keys: string[]): Promise<Map<string, Float32Array>> {
-    const found = new Map<string, Float32Array>();
-    for (let i = 0; i < keys.length; i += CHUNK) {
-      const rows = await this.store.db
-        .selectFrom("embeddings")
-        .select(["key", "vector"])
-        .where("key", "in", keys.slice(i, i + CHUNK))
-        .execute();
-      for (const row of rows) found.set(row.key, toVector(row.vector));
-    }
-    return found;
+    const rows = await inChunks(keys, (chunk) =>
+      this.store.db.selectFrom("embeddings").select(["key", "vector"]).where("key", "in", chunk).execute(),
+    );
+    return new Map(rows.map((row) => [row.key, toVector(row.vector)]));
+  }
+
+  async hasMany(keys: string[]): Promise<Set<string>> {
+    const rows = await inChunks(keys, (chunk) => this.store.db.selectFrom("embeddings").select("key").where("key", "in", chunk).execute());
+    return new Set(rows.map((row) => row.key));
   }
 
   async putMany(entries: { key: string; vector: Float32Array }[]): Promise<void> {
@@ -42,6 +41,13 @@ export class EmbeddingRepository implements EmbeddingCache {
       .executeTakeFirst();
     return Number(row?.n ?? 0);
   }
+}
+
+/** A query over many keys, asked CHUNK keys at a time. */
+async function inChunks<T>(keys: string[], query: (chunk: string[]) => Promise<T[]>): Promise<T[]> {
+  const rows: T[] = [];
+  for (let i = 0; i < keys.length; i += CHUNK) rows.push(...(await query(keys.slice(i, i + CHUNK))));
+  return rows;
 }
 
 function toBytes(vector: Float32Array): Uint8Array {

@@ -78,14 +78,17 @@ interface BatchStatements {
 }
 
 function prepareBatchStatements(sqlite: SQLite.Database): BatchStatements {
-  let hashSizeSet = false;
+  let hashSizeChecked = false;
   return {
-    // A setting stored with each index, written once per process, before the first batch (not rolled back with it).
+    // A setting each index keeps in its %_config table: looked at once per process, before the first batch, and
+    // written only where the database does not hold it yet (a write outside the batch, not rolled back with it).
     ftsHashSize: () => {
-      if (hashSizeSet) return;
-      sqlite.exec(`INSERT INTO passages_fts (passages_fts, rank) VALUES ('hashsize', ${FTS_HASH_BYTES});
-        INSERT INTO documents_fts (documents_fts, rank) VALUES ('hashsize', ${FTS_HASH_BYTES});`);
-      hashSizeSet = true;
+      if (hashSizeChecked) return;
+      for (const index of ["passages_fts", "documents_fts"]) {
+        const stored: unknown = sqlite.prepare(`SELECT v FROM ${index}_config WHERE k = 'hashsize'`).pluck().get();
+        if (stored !== FTS_HASH_BYTES) sqlite.exec(`INSERT INTO ${index} (${index}, rank) VALUES ('hashsize', ${FTS_HASH_BYTES})`);
+      }
+      hashSizeChecked = true;
     },
     find: sqlite.prepare("SELECT id, content_hash FROM documents WHERE key = ?"),
     deletePassagesFts: sqlite.prepare("DELETE FROM passages_fts WHERE rowid IN (SELECT id FROM passages WHERE document_id = ?)"),

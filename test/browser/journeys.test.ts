@@ -19,6 +19,7 @@ import {
   type Recorder,
   type TestSite,
 } from "../helpers/live-site.js";
+import { THREE_CLAIMS_LIBRARY, THREE_CLAIMS_TEXT } from "../fixtures/library-docs.js";
 
 const ICE = "Can local police refuse ICE detainer requests?";
 const WALL = "Barack Obama said the Great Wall of China is visible from space";
@@ -126,6 +127,7 @@ describe("the website in Chromium", { skip: chromiumAvailable() ? false : `no Ch
   let xssPath = "";
   let spanishPath = "";
   let longPath = "";
+  let threeClaimsPath = "";
 
   async function visitor(options: { javaScript?: boolean; bypassCSP?: boolean } = {}): Promise<Visitor> {
     const javaScript = options.javaScript ?? true;
@@ -150,7 +152,7 @@ describe("the website in Chromium", { skip: chromiumAvailable() ? false : `no Ch
   }
 
   before(async () => {
-    site = await startSite({ documents: [XSS_DOCUMENT], donations: [1250] });
+    site = await startSite({ documents: [XSS_DOCUMENT, ...THREE_CLAIMS_LIBRARY], donations: [1250] });
     browser = await launchChromium();
     wall = await site.check(WALL);
     mortality = await site.check(MORTALITY);
@@ -552,7 +554,56 @@ describe("the website in Chromium", { skip: chromiumAvailable() ? false : `no Ch
     );
     assert.match((await page.locator("article.report .meta").textContent()) ?? "", /^Verificado el \d{1,2} de [a-z]+ de \d{4}\.$/);
     assert.equal(await page.locator("#vote-heading").textContent(), "¿Le ha resultado útil?");
+    assert.match((await page.locator(".report-about").textContent()) ?? "", /^Archivado en salud/);
+    // The analyst's own prose is Spanish: the answer line, the findings' headings, the follow-ups.
+    assert.match((await page.locator("article.report .headline").textContent()) ?? "", /^(?:Sí|No|En parte|No está claro): /);
+    const summary = page.locator("article.report .section-summary");
+    assert.match((await summary.locator("h3").first().textContent()) ?? "", /^(?:Las pruebas|Las fuentes|No hay pruebas)/);
+    assert.match((await summary.locator("p").first().textContent()) ?? "", /^(?:Sí|No|En parte|No está claro)\. /);
+    const followUps = await page.locator("article.report .follow-ups li").allTextContents();
+    assert.ok(followUps.length > 0, "follow-ups");
+    for (const question of followUps) assert.match(question.trim(), /^¿.+\?$/, question);
   });
+
+  it(
+    "pastes a text of three claims and reads each under “Claims checked”, with its verdict and a link to its evidence",
+    JOURNEY,
+    async () => {
+      const { page } = await visitor();
+      await page.goto("/");
+      await page.locator("#ask-input").fill(THREE_CLAIMS_TEXT);
+      await page.locator("#ask-form button[type=submit]").click();
+      threeClaimsPath = await waitForPath(page, (path) => REPORT_PATH.test(path));
+      await expectReport(page);
+      const claims = page.locator("article.report section.claims > ul > li");
+      assert.equal(await page.locator("article.report section.claims h2").textContent(), "Claims checked");
+      assert.equal(await claims.count(), 3);
+      const texts = await claims.evaluateAll((items) => items.map((li) => li.firstChild?.textContent?.trim()));
+      assert.deepEqual(texts, [
+        "Regular coffee drinking lowers the risk of type 2 diabetes.",
+        "Smoking during pregnancy doubles the risk of sudden infant death syndrome.",
+        "Taking aspirin every day prevents colorectal cancer in all adults.",
+      ]);
+      for (let i = 0; i < 3; i++) {
+        const claim = claims.nth(i);
+        assert.match(
+          (await claim.locator(".verdict").getAttribute("class")) ?? "",
+          /\bverdict-(supported|refuted|misleading|conflicting|unverified)\b/,
+        );
+        const link = claim.locator("a.evidence-link");
+        assert.equal(await link.textContent(), "See the evidence");
+        const target = (await link.getAttribute("href")) ?? "";
+        assert.match(target, /^#.+/);
+        // The link leads to that claim's paragraph of evidence, which names the claim in its heading.
+        await link.click();
+        await page.waitForURL((url) => url.hash === target);
+        const section = page.locator(target);
+        assert.equal(await section.count(), 1, `${target} exists`);
+        assert.ok(((await section.textContent()) ?? "").includes(texts[i]!.replace(/\.$/, "")), `${target} is about claim ${i + 1}`);
+        assert.ok(await section.isVisible(), `${target} is shown`);
+      }
+    },
+  );
 
   for (const width of [320, 390]) {
     it(`at a phone's width (${width} px) no page scrolls sideways`, JOURNEY, async () => {
@@ -566,6 +617,7 @@ describe("the website in Chromium", { skip: chromiumAvailable() ? false : `no Ch
         `${icePath}?layout=briefing`,
         xssPath,
         spanishPath,
+        threeClaimsPath,
         wall.url,
         mortality.url,
         longPath,

@@ -1,6 +1,8 @@
 // A question in Spanish end to end: it becomes its claim, is filed under its category, Wikipedia is
-// searched in Spanish (the fixture answers at /es/w/api.php), and the report is written in Spanish.
-// A question in a language Verity does not write in gets an English report that says so.
+// searched in Spanish (the fixture answers at /es/w/api.php), and the report is written in Spanish:
+// the page's words and the analyst's own prose (the answer, the findings' headings, the follow-ups).
+// French, German and Portuguese questions likewise. A question in a language Verity does not write in
+// gets an English report that says so.
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { CheckService } from "../../src/service/check-service.js";
@@ -12,6 +14,7 @@ import type { FixtureServer } from "../fixtures/servers/fixture-server.js";
 import { loopbackHttp } from "../helpers/loopback-http.js";
 import { tempVerity } from "../helpers/verity.js";
 import { parse } from "../helpers/dom.js";
+import { detectLanguage } from "../../src/analysts/local/input/language.js";
 
 const ARTICLES: WikiArticle[] = [
   {
@@ -22,6 +25,30 @@ const ARTICLES: WikiArticle[] = [
       "La idea de que las vacunas causan autismo ha sido investigada extensamente y se ha demostrado que es falsa. " +
       "Numerosos estudios con millones de niños no encontraron ninguna relación entre las vacunas y el autismo. " +
       "El artículo de 1998 que sugirió la relación fue retirado por fraude.",
+  },
+  {
+    pageid: 4244,
+    lang: "fr",
+    title: "Vaccins et autisme",
+    extract:
+      "L'idée que les vaccins causent l'autisme a été étudiée en détail et s'est révélée fausse. " +
+      "De nombreuses études portant sur des millions d'enfants n'ont trouvé aucun lien entre les vaccins et l'autisme.",
+  },
+  {
+    pageid: 4245,
+    lang: "de",
+    title: "Impfungen und Autismus",
+    extract:
+      "Die Behauptung, Impfungen verursachen Autismus, wurde gründlich untersucht und widerlegt. " +
+      "Zahlreiche Studien mit Millionen von Kindern fanden keinen Zusammenhang zwischen Impfungen und Autismus.",
+  },
+  {
+    pageid: 4246,
+    lang: "pt",
+    title: "Vacinas e autismo",
+    extract:
+      "A ideia de que as vacinas causam autismo foi investigada de forma exaustiva e demonstrou-se falsa. " +
+      "Numerosos estudos com milhões de crianças não encontraram qualquer relação entre as vacinas e o autismo.",
   },
   {
     pageid: 4243,
@@ -67,7 +94,66 @@ describe("a check in the input's language", () => {
     assert.equal(doc.querySelector("#sources h2")?.textContent, "Fuentes");
     assert.equal(doc.querySelector(".claims h2")?.textContent, "Afirmaciones verificadas");
     assert.match(renderMarkdown(report), /^\*\*Veredicto: /m);
+
+    // The analyst's own prose is Spanish too: the answer line, a finding's heading, the follow-ups.
+    assert.match(report.verdict.headline, /^(?:Sí|No|En parte|No está claro): /);
+    const summary = report.sections.find((s) => s.kind === "summary")!;
+    assert.match(summary.paragraphs[0]!.text, /^(?:Sí|No|En parte|No está claro)\. /);
+    assert.match(summary.paragraphs[0]!.heading ?? "", /^(?:Las pruebas|Las fuentes|No hay pruebas)/);
+    assert.match(report.method.join(" "), /Esta verificación leyó .* de Wikipedia/);
+    assert.ok(report.followUps.length > 0, "follow-ups");
+    for (const f of report.followUps) assert.match(f.question, /^¿.+\?$/, f.question);
+    assert.equal(doc.querySelector("#follow-ups h2, .follow-ups h2")?.textContent, "Preguntas relacionadas");
+    assert.match(renderMarkdown(report), /Categoría: salud\./, "the category in Spanish");
   });
+
+  const OTHERS = [
+    {
+      language: "fr",
+      question: "Les vaccins causent-ils l'autisme ?",
+      claim: "Les vaccins causent l'autisme.",
+      answer: /^(?:Oui|Non|En partie|Incertain)\u00a0: /,
+      sources: "Sources",
+      read: /Cette vérification a lu .* provenant de Wikipedia/,
+    },
+    {
+      language: "de",
+      question: "Verursachen Impfungen Autismus?",
+      claim: "Impfungen verursachen Autismus.",
+      answer: /^(?:Ja|Nein|Teilweise|Unklar): /,
+      sources: "Quellen",
+      read: /Für diese Prüfung wurde.* gelesen \(Quellen: Wikipedia/,
+    },
+    {
+      language: "pt",
+      question: "É verdade que as vacinas causam autismo?",
+      claim: "As vacinas causam autismo.",
+      answer: /^(?:Sim|Não|Em parte|Não é claro): /,
+      sources: "Fontes",
+      read: /Esta verificação leu .*\(fontes: Wikipedia/,
+    },
+  ];
+  for (const c of OTHERS) {
+    it(`writes a ${c.language} report for a question in that language, the analyst's prose included`, async () => {
+      const { report } = await service.check(c.question);
+      assert.equal(report.language, c.language);
+      assert.deepEqual(
+        report.claims.map((cl) => cl.text),
+        [c.claim],
+      );
+      assert.ok(
+        wiki.requests.some((r) => r.path === `/${c.language}/w/api.php`),
+        `${c.language} Wikipedia was asked`,
+      );
+      assert.match(report.verdict.headline, c.answer);
+      assert.match(report.method.join(" "), c.read);
+      const doc = parse(renderHtml(report));
+      assert.equal(doc.documentElement.getAttribute("lang"), c.language);
+      assert.equal(doc.querySelector("#sources h2")?.textContent, c.sources);
+      // A follow-up becomes a check of its own: it must read as the same language.
+      for (const f of report.followUps) assert.equal(await detectLanguage(f.question), c.language, f.question);
+    });
+  }
 
   it("answers a question in Italian with an English report that says Italian is not supported yet", async () => {
     const { report } = await service.check("Il caffè fa male alla salute dei bambini?");

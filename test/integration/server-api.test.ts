@@ -8,6 +8,7 @@ import { STAGES } from "../../src/domain/progress.js";
 import { ReportJson } from "../../src/server/api/schemas.js";
 import { createServer, type VerityServer } from "../../src/server/app.js";
 import { LIBRARY } from "../fixtures/library-docs.js";
+import { until } from "../helpers/until.js";
 import { tempVerity } from "../helpers/verity.js";
 import { BACKENDS } from "../helpers/stores.js";
 import { gatedService, listen, readEvents } from "../helpers/website.js";
@@ -342,14 +343,13 @@ describe("HTTP API: submit, poll, read", () => {
   });
 
   async function waitForReport(id: string): Promise<Report> {
-    for (let i = 0; i < 200; i++) {
-      const res = await app.request(`/api/checks/${id}`);
-      const json = await res.json();
-      if (json.status === "done") return Report.parse(json);
+    let json: { status?: string } = {};
+    await until(`check ${id} done`, async () => {
+      json = await (await app.request(`/api/checks/${id}`)).json();
       assert.notEqual(json.status, "failed", JSON.stringify(json));
-      await new Promise((r) => setTimeout(r, 10));
-    }
-    throw new Error("the check did not finish");
+      return json.status === "done";
+    });
+    return Report.parse(json);
   }
 
   it("accepts a check with 202, then serves its report as JSON and as a page", async () => {

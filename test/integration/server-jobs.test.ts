@@ -123,31 +123,35 @@ describe(
   },
 );
 
-describe("the same question joins the running check", () => {
-  let v: TempVerity;
-  let app: VerityServer;
-  let gate: ReturnType<typeof gatedService>;
+/** A server over the test library running one check at a time, each held in its gather stage until the gate opens. */
+function gatedServer(): { v: TempVerity; app: VerityServer; gate: ReturnType<typeof gatedService> } {
+  const held = {} as { v: TempVerity; app: VerityServer; gate: ReturnType<typeof gatedService> };
   before(async () => {
-    v = await tempVerity();
-    await v.library.upsertMany(LIBRARY);
-    gate = gatedService(v);
-    app = createServer({ ...v, service: gate.service }, { concurrency: 1 });
+    held.v = await tempVerity();
+    await held.v.library.upsertMany(LIBRARY);
+    held.gate = gatedService(held.v);
+    held.app = createServer({ ...held.v, service: held.gate.service }, { concurrency: 1 });
   });
   after(async () => {
-    gate.open();
-    await app.close();
-    await v.cleanup();
+    held.gate.open();
+    await held.app.close();
+    await held.v.cleanup();
   });
+  return held;
+}
+
+describe("the same question joins the running check", () => {
+  const held = gatedServer();
 
   const post = (input: string) =>
-    app.request("/api/checks", { method: "POST", body: JSON.stringify({ input }), headers: { "content-type": "application/json" } });
+    held.app.request("/api/checks", { method: "POST", body: JSON.stringify({ input }), headers: { "content-type": "application/json" } });
 
   it("answers every submission of the running question with its id, runs it once and publishes once", async () => {
     const first = await post(ICE);
     assert.equal(first.status, 202);
     const a = await first.json();
     assert.equal(a.joined, false);
-    await gate.started;
+    await held.gate.started;
 
     const second = await post("can local police refuse ICE detainer requests");
     assert.equal(second.status, 202);
@@ -156,7 +160,7 @@ describe("the same question joins the running check", () => {
     assert.equal(b.joined, true);
     assert.equal(b.status, "running");
 
-    const browser = new Browser(app);
+    const browser = new Browser(held.app);
     await browser.page("/");
     const form = await browser.post("/checks", { input: "CAN LOCAL POLICE REFUSE ICE DETAINER REQUESTS" });
     assert.equal(form.status, 303);
@@ -168,13 +172,45 @@ describe("the same question joins the running check", () => {
     assert.notEqual(o.id, a.id);
     assert.equal(o.status, "queued");
 
-    gate.open();
-    await app.queue.whenIdle();
-    assert.equal(await versionCount(v, a.id), 1);
-    const rows = await v.store.db.selectFrom("jobs").select(["check_id", "status"]).execute();
+    held.gate.open();
+    await held.app.queue.whenIdle();
+    assert.equal(await versionCount(held.v, a.id), 1);
+    const rows = await held.v.store.db.selectFrom("jobs").select(["check_id", "status"]).execute();
     assert.equal(rows.filter((r) => r.check_id === a.id).length, 1, "one job for the question");
     assert.ok(rows.every((r) => r.status === "done"));
-    assert.equal((await v.checks.get(o.id))?.status, "done");
+    assert.equal((await held.v.checks.get(o.id))?.status, "done");
+  });
+});
+
+describe("a running check's progress page speaks the question's language", () => {
+  const held = gatedServer();
+
+  it("is Spanish once intake has read a Spanish question: heading, stages, status and hint", async () => {
+    const browser = new Browser(held.app);
+    await browser.page("/");
+    const res = await browser.post("/checks", { input: "¿El café causa cáncer de páncreas?" });
+    const progressPath = res.headers.get("location")!;
+    await held.gate.started; // held in gather: intake has run
+    let doc = (await browser.page(progressPath)).doc;
+    // The worker's events reach the page through the store: wait for intake's (no timing is asserted).
+    for (let i = 0; i < 200 && doc.querySelector("[data-testid=progress]")?.getAttribute("lang") !== "es"; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      doc = (await browser.page(progressPath)).doc;
+    }
+    const section = doc.querySelector("[data-testid=progress]")!;
+    assert.equal(section.getAttribute("lang"), "es");
+    assert.match(doc.querySelector("h1")?.textContent ?? "", /^Verificando: ¿El café causa cáncer de páncreas\?$/);
+    const intake = doc.querySelector("[data-testid=stage-intake]")!;
+    assert.equal(intake.querySelector(".name")?.textContent, "Lectura de la pregunta");
+    assert.equal(intake.querySelector(".state")?.textContent, "hecho");
+    assert.equal(intake.querySelector(".detail")?.textContent, "", "the pipeline's English notes are left out");
+    assert.equal(doc.querySelector("[data-testid=stage-write] .state")?.textContent, "en espera");
+    assert.match(doc.querySelector("[data-testid=progress-status]")?.textContent ?? "", /^En curso: Búsqueda de fuentes…$/);
+    assert.match(doc.querySelector(".hint")?.textContent ?? "", /^Una verificación tarda .* recárguela si no lo hace\.$/);
+    // The script's words for what comes next are the page's too.
+    assert.equal(section.getAttribute("data-say-sources"), "Fuentes encontradas: {count}");
+    held.gate.open();
+    await held.app.queue.whenIdle();
   });
 });
 

@@ -3,7 +3,8 @@
 // <source>, <passage>, ...) in which any look-alike of those tags is neutralised, and every
 // system prompt says that what is inside them is data to analyse, never instructions.
 import { CATEGORIES } from "../../domain/categories.js";
-import type { Claim } from "../../domain/report.js";
+import { VERDICT_LABELS, type Claim, type VerdictLabel } from "../../domain/report.js";
+import { answerWordIn } from "../../domain/verdict-words.js";
 import type { Evidence, IntakeResult, Judgement, WriteInput } from "../../domain/analysis.js";
 
 interface PromptPair {
@@ -155,16 +156,8 @@ Judge only from the passages: do not fill gaps with outside knowledge. Use only 
 // write
 // ---------------------------------------------------------------------------
 
-const ANSWERS: Record<string, string> = {
-  supported: "Yes",
-  refuted: "No",
-  misleading: "Partly",
-  conflicting: "Unclear",
-  unverified: "Unclear",
-};
-
 export function answerWord(label: string): string {
-  return ANSWERS[label] ?? "Unclear";
+  return answerWordIn("en", VERDICT_LABELS.includes(label as VerdictLabel) ? (label as VerdictLabel) : "unverified");
 }
 
 const MAX_QUOTE_CHARS = 600;

@@ -18,6 +18,7 @@ import type { Analyst, AnalystContext } from "../analyst.js";
 import type { SentenceEncoder } from "../../domain/embedding.js";
 import { classifyInput, cleanTitle, detectLanguage, extractClaims, extractEntities, pickCategory, selectClaims } from "./input/index.js";
 import { slugify } from "../../domain/slug.js";
+import { localeOf } from "../../domain/locale.js";
 import { judgeEvidence } from "./judge.js";
 import { rankPassages } from "./rank.js";
 import { writeDraft } from "./write/index.js";
@@ -75,7 +76,14 @@ export class LocalAnalyst implements Analyst {
   }
 
   async write(input: WriteInput, _ctx?: AnalystContext): Promise<Draft> {
-    return writeDraft(input);
+    // A report in another language than English reports a passage in its own sentence only when the
+    // passage is in that language too; any other passage is quoted as it stands.
+    const locale = localeOf(input.intake.language);
+    if (locale === "en") return writeDraft(input);
+    const quotes = [...new Set(input.sources.flatMap((s) => s.evidence.map((e) => e.item.quote)))];
+    const languages = await Promise.all(quotes.map((q) => detectLanguage(q)));
+    const inLanguage = new Set(quotes.filter((_, i) => languages[i] === locale));
+    return writeDraft(input, { inReportLanguage: (quote) => inLanguage.has(quote) });
   }
 }
 

@@ -63,14 +63,18 @@ interface Candidate {
   terms: string[];
 }
 
-/** Passages of every document, their terms, and term rarity over all of them. */
+/** Passages of every document, their terms, term rarity over all of them, and how much of each claim each covers. */
 interface Prepared {
   passagesByDoc: Passage[][];
   candidates: Candidate[];
   weights: TermWeights;
+  /** Each claim's content terms. */
+  claimTerms: string[][];
+  /** By claim, then by candidate: the share of the claim's terms (weighted by rarity) the passage covers. */
+  coverages: number[][];
 }
 
-export function prepare(documents: ReadDocument[]): Prepared {
+export function prepare(claims: Claim[], documents: ReadDocument[]): Prepared {
   const passagesByDoc = documents.map((d) => passagesOf(d.text));
   const candidates: Candidate[] = passagesByDoc.flatMap((passages, documentIndex) =>
     passages.map((passage, sentenceIndex) => ({
@@ -81,7 +85,10 @@ export function prepare(documents: ReadDocument[]): Prepared {
       terms: contentTerms(passage.text),
     })),
   );
-  return { passagesByDoc, candidates, weights: idfWeights(candidates.map((c) => c.terms)) };
+  const weights = idfWeights(candidates.map((c) => c.terms));
+  const claimTerms = claims.map((c) => contentTerms(c.text));
+  const coverages = claimTerms.map((terms) => candidates.map((c) => coverage(terms, c.terms, weights)));
+  return { passagesByDoc, candidates, weights, claimTerms, coverages };
 }
 
 /** What the sentence encoder makes of a check's claims, its documents' titles and their likeliest passages. */
@@ -103,8 +110,7 @@ export async function readMeaning(
   prepared: Prepared,
   encoder: SentenceEncoder,
 ): Promise<Meaning> {
-  const claimTerms = claims.map((c) => contentTerms(c.text));
-  const best = prepared.candidates.map((c) => Math.max(0, ...claimTerms.map((t) => coverage(t, c.terms, prepared.weights))));
+  const best = prepared.candidates.map((_, i) => Math.max(0, ...prepared.coverages.map((byCandidate) => byCandidate[i]!)));
   const chosen: number[] = [];
   for (const members of byDocument(prepared)) {
     const order = members.filter((i) => best[i]! >= MIN_PASSAGE_COVERAGE).sort((a, b) => best[b]! - best[a]! || a - b);
@@ -133,7 +139,7 @@ export async function rankPassages(
   const minRelevance = options.minRelevance ?? MIN_PASSAGE_COVERAGE;
   const minSimilarity = options.minSimilarity ?? MIN_SIMILARITY;
   const minDocumentRelevance = options.minDocumentRelevance ?? MIN_DOCUMENT_RELEVANCE;
-  const prepared = prepare(documents);
+  const prepared = prepare(claims, documents);
   const meaning = await readMeaning(claims, documents, prepared, encoder);
   const { passagesByDoc } = prepared;
 
@@ -147,7 +153,7 @@ export async function rankPassages(
 
   const evidence: Evidence[] = [];
   claims.forEach((claim, k) => {
-    const scored = sentencesFor(claim, k, prepared, documentRelevance, meaning)
+    const scored = sentencesFor(k, prepared, documentRelevance, meaning)
       .filter(
         (s) =>
           s.sentence.coverage >= minRelevance &&
@@ -194,10 +200,10 @@ function byDocument(prepared: Prepared): number[][] {
   return groups;
 }
 
-/** Every candidate passage as a possible rationale for the claim (the k-th of the check), placed within its document. */
-export function sentencesFor(claim: Claim, k: number, prepared: Prepared, documentRelevance: number[], meaning: Meaning) {
-  const claimTerms = contentTerms(claim.text);
-  const coverages = prepared.candidates.map((c) => coverage(claimTerms, c.terms, prepared.weights));
+/** Every candidate passage as a possible rationale for the k-th claim of the check, placed within its document. */
+export function sentencesFor(k: number, prepared: Prepared, documentRelevance: number[], meaning: Meaning) {
+  const claimTerms = prepared.claimTerms[k]!;
+  const coverages = prepared.coverages[k]!;
   const claimVector = meaning.claims[k]!;
   const similarities = meaning.passages.map((v) => (v ? dot(claimVector, v) : null));
   const rankInDocument = new Array<number>(coverages.length).fill(0);

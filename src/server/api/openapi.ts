@@ -155,7 +155,7 @@ export function openApiDocument(): Record<string, unknown> {
           description:
             "Replays the events of the current run (after Last-Event-ID), then sends the live ones, and ends with a `done` event ({checkId, url}) or a `failed` event ({error}). " +
             "A check that has already ended answers 204, which tells an EventSource to stop reconnecting: read the check itself. " +
-            "Event types: following {checkId} (first), queued, started, stage-started {stage}, stage-finished {stage, ms, detail}, sources-found {count}, passages-kept {count}, reused, done, failed. " +
+            "Event types: following {checkId} (first), queued, started, stage-started {stage}, stage-finished {stage, ms, detail}, language {language} (the input's, after intake), sources-found {count}, passages-kept {count}, reused, done, failed. " +
             "Every data field is JSON.",
           parameters: [idParam, { name: "Last-Event-ID", in: "header", required: false, schema: { type: "integer" } }],
           responses: {

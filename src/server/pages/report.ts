@@ -8,7 +8,7 @@ import { FRESHNESS_MS, isCategory, isStale } from "../../domain/categories.js";
 import type { Report } from "../../domain/report.js";
 import { collapseWhitespace, truncate } from "../../domain/text.js";
 import { renderHtml } from "../../render/html.js";
-import { formatDate, stripCitations, verdictWord, type ReportLayout } from "../../render/words.js";
+import { categoryWord, formatDate, stripCitations, verdictWord, type ReportLayout } from "../../render/words.js";
 import { t } from "../../render/i18n/catalog.js";
 import { localeOf, type Locale } from "../../domain/locale.js";
 import { cardPath } from "../../render/card.js";
@@ -78,7 +78,7 @@ export async function reportPage(
       html`<div class="banner" role="status" data-testid="recheck-running" lang="${locale}">${t(locale, "page.rechecking")} <a href="/progress/${current.id}">${t(locale, "page.followRecheck")}</a>.</div>`,
     );
   } else if (stale) {
-    banners.push(html`<div class="banner" role="note" data-testid="stale-banner" lang="${locale}">${t(locale, "page.stale", { date: formatDate(current.checkedAt, locale), category: current.category, days: windowDays })}
+    banners.push(html`<div class="banner" role="note" data-testid="stale-banner" lang="${locale}">${t(locale, "page.stale", { date: formatDate(current.checkedAt, locale), category: categoryWord(current.category, locale), days: windowDays })}
 <form method="post" action="/checks/${current.id}/recheck" data-testid="recheck-form"><button type="submit" data-testid="recheck-button">${t(locale, "page.recheck")}</button></form></div>`);
   }
 
@@ -96,7 +96,7 @@ export async function reportPage(
     ["share-linkedin", "LinkedIn", `https://www.linkedin.com/sharing/share-offsite/?url=${enc(canonical)}`],
     ["share-reddit", "Reddit", `https://www.reddit.com/submit?url=${enc(canonical)}&title=${enc(shareText)}`],
     ["share-whatsapp", "WhatsApp", `https://wa.me/?text=${enc(`${shareText} ${canonical}`)}`],
-    ["share-email", "Email", `mailto:?subject=${enc(shareText)}&body=${enc(canonical)}`],
+    ["share-email", t(locale, "page.email"), `mailto:?subject=${enc(shareText)}&body=${enc(canonical)}`],
   ];
   const share = html`<section class="share" data-testid="share" aria-labelledby="share-heading" lang="${locale}">
 <h2 id="share-heading">${t(locale, "page.share")}</h2>
@@ -121,7 +121,7 @@ export async function reportPage(
           )}</ul></section>`
       : "";
 
-  const about = html`<p class="muted report-about" lang="${locale}">${t(locale, "page.filedUnder")} <a href="/category/${encodeURIComponent(current.category)}">${current.category}</a>${
+  const about = html`<p class="muted report-about" lang="${locale}">${t(locale, "page.filedUnder")} <a href="/category/${encodeURIComponent(current.category)}">${categoryWord(current.category, locale)}</a>${
     current.entities.length > 0
       ? html` · ${t(locale, "page.about")} ${joinHtml(
           current.entities.map((e) =>

@@ -3,7 +3,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { describe, it } from "node:test";
-import type { SentenceEncoder } from "../../../src/domain/embedding.js";
+import type { EmbeddingCache, SentenceEncoder } from "../../../src/domain/embedding.js";
 import { CachedEncoder, embeddingKey } from "../../../src/encoder/cached.js";
 import { openStore } from "../../../src/store/db.js";
 import { EmbeddingRepository } from "../../../src/store/embeddings.js";
@@ -35,6 +35,18 @@ describe("CachedEncoder", () => {
     assert.equal(asked.length, 2, "nothing new embedded");
   });
 
+  it("says what is missing by asking the cache which texts it holds, never for their vectors", async () => {
+    const { encoder, asked } = countingEncoder();
+    const held = new Set([embeddingKey(encoder.id, "kept")]);
+    const cache: EmbeddingCache = {
+      getMany: async () => assert.fail("missing() read vectors it only had to count"),
+      hasMany: async (keys) => new Set(keys.filter((k) => held.has(k))),
+      putMany: async () => {},
+    };
+    assert.deepEqual(await new CachedEncoder(encoder, cache).missing(["kept", "new", "kept"]), ["new"]);
+    assert.deepEqual(asked, [], "nothing embedded");
+  });
+
   it("keeps embeddings in the store across processes, by encoder and text, and says what is missing", async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), "verity-embeddings-"));
     try {
@@ -49,6 +61,12 @@ describe("CachedEncoder", () => {
       const second = countingEncoder();
       const cached = new CachedEncoder(second.encoder, repo);
       assert.deepEqual(await cached.missing(["one sentence", "new"]), ["new"]);
+      // Asked in chunks: a kept key after 600 unknown ones is still found.
+      const unknown = Array.from({ length: 600 }, (_, i) => embeddingKey("test-encoder", `unknown ${i}`));
+      assert.deepEqual(
+        await repo.hasMany([...unknown, embeddingKey("test-encoder", "another")]),
+        new Set([embeddingKey("test-encoder", "another")]),
+      );
       const [v] = await cached.embed(["one sentence"]);
       assert.deepEqual(second.asked, [], "read from the store, not embedded again");
       assert.deepEqual([...v!], [12, 1, 0.5]);

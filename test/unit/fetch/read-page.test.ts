@@ -45,6 +45,7 @@ describe("readPage", () => {
   let server: http.Server;
   let base: string;
   let client: ClosableHttpClient;
+  let impatient: ClosableHttpClient;
 
   before(async () => {
     server = http.createServer((req, res) => {
@@ -94,19 +95,21 @@ describe("readPage", () => {
           return send(404, "text/plain", "not found");
       }
     });
+    // Idle keep-alive sockets outlive the test: with Node's 5 s default, a loaded machine lets the server close one
+    // just as the client reuses it (ECONNRESET: "network error" where none is meant).
+    server.keepAliveTimeout = 120_000;
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     const port = (server.address() as AddressInfo).port;
     base = `http://127.0.0.1:${port}`;
-    client = createHttpClient({
-      allowedPrivateHosts: [`127.0.0.1:${port}`],
-      headersTimeoutMs: 200,
-      bodyTimeoutMs: 200,
-      maxBytes: 256 * 1024,
-    });
+    // The client's own timeouts, which no load makes a loopback answer reach; /stall never answers, so the
+    // impatient client's short timeout ends it however loaded the machine is.
+    client = createHttpClient({ allowedPrivateHosts: [`127.0.0.1:${port}`], maxBytes: 256 * 1024 });
+    impatient = createHttpClient({ allowedPrivateHosts: [`127.0.0.1:${port}`], headersTimeoutMs: 200, bodyTimeoutMs: 200 });
   });
 
   after(async () => {
     await client?.close();
+    await impatient?.close();
     server?.closeAllConnections();
     await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
   });
@@ -169,7 +172,7 @@ describe("readPage", () => {
   });
 
   it("fails on a timeout, an oversized page and a forbidden address", async () => {
-    await assert.rejects(readPage(`${base}/stall`, client), isReadError("timed out"));
+    await assert.rejects(readPage(`${base}/stall`, impatient), isReadError("timed out"));
     await assert.rejects(readPage(`${base}/huge`, client), isReadError("too large"));
     await assert.rejects(readPage("http://169.254.169.254/latest/meta-data/", client), isReadError("forbidden address"));
     await assert.rejects(readPage("file:///etc/passwd", client), isReadError("bad URL"));

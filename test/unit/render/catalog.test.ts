@@ -4,7 +4,7 @@ import { describe, it } from "node:test";
 import { LOCALES } from "../../../src/domain/locale.js";
 import { t, type MessageKey } from "../../../src/render/i18n/catalog.js";
 
-const KEYS: MessageKey[] = ["report.checkedOn", "vote.tally", "page.stale", "factCheck.rated", "heading.sources", "verdict.misleading"];
+const KEYS: MessageKey[] = ["report.checkedOn", "vote.tally", "page.stale", "factCheck.rated", "heading.sources", "section.bias"];
 
 describe("t", () => {
   it("fills placeholders, and leaves one without a value visible", () => {

@@ -57,43 +57,47 @@ const PAGE = `<!doctype html><html><body>
 <button data-copy="http://x/y" hidden>Copy link</button>
 </body></html>`;
 
+/** The script run on a page, with a stand-in EventSource; navigations are counted (jsdom does not navigate). */
+function runScript(page: string) {
+  const navigations: string[] = [];
+  const virtualConsole = new VirtualConsole();
+  virtualConsole.on("jsdomError", (error) => {
+    if (/navigation/i.test(error.message)) navigations.push(error.message);
+    else throw error;
+  });
+  const dom = new JSDOM(page, { runScripts: "outside-only", url: "http://127.0.0.1:3000/progress/abc-123", virtualConsole });
+  const window = dom.window as unknown as Window & { eval: (code: string) => unknown; EventSource: unknown };
+  const sources: FakeEventSource[] = [];
+  class FakeEventSource {
+    readyState = 1;
+    closed = false;
+    onerror: (() => void) | null = null;
+    listeners = new Map<string, ((e: { data: string }) => void)[]>();
+    constructor(readonly url: string) {
+      sources.push(this);
+    }
+    addEventListener(type: string, listener: (e: { data: string }) => void) {
+      this.listeners.set(type, [...(this.listeners.get(type) ?? []), listener]);
+    }
+    close() {
+      this.closed = true;
+      this.readyState = 2;
+    }
+    emit(type: string, data: unknown) {
+      for (const l of this.listeners.get(type) ?? []) l({ data: JSON.stringify(data) });
+    }
+  }
+  window.EventSource = FakeEventSource;
+  window.eval(APP_JS);
+  return { dom, doc: dom.window.document, sources, navigations };
+}
+
 describe("app.js", () => {
   it("follows the events of the check on its progress page", () => {
-    const navigations: string[] = [];
-    const virtualConsole = new VirtualConsole();
-    virtualConsole.on("jsdomError", (error) => {
-      if (/navigation/i.test(error.message)) navigations.push(error.message);
-      else throw error;
-    });
-    const dom = new JSDOM(PAGE, { runScripts: "outside-only", url: "http://127.0.0.1:3000/progress/abc-123", virtualConsole });
-    const window = dom.window as unknown as Window & { eval: (code: string) => unknown; EventSource: unknown };
-    const sources: FakeEventSource[] = [];
-    class FakeEventSource {
-      readyState = 1;
-      closed = false;
-      onerror: (() => void) | null = null;
-      listeners = new Map<string, ((e: { data: string }) => void)[]>();
-      constructor(readonly url: string) {
-        sources.push(this);
-      }
-      addEventListener(type: string, listener: (e: { data: string }) => void) {
-        this.listeners.set(type, [...(this.listeners.get(type) ?? []), listener]);
-      }
-      close() {
-        this.closed = true;
-        this.readyState = 2;
-      }
-      emit(type: string, data: unknown) {
-        for (const l of this.listeners.get(type) ?? []) l({ data: JSON.stringify(data) });
-      }
-    }
-    window.EventSource = FakeEventSource;
-    window.eval(APP_JS);
-
+    const { dom, doc, sources, navigations } = runScript(PAGE);
     assert.equal(sources.length, 1);
     const source = sources[0]!;
     assert.equal(source.url, "/api/checks/abc-123/events");
-    const doc = dom.window.document;
     const stage = (name: string) => doc.querySelector(`[data-stage=${name}]`)!;
 
     source.emit("started", {});
@@ -123,5 +127,34 @@ describe("app.js", () => {
     assert.equal(doc.getElementById("ask-count")?.textContent, "0 characters left");
     assert.equal((doc.querySelector("[data-copy]") as HTMLButtonElement).hidden, false);
     dom.window.close();
+  });
+
+  it("speaks the page's language, and serves the page again in the check's language once intake knows it", () => {
+    const es = PAGE.replace(
+      'data-testid="progress"',
+      'data-testid="progress" data-locale="es" data-locales="en es fr de pt" data-say-started="Verificando…" data-say-running="En curso: {stage}…" ' +
+        'data-say-lower="no" data-say-sources="Fuentes encontradas: {count}" data-say-state-done="hecho" data-say-details="no"',
+    );
+    const { dom, doc, sources, navigations } = runScript(es);
+    const source = sources[0]!;
+    source.emit("started", {});
+    assert.equal(doc.getElementById("progress-status")?.textContent, "Verificando…");
+    source.emit("stage-finished", { stage: "intake", ms: 3, detail: "question, 1 claim(s), health" });
+    assert.equal(doc.querySelector("[data-stage=intake] .state")?.textContent, "hecho");
+    assert.equal(doc.querySelector("[data-stage=intake] .detail")?.textContent, "", "no English notes in a Spanish page");
+    source.emit("sources-found", { count: 4 });
+    assert.equal(doc.getElementById("progress-sources")?.textContent, "Fuentes encontradas: 4");
+    source.emit("language", { language: "es" });
+    assert.equal(navigations.length, 0, "already in Spanish");
+    dom.window.close();
+
+    const english = runScript(
+      PAGE.replace('data-testid="progress"', 'data-testid="progress" data-locale="en" data-locales="en es fr de pt"'),
+    );
+    english.sources[0]!.emit("language", { language: "it" });
+    assert.equal(english.navigations.length, 0, "Italian is not one of the page's languages");
+    english.sources[0]!.emit("language", { language: "es" });
+    assert.equal(english.navigations.length, 1, "reloaded to be served in Spanish");
+    english.dom.window.close();
   });
 });

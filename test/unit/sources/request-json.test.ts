@@ -151,11 +151,17 @@ describe("requestJson", () => {
   it("passes the caller's abort through untouched and does not retry", async () => {
     const controller = new AbortController();
     const reason = new Error("check cancelled");
-    server.script({ delayMs: 5_000 });
-    const pending = requestJson(http, { url: `${server.url}/x`, signal: controller.signal }, policy());
-    setTimeout(() => controller.abort(reason), 20);
-    assert.equal(await rejection(pending), reason);
-    assert.equal(server.requests.length, 1);
+    // The caller gives up once the server holds the request, which it does not answer: an event, not a race.
+    const holding = await startFixtureServer(() => {
+      controller.abort(reason);
+      return { delayMs: 600_000 };
+    });
+    try {
+      assert.equal(await rejection(requestJson(http, { url: `${holding.url}/x`, signal: controller.signal }, policy())), reason);
+      assert.equal(holding.requests.length, 1);
+    } finally {
+      await holding.close();
+    }
   });
 
   it("waits for the rate limiter before each attempt", async () => {

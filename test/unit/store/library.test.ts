@@ -1,10 +1,11 @@
 // The library in the store: documents and their passages, full-text search, batches.
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { chunkPassages } from "../../../src/store/library.js";
+import { openStore, sqliteHandle, type Store } from "../../../src/store/db.js";
+import { chunkPassages, LibraryRepository } from "../../../src/store/library.js";
 import type { IncomingDocument } from "../../../src/domain/document.js";
 import { LIBRARY } from "../../fixtures/library-docs.js";
-import { tempVerity } from "../../helpers/verity.js";
+import { tempDir, tempVerity } from "../../helpers/verity.js";
 import { BACKENDS } from "../../helpers/stores.js";
 
 for (const backend of BACKENDS) {
@@ -69,6 +70,44 @@ for (const backend of BACKENDS) {
     });
   });
 }
+
+describe("library store on SQLite: FTS5's hashsize", () => {
+  const hashSizes = (store: Store) =>
+    ["passages_fts", "documents_fts"].map((index) =>
+      sqliteHandle(store).prepare(`SELECT v FROM ${index}_config WHERE k = 'hashsize'`).pluck().get(),
+    );
+
+  it("is kept in the database by the first batch, and not written again by a later process", async () => {
+    const { dir, cleanup } = await tempDir();
+    try {
+      const first = await openStore({ dataDir: dir });
+      await new LibraryRepository(first).upsertMany([LIBRARY[0]!]);
+      assert.deepEqual(hashSizes(first), [8 * 1024 * 1024, 8 * 1024 * 1024]);
+      await first.close();
+
+      const second = await openStore({ dataDir: dir });
+      try {
+        assert.deepEqual(hashSizes(second), [8 * 1024 * 1024, 8 * 1024 * 1024], "kept across processes");
+        const sqlite = sqliteHandle(second);
+        const executed: string[] = [];
+        const exec = sqlite.exec.bind(sqlite);
+        sqlite.exec = (source: string) => {
+          executed.push(source);
+          return exec(source);
+        };
+        assert.deepEqual(await new LibraryRepository(second).upsertMany([LIBRARY[1]!]), ["added"]);
+        assert.deepEqual(
+          executed.filter((source) => source.includes("hashsize")),
+          [],
+        );
+      } finally {
+        await second.close();
+      }
+    } finally {
+      await cleanup();
+    }
+  });
+});
 
 describe("chunkPassages", () => {
   it("cuts text into runs of whole sentences with exact offsets", () => {

@@ -3,6 +3,7 @@
 // bench/language.ts measures it against the function-word counter it replaced.
 import { getLIDModel } from "fasttext.wasm.js";
 import { collapseWhitespace } from "../../../domain/text.js";
+import { isSupportedLanguage } from "../../../domain/locale.js";
 
 /** What Verity uses of the package's model (the package's typings do not resolve under NodeNext). */
 interface LidModel {
@@ -27,6 +28,21 @@ const MIN_WORDS = 3;
 const MIN_PROBABILITY = 0.15;
 /** English stays when its probability is at least this share of the best guess's. */
 const ENGLISH_SHARE = 1 / 3;
+
+/** How an English question opens: an auxiliary verb or a question word ("Does…", "Can…", "What…"). */
+const ENGLISH_QUESTION_OPENING =
+  /^(?:do|does|did|is|are|was|were|am|can|could|will|would|should|shall|may|might|must|has|have|had|what|who|whom|whose|which|when|where|why|how|isn't|aren't|wasn't|weren't|don't|doesn't|didn't|can't|couldn't|won't|wouldn't|shouldn't|hasn't|haven't)\b/i;
+
+/**
+ * The marks only one or two of Verity's languages write (none of them Italian's or Dutch's): "¿" and "ñ"
+ * for Spanish, "ã" for Portuguese, "ß" and umlauts for German, "œ" and the circumflexes for French.
+ */
+const MARKS: Record<string, RegExp> = {
+  es: /[¿¡ñ]/iu,
+  pt: /[ãõçâêô]/iu,
+  de: /[äöüß]/iu,
+  fr: /[œçâêîôû]/iu,
+};
 
 export interface LanguageGuess {
   /** The model's label: ISO 639-1 where one exists ("es"), else Wikipedia's code ("als", "ceb"). */
@@ -54,12 +70,47 @@ export async function guessLanguages(text: string, top = 3): Promise<LanguageGue
   return guesses;
 }
 
-/** The input's language ("en", "es", "ja", ...); "en" when the model is unsure or there are no words. */
+/**
+ * A question that does not open the way an English one does ("As vacinas causam autismo?", "¿…?"): a
+ * short one gives the model little to go on, and its shape is then evidence that it is not English.
+ */
+function unlikeEnglishQuestion(text: string): boolean {
+  const t = text.trim();
+  if (!/\?$/.test(t)) return false;
+  return /^[¿¡]/.test(t) || !ENGLISH_QUESTION_OPENING.test(t.replace(/^[^\p{L}]+/u, ""));
+}
+
+/** The text carries marks of this language: its own letters, or (German) nouns capitalised inside a question. */
+function carriesMarksOf(language: string, text: string, question: boolean): boolean {
+  if (MARKS[language]?.test(text)) return true;
+  // "Verursacht Kaffee Krebs?": German writes its nouns with a capital, and English questions open otherwise.
+  return (
+    language === "de" &&
+    question &&
+    text
+      .split(/\s+/)
+      .slice(1)
+      .filter((w) => /^\p{Lu}\p{Ll}/u.test(w)).length >= 2
+  );
+}
+
+/**
+ * The input's language ("en", "es", "ja", ...); "en" when the model is unsure or there are no words.
+ * Two tie-breakers for short questions, where the model has little to read: a question that does not open
+ * like an English one is not kept English by English's share of the guess; and a best guess outside
+ * Verity's languages yields to one of them among the model's guesses when the text carries its marks.
+ */
 export async function detectLanguage(text: string): Promise<string> {
   if ((text ?? "").split(/\s+/).filter((w) => /\p{L}/u.test(w)).length < MIN_WORDS) return "en";
   const guesses = await guessLanguages(text, 5);
   const best = guesses[0];
-  if (!best || best.language === "en" || best.probability < MIN_PROBABILITY) return "en";
+  if (!best || best.language === "en") return "en";
+  const question = unlikeEnglishQuestion(text);
   const english = guesses.find((g) => g.language === "en");
-  return english && english.probability >= best.probability * ENGLISH_SHARE ? "en" : best.language;
+  if (english && !question && english.probability >= best.probability * ENGLISH_SHARE) return "en";
+  const marked = isSupportedLanguage(best.language)
+    ? undefined
+    : guesses.find((g) => g.language !== "en" && isSupportedLanguage(g.language) && carriesMarksOf(g.language, text, question));
+  if (marked) return marked.language;
+  return best.probability < MIN_PROBABILITY ? "en" : best.language;
 }

@@ -1,6 +1,7 @@
 // What a passage adds to a claim, read from its wording: a figure, a time, a group, a place, a
 // harm, a mechanism, or how strong the evidence is. The context section is organised by these,
-// and the follow-up questions ask about the ones the evidence left open.
+// and the follow-up questions ask about the ones the evidence left open. A passage in Spanish, French,
+// German or Portuguese is read for the same aspects by its own words (the *_ELSEWHERE patterns).
 
 export const ASPECTS = ["quantity", "time", "group", "place", "harm", "mechanism", "strength"] as const;
 export type Aspect = (typeof ASPECTS)[number];
@@ -41,20 +42,48 @@ const MECHANISM =
 const STRENGTH =
   /\b(?:associated|association|correlat\w*|does not prove|cannot prove|observational|randomi[sz]ed|trials?|meta-analys[ie]s|cohort|systematic review|evidence is (?:weak|limited|strong|mixed)|insufficient evidence)\b/i;
 
+/** A whole word or phrase of these, in any letters (JavaScript's \\b knows only ASCII letters). */
+function wordsOf(alternatives: string): RegExp {
+  return new RegExp(`(?<![\\p{L}\\d])(?:${alternatives})(?![\\p{L}])`, "iu");
+}
+
+const NUMBER_ELSEWHERE = "\\d+(?:[.,]\\d+)?";
+const QUANTITY_ELSEWHERE = wordsOf(
+  `${NUMBER_ELSEWHERE}\\s*(?:por ciento|pour cent|prozent|por cento|veces|fois|mal|vezes|millones|millions|millionen|milhões|mil|casos|cas|fälle|muertes|décès|todesfälle|mortes)|el doble|la mitad|le double|la moitié|doppelt|halb so|o dobro|metade`,
+);
+const TIME_ELSEWHERE = wordsOf(
+  `(?:durante|después de|tras|en|desde|pendant|après|depuis|während|nach|seit|innerhalb von|após|depois de|em)\\s+(?:${NUMBER_ELSEWHERE}|dos|tres|cinco|diez|deux|trois|cinq|dix|zwei|drei|fünf|zehn|dois|três|cinco|dez|varios|varias|plusieurs|mehreren|vários|várias)\\s+(?:días|semanas|meses|años|décadas|jours|semaines|mois|ans|années|décennies|tagen|wochen|monaten|jahren|jahrzehnten|dias|anos)|a largo plazo|à long terme|langfristig|a longo prazo`,
+);
+const GROUP_ELSEWHERE = wordsOf(
+  "niños|niñas|adultos|mujeres|hombres|pacientes|personas|embarazadas|ancianos|fumadores|enfants|adultes|femmes|hommes|personnes|femmes enceintes|fumeurs|" +
+    "kinder|erwachsene|erwachsenen|frauen|männer|patienten|menschen|schwangere|raucher|crianças|mulheres|homens|pessoas|grávidas|idosos|fumadores",
+);
+const HARM_ELSEWHERE = wordsOf(
+  "efectos secundarios|efectos adversos|hemorragias?|perjudicial|peligroso|effets secondaires|effets indésirables|saignements?|dangereux|nocif|" +
+    "nebenwirkungen|blutungen|schädlich|gefährlich|efeitos secundários|efeitos adversos|hemorragias?|perigoso|prejudicial",
+);
+const MECHANISM_ELSEWHERE = wordsOf("porque|debido a|mecanismo|parce que|en raison de|mécanisme|weil|aufgrund|mechanismus|devido a");
+const STRENGTH_ELSEWHERE = wordsOf(
+  "asociad[oa]s?|asociación|correlación|ensayos?|metaanálisis|cohortes?|observacional|associée?s?|corrélation|essais?|méta-analyses?|" +
+    "assoziiert|korrelation|studien?|metaanalysen?|kohorte|associad[oa]s?|associação|correlação|ensaios?|meta-análises?|coortes?",
+);
+
 /** The aspects a passage speaks to that its claim does not already state, most specific first. */
 export function aspectsOf(passage: string, claim: string): Aspect[] {
   const found: Aspect[] = [];
-  const adds = (re: RegExp) => {
-    const m = re.exec(passage);
-    return m !== null && !claim.toLowerCase().includes(m[0].toLowerCase());
-  };
-  if (adds(QUANTITY)) found.push("quantity");
-  if (adds(TIME)) found.push("time");
-  if (adds(GROUP)) found.push("group");
+  const adds = (...patterns: RegExp[]) =>
+    patterns.some((re) => {
+      const m = re.exec(passage);
+      return m !== null && !claim.toLowerCase().includes(m[0].toLowerCase());
+    });
+  const reads = (...patterns: RegExp[]) => patterns.some((re) => re.test(passage));
+  if (adds(QUANTITY, QUANTITY_ELSEWHERE)) found.push("quantity");
+  if (adds(TIME, TIME_ELSEWHERE)) found.push("time");
+  if (adds(GROUP, GROUP_ELSEWHERE)) found.push("group");
   if (placeIn(passage) && !claim.includes(placeIn(passage)!)) found.push("place");
-  if (HARM.test(passage) && !HARM.test(claim)) found.push("harm");
-  if (MECHANISM.test(passage)) found.push("mechanism");
-  if (STRENGTH.test(passage)) found.push("strength");
+  if (reads(HARM, HARM_ELSEWHERE) && !HARM.test(claim) && !HARM_ELSEWHERE.test(claim)) found.push("harm");
+  if (reads(MECHANISM, MECHANISM_ELSEWHERE)) found.push("mechanism");
+  if (reads(STRENGTH, STRENGTH_ELSEWHERE)) found.push("strength");
   return found;
 }
 
@@ -78,10 +107,16 @@ export function placeIn(passage: string): string | null {
   return null;
 }
 
-/** The passage reports an association (or says the evidence cannot prove cause). */
+/** The passage reports an association (or says the evidence cannot prove cause), in any of the five languages. */
 export function speaksOfAssociation(passage: string): boolean {
-  return /\b(?:associated|association|correlat\w*|linked|does not prove|cannot prove)\b/i.test(passage);
+  return (
+    /\b(?:associated|association|correlat\w*|linked|does not prove|cannot prove)\b/i.test(passage) || ASSOCIATION_ELSEWHERE.test(passage)
+  );
 }
+
+const ASSOCIATION_ELSEWHERE = wordsOf(
+  "asociad[oa]s?|asociación|correlación|associée?s?|corrélation|assoziiert|korrelation|associad[oa]s?|associação|correlação",
+);
 
 export function speaksOfHarm(passage: string): boolean {
   return HARM.test(passage);

@@ -1,13 +1,15 @@
 // Follow-up questions from what the evidence left open: by how much (a claim of effect that gives
 // no figure), for whom and over what time (a passage that narrows the finding to a group or a
 // period), cause or association, the risks, and why sources disagree. Each is built on the claim
-// and on a passage; none is a template that would read the same on every report.
+// and on a passage; none is a template that would read the same on every report. An English claim
+// is taken apart (claimParts) so that a question can reword its verb; a claim in another language is
+// asked about as a whole, in that language (phrases.ts), from what its verdict and evidence left open.
 import type { ClaimJudgement } from "../../../domain/analysis.js";
 import type { Claim } from "../../../domain/report.js";
 import { contentTerms } from "../../../domain/text.js";
 import { BASE_VERBS, pastTense, thirdPerson, verbBase } from "../input/claims.js";
 import { BROAD_GROUP, groupIn, placeIn, speaksOfAssociation, speaksOfHarm, statesQuantity, timeIn } from "./aspects.js";
-import { ASK, capital } from "./phrases.js";
+import { capital, ENGLISH_ASK as ASK, phrasesIn, type Phrases } from "./phrases.js";
 
 const MAX_FOLLOW_UPS = 5;
 /** The claim already says where ("in Texas", "nationwide"). */
@@ -70,8 +72,18 @@ interface ClaimEvidence {
 }
 
 /** Up to five different follow-ups, the claims taken in turn so that each gets its share. */
-export function followUpQuestions(claims: ClaimEvidence[], names: readonly string[], category: string): string[] {
-  const perClaim = claims.map((c) => questionsFor(c, names, category));
+export function followUpQuestions(
+  claims: ClaimEvidence[],
+  names: readonly string[],
+  category: string,
+  say: Phrases = phrasesIn("en"),
+): string[] {
+  const perClaim = claims.map((c) => {
+    // An English claim that cannot be taken apart is still asked about as a whole when it is a statement.
+    const parts = say.locale === "en" ? claimParts(c.claim.text, names) : null;
+    if (parts) return questionsFor(c, parts, category);
+    return say.locale !== "en" || /\.$/.test(c.claim.text.trim()) ? questionsOnTheWhole(c, names, category, say) : [];
+  });
   const out: string[] = [];
   const seen = new Set<string>();
   for (let round = 0; out.length < MAX_FOLLOW_UPS && perClaim.some((q) => q.length > round); round++) {
@@ -90,15 +102,14 @@ const RULES_CATEGORIES = new Set(["justice", "politics", "society", "business", 
 /** Claims of effects on people: for whom. */
 const EFFECT_CATEGORIES = new Set(["health", "science", "environment"]);
 
-function questionsFor({ claim, judgement, passages }: ClaimEvidence, names: readonly string[], category: string): string[] {
-  const parts = claimParts(claim.text, names);
-  if (!parts) return [];
+function questionsFor({ claim, judgement, passages }: ClaimEvidence, parts: ClaimParts, category: string): string[] {
   const { aux, subject, verb, rest } = parts;
   const questions: string[] = [];
   const quotes = passages.map((p) => p.quote);
   const stances = new Set(passages.map((p) => p.stance));
+  const say = phrasesIn("en");
   if (judgement?.label === "conflicting" || (stances.has("supports") && stances.has("refutes"))) {
-    questions.push(ASK.disagree(parts.statement));
+    questions.push(say.ask.disagree(parts.statement, ""));
   }
   const group = firstOf(quotes, groupIn);
   if (group) questions.push(narrowed(parts, `in ${group}`, BROAD_GROUP));
@@ -120,7 +131,7 @@ function questionsFor({ claim, judgement, passages }: ClaimEvidence, names: read
   // What the claim itself leaves open, when the evidence did not already narrow it.
   const predicate = verb ? `${verb}${rest ? ` ${rest}` : ""}` : rest;
   const label = judgement?.label;
-  if (label === "refuted" || label === "misleading") questions.push(ASK.origin(parts.statement));
+  if (label === "refuted" || label === "misleading") questions.push(say.ask.origin(parts.statement, ""));
   if (RULES_CATEGORIES.has(category) && !place && !PLACE_WORDS.test(claim.text)) questions.push(ASK.where(aux, subject, predicate));
   if (RULES_CATEGORIES.has(category) && !time && aux !== "did" && aux !== "was" && aux !== "were") {
     questions.push(ASK.sinceWhen(aux, subject, predicate));
@@ -137,6 +148,41 @@ function questionsFor({ claim, judgement, passages }: ClaimEvidence, names: read
   }
   return questions;
 }
+
+/**
+ * A claim in another language (or an English one claimParts cannot take apart), asked about as a whole:
+ * why sources disagree; where it comes from and why it is believed (the evidence does not bear it out);
+ * what evidence there is (none was found); by how much, cause or association, and for whom (an effect the
+ * evidence bears out); where and since when (a rule). A claim that is itself an open question ("¿Qué dijo…") is not a statement to ask about.
+ */
+function questionsOnTheWhole(
+  { claim, judgement, passages }: ClaimEvidence,
+  names: readonly string[],
+  category: string,
+  say: Phrases,
+): string[] {
+  const whole = claim.text.trim().replace(/[.!…]+$/, "");
+  if (!whole || /[?¿]/.test(whole) || OPEN_QUESTION.test(whole)) return [];
+  const statement = lowerFirst(whole, names);
+  const ask = (make: (statement: string, claim: string) => string) => make(statement, whole);
+  const label = judgement?.label;
+  const stances = new Set(passages.map((p) => p.stance));
+  const effectHolds = label === "supported" || label === "misleading";
+  const questions: string[] = [];
+  if (label === "conflicting" || (stances.has("supports") && stances.has("refutes"))) questions.push(ask(say.ask.disagree));
+  if (label === "refuted" || label === "misleading") questions.push(ask(say.ask.origin));
+  if (label === "refuted") questions.push(ask(say.ask.belief));
+  if (label === "unverified" || label === undefined) questions.push(ask(say.ask.evidence));
+  if (effectHolds && EFFECT_CATEGORIES.has(category) && !statesQuantity(claim.text)) questions.push(ask(say.ask.howMuch));
+  if (effectHolds && passages.some((p) => speaksOfAssociation(p.quote))) questions.push(ask(say.ask.association));
+  if (effectHolds && EFFECT_CATEGORIES.has(category)) questions.push(ask(say.ask.forWhom));
+  if (RULES_CATEGORIES.has(category)) questions.push(ask(say.ask.where), ask(say.ask.sinceWhen));
+  return questions;
+}
+
+/** The open questions a claim in Spanish, French, German or Portuguese may be left as (questions.ts). */
+const OPEN_QUESTION =
+  /^(?:qu[ée]|qui[ée]n(?:es)?|cu[áa]l(?:es)?|cu[áa]ndo|d[óo]nde|c[óo]mo|cu[áa]nt[oa]s?|qui|quoi|quand|où|comment|combien|quel(?:le)?s?|wer|wen|wem|wessen|was|wann|wo|woher|wohin|wie|welche[rsnm]?|quem|quando|onde|quant[oa]s?|qual|quais|o que|what|who|whom|which|when|where|why|how)(?=[\s,]|$)/iu;
 
 /** The claim's question with its scope replaced ("in all adults" → "in adults aged 50 to 59"), or narrowed when it names none. */
 function narrowed(parts: ClaimParts, scope: string, broad: RegExp): string {

@@ -1,12 +1,15 @@
 // Local writer: findings, not quote lists. Each claim's finding leads with the answer, then the
 // evidence grouped by what it shows (supports, contradicts, context by sub-topic); sources are named
 // by publisher or short title, and a finding is told in the source's own words (as reported speech,
-// so the audit can hold it to its quote). Method notes go to "How this was checked".
+// so the audit can hold it to its quote; quoted when the passage is in another language than the
+// report's). Method notes go to "How this was checked". Every sentence is in the input's language
+// (phrases.ts), English for a language Verity does not write in.
 import type { Claim, VerdictLabel } from "../../../domain/report.js";
 import type { Draft, DraftSection, DraftSentence, NumberedSource, WriteInput } from "../../../domain/analysis.js";
 import { ASPECTS, aspectsOf, type Aspect } from "./aspects.js";
 import { followUpQuestions } from "./follow-ups.js";
-import { ANSWER, ASPECT_HEADING, capital, count, GIST, SAY, VERDICT_WORD } from "./phrases.js";
+import { localeOf } from "../../../domain/locale.js";
+import { phrasesIn, type ClaimRef, type Phrases } from "./phrases.js";
 import { wordingAnalysis, wordingHeading } from "./wording.js";
 
 const MAX_QUOTE_CHARS = 320;
@@ -18,22 +21,38 @@ const MAX_TOPICS = 4;
 
 type Paragraph = { sentences: DraftSentence[]; claimId?: string; heading?: string };
 
-export function writeDraft(input: WriteInput): Draft {
+export interface WriteOptions {
+  /** Whether a passage is written in the report's language (then it can be reported in the writer's sentence); all are, by default. */
+  inReportLanguage?: (quote: string) => boolean;
+}
+
+/** What every part of the writer needs: the draft's input, its sentences' language, and how to tell a passage's. */
+interface Writer {
+  input: WriteInput;
+  say: Phrases;
+  inReportLanguage: (quote: string) => boolean;
+}
+
+export function writeDraft(input: WriteInput, options: WriteOptions = {}): Draft {
   const { intake, judgement } = input;
+  const say = phrasesIn(localeOf(intake.language));
+  const w: Writer = { input, say, inReportLanguage: options.inReportLanguage ?? (() => true) };
   const claims: Claim[] = intake.claims.length > 0 ? intake.claims : [{ id: "", text: intake.title }];
   const label = judgement.overall.label;
   const several = claims.length > 1;
   const all = items(input.sources);
-  const summary = several ? claims.map((c) => claimFinding(c, input, all)) : singleFinding(claims[0]!.id, label, input, all);
+  const summary = several ? claims.map((c) => claimFinding(c, w, all)) : singleFinding(claims[0]!.id, label, w, all);
   return {
-    headline: several ? overallHeadline(label, input) : headline(intake.input.kind === "question", label, claims[0]!.text),
+    headline: several
+      ? overallHeadline(label, input, say)
+      : say.headline(intake.input.kind === "question", label, stripEnd(claims[0]!.text)),
     sections: [
       section("summary", summary),
-      section("context", context(claims, label, all, several)),
+      section("context", context(claims, label, all, several, w)),
       section("bias", [
         {
-          heading: wordingHeading(intake.input.text, intake.input.kind, claims),
-          sentences: wordingAnalysis(intake.input.text, intake.input.kind, claims, label).map(frame),
+          heading: wordingHeading(intake.input.text, intake.input.kind, claims, say),
+          sentences: wordingAnalysis(intake.input.text, intake.input.kind, claims, label, say).map(frame),
         },
       ]),
     ],
@@ -45,8 +64,9 @@ export function writeDraft(input: WriteInput): Draft {
       })),
       intake.entities.map((e) => e.name),
       intake.category,
+      say,
     ),
-    method: method(input, label),
+    method: method(input, label, say),
   };
 }
 
@@ -58,17 +78,11 @@ function section(kind: DraftSection["kind"], paragraphs: Paragraph[]): DraftSect
   };
 }
 
-function headline(isQuestion: boolean, label: VerdictLabel, claim: string): string {
-  const gist = `${GIST[label]} “${stripEnd(claim)}”.`;
-  return `${isQuestion ? ANSWER[label] : VERDICT_WORD[label]}: ${gist}`;
-}
-
 /** The headline of a text or page with several claims: how their verdicts add up. */
-function overallHeadline(label: VerdictLabel, input: WriteInput): string {
-  const tally = new Map<string, number>();
+function overallHeadline(label: VerdictLabel, input: WriteInput, say: Phrases): string {
+  const tally = new Map<VerdictLabel, number>();
   for (const c of input.judgement.claims) tally.set(c.label, (tally.get(c.label) ?? 0) + 1);
-  const parts = [...tally].map(([l, n]) => `${count(n)} ${l}`);
-  return SAY.overallHeadline(VERDICT_WORD[label], input.judgement.claims.length, parts.join(", "));
+  return say.overallHeadline(label, input.judgement.claims.length, [...tally]);
 }
 
 type Item = { source: NumberedSource; claimId: string; quote: string; stance: string; weight: number };
@@ -87,52 +101,54 @@ function items(sources: NumberedSource[]): Item[] {
     .sort((a, b) => b.weight - a.weight);
 }
 
-/** What the evidence says on a claim when nothing was cited, or how the sources line up; `it` names the claim. */
-function tallyOrNothing(mine: Item[], claimLabel: VerdictLabel, input: WriteInput, it: string): string {
+/** What the evidence says on a claim when nothing was cited, or how the sources line up; `ref` names the claim. */
+function tallyOrNothing(mine: Item[], claimLabel: VerdictLabel, { input, say }: Writer, ref: ClaimRef): string {
   const read = input.consulted.documentsRead;
-  if (mine.length === 0) return read === 0 ? SAY.nothingFound(it) : SAY.nothingAbout(read, it);
-  if (claimLabel === "unverified") return SAY.notClose(it);
+  if (mine.length === 0) return read === 0 ? say.nothingFound(ref) : say.nothingAbout(read, ref);
+  if (claimLabel === "unverified") return say.notClose(ref);
   const bySource = (stance: string) => new Set(mine.filter((i) => i.stance === stance).map((i) => i.source.n)).size;
-  return SAY.tally(bySource("supports"), bySource("refutes"), it);
+  return say.tally(bySource("supports"), bySource("refutes"), ref);
 }
 
 /** One claim: the answer first, then what supports it and what contradicts it, the stronger side first. */
-function singleFinding(claimId: string, label: VerdictLabel, input: WriteInput, all: Item[]): Paragraph[] {
+function singleFinding(claimId: string, label: VerdictLabel, w: Writer, all: Item[]): Paragraph[] {
+  const { input, say } = w;
   // A question is answered first: "Yes.", "No.", "Partly.", "Unclear.".
-  const answer = input.intake.input.kind === "question" ? `${ANSWER[label]}. ` : "";
+  const answer = input.intake.input.kind === "question" ? say.answerLead(label) : "";
   const paragraphs: Paragraph[] = [
-    { claimId, heading: SAY.answerHeading[label], sentences: [frame(answer + tallyOrNothing(all, label, input, SAY.theClaim))] },
+    { claimId, heading: say.answerHeading[label], sentences: [frame(answer + tallyOrNothing(all, label, w, "the"))] },
   ];
   const supports = group(all, "supports", EVIDENCE_PER_GROUP);
   const refutes = group(all, "refutes", EVIDENCE_PER_GROUP);
   const forIt: Paragraph | null =
-    supports.length > 0 ? { heading: SAY.supportsHeading, sentences: supports.map((i) => finding(i, SAY.reports)) } : null;
+    supports.length > 0 ? { heading: say.supportsHeading, sentences: supports.map((i) => finding(i, "reports", w)) } : null;
   const against: Paragraph | null =
-    refutes.length > 0 ? { heading: SAY.refutesHeading, sentences: refutes.map((i) => finding(i, SAY.reports)) } : null;
+    refutes.length > 0 ? { heading: say.refutesHeading, sentences: refutes.map((i) => finding(i, "reports", w)) } : null;
   const ordered = label === "refuted" ? [against, forIt] : [forIt, against];
   return [...paragraphs, ...ordered.filter((p): p is Paragraph => p !== null)];
 }
 
 /** One claim of several: its verdict in the heading, how the sources line up, and its strongest passages. */
-function claimFinding(claim: Claim, input: WriteInput, all: Item[]): Paragraph {
-  const claimLabel = input.judgement.claims.find((c) => c.claimId === claim.id)?.label ?? "unverified";
+function claimFinding(claim: Claim, w: Writer, all: Item[]): Paragraph {
+  const claimLabel = w.input.judgement.claims.find((c) => c.claimId === claim.id)?.label ?? "unverified";
   const mine = all.filter((i) => i.claimId === claim.id);
   const lead = claimLabel === "refuted" ? "refutes" : "supports";
   const evidence = claimLabel === "unverified" ? [] : group(mine, lead, EVIDENCE_PER_CLAIM);
   return {
     claimId: claim.id,
-    heading: `${VERDICT_WORD[claimLabel]}: ${stripEnd(claim.text)}`,
-    sentences: [frame(tallyOrNothing(mine, claimLabel, input, SAY.it)), ...evidence.map((i) => finding(i, SAY.reports))],
+    heading: w.say.claimHeading(claimLabel, stripEnd(claim.text)),
+    sentences: [frame(tallyOrNothing(mine, claimLabel, w, "this")), ...evidence.map((i) => finding(i, "reports", w))],
   };
 }
 
 /** The context: what points the other way (several claims), then the passages that settle nothing, by sub-topic. */
-function context(claims: Claim[], label: VerdictLabel, all: Item[], several: boolean): Paragraph[] {
+function context(claims: Claim[], label: VerdictLabel, all: Item[], several: boolean, w: Writer): Paragraph[] {
+  const { say } = w;
   const paragraphs: Paragraph[] = [];
   if (several) {
     const minority = all.filter((i) => i.stance === "refutes" || i.stance === "supports").filter((i) => i.stance !== leadStance(i, all));
     const other = group(minority, null, EVIDENCE_PER_CLAIM);
-    if (other.length > 0) paragraphs.push({ heading: SAY.otherWayHeading, sentences: other.map((i) => finding(i, SAY.reports)) });
+    if (other.length > 0) paragraphs.push({ heading: say.otherWayHeading, sentences: other.map((i) => finding(i, "reports", w)) });
   }
   const textOf = new Map(claims.map((c) => [c.id, c.text]));
   const topics = new Map<Aspect | "related", Item[]>();
@@ -144,11 +160,11 @@ function context(claims: Claim[], label: VerdictLabel, all: Item[], several: boo
   const named = [...topics.entries()].sort((a, b) => order.indexOf(a[0]) - order.indexOf(b[0])).slice(0, MAX_TOPICS);
   for (const [aspect, list] of named) {
     paragraphs.push({
-      heading: aspect === "related" ? SAY.relatedHeading : ASPECT_HEADING[aspect],
-      sentences: list.slice(0, CONTEXT_PER_TOPIC).map((i) => finding(i, SAY.notes)),
+      heading: aspect === "related" ? say.relatedHeading : say.aspectHeading[aspect],
+      sentences: list.slice(0, CONTEXT_PER_TOPIC).map((i) => finding(i, "notes", w)),
     });
   }
-  if (paragraphs.length === 0) paragraphs.push({ sentences: [frame(label === "unverified" ? SAY.noContextUnverified : SAY.noContext)] });
+  if (paragraphs.length === 0) paragraphs.push({ sentences: [frame(label === "unverified" ? say.noContextUnverified : say.noContext)] });
   return paragraphs;
 }
 
@@ -169,12 +185,20 @@ function group(list: Item[], stance: string | null, max: number): Item[] {
     .slice(0, max);
 }
 
-/** "Diabetes Care reports that regular coffee drinking is associated with…": the passage as reported speech. */
-function finding(item: Item, verb: string): DraftSentence {
+/**
+ * "Diabetes Care reports that regular coffee drinking is associated with…": the passage as reported
+ * speech, or quoted ("Diabetes Care indica: «Regular coffee…».") when it is in another language.
+ */
+function finding(item: Item, verb: "reports" | "notes", w: Writer): DraftSentence {
   const q = quotable(item.quote);
-  const said = reported(q.text, item.source.document.text);
   return {
-    text: `${capital(sourceName(item.source))} ${verb} that ${said}${q.cut ? "…" : "."}`,
+    text: w.say.finding(verb, {
+      name: sourceName(item.source, w.say),
+      said: reported(q.text, item.source.document.text),
+      plain: q.text.trim().replace(/[.!?]+$/, ""),
+      cut: q.cut,
+      reported: w.inReportLanguage(item.quote),
+    }),
     cites: [item.source.n],
     quotes: [{ n: item.source.n, text: q.text }],
     factual: true,
@@ -182,18 +206,21 @@ function finding(item: Item, verb: string): DraftSentence {
 }
 
 /** A source by its publisher, else its author, else its title up to any subtitle, whole. */
-export function sourceName(source: NumberedSource): string {
+function sourceName(source: NumberedSource, say: Phrases): string {
   const d = source.document;
   const who = d.publisher?.trim() || d.author?.trim();
   if (who) return who;
   const title = d.title.trim().split(/\s*(?::|\s[|–—-]\s)\s*/)[0] || d.title.trim();
-  return `“${title}”`;
+  return say.quoted(title);
 }
 
 /** A passage after "reports that": no end punctuation, no opening connective, a lower-case start unless it is a name. */
 function reported(quote: string, documentText: string): string {
   let text = quote.trim().replace(/[.!?]+["”’)]*$/, "");
-  text = text.replace(/^(?:However|Moreover|Furthermore|In addition|Also|But|And|Overall|Thus|Therefore),?\s+/, "");
+  text = text.replace(
+    /^(?:However|Moreover|Furthermore|In addition|Also|But|And|Overall|Thus|Therefore|Sin embargo|Además|Asimismo|Por (?:lo )?tanto|Pero|Cependant|Toutefois|De plus|En outre|Par ailleurs|Ainsi|Donc|Mais|No entanto|Além disso|Contudo|Portanto|Mas),?\s+/u,
+    "",
+  );
   const first = text.split(/\s+/)[0] ?? "";
   const name = /\p{Lu}/u.test(first.slice(1)) || new RegExp(`[\\p{Ll},]\\s+${escapeRegExp(first)}\\b`, "u").test(documentText);
   return name ? text : text.charAt(0).toLowerCase() + text.slice(1);
@@ -208,31 +235,27 @@ function quotable(quote: string): { text: string; cut: boolean } {
 }
 
 /** "How this was checked": how the reading works, what was read, and what of the text was left aside. */
-function method(input: WriteInput, label: VerdictLabel): string[] {
+function method(input: WriteInput, label: VerdictLabel, say: Phrases): string[] {
   const { providers, documentsRead } = input.consulted;
-  const consulted = providers.filter((p) => p.status === "ok").map((p) => providerName(p.id));
-  const failed = providers.filter((p) => p.status === "failed").map((p) => providerName(p.id));
-  const notes = [SAY.method.read(documentsRead, consulted, failed)];
-  if (label !== "unverified") notes.unshift(SAY.method.automatic);
+  const name = (id: string) => PROVIDER_NAMES[id] ?? (id === "library" || id === "web" ? say.providers[id] : id);
+  const consulted = providers.filter((p) => p.status === "ok").map((p) => name(p.id));
+  const failed = providers.filter((p) => p.status === "failed").map((p) => name(p.id));
+  const notes = [say.method.read(documentsRead, consulted, failed)];
+  if (label !== "unverified") notes.unshift(say.method.automatic);
   const unchecked = input.intake.unchecked?.length ?? 0;
-  if (unchecked > 0) notes.push(SAY.method.unchecked(unchecked));
+  if (unchecked > 0) notes.push(say.method.unchecked(unchecked));
   return notes;
 }
 
+/** Providers named by their own name in every language (the library and web search are described, in phrases.ts). */
 const PROVIDER_NAMES: Record<string, string> = {
-  library: "the local library",
   wikipedia: "Wikipedia",
   factcheck: "Google Fact Check Tools",
-  web: "web search",
   brave: "Brave Search",
   tavily: "Tavily",
   serper: "Serper",
   searxng: "SearXNG",
 };
-
-function providerName(id: string): string {
-  return PROVIDER_NAMES[id] ?? id;
-}
 
 function frame(text: string): DraftSentence {
   return { text, cites: [], quotes: [], factual: false };

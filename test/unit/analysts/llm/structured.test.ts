@@ -18,7 +18,8 @@ const VALID = { verdict: "no", reasons: ["the passage says so"] };
 const settings: StructuredSettings = {
   temperature: 0,
   seed: 7,
-  timeoutMs: 300,
+  // Far beyond what any load makes a loopback answer take: only the stall test is about the timeout.
+  timeoutMs: 60_000,
   maxRepairs: 2,
   maxRetries: 2,
   maxTokens: 60_000,
@@ -133,10 +134,15 @@ describe("callStructured over OpenAI chat completions", () => {
   });
 
   it("cuts a stalled call at the timeout, without repeating it", async () => {
+    // The fixture never answers, so the call ends at its timeout however fast or slow the machine is.
     server.script({ stall: true }, { json: VALID });
     const ctx = newAnalystContext();
-    await assert.rejects(callStructured(ctx, request(spec)), isStepError("timeout", /did not answer in time \(no answer within 300 ms\)/));
-    assert.equal(server.requests.length, 1);
+    await assert.rejects(
+      callStructured(ctx, request(spec, { settings: { ...settings, timeoutMs: 300 } })),
+      isStepError("timeout", /did not answer in time \(no answer within 300 ms\)/),
+    );
+    // One request at most: on a loaded machine the timeout may come before the request was sent.
+    assert.ok(server.requests.length <= 1, `${server.requests.length} requests`);
     assert.equal(ctx.calls.length, 1);
     assert.equal(ctx.calls[0]!.ok, false);
   });

@@ -30,6 +30,19 @@ describe("detectLanguage", () => {
     assert.equal(await detectLanguage("Ice berg melts, ocean level remains the same."), "en");
   });
 
+  it("reads a short question that does not open like an English one as its own language", async () => {
+    // pt 0.24, en 0.08: English held on by its third of the guess until the question's shape was read.
+    assert.equal(await detectLanguage("As vacinas causam autismo?"), "pt");
+    // The model's best guesses are Dutch, Esperanto, Norwegian: German capitals and umlauts settle it.
+    assert.equal(await detectLanguage("Verursacht Kaffee Krebs?"), "de");
+    assert.equal(await detectLanguage("Tötet Alkohol Gehirnzellen?"), "de");
+    // English questions open with an auxiliary or a question word, and stay English.
+    assert.equal(await detectLanguage("Does coffee cause cancer in Sao Paulo?"), "en");
+    assert.equal(await detectLanguage("Vaccines cause autism?"), "en");
+    // Italian keeps its own name: its accents are not another language's marks.
+    assert.equal(await detectLanguage("Il caffè fa male?"), "it");
+  });
+
   it("reads a long text across lines", async () => {
     const text = "La vacuna fue aprobada en 2021.\n\nLos ensayos clínicos incluyeron a miles de personas.\n".repeat(200);
     assert.equal(await detectLanguage(text), "es");

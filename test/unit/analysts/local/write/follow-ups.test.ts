@@ -1,6 +1,9 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { claimParts, followUpQuestions } from "../../../../../src/analysts/local/write/follow-ups.js";
+import { phrasesIn } from "../../../../../src/analysts/local/write/phrases.js";
+import { detectLanguage } from "../../../../../src/analysts/local/input/language.js";
+import type { Locale } from "../../../../../src/domain/locale.js";
 
 describe("claimParts", () => {
   it("turns a claim into the yes/no question it answers", () => {
@@ -80,5 +83,77 @@ describe("followUpQuestions", () => {
     assert.equal(questions.length, 5);
     assert.ok(questions.slice(0, 3).every((q, i) => q.startsWith("By how much") && q.includes(["coffee", "tea", "cocoa"][i]!)));
     assert.ok(!questions.some((q) => /BCG|official position/.test(q)));
+  });
+
+  it("asks in the claim's language, so that each question, checked in turn, is read as that language", async () => {
+    const claims: Record<Exclude<Locale, "en">, string> = {
+      es: "El café reduce la presión arterial.",
+      fr: "Le café réduit la tension artérielle.",
+      de: "Kaffee senkt den Blutdruck.",
+      pt: "O café reduz a pressão arterial.",
+    };
+    for (const [locale, text] of Object.entries(claims) as [Exclude<Locale, "en">, string][]) {
+      const asked = (label: "supported" | "refuted" | "conflicting" | "unverified", category = "health") =>
+        followUpQuestions(
+          [
+            {
+              claim: { id: "c1", text },
+              judgement: { claimId: "c1", label, confidence: 0.7 },
+              passages: [{ quote: "Coffee drinking is associated with lower blood pressure.", stance: "supports" }],
+            },
+          ],
+          [],
+          category,
+          phrasesIn(locale),
+        );
+      const supported = asked("supported");
+      assert.equal(supported.length, 3, `${locale}: by how much, cause or association, for whom: ${supported.join(" | ")}`);
+      const refuted = asked("refuted");
+      assert.equal(refuted.length, 2, `${locale}: where it comes from, why it is believed: ${refuted.join(" | ")}`);
+      const rules = asked("conflicting", "justice");
+      assert.equal(rules.length, 3, `${locale}: why sources disagree, where, since when: ${rules.join(" | ")}`);
+      const unverified = asked("unverified");
+      assert.equal(unverified.length, 1, `${locale}: what evidence there is: ${unverified.join(" | ")}`);
+      for (const q of [...supported, ...refuted, ...rules, ...unverified]) {
+        assert.equal(await detectLanguage(q), locale, q);
+        assert.ok(!/[A-Z]{2}|undefined/.test(q), q);
+      }
+      assert.equal(new Set([...supported, ...refuted, ...rules, ...unverified]).size, 9, "each different");
+    }
+    // German quotes the claim (a "dass" clause would need its verb last); the others make it a clause.
+    assert.equal(
+      followUpQuestions(
+        [{ claim: { id: "c1", text: claims.de }, judgement: { claimId: "c1", label: "refuted", confidence: 0.7 }, passages: [] }],
+        [],
+        "health",
+        phrasesIn("de"),
+      )[0],
+      "Woher stammt die Behauptung „Kaffee senkt den Blutdruck“?",
+    );
+    assert.equal(
+      followUpQuestions(
+        [{ claim: { id: "c1", text: claims.es }, judgement: { claimId: "c1", label: "refuted", confidence: 0.7 }, passages: [] }],
+        [],
+        "health",
+        phrasesIn("es"),
+      )[0],
+      "¿De dónde procede la afirmación de que el café reduce la presión arterial?",
+    );
+  });
+
+  it("asks nothing of a claim that is itself an open question", () => {
+    const questions = followUpQuestions(
+      [
+        {
+          claim: { id: "c1", text: "Qué dijo el ministro sobre las vacunas." },
+          judgement: { claimId: "c1", label: "refuted", confidence: 0.7 },
+          passages: [],
+        },
+      ],
+      [],
+      "health",
+      phrasesIn("es"),
+    );
+    assert.deepEqual(questions, []);
   });
 });
