@@ -6,7 +6,6 @@
 // Jobs are made to expire or wait in seconds through the dispatch's settings, never by waiting on a clock.
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { setTimeout as sleep } from "node:timers/promises";
 import { normalizeForMatch } from "../../src/domain/text.js";
 import { openDispatch, type DispatchSettings } from "../../src/jobs/dispatch.js";
 import { Worker } from "../../src/jobs/worker.js";
@@ -16,6 +15,7 @@ import { JobEventRepository } from "../../src/store/job-events.js";
 import { JobRepository } from "../../src/store/jobs.js";
 import { LIBRARY } from "../fixtures/library-docs.js";
 import { BACKENDS } from "../helpers/stores.js";
+import { until } from "../helpers/until.js";
 import { tempVerity } from "../helpers/verity.js";
 import { gatedService } from "../helpers/website.js";
 
@@ -25,15 +25,6 @@ type Service = Pick<CheckService, "submit">;
 const HOUR = 3600_000;
 /** Leases and expiries of a few seconds, and failed runs tried again at once. */
 const QUICK: Partial<DispatchSettings> = { leaseMs: 2000, expiryMs: 2000, retryDelayMs: 0 };
-
-/** Waits (bounded) until `ready` holds. */
-async function until(what: string, ready: () => Promise<boolean> | boolean): Promise<void> {
-  for (let i = 0; i < 1200; i++) {
-    if (await ready()) return;
-    await sleep(50);
-  }
-  throw new Error(`gave up waiting until ${what}`);
-}
 
 /** A service whose runs fail `times` times, then run as `service` does; counts its runs. */
 function failingFirst(service: Service, times: number): Service & { runs: () => number } {

@@ -7,7 +7,6 @@
 // that answers only when the test lets it), so each is caught running, whatever the machine's speed.
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { setTimeout as sleep } from "node:timers/promises";
 import { createServer } from "../../src/server/app.js";
 import { openWorker } from "../../src/jobs/worker.js";
 import { JobRepository, type Job } from "../../src/store/jobs.js";
@@ -15,6 +14,7 @@ import { POSTGRES_SKIP } from "../helpers/postgres.js";
 import { startFixtureServer, type FixtureServer } from "../fixtures/servers/fixture-server.js";
 import { LIBRARY } from "../fixtures/library-docs.js";
 import { startCli } from "../helpers/cli-process.js";
+import { until } from "../helpers/until.js";
 import { tempVerity } from "../helpers/verity.js";
 import { listen, readEvents } from "../helpers/website.js";
 
@@ -28,15 +28,6 @@ const QUESTIONS = [
   "Does vitamin C prevent colds?",
   "Is the Amazon rainforest the largest on Earth?",
 ];
-
-/** Waits (bounded) until `ready` holds. */
-async function until(what: string, ready: () => Promise<boolean> | boolean, tries = 2400): Promise<void> {
-  for (let i = 0; i < tries; i++) {
-    if (await ready()) return;
-    await sleep(50);
-  }
-  throw new Error(`gave up waiting until ${what}`);
-}
 
 /** A SearXNG stand-in that holds every search until `open()` (then answers with no results). */
 async function heldSearch(): Promise<{ server: FixtureServer; open: () => void }> {
@@ -286,7 +277,7 @@ describe("on PostgreSQL: one web process, two workers, one killed with SIGKILL m
       search.release();
 
       // A bound against hanging on a loaded machine, not a timing: one worker runs what is left.
-      await until("every check is done", async () => (await jobsOf(v)).every((j) => j.status === "done"), 12_000);
+      await until("every check is done", async () => (await jobsOf(v)).every((j) => j.status === "done"), 600_000);
       const events = await stream;
       const types = events.map((e) => e.event);
       assert.equal(types.at(-1), "done", `the stream ends with the check: ${types.join(", ")}`);

@@ -4,20 +4,14 @@
 // with its own look set to an hour.
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { setTimeout as sleep } from "node:timers/promises";
 import { ProgressBus } from "../../../src/jobs/bus.js";
 import { EventRelay } from "../../../src/jobs/relay.js";
 import { JobEventRepository } from "../../../src/store/job-events.js";
 import { BACKENDS } from "../../helpers/stores.js";
+import { until } from "../../helpers/until.js";
 import { tempVerity } from "../../helpers/verity.js";
 
 type TempVerity = Awaited<ReturnType<typeof tempVerity>>;
-
-/** Waits (bounded) until `ready` holds. */
-async function until(what: string, ready: () => boolean): Promise<void> {
-  for (let i = 0; i < 1200 && !ready(); i++) await sleep(50);
-  if (!ready()) throw new Error(`gave up waiting until ${what}`);
-}
 
 /** The types of the events the bus got for a check. */
 function received(bus: ProgressBus, checkId: string): string[] {
