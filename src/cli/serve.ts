@@ -1,11 +1,11 @@
 // `verity serve` (what `npm start` runs): the website and API on the embedded defaults, and a
 // worker process that runs the checks (none with --no-worker: then `verity worker` runs them).
-// The port is open as soon as the store is; SIGTERM stops the worker (which hands unfinished
-// checks back to the queue within its timeout) and exits.
-import { serve } from "@hono/node-server";
-import { openVerity } from "../service/verity.js";
+// The port is open as soon as the store is: this process loads only the website (its checks run in
+// the worker, which loads what runs them), and the store is opened and checked while the website's
+// modules load. SIGTERM stops the worker (which hands unfinished checks back to the queue within its
+// timeout) and exits.
+import { openSite } from "../service/verity.js";
 import type { Config } from "../service/config.js";
-import { createServer } from "../server/app.js";
 import { loadServerOptions } from "../server/options.js";
 import { workerSettings } from "./worker.js";
 import { startWorkerProcess, type WorkerProcess } from "./worker-process.js";
@@ -13,7 +13,11 @@ import { startWorkerProcess, type WorkerProcess } from "./worker-process.js";
 export async function runServeCommand(port: number, config: Config, opts: { worker: boolean }): Promise<number> {
   const options = loadServerOptions(config);
   const settings = workerSettings(config.env);
-  const verity = await openVerity(config);
+  const [verity, { createServer }, { serve }] = await Promise.all([
+    openSite(config),
+    import("../server/app.js"),
+    import("@hono/node-server"),
+  ]);
   const app = createServer(verity, { ...options, runChecks: false, startJobs: false });
   // A database `verity migrate` has not set up for jobs (pg-boss) is refused here, in one line.
   await app.queue.start().catch(async (error) => {

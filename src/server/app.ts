@@ -9,7 +9,7 @@ import { DISK_FULL_REASON, isDiskFull } from "../domain/disk-full.js";
 import { errorMessage, isUserError } from "../domain/errors.js";
 import type { JobQueue } from "../jobs/queue.js";
 import { openSiteServices, type SiteServices } from "../service/site.js";
-import type { Verity } from "../service/verity.js";
+import type { SiteVerity } from "../service/verity.js";
 import { apiRoutes } from "./api/index.js";
 import { assetRoutes } from "./assets.js";
 import { cardRoutes } from "./cards.js";
@@ -49,7 +49,8 @@ export type VerityServer = Hono & {
 /** The events (from the store's log, src/jobs/relay.ts) at which a job changes what a cached page shows. */
 const JOB_MOVES = new Set(["queued", "started", "done", "failed"]);
 
-export function createServer(verity: Verity, partial: Partial<ServerOptions> = {}): VerityServer {
+/** The site over a full Verity (checks run here), or over a web process's (openSite: checks run in worker processes). */
+export function createServer(verity: SiteVerity, partial: Partial<ServerOptions> = {}): VerityServer {
   const options = resolveOptions(partial);
   const services = openSiteServices(verity, {
     concurrency: options.runChecks ? options.concurrency : 0,

@@ -7,20 +7,24 @@ import { localeOf } from "../domain/locale.js";
 import { createHash } from "node:crypto";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { Resvg } from "@resvg/resvg-js";
 import { Hono } from "hono";
 import { etag } from "hono/etag";
 import { CARD_FONT, shareCardSvg, type CardContent } from "../render/card.js";
 import type { Web } from "./context.js";
 import { notFoundPage } from "./respond.js";
 
-const FONT_DIR = path.join(path.dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json")), "standard_fonts");
+const require = createRequire(import.meta.url);
+const FONT_DIR = path.join(path.dirname(require.resolve("pdfjs-dist/package.json")), "standard_fonts");
 const FONT_FILES = ["LiberationSans-Regular.ttf", "LiberationSans-Bold.ttf"].map((name) => path.join(FONT_DIR, name));
 /** Cards kept in memory (each some tens of kB). */
 const CACHE_SIZE = 200;
 
+/** resvg, loaded at the first card: loading it asks for a report of the process to tell glibc from musl (about 100 ms of a start). */
+let resvg: typeof import("@resvg/resvg-js") | null = null;
+
 export function renderCardPng(card: CardContent): Buffer {
   const svg = shareCardSvg(card);
+  const { Resvg } = (resvg ??= require("@resvg/resvg-js") as typeof import("@resvg/resvg-js"));
   return new Resvg(svg, { font: { fontFiles: FONT_FILES, loadSystemFonts: false, defaultFontFamily: CARD_FONT } }).render().asPng();
 }
 

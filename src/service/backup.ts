@@ -11,7 +11,8 @@ export async function backupDatabase(config: Config, target: string): Promise<Ba
   }
   const source = databaseFile(config.dataDir);
   if (!existsSync(source)) throw new ConfigError(`there is no database at ${source}: nothing to back up`);
-  const store = await openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
+  // The copy is checked (store/backup.ts): checking the live file on opening it too would read the database twice.
+  const store = await openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, quickCheckMaxBytes: 0 });
   try {
     return { source, ...(await backupStore(store, target)) };
   } finally {

@@ -16,7 +16,8 @@ import { Editor } from "./editor.js";
 import { Progress } from "./progress.js";
 import { ReadCounts } from "./read-counts.js";
 import { Submissions } from "./submissions.js";
-import type { Verity } from "./verity.js";
+import type { CheckService } from "./check-service.js";
+import type { SiteVerity } from "./verity.js";
 import { Votes } from "./votes.js";
 
 interface SiteSettings {
@@ -46,19 +47,24 @@ export interface SiteServices {
   cookieSecret(): Promise<string>;
 }
 
-export function openSiteServices(verity: Verity, settings: SiteSettings): SiteServices {
-  const { store, checks } = verity;
+/**
+ * The site over an open Verity: a full one (openVerity) when checks run in this process, else the
+ * web process's (openSite), which can only look questions up.
+ */
+export function openSiteServices(verity: SiteVerity, settings: SiteSettings): SiteServices {
+  const { store, checks, service } = verity;
   const { now } = settings;
   const jobs = new JobRepository(store);
   const events = new JobEventRepository(store);
   const bus = new ProgressBus();
   const dispatch = openDispatch(store, { now, ...settings.dispatch });
-  const worker =
-    settings.concurrency > 0
-      ? new Worker({ service: verity.service, checks, jobs, events, dispatch, bus }, { concurrency: settings.concurrency, now })
-      : null;
+  let worker: Worker | null = null;
+  if (settings.concurrency > 0) {
+    if (!runsChecks(service)) throw new Error("checks that run in the web process need a Verity opened with openVerity");
+    worker = new Worker({ service, checks, jobs, events, dispatch, bus }, { concurrency: settings.concurrency, now });
+  }
   const relay = new EventRelay(events, bus, undefined, worker?.id ?? null);
-  const queue = new JobQueue({ service: verity.service, jobs, dispatch, events, relay, worker, now });
+  const queue = new JobQueue({ service, jobs, dispatch, events, relay, worker, now });
   const archive = new Archive(store, checks);
   let secret: Promise<string> | null = null;
   return {
@@ -77,4 +83,8 @@ export function openSiteServices(verity: Verity, settings: SiteSettings): SiteSe
           ? Promise.resolve(settings.secret)
           : new SiteRepository(store).settingOnce("cookie_secret", randomBytes(32).toString("base64url"), now().toISOString())),
   };
+}
+
+function runsChecks(service: SiteVerity["service"]): service is Pick<CheckService, "lookup" | "submit"> {
+  return typeof service.submit === "function";
 }

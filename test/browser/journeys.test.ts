@@ -27,6 +27,7 @@ const COFFEE = "Does coffee cause cancer?";
 const SHERIFFS = "Can sheriffs refuse detainer requests without a judicial warrant?";
 const MORTALITY = "Is moderate coffee consumption associated with lower mortality?";
 const SPANISH = "¿Las vacunas causan autismo?";
+const SPANISH_PROGRESS = "¿El café causa cáncer de páncreas?";
 const SPANISH_VERDICTS = ["Respaldado", "Refutado", "Engañoso", "Contradictorio", "Sin verificar"];
 // A long title gives a long slug, and so a long unbroken share URL.
 const LONG =
@@ -92,6 +93,16 @@ async function expectReport(page: Page): Promise<string> {
   if (verdict === "unverified") assert.equal(await page.locator("[data-testid=verdict-confidence]").count(), 0);
   else assert.match((await page.locator("[data-testid=verdict-confidence]").textContent()) ?? "", /\d+%/);
   return verdict!;
+}
+
+/** Asks from the home page's box and waits, through the progress page, for the report; its path. */
+async function askFromHome(page: Page, text: string): Promise<string> {
+  await page.goto("/");
+  await page.locator("#ask-input").fill(text);
+  await page.locator("#ask-form button[type=submit]").click();
+  const path = await waitForPath(page, (p) => REPORT_PATH.test(p));
+  await expectReport(page);
+  return path;
 }
 
 /** The campaign widget of the page in view: progress and time left (for pages seen without JavaScript). */
@@ -536,11 +547,7 @@ describe("the website in Chromium", { skip: chromiumAvailable() ? false : `no Ch
 
   it("asks in Spanish and reads a Spanish report: the claim, its category, Spanish words and date", JOURNEY, async () => {
     const { page } = await visitor();
-    await page.goto("/");
-    await page.locator("#ask-input").fill(SPANISH);
-    await page.locator("#ask-form button[type=submit]").click();
-    spanishPath = await waitForPath(page, (path) => REPORT_PATH.test(path));
-    await expectReport(page);
+    spanishPath = await askFromHome(page, SPANISH);
     assert.match(spanishPath, /^\/checks\/health\//, "filed under health, not other");
     assert.equal(await page.locator("article.report").getAttribute("lang"), "es");
     assert.ok(SPANISH_VERDICTS.includes((await page.locator("article.report [data-testid=verdict-badge]").textContent()) ?? ""));
@@ -565,16 +572,30 @@ describe("the website in Chromium", { skip: chromiumAvailable() ? false : `no Ch
     for (const question of followUps) assert.match(question.trim(), /^¿.+\?$/, question);
   });
 
+  it("watches a Spanish question's progress page turn Spanish once intake has read it, with JavaScript", JOURNEY, async () => {
+    const { page } = await visitor();
+    await page.goto("/");
+    await page.locator("#ask-input").fill(SPANISH_PROGRESS);
+    site.gate.hold();
+    await page.locator("#ask-form button[type=submit]").click();
+    await waitForPath(page, (p) => PROGRESS_PATH.test(p));
+    await site.gate.arrived();
+    // The page was served before the language was known, or after: either way the script brings it to Spanish.
+    await page.locator("[data-testid=progress][lang=es]").waitFor();
+    assert.equal(await page.locator("h1").textContent(), `Verificando: ${SPANISH_PROGRESS}`);
+    await page.locator("[data-testid=stage-intake] .state").filter({ hasText: "hecho" }).waitFor();
+    assert.equal(await page.locator("[data-testid=stage-gather] .name").textContent(), "Búsqueda de fuentes");
+    site.gate.release();
+    await waitForPath(page, (p) => REPORT_PATH.test(p));
+    assert.equal(await page.locator("article.report").getAttribute("lang"), "es");
+  });
+
   it(
     "pastes a text of three claims and reads each under “Claims checked”, with its verdict and a link to its evidence",
     JOURNEY,
     async () => {
       const { page } = await visitor();
-      await page.goto("/");
-      await page.locator("#ask-input").fill(THREE_CLAIMS_TEXT);
-      await page.locator("#ask-form button[type=submit]").click();
-      threeClaimsPath = await waitForPath(page, (path) => REPORT_PATH.test(path));
-      await expectReport(page);
+      threeClaimsPath = await askFromHome(page, THREE_CLAIMS_TEXT);
       const claims = page.locator("article.report section.claims > ul > li");
       assert.equal(await page.locator("article.report section.claims h2").textContent(), "Claims checked");
       assert.equal(await claims.count(), 3);

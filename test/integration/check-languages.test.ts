@@ -107,6 +107,23 @@ describe("a check in the input's language", () => {
     assert.match(renderMarkdown(report), /Categoría: salud\./, "the category in Spanish");
   });
 
+  it("checks every claim of a Spanish text and writes how their verdicts add up in Spanish", async () => {
+    const { report } = await service.check(
+      "Beber café con regularidad reduce el riesgo de diabetes tipo 2. Fumar durante el embarazo duplica el riesgo de muerte súbita del lactante. " +
+        "Tomar aspirina todos los días previene el cáncer colorrectal en todos los adultos.",
+    );
+    assert.equal(report.language, "es");
+    assert.equal(report.claims.length, 3);
+    assert.match(report.verdict.headline, /^[^:]+: de las tres afirmaciones verificadas, /);
+    const summary = report.sections.find((s) => s.kind === "summary")!;
+    for (const claim of report.claims) {
+      const paragraph = summary.paragraphs.find((p) => p.claimId === claim.id);
+      assert.match(paragraph?.heading ?? "", /^(?:Respaldado|Refutado|Engañoso|Contradictorio|Sin verificar): /, claim.text);
+    }
+    const doc = parse(renderHtml(report));
+    assert.equal(doc.querySelectorAll(".claims > ul > li").length, 3);
+  });
+
   const OTHERS = [
     {
       language: "fr",

@@ -36,7 +36,7 @@ export class LocalAnalyst implements Analyst {
     const kind = classifyInput(text);
     const language = await detectLanguage(text);
     // A text is read sentence by sentence: what is not checked is listed with its reason.
-    const selected = kind === "text" ? selectClaims(text) : { claims: extractClaims(text, kind, language), unchecked: [] };
+    const selected = kind === "text" ? selectClaims(text, language) : { claims: extractClaims(text, kind, language), unchecked: [] };
     const claims: Claim[] = selected.claims.map((c, i) => ({ id: `c${i + 1}`, text: c.text, span: c.span }));
     // A pasted text is titled by its main claim, not by whatever sentence happens to open it.
     const title = kind === "text" && claims[0] ? cleanTitle(claims[0].text, "claim") : cleanTitle(text, kind);
@@ -49,7 +49,7 @@ export class LocalAnalyst implements Analyst {
       claims,
       unchecked: selected.unchecked,
       category: pickCategory(`${title} ${claims.map((c) => c.text).join(" ")}`),
-      entities: extractEntities(text),
+      entities: extractEntities(text, language),
       slug: slugify(title),
     };
   }

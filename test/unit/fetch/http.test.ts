@@ -13,11 +13,12 @@ import { HttpCacheRepository } from "../../../src/store/http-cache.js";
 import { parseRetryAfter } from "../../../src/fetch/headers.js";
 import { createHttpClient, DEFAULT_USER_AGENT, type ClosableHttpClient } from "../../../src/fetch/http.js";
 import { isHttpError } from "../../helpers/assertions.js";
+import { impatientClient, startPageServer, type PageServer } from "../../helpers/page-server.js";
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe("createHttpClient", () => {
-  let server: http.Server;
+  let server: PageServer;
   let base: string;
   let port: number;
   let closedPort: number;
@@ -33,19 +34,14 @@ describe("createHttpClient", () => {
   let counts = { etag200: 0, etag304: 0, lm200: 0, lm304: 0 };
 
   before(async () => {
-    server = http.createServer((req, res) => {
+    server = await startPageServer((req, res) => {
       const url = new URL(req.url ?? "/", "http://fixture");
       const list = seen.get(url.pathname) ?? [];
       list.push(req.headers);
       seen.set(url.pathname, list);
       void route(url, req, res);
     });
-    // Idle keep-alive sockets outlive the test: with Node's 5 s default, a loaded machine lets the server close one
-    // just as the client reuses it (ECONNRESET, a network error where none is meant).
-    server.keepAliveTimeout = 120_000;
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    port = (server.address() as AddressInfo).port;
-    base = `http://127.0.0.1:${port}`;
+    ({ port, base } = server);
 
     // A port nothing listens on (allowlisted, so the failure is the connection's).
     const probe = http.createServer();
@@ -65,15 +61,13 @@ describe("createHttpClient", () => {
       perHostConcurrency: 2,
       cache,
     });
-    // The stall routes never answer (or never finish), so its short timeouts end them however loaded the machine is.
-    impatient = createHttpClient({ allowedPrivateHosts: [`127.0.0.1:${port}`], headersTimeoutMs: 200, bodyTimeoutMs: 200 });
+    impatient = impatientClient(server); // for the stall routes
   });
 
   after(async () => {
     await client?.close();
     await impatient?.close();
-    server?.closeAllConnections();
-    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+    await server?.close();
     await store?.close();
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
   });
@@ -301,33 +295,27 @@ describe("createHttpClient", () => {
 });
 
 describe("the operator's endpoints", () => {
-  let server: http.Server;
+  let server: PageServer;
   let base: string;
-  let other: http.Server;
+  let other: PageServer;
   let otherBase: string;
   let client: ClosableHttpClient;
-  const listen = async (s: http.Server): Promise<string> => {
-    await new Promise<void>((resolve) => s.listen(0, "127.0.0.1", resolve));
-    return `http://127.0.0.1:${(s.address() as AddressInfo).port}`;
-  };
 
   before(async () => {
-    other = http.createServer((_req, res) => res.end("internal"));
-    otherBase = await listen(other);
-    server = http.createServer((req, res) => {
+    other = await startPageServer((_req, res) => res.end("internal"));
+    otherBase = other.base;
+    server = await startPageServer((req, res) => {
       if (req.url === "/away") res.writeHead(302, { location: `${otherBase}/` }).end();
       else if (req.url === "/here") res.writeHead(302, { location: "/search" }).end();
       else res.writeHead(200, { "content-type": "application/json" }).end('{"results":[]}');
     });
-    base = await listen(server);
+    base = server.base;
     client = createHttpClient({ operatorHosts: [new URL(base).host] });
   });
   after(async () => {
     await client.close();
-    for (const s of [server, other]) {
-      s.closeAllConnections();
-      await new Promise<void>((resolve) => s.close(() => resolve()));
-    }
+    await server.close();
+    await other.close();
   });
 
   it("reaches a configured endpoint on loopback, for requests marked as going to it", async () => {

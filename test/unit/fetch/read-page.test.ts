@@ -2,12 +2,11 @@
 // failure with the short reason a report's provenance shows.
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
-import http from "node:http";
 import { readFile } from "node:fs/promises";
-import type { AddressInfo } from "node:net";
 import { createHttpClient, type ClosableHttpClient } from "../../../src/fetch/http.js";
 import { PageReadError, readPage, isPaywalled } from "../../../src/fetch/read-page.js";
 import { makePdf } from "../../fixtures/make-pdf.js";
+import { impatientClient, startPageServer, type PageServer } from "../../helpers/page-server.js";
 
 const ARTICLE = await readFile(new URL("../../fixtures/library/news-article.html", import.meta.url), "utf8");
 
@@ -42,13 +41,13 @@ function isReadError(reason: string | RegExp): (error: unknown) => boolean {
 }
 
 describe("readPage", () => {
-  let server: http.Server;
+  let server: PageServer;
   let base: string;
   let client: ClosableHttpClient;
   let impatient: ClosableHttpClient;
 
   before(async () => {
-    server = http.createServer((req, res) => {
+    server = await startPageServer((req, res) => {
       const p = new URL(req.url ?? "/", "http://fixture").pathname;
       const send = (status: number, type: string | null, body: string | Uint8Array): void => {
         res.writeHead(status, type ? { "content-type": type } : {});
@@ -95,23 +94,15 @@ describe("readPage", () => {
           return send(404, "text/plain", "not found");
       }
     });
-    // Idle keep-alive sockets outlive the test: with Node's 5 s default, a loaded machine lets the server close one
-    // just as the client reuses it (ECONNRESET: "network error" where none is meant).
-    server.keepAliveTimeout = 120_000;
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    const port = (server.address() as AddressInfo).port;
-    base = `http://127.0.0.1:${port}`;
-    // The client's own timeouts, which no load makes a loopback answer reach; /stall never answers, so the
-    // impatient client's short timeout ends it however loaded the machine is.
-    client = createHttpClient({ allowedPrivateHosts: [`127.0.0.1:${port}`], maxBytes: 256 * 1024 });
-    impatient = createHttpClient({ allowedPrivateHosts: [`127.0.0.1:${port}`], headersTimeoutMs: 200, bodyTimeoutMs: 200 });
+    base = server.base;
+    client = createHttpClient({ allowedPrivateHosts: [`127.0.0.1:${server.port}`], maxBytes: 256 * 1024 });
+    impatient = impatientClient(server); // for /stall, which never answers
   });
 
   after(async () => {
     await client?.close();
     await impatient?.close();
-    server?.closeAllConnections();
-    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+    await server?.close();
   });
 
   it("reads an HTML article with its metadata, after a redirect", async () => {

@@ -3,7 +3,6 @@
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { HttpError } from "../../../src/fetch/http-client.js";
 import { createHttpClient, type ClosableHttpClient } from "../../../src/fetch/http.js";
 import {
@@ -15,28 +14,19 @@ import {
   type Resolver,
 } from "../../../src/fetch/ssrf.js";
 import { isHttpError } from "../../helpers/assertions.js";
+import { startPageServer, type PageServer } from "../../helpers/page-server.js";
 
-interface Fixture {
-  server: http.Server;
-  port: number;
+interface Fixture extends PageServer {
   hits: string[];
 }
 
-async function startServer(handler: (req: http.IncomingMessage, res: http.ServerResponse) => void): Promise<Fixture> {
+async function startServer(handler: http.RequestListener): Promise<Fixture> {
   const hits: string[] = [];
-  const server = http.createServer((req, res) => {
+  const server = await startPageServer((req, res) => {
     hits.push(req.url ?? "");
     handler(req, res);
   });
-  server.keepAliveTimeout = 120_000; // longer than any test: the server never closes an idle socket the client is about to reuse
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return { server, port: (server.address() as AddressInfo).port, hits };
-}
-
-async function stopServer(fixture: Fixture | undefined): Promise<void> {
-  if (!fixture) return;
-  fixture.server.closeAllConnections();
-  await new Promise<void>((resolve) => fixture.server.close(() => resolve()));
+  return { ...server, hits };
 }
 
 /** Forbidden IP literals, as ipaddr.js and WHATWG URL parsing accept them, with the expected reason. */
@@ -256,8 +246,8 @@ describe("the client refuses forbidden destinations", () => {
 
   after(async () => {
     await client?.close();
-    await stopServer(allowed);
-    await stopServer(target);
+    await allowed?.close();
+    await target?.close();
   });
 
   it("reaches the allowlisted fixture (control)", async () => {

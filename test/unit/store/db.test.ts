@@ -64,21 +64,35 @@ describe("opening the store", () => {
     assert.ok(statSync(file).size > 100 * 4096);
   });
 
-  it("refuses a database with random bytes in the middle, saying how to recover", async () => {
-    const dataDir = path.join(dir, "damaged");
-    const file = await makeDatabase(dataDir);
-    const size = statSync(file).size;
-    // Eight pages of noise in the middle of the file.
-    const fd = openSync(file, "r+");
-    writeSync(fd, randomBytes(20, 8 * 4096), 0, 8 * 4096, Math.floor(size / 2 / 4096) * 4096);
-    closeSync(fd);
-    await assert.rejects(
-      openStore({ dataDir }),
-      isDamaged(
-        file,
-        /is damaged \((quick_check: |database disk image is malformed).+\); Verity will not start on it\. Restore a backup .*sqlite3 .* \.recover \| sqlite3 recovered\.sqlite/,
-      ),
-    );
+  // Small files are quick-checked on the opening connection, larger ones on a thread of their own.
+  for (const [where, quickCheckThreadBytes] of [
+    ["here", Infinity],
+    ["on a thread", 0],
+  ] as const) {
+    it(`refuses a database with random bytes in the middle, saying how to recover (quick_check ${where})`, async () => {
+      const dataDir = path.join(dir, `damaged-${quickCheckThreadBytes}`);
+      const file = await makeDatabase(dataDir);
+      const size = statSync(file).size;
+      // Eight pages of noise in the middle of the file.
+      const fd = openSync(file, "r+");
+      writeSync(fd, randomBytes(20, 8 * 4096), 0, 8 * 4096, Math.floor(size / 2 / 4096) * 4096);
+      closeSync(fd);
+      await assert.rejects(
+        openStore({ dataDir, quickCheckThreadBytes }),
+        isDamaged(
+          file,
+          /is damaged \((quick_check: |database disk image is malformed).+\); Verity will not start on it\. Restore a backup .*sqlite3 .* \.recover \| sqlite3 recovered\.sqlite/,
+        ),
+      );
+    });
+  }
+
+  it("opens a sound database quick-checked on a thread", async () => {
+    const dataDir = path.join(dir, "sound-thread");
+    await makeDatabase(dataDir);
+    const store = await openStore({ dataDir, quickCheckThreadBytes: 0 });
+    assert.equal((await new LibraryRepository(store).count()).documents, 120);
+    await store.close();
   });
 
   it("refuses a file that is not a database", async () => {

@@ -683,11 +683,39 @@ const CLAIM_VERBS =
   /\b(?:caus(?:e|es|ed|ing)|lead(?:s)? to|led to|result(?:s|ed)? in|increas(?:e|es|ed)|decreas(?:e|es|ed)|reduc(?:e|es|ed)|doubl(?:e|es|ed)|tripl(?:e|es|ed)|rose|fell|risen|fallen|grew|dropped|declined|surged|soared|plunged|kill(?:s|ed)?|prevent(?:s|ed)?|cure(?:s|d)?|linked to|responsible for|found that|show(?:s|ed)? that|according to|report(?:s|ed)|percent|per cent|million|billion|trillion|(?:is|are|was|were) (?:the|a|an|not|never)|has been|have been|banned|approved|confirmed|proved|proven|lower(?:s|ed)?|rais(?:e|es|ed)|boost(?:s|ed)?|protect(?:s|ed)?|risks?|harm(?:s|ed)?|halv(?:e|es|ed))\b/i;
 const OPINION =
   /\b(?:i|we) (?:think|feel|believe|guess|suppose|reckon|hope|wish|love|hate)\b|\bin my (?:opinion|view)\b|\b(?:imo|imho)\b|\bpersonally\b/i;
+
+/**
+ * The same cues in Spanish, French, German and Portuguese, read only in a text in one of them: verbs of
+ * cause, change and report, figures, comparisons, opinions and appeals.
+ */
+const ELSEWHERE = {
+  verbs: wordsIn(
+    "causa|causan|provoca|provocan|reduce|reducen|aumenta|aumentan|disminuye|disminuyen|duplica|duplican|previene|previenen|cura|curan|mata|matan|según|informó|demostró|" +
+      "cause|causent|provoque|provoquent|réduit|réduisent|augmente|augmentent|diminue|diminuent|double|doublent|prévient|guérit|tue|tuent|selon|a montré|" +
+      "verursacht|verursachen|senkt|senken|erhöht|erhöhen|verringert|verdoppelt|verhindert|heilt|tötet|laut|zeigte|" +
+      "causam|provocam|reduz|reduzem|aumentam|diminui|diminuem|duplicam|previne|previnem|curam|matam|segundo|mostrou|" +
+      "por ciento|pour cent|prozent|por cento|millones|millions|millionen|milhões|milliards|milliarden|mil millones|" +
+      "riesgo|riesgos|risque|risques|risiko|risiken|risco|riscos",
+  ),
+  comparative: wordsIn(
+    "más que|menos que|mayor que|menor que|plus que|moins que|mehr als|weniger als|größer als|mais do que|menos do que|récord|record|rekord|el más|la más|le plus|la plus|am meisten|o mais|a mais",
+  ),
+  opinion: wordsIn(
+    "creo que|pienso que|en mi opinión|je pense que|je crois que|à mon avis|ich denke|ich glaube|meiner meinung nach|acho que|penso que|na minha opinião",
+  ),
+  appeal:
+    /^(?:comparte|compartid|compártelo|suscríbete|partagez|abonnez-vous|teilen sie|teilt|abonniere|partilhe|compartilhe|subscreva)\b/iu,
+};
+
+/** A whole word or phrase of these (JavaScript's \\b knows only ASCII letters). */
+function wordsIn(alternatives: string): RegExp {
+  return new RegExp(`(?<![\\p{L}])(?:${alternatives})(?![\\p{L}])`, "iu");
+}
 const IMPERATIVE_START =
   /^(?:please|click|share|subscribe|read|follow|sign|join|watch|donate|call|check|visit|learn|see|don't|do not|let's|tell|stop|go)\b/i;
 
 /** How check-worthy a sentence is: facts with numbers, names, comparisons and causal or reporting verbs. */
-function checkWorthiness(sentence: string): number {
+function checkWorthiness(sentence: string, english = true): number {
   const tokens = sentence.split(/\s+/).filter(Boolean);
   const n = tokens.length;
   let score = 0;
@@ -712,6 +740,14 @@ function checkWorthiness(sentence: string): number {
   else if (/\b(?:I|me|my)\b/.test(sentence)) score -= 1;
   if (n < 5) score -= 3;
   if (n > 60) score -= 1.5;
+  if (!english) {
+    if (ELSEWHERE.comparative.test(sentence)) score += 1.5;
+    const verbs = sentence.match(new RegExp(ELSEWHERE.verbs.source, "giu"))?.length ?? 0;
+    // As in English, a statement of what something does or did counts once more.
+    score += Math.min(verbs, 3) + (verbs > 0 ? 1 : 0);
+    if (ELSEWHERE.appeal.test(sentence)) score -= 2;
+    if (ELSEWHERE.opinion.test(sentence)) score -= 2;
+  }
   return score;
 }
 
@@ -778,17 +814,18 @@ export function extractClaims(text: string, kind: InputKind, language = "en"): E
  * is listed with the reason it was not checked. With no check-worthy sentence, the best one is
  * checked all the same.
  */
-export function selectClaims(text: string): { claims: ExtractedClaim[]; unchecked: UncheckedSentence[] } {
+export function selectClaims(text: string, language = "en"): { claims: ExtractedClaim[]; unchecked: UncheckedSentence[] } {
+  const english = language === "en";
   const sentences = splitSentences(text);
   const seen = new Set<string>();
   const judged = sentences.map((s, i) => {
-    const score = checkWorthiness(s.text);
+    const score = checkWorthiness(s.text, english);
     const key = collapseWhitespace(s.text)
       .toLowerCase()
       .replace(/[\s\p{P}]+$/u, "");
     const duplicate = seen.has(key);
     seen.add(key);
-    return { s, i, score, reason: duplicate ? ("duplicate" as const) : reasonNotChecked(s.text, score) };
+    return { s, i, score, reason: duplicate ? ("duplicate" as const) : reasonNotChecked(s.text, score, english) };
   });
   const worthy = judged.filter((x) => x.reason === null);
   const ranked = [...worthy].sort((a, b) => b.score - a.score || a.i - b.i);
@@ -807,11 +844,11 @@ export function selectClaims(text: string): { claims: ExtractedClaim[]; unchecke
 }
 
 /** Why a sentence is not worth checking, or null when it is. */
-function reasonNotChecked(sentence: string, score: number): UncheckedReason | null {
+function reasonNotChecked(sentence: string, score: number, english = true): UncheckedReason | null {
   const wordCount = sentence.split(/\s+/).filter(Boolean).length;
   if (/\?["')\]]*$/.test(sentence)) return "question";
-  if (OPINION.test(sentence)) return "opinion";
-  if (IMPERATIVE_START.test(sentence)) return "instruction";
+  if (OPINION.test(sentence) || (!english && ELSEWHERE.opinion.test(sentence))) return "opinion";
+  if (IMPERATIVE_START.test(sentence) || (!english && ELSEWHERE.appeal.test(sentence))) return "instruction";
   if (wordCount < MIN_CLAIM_WORDS) return "too-short";
   if (score < CHECKWORTHY_THRESHOLD) return "not-check-worthy";
   return null;

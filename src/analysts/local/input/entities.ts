@@ -250,9 +250,29 @@ function typeOf(words: string[], titled: boolean): Entity["type"] {
  * case-insensitively, at most 12. A name is a run of capitalised words (with
  * "of", "the", "de", "van"… inside) or an all-caps acronym; a sentence's first
  * word counts only as an acronym, a known place/organisation, or inside a
- * longer name, and never when it is a function word ("Can", "Is", "The").
+ * longer name, and never when it is a function word ("Can", "Is", "The"). German capitalises every
+ * noun, so in German only what is known to be a name (a person, a place, an organisation) is kept.
  */
-export function extractEntities(text: string): Entity[] {
+export function extractEntities(text: string, language = "en"): Entity[] {
+  const found = capitalisedNames(text);
+  if (language !== "de") return found;
+  const known: Entity[] = [];
+  for (const e of found) {
+    // A question's opening verb has a capital too: "Hat Angela Merkel" → "Angela Merkel".
+    const words = e.name.split(" ");
+    const rest = words.slice(1);
+    const entity: Entity | null =
+      e.type !== "other"
+        ? e
+        : rest.length > 0 && typeOf(rest, false) !== "other"
+          ? { name: rest.join(" "), type: typeOf(rest, false) }
+          : null;
+    if (entity && !known.some((k) => k.name.toLowerCase() === entity.name.toLowerCase())) known.push(entity);
+  }
+  return known;
+}
+
+function capitalisedNames(text: string): Entity[] {
   const letters = (text ?? "").replace(/[^\p{L}]/gu, "");
   // The whole input in capitals: every word would look like an acronym.
   const shouting = letters.length > 12 && (letters.match(/\p{Lu}/gu)?.length ?? 0) / letters.length > 0.8;

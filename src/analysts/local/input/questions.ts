@@ -5,8 +5,8 @@
 // - French drops the inverted pronoun ("Le café réduit-il… ?" → "Le café réduit…");
 // - German moves the opening verb behind its subject ("Senkt Kaffee…?" → "Kaffee senkt…"), and a
 //   "dass" clause's final verb back to second place;
-// - "why" questions presuppose their claim; other wh-questions stay as asked, without the mark,
-//   so they read as the topic to check (as in English).
+// - "why" questions presuppose their claim; other wh-questions (a preposition may come first: "¿De
+//   dónde…", "Seit wann…") stay as asked, without the mark, so they read as the topic to check (as in English).
 import { collapseWhitespace } from "../../../domain/text.js";
 import { capitaliseFirst } from "../../../domain/titles.js";
 
@@ -23,7 +23,15 @@ const WHY: Record<Language, RegExp> = {
   es: /^por qu[ée]\s+/i,
   fr: /^pourquoi\s+/i,
   de: /^(?:warum|wieso|weshalb)\s+/i,
-  pt: /^por ?qu[eê]\s+/i,
+  pt: /^(?:por ?qu[eê](?:\s+raz[aã]o|\s+é\s+que)?|porque é que)\s+/i,
+};
+
+/** A preposition an open question may start with ("¿De dónde…", "D'où…", "Seit wann…", "Em que medida…"). */
+const PREPOSITIONS: Record<Language, RegExp> = {
+  es: /^(?:de|desde|para|por|en|a|con|hasta|sobre)\s+/i,
+  fr: /^(?:d['’]|(?:depuis|pour|par|en|dans|à|de)\s+)/i,
+  de: /^(?:seit|für|in|an|auf|mit|von|bei|zu|um|aus)\s+/i,
+  pt: /^(?:de|desde|para|por|em|a|com|até|sobre)\s+/i,
 };
 
 const INTERROGATIVES: Record<Language, ReadonlySet<string>> = {
@@ -42,9 +50,12 @@ const GERMAN_PRONOUNS = new Set("es er sie man wir ihr ich du das".split(" "));
 
 /** The claim a question in Spanish, French, German or Portuguese implies, as a sentence. */
 export function questionToClaimIn(language: Language, question: string): string {
-  let q = collapseWhitespace(question)
-    .replace(/^[-*>•]\s+/, "")
-    .replace(/^[¿¡"“”'‘’«»\s]+|[\s?¿!¡"“”'‘’«».]+$/g, "")
+  const bare = collapseWhitespace(question).replace(/^[-*>•]\s+/, "");
+  // Closing quotes go only with the opening ones: "¿Qué es la “posverdad”?" keeps its quoted word.
+  const wrapped = /^[\s¿¡]*["“”'‘’«»„]/.test(bare);
+  let q = bare
+    .replace(/^[¿¡"“”'‘’«»„\s]+/, "")
+    .replace(wrapped ? /[\s?¿!¡"“”'‘’«».]+$/ : /[\s?¿!¡.]+$/, "")
     .trim();
   if (!q) return "";
   const preamble = PREAMBLES[language].exec(q);
@@ -54,7 +65,7 @@ export function questionToClaimIn(language: Language, question: string): string 
   }
   const why = WHY[language].exec(q);
   if (why && q.length > why[0].length) return statement(language, q.slice(why[0].length));
-  const first = (q.split(" ")[0] ?? "").toLowerCase();
+  const first = (q.replace(PREPOSITIONS[language], "").split(" ")[0] ?? "").toLowerCase();
   if (INTERROGATIVES[language].has(first) || (language === "pt" && /^o que\b/i.test(q))) return capitaliseFirst(q);
   return statement(language, q);
 }

@@ -49,7 +49,7 @@ function wordsOf(alternatives: string): RegExp {
 
 const NUMBER_ELSEWHERE = "\\d+(?:[.,]\\d+)?";
 const QUANTITY_ELSEWHERE = wordsOf(
-  `${NUMBER_ELSEWHERE}\\s*(?:por ciento|pour cent|prozent|por cento|veces|fois|mal|vezes|millones|millions|millionen|milhões|mil|casos|cas|fälle|muertes|décès|todesfälle|mortes)|el doble|la mitad|le double|la moitié|doppelt|halb so|o dobro|metade`,
+  `${NUMBER_ELSEWHERE}\\s*(?:%|por ciento|pour cent|prozent|por cento|veces|fois|mal|vezes|millones|millions|millionen|milhões|mil|casos|cas|fälle|muertes|décès|todesfälle|mortes)|el doble|la mitad|le double|la moitié|doppelt|halb so|o dobro|metade`,
 );
 const TIME_ELSEWHERE = wordsOf(
   `(?:durante|después de|tras|en|desde|pendant|après|depuis|während|nach|seit|innerhalb von|após|depois de|em)\\s+(?:${NUMBER_ELSEWHERE}|dos|tres|cinco|diez|deux|trois|cinq|dix|zwei|drei|fünf|zehn|dois|três|cinco|dez|varios|varias|plusieurs|mehreren|vários|várias)\\s+(?:días|semanas|meses|años|décadas|jours|semaines|mois|ans|années|décennies|tagen|wochen|monaten|jahren|jahrzehnten|dias|anos)|a largo plazo|à long terme|langfristig|a longo prazo`,

@@ -28,6 +28,13 @@ function analystFor(server: ScriptedServer, extra: Record<string, string> = {}):
   return createLlmAnalyst(envFor(server, extra), { fallback: localAnalyst() })!;
 }
 
+/** The model's intake of "Does coffee cause cancer?", finding this one claim. */
+function coffeeQuestionIntake(claim: { text: string; excerpt: string | null; span: { start: number; end: number } | null }) {
+  return {
+    json: { kind: "question", title: "Does coffee cause cancer?", language: "en", category: "health", entities: [], claims: [claim] },
+  };
+}
+
 function userPrompt(req: RecordedRequest): string {
   return req.body.messages
     .filter((m: { role: string }) => m.role === "user")
@@ -66,16 +73,7 @@ describe("LlmAnalyst", () => {
 
   describe("intake", () => {
     it("turns a question into its claim, with a span validated against the input", async () => {
-      server.script({
-        json: {
-          kind: "question",
-          title: "Does coffee cause cancer?",
-          language: "en",
-          category: "health",
-          entities: [],
-          claims: [{ text: "Coffee causes cancer.", excerpt: "coffee cause cancer", span: { start: 5, end: 24 } }],
-        },
-      });
+      server.script(coffeeQuestionIntake({ text: "Coffee causes cancer.", excerpt: "coffee cause cancer", span: { start: 5, end: 24 } }));
       const ctx = newAnalystContext();
       const r = await analyst.intake("Does coffee cause cancer?", ctx);
       assert.equal(r.input.kind, "question");
@@ -743,19 +741,9 @@ describe("LlmAnalyst with a fast model, over Anthropic and Ollama", () => {
 
   it("uses the fast model for intake and plan, the main model to judge and write", async () => {
     const analyst = new LlmAnalyst(config, { fallback: localAnalyst() });
-    ollama.script(
-      {
-        json: {
-          kind: "question",
-          title: "Does coffee cause cancer?",
-          language: "en",
-          category: "health",
-          entities: [],
-          claims: [{ text: "Coffee causes cancer.", excerpt: null, span: null }],
-        },
-      },
-      { json: { queries: [{ claimId: "c1", text: "coffee cancer evidence", angle: "supporting" }] } },
-    );
+    ollama.script(coffeeQuestionIntake({ text: "Coffee causes cancer.", excerpt: null, span: null }), {
+      json: { queries: [{ claimId: "c1", text: "coffee cancer evidence", angle: "supporting" }] },
+    });
     anthropic.script({ json: JUDGED, usage: { prompt: 2_000, completion: 400 } });
     const ctx = newAnalystContext();
     const intake = await analyst.intake("Does coffee cause cancer?", ctx);

@@ -139,6 +139,44 @@ We went home.`;
     assert.deepEqual(selectClaims("The weather was nice and we all had a lovely day out.").unchecked, []);
   });
 
+  it("checks the three claims of the same text in Spanish, French, German and Portuguese, and sets aside opinions and appeals", () => {
+    const texts: Record<string, [string, string[], { text: string; reason: string }[]]> = {
+      es: [
+        "Beber café con regularidad reduce el riesgo de diabetes tipo 2. Fumar durante el embarazo duplica el riesgo de muerte súbita del lactante. " +
+          "Tomar aspirina todos los días previene el cáncer colorrectal en todos los adultos. Creo que es un escándalo.",
+        ["Beber café", "Fumar durante", "Tomar aspirina"],
+        [{ text: "Creo que es un escándalo.", reason: "opinion" }],
+      ],
+      fr: [
+        "Boire du café régulièrement réduit le risque de diabète de type 2. Fumer pendant la grossesse double le risque de mort subite du nourrisson. " +
+          "Prendre de l'aspirine chaque jour prévient le cancer colorectal chez tous les adultes. Partagez cet article !",
+        ["Boire du café", "Fumer pendant", "Prendre de l'aspirine"],
+        [{ text: "Partagez cet article !", reason: "instruction" }],
+      ],
+      de: [
+        "Regelmäßiger Kaffeekonsum senkt das Risiko für Typ-2-Diabetes. Rauchen in der Schwangerschaft verdoppelt das Risiko für plötzlichen Kindstod. " +
+          "Täglich Aspirin verhindert Darmkrebs bei allen Erwachsenen. Ich glaube, das ist ein Skandal.",
+        ["Regelmäßiger Kaffeekonsum", "Rauchen in", "Täglich Aspirin"],
+        [{ text: "Ich glaube, das ist ein Skandal.", reason: "opinion" }],
+      ],
+      pt: [
+        "Beber café regularmente reduz o risco de diabetes tipo 2. Fumar durante a gravidez duplica o risco de morte súbita do lactente. " +
+          "Tomar aspirina todos os dias previne o cancro colorretal em todos os adultos. Acho que isto é um escândalo.",
+        ["Beber café", "Fumar durante", "Tomar aspirina"],
+        [{ text: "Acho que isto é um escândalo.", reason: "opinion" }],
+      ],
+    };
+    for (const [language, [text, openings, unchecked]] of Object.entries(texts)) {
+      const selected = selectClaims(text, language);
+      assert.deepEqual(
+        selected.claims.map((c) => openings.find((o) => c.text.startsWith(o))),
+        openings,
+        `${language}: ${selected.claims.map((c) => c.text).join(" | ")}`,
+      );
+      assert.deepEqual(selected.unchecked, unchecked, language);
+    }
+  });
+
   it("returns at most eight claims, and at least the best one", () => {
     const facts = Array.from({ length: 10 }, (_, i) => `In ${2001 + i} the Bank of England raised rates by ${i + 1} percent.`).join(" ");
     const claims = extractClaims(facts, "text");

@@ -53,4 +53,12 @@ describe("extractEntities", () => {
     const many = Array.from({ length: 20 }, (_, i) => `Visit Town${String.fromCharCode(65 + i)}ville now`).join(", ");
     assert.equal(extractEntities(many).length, 12);
   });
+
+  it("keeps only known names in German, where every noun has a capital", () => {
+    assert.deepEqual(extractEntities("Senkt Kaffee das Risiko für Typ-2-Diabetes?", "de"), []);
+    assert.deepEqual(
+      extractEntities("Hat Angela Merkel in Berlin gesagt, dass Kaffee gesund ist?", "de").map((e) => e.name),
+      ["Angela Merkel", "Berlin"],
+    );
+  });
 });

@@ -38,6 +38,37 @@ describe("questionToClaimIn", () => {
     assert.equal(questionToClaimIn("fr", "Combien de personnes vivent à Paris ?"), "Combien de personnes vivent à Paris");
   });
 
+  it("reads the follow-up questions the local writer asks as it means them", () => {
+    // An open question that starts with a preposition stays as asked.
+    assert.equal(
+      questionToClaimIn("es", "¿De dónde procede la afirmación de que el café reduce la presión arterial?"),
+      "De dónde procede la afirmación de que el café reduce la presión arterial",
+    );
+    assert.equal(
+      questionToClaimIn("es", "¿En qué medida el café reduce la presión arterial?"),
+      "En qué medida el café reduce la presión arterial",
+    );
+    assert.equal(
+      questionToClaimIn("fr", "D’où vient l’affirmation selon laquelle le café réduit la tension ?"),
+      "D’où vient l’affirmation selon laquelle le café réduit la tension",
+    );
+    assert.equal(
+      questionToClaimIn("de", "Seit wann gilt die Aussage „Kaffee senkt den Blutdruck“?"),
+      "Seit wann gilt die Aussage „Kaffee senkt den Blutdruck“",
+    );
+    assert.equal(
+      questionToClaimIn("pt", "Em que medida o café reduz a pressão arterial?"),
+      "Em que medida o café reduz a pressão arterial",
+    );
+    // A why-question still gives what it presupposes, Portuguese "por que razão" included.
+    assert.equal(
+      questionToClaimIn("pt", "Por que razão está tão difundida a crença de que o café reduz a pressão arterial?"),
+      "Está tão difundida a crença de que o café reduz a pressão arterial.",
+    );
+    // A yes/no question that opens with the article "a" is still a yes/no question.
+    assert.equal(questionToClaimIn("pt", "A vitamina C previne a constipação?"), "A vitamina C previne a constipação.");
+  });
+
   it("gives nothing for marks alone", () => {
     assert.equal(questionToClaimIn("es", "¿?"), "");
   });
