@@ -12,8 +12,15 @@
 //       (after the encoder has loaded): the baseline's in-process queue, then 1 and 2 `verity worker`
 //       processes of this checkout, each 2 checks at a time (VERITY_CONCURRENCY=2).
 // Both are built first (tsc, as \`npm ci\` does) and run as \`npm start\` runs them: node bin/verity.js.
+// With --postgres (issue 19) it measures instead, on the same library, checks per minute and the time from
+// submit to published (p50, p95) with 1, 2 and 4 `verity worker` processes on PostgreSQL (pg-boss) against
+// 1 on SQLite, and writes them under the PostgreSQL heading of the results (the other sections are kept).
+// Each run keeps as many checks in flight as the workers have slots (a closed loop: a check published, one
+// submitted), so the time to published is a check's own, not its place in a backlog. DATABASE_URL names a
+// server where it may create databases; without it, a throwaway cluster (test/helpers/postgres.ts).
 // Usage: node --import tsx bench/scale.ts [--baseline 5cc96bd~1] [--queued 300] [--duration 10]
 //        [--starts 3] [--window 60] [--connections 10] [--data-dir ../shared/datasets] [--out bench/results/SCALE.md]
+//        node --import tsx bench/scale.ts --postgres [--window 60] [--workers 1,2,4]
 import { spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
@@ -25,11 +32,16 @@ import { parseArgs } from "node:util";
 import { randomUUID } from "node:crypto";
 import SQLite from "better-sqlite3";
 import { Kysely, SqliteDialect } from "kysely";
+import pg from "pg";
+import { setUpJobQueue } from "../src/jobs/boss.js";
+import { createServer } from "../src/server/app.js";
+import { JobRepository } from "../src/store/jobs.js";
+import { freshDatabase } from "../test/helpers/postgres.js";
 import { libraryOnlyConfig } from "../src/service/config.js";
 import { ingest } from "../src/service/ingest.js";
 import { openVerity } from "../src/service/verity.js";
 import { normalizeForMatch } from "../src/domain/text.js";
-import { databaseFile } from "../src/store/db.js";
+import { databaseFile, openStore } from "../src/store/db.js";
 import * as jobLeases from "../src/store/migrations/007-job-leases.js";
 import { build, exportCommit, ROOT, shortRev } from "./baseline.js";
 
@@ -43,6 +55,8 @@ const { values } = parseArgs({
     starts: { type: "string", default: "3" },
     "data-dir": { type: "string", default: path.join(ROOT, "../shared/datasets") },
     out: { type: "string", default: "bench/results/SCALE.md" },
+    postgres: { type: "boolean", default: false },
+    workers: { type: "string", default: "1,2,4" },
   },
 });
 
@@ -63,6 +77,8 @@ interface Prepared {
   dir: string;
   reportPath: string;
   questions: string[];
+  /** The SciFact corpus as a JSON Lines library. */
+  library: string;
 }
 
 async function readJsonl<T>(file: string): Promise<T[]> {
@@ -88,7 +104,7 @@ async function prepare(work: string): Promise<Prepared> {
   try {
     await ingest(verity, [file]);
     const { report } = await verity.service.check(claims[0]!);
-    return { dir, reportPath: report.url, questions: claims.slice(1, QUEUED + 1) };
+    return { dir, reportPath: report.url, questions: claims.slice(1, QUEUED + 1), library: file };
   } finally {
     await verity.close();
   }
@@ -119,11 +135,18 @@ async function queuedCopy(prepared: Prepared, code: Code, dir: string): Promise<
   return dir;
 }
 
-/** `verity <args>` of `code`, built, as `npm start` runs it. */
-function launch(code: Code, args: string[], dataDir: string): ChildProcess {
+/** `verity <args>` of `code`, built, as `npm start` runs it (on PostgreSQL with `databaseUrl`). */
+function launch(code: Code, args: string[], dataDir: string, databaseUrl: string | null = null): ChildProcess {
   return spawn(process.execPath, ["bin/verity.js", ...args], {
     cwd: code.root,
-    env: { ...process.env, VERITY_DATA_DIR: dataDir, VERITY_SOURCES: "library", VERITY_CONCURRENCY: "2", HOST: "127.0.0.1" },
+    env: {
+      ...process.env,
+      VERITY_DATA_DIR: dataDir,
+      DATABASE_URL: databaseUrl ?? "",
+      VERITY_SOURCES: "library",
+      VERITY_CONCURRENCY: "2",
+      HOST: "127.0.0.1",
+    },
     stdio: ["ignore", "ignore", "inherit"],
   });
 }
@@ -367,14 +390,196 @@ running 2 checks at a time.
 | code | checks per minute |
 |---|---|
 ${rateRows.join("\n")}
-
-PostgreSQL figures (issue 19) will join this table when the PostgreSQL store and pg-boss land.
 `;
-    await writeFile(path.resolve(ROOT, values.out!), text);
+    await writeFile(path.resolve(ROOT, values.out!), text + (await section(POSTGRES_HEADING)));
     console.error(`wrote ${values.out}`);
   } finally {
     await rm(work, { recursive: true, force: true });
   }
 }
 
-await main();
+const POSTGRES_HEADING = "## (c) PostgreSQL";
+
+/** A section of the results file as it stands (from its heading to the next one of its level), or "". */
+async function section(heading: string): Promise<string> {
+  const text = await readFile(path.resolve(ROOT, values.out!), "utf8").catch(() => "");
+  const start = text.indexOf(`\n${heading}`);
+  if (start < 0) return "";
+  const end = text.indexOf("\n## ", start + 1);
+  return text.slice(start, end < 0 ? undefined : end).trimEnd() + "\n";
+}
+
+/** The results file with `body` as the section under `heading` (the other sections kept). */
+async function withSection(heading: string, body: string): Promise<string> {
+  const text = await readFile(path.resolve(ROOT, values.out!), "utf8").catch(() => "");
+  const old = await section(heading);
+  const rest = old ? text.replace(old, "\n") : text;
+  return rest.replace(/\nPostgreSQL figures \(issue 19\) will join[^\n]*\n/, "\n").trimEnd() + "\n\n" + body.trimEnd() + "\n";
+}
+
+interface Loop {
+  perMinute: number;
+  p50: number;
+  p95: number;
+  published: number;
+  failed: number;
+}
+
+const percentile = (xs: number[], p: number) => {
+  if (xs.length === 0) return NaN;
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
+};
+
+/**
+ * `workers` worker processes, with as many checks in flight as they have slots: each check published (or
+ * failed) is replaced by the next question. The window opens at the first check published (the encoder has
+ * loaded); the time to published counts the checks submitted after it opened, from the job's row.
+ */
+async function closedLoop(code: Code, workers: number, dataDir: string, databaseUrl: string | null, questions: string[]): Promise<Loop> {
+  const verity = await openVerity(libraryOnlyConfig(dataDir, { databaseUrl }));
+  const site = createServer(verity, { runChecks: false });
+  const jobs = new JobRepository(verity.store);
+  const children = Array.from({ length: workers }, () => launch(code, ["worker"], dataDir, databaseUrl));
+  const inFlight = new Map<string, number>();
+  let next = 0;
+  const submit = async () => {
+    const question = questions[next++];
+    if (!question) throw new Error("ran out of questions: raise --queued or shorten --window");
+    const queued = await site.queue.enqueue(question);
+    if (queued.kind === "job") inFlight.set(queued.jobId, performance.now());
+  };
+  try {
+    for (let i = 0; i < workers * 2; i++) await submit();
+    let opened: number | null = null;
+    const latencies: number[] = [];
+    let published = 0;
+    let failed = 0;
+    const warmupEnds = performance.now() + 300_000;
+    while (opened === null || performance.now() - opened < WINDOW * 1000) {
+      if (opened === null && performance.now() > warmupEnds) throw new Error("no check was published in 5 minutes");
+      for (const [id, submittedAt] of [...inFlight]) {
+        const job = await jobs.get(id);
+        if (!job || (job.status !== "done" && job.status !== "failed")) continue;
+        inFlight.delete(id);
+        if (opened === null && job.status === "done") opened = performance.now();
+        else if (opened !== null) {
+          if (job.status === "failed") failed++;
+          else published++;
+          if (job.status === "done" && submittedAt >= opened) latencies.push(Date.parse(job.finishedAt!) - Date.parse(job.createdAt));
+        }
+        await submit();
+      }
+      await sleep(100);
+    }
+    const elapsed = performance.now() - opened;
+    return {
+      perMinute: (published * 60_000) / elapsed,
+      p50: percentile(latencies, 0.5),
+      p95: percentile(latencies, 0.95),
+      published,
+      failed,
+    };
+  } finally {
+    for (const child of children) child.kill("SIGKILL");
+    await Promise.all(children.map((c) => (c.exitCode === null && c.signalCode === null ? once(c, "exit") : null)));
+    await site.close({ timeoutMs: 0 });
+    await verity.close();
+  }
+}
+
+/** A PostgreSQL server's URL with another database. */
+function onDatabase(server: string, database: string): string {
+  const url = new URL(server);
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
+async function adminQuery(server: string, text: string): Promise<void> {
+  const client = new pg.Client({ connectionString: onDatabase(server, "postgres") });
+  await client.connect();
+  try {
+    await client.query(text);
+  } finally {
+    await client.end();
+  }
+}
+
+/** (c): PostgreSQL with 1, 2 and 4 workers against SQLite with 1, on the same library (this checkout, built). */
+async function postgresMain(): Promise<void> {
+  const work = await mkdtemp(path.join(os.tmpdir(), "verity-bench-scale-pg-"));
+  const server = process.env.DATABASE_URL?.trim() || (await freshDatabase());
+  const created: string[] = [];
+  try {
+    const head = shortRev("HEAD");
+    const code: Code = { name: head, root: ROOT, baseline: false };
+    console.error("building…");
+    build(ROOT);
+    const loadStart = os.loadavg()[0]!.toFixed(1);
+    console.error("preparing the SQLite store (SciFact corpus, one report)…");
+    const prepared = await prepare(work);
+    console.error("preparing the PostgreSQL database (the same corpus)…");
+    const template = `verity_bench_scale_${Date.now()}`;
+    await adminQuery(server, `CREATE DATABASE ${template}`);
+    created.push(template);
+    const templateUrl = onDatabase(server, template);
+    const store = await openStore({ dataDir: "", databaseUrl: templateUrl, migrations: "apply" });
+    if (store.kind === "postgres") await setUpJobQueue(store);
+    await store.close();
+    const pgVerity = await openVerity(libraryOnlyConfig(path.join(work, "pg-cache"), { databaseUrl: templateUrl }));
+    try {
+      await ingest(pgVerity, [prepared.library]);
+    } finally {
+      await pgVerity.close();
+    }
+
+    const rows: string[] = [];
+    const row = (database: string, workers: number, r: Loop) =>
+      `| ${database} | ${workers} | ${r.perMinute.toFixed(1)} | ${ms(r.p50)} / ${ms(r.p95)} | ${r.published}${r.failed ? ` (${r.failed} failed)` : ""} | ${os.loadavg()[0]!.toFixed(1)} |`;
+    let copies = 0;
+    {
+      console.error("SQLite, 1 worker…");
+      const dir = path.join(work, `copy-${copies++}`);
+      await mkdir(dir, { recursive: true });
+      await copyFile(databaseFile(prepared.dir), databaseFile(dir));
+      rows.push(row("SQLite", 1, await closedLoop(code, 1, dir, null, prepared.questions)));
+      console.error(rows.at(-1));
+    }
+    for (const workers of values.workers!.split(",").map(Number)) {
+      console.error(`PostgreSQL, ${workers} worker(s)…`);
+      const copy = `${template}_${copies++}`;
+      await adminQuery(server, `CREATE DATABASE ${copy} TEMPLATE ${template}`);
+      created.push(copy);
+      const dir = path.join(work, `copy-${copies}`);
+      rows.push(row("PostgreSQL", workers, await closedLoop(code, workers, dir, onDatabase(server, copy), prepared.questions)));
+      console.error(rows.at(-1));
+    }
+
+    const cpus = os.cpus();
+    const machine = `${cpus[0]?.model ?? "unknown CPU"}, ${cpus.length} cores, ${Math.round(os.totalmem() / 1024 ** 3)} GB, Node ${process.version}`;
+    const body = `${POSTGRES_HEADING}: checks per minute and time from submit to published (issue 19)
+
+\`node --import tsx bench/scale.ts --postgres --window ${WINDOW} --workers ${values.workers}\` at ${head}, ${new Date().toISOString().slice(0, 10)},
+${machine}, load average ${loadStart} at the start and ${os.loadavg()[0]!.toFixed(1)} at the end. The same library on both
+databases (the SciFact corpus, ${(5183).toLocaleString("en")} abstracts, nothing embedded ahead; the local analyst), one run, the
+rows one after the other. Each \`verity worker\` runs 2 checks at a time; as many SciFact train claims are in flight as
+the workers have slots (one published, the next submitted, through the queue as the website submits), so the
+time to published is a check's own (pickup included), not its place in a backlog. Counted over ${WINDOW} s from the first
+published check (the encoder's loading is not counted); the times, of the checks submitted in that window, from
+each job's row (created → finished).
+
+| database | workers | checks per minute | submit → published p50 / p95 | published in the window | load average after |
+|---|---|---|---|---|---|
+${rows.join("\n")}
+`;
+    await writeFile(path.resolve(ROOT, values.out!), await withSection(POSTGRES_HEADING, body));
+    console.error(`wrote ${values.out}`);
+  } finally {
+    for (const database of created.reverse()) await adminQuery(server, `DROP DATABASE IF EXISTS ${database} WITH (FORCE)`).catch(() => {});
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+if (values.postgres) await postgresMain();
+else await main();
+process.exit(0);

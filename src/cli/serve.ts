@@ -18,7 +18,13 @@ export async function runServeCommand(port: number, config: Config, opts: { work
     import("../server/app.js"),
     import("@hono/node-server"),
   ]);
-  const app = createServer(verity, { ...options, runChecks: false });
+  const app = createServer(verity, { ...options, runChecks: false, startJobs: false });
+  // A database `verity migrate` has not set up for jobs (pg-boss) is refused here, in one line.
+  await app.queue.start().catch(async (error) => {
+    await app.close({ timeoutMs: 0 }).catch(() => {});
+    await verity.close();
+    throw error;
+  });
   let worker: WorkerProcess | null = null;
   let stopping = false;
   const server = serve({ fetch: app.fetch, port, hostname: process.env.HOST ?? "127.0.0.1" }, (info) => {

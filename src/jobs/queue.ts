@@ -1,10 +1,13 @@
 // The job queue, the submitting side: checks submitted through the site or the API become
-// durable jobs in the store, which a worker runs (src/jobs/worker.ts): in a child process of
+// durable jobs, sent through the dispatch (src/jobs/dispatch.ts: the store's jobs table on SQLite,
+// pg-boss on PostgreSQL), which a worker runs (src/jobs/worker.ts): in a child process of
 // `verity serve`, in `verity worker` processes, or inside this process when it is given one.
 //
 // - A submission first joins a queued or running job of the same question (same words,
 //   ignoring case and punctuation), then reuses a fresh published report, and only
-//   otherwise queues a new job (refreshing the stale check when there is one).
+//   otherwise queues a new job (refreshing the stale check when there is one). One active job per
+//   question is the one rule, kept by the jobs table's index on both databases; a submission the
+//   dispatch refuses for it joins the job that holds the question.
 // - Whoever runs the checks, their progress reaches this process's bus through the store's
 //   event log (src/jobs/relay.ts), and from there the server-sent events and the page cache.
 import { randomUUID } from "node:crypto";
@@ -13,6 +16,7 @@ import { acceptInput } from "../domain/input.js";
 import type { CheckService } from "../service/check-service.js";
 import type { JobEventRepository } from "../store/job-events.js";
 import type { Job, JobRepository } from "../store/jobs.js";
+import type { JobDispatch } from "./dispatch.js";
 import type { EventRelay } from "./relay.js";
 import type { Worker } from "./worker.js";
 
@@ -22,6 +26,7 @@ export type EnqueueResult =
 interface JobQueueDeps {
   service: Pick<CheckService, "lookup">;
   jobs: JobRepository;
+  dispatch: JobDispatch;
   events: JobEventRepository;
   relay: EventRelay;
   /** The worker inside this process, if checks run here. */
@@ -40,9 +45,9 @@ export class JobQueue {
     return this.deps.worker?.concurrency ?? 0;
   }
 
-  /** Follows the event log and starts this process's worker, if any. Idempotent. */
+  /** Connects the dispatch, follows the event log and starts this process's worker, if any. Idempotent. */
   start(): Promise<void> {
-    this.ready ??= Promise.all([this.deps.relay.start(), this.deps.worker?.start()]).then(() => {});
+    this.ready ??= Promise.all([this.deps.dispatch.start(), this.deps.relay.start(), this.deps.worker?.start()]).then(() => {});
     return this.ready;
   }
 
@@ -55,7 +60,7 @@ export class JobQueue {
     const submission = acceptInput(rawInput);
     const { matchKey } = submission;
     const result = await this.exclusive(async (): Promise<EnqueueResult> => {
-      const { jobs, events, service } = this.deps;
+      const { jobs, dispatch, events, service } = this.deps;
       const active = await jobs.findActiveByMatchKey(matchKey);
       if (active)
         return { kind: "job", checkId: active.checkId, jobId: active.id, status: active.status as "queued" | "running", joined: true };
@@ -64,7 +69,7 @@ export class JobQueue {
       const checkId = existing?.id ?? randomUUID();
       const jobId = randomUUID();
       // A stale or explicitly refreshed check is re-run; a new one would reuse a report published meanwhile.
-      const inserted = await jobs.insert({
+      const inserted = await dispatch.send({
         id: jobId,
         checkId,
         input: submission.text,
@@ -117,8 +122,9 @@ export class JobQueue {
    */
   async stop(options: { timeoutMs?: number } = {}): Promise<void> {
     await this.deps.worker?.stop(options);
+    await this.deps.dispatch.stop();
     await this.deps.relay.poll().catch(() => {});
-    this.deps.relay.stop();
+    await this.deps.relay.stop();
   }
 
   /** Runs `work` with no other enqueue in between (join-or-queue must not race). */

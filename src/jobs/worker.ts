@@ -1,13 +1,14 @@
-// A worker: runs queued checks from the store, a configurable number at a time. `verity worker`
-// runs one in its own process, `verity serve` starts one in a child process (so checks never run
-// on the event loop that serves pages), and tests run one inside the server: the same code.
+// A worker: runs queued checks, a configurable number at a time. `verity worker` runs one in its own
+// process, `verity serve` starts one in a child process (so checks never run on the event loop that
+// serves pages), and tests run one inside the server: the same code.
 //
-// - A job is claimed atomically and leased to this worker, which renews the lease while it runs.
-//   A job whose lease ran out (its worker was killed) goes back to the queue, and is given up as
-//   failed after `maxAttempts` interrupted runs.
-// - A re-run whose report was published by the interrupted run is marked done instead of being
-//   run again; two runs of one job cannot both publish (a version is published once), so each
-//   run publishes at most one version.
+// - Jobs reach it through the dispatch (src/jobs/dispatch.ts): the store's leased jobs table on SQLite,
+//   pg-boss on PostgreSQL. A job is run at most `maxAttempts` times: a run that fails (other than for
+//   bad input) is tried again, and a job whose runs kept being interrupted is given up as failed.
+// - Publishing is idempotent per job: the first claim records the check's published version, so a
+//   run that finds a newer version published (by an earlier run of the same job, killed before it
+//   recorded it) marks the job done instead of running again; and two runs of one job cannot both
+//   publish (a version is published once), so each job publishes at most one version.
 // - Progress is appended to the store's event log (the web processes follow it, src/jobs/relay.ts)
 //   and, as a short log, to the job's row, so a reload shows the stage reached. A web process that
 //   runs this worker gets it on its bus at once.
@@ -16,26 +17,25 @@
 // - `stop` takes no more jobs at once, waits for the running ones up to a timeout, then hands the
 //   unfinished ones back to the queue.
 import { randomUUID } from "node:crypto";
+import { hostname } from "node:os";
+import { setTimeout as sleep } from "node:timers/promises";
 import { isDiskFull } from "../domain/disk-full.js";
-import { errorMessage } from "../domain/errors.js";
+import { ConfigError, errorMessage, isUserError } from "../domain/errors.js";
 import type { ProgressEvent } from "../domain/progress.js";
 import type { Report } from "../domain/report.js";
 import type { CheckService } from "../service/check-service.js";
 import type { Verity } from "../service/verity.js";
 import type { CheckRepository } from "../store/checks.js";
 import { JobEventRepository } from "../store/job-events.js";
-import { JobRepository, type StoredProgressEvent } from "../store/jobs.js";
+import { JobRepository, type Job, type StoredProgressEvent } from "../store/jobs.js";
 import { coalesced } from "./coalesced.js";
 import type { ProgressBus } from "./bus.js";
+import { openDispatch, type DispatchSettings, type JobDispatch } from "./dispatch.js";
 import { SpaceWait } from "./space-wait.js";
 
 export interface WorkerOptions {
   /** How many checks run at once (VERITY_CONCURRENCY, default 2). */
   concurrency?: number;
-  /** A job interrupted this many times is given up as failed. */
-  maxAttempts?: number;
-  /** How long a claimed job stays this worker's without a renewal (renewed every third of it). */
-  leaseMs?: number;
   /** How often the queue is looked at when nothing told this worker about a new job. */
   pollMs?: number;
   /** Keep the process alive while working (`verity worker`); a worker inside another process does not. */
@@ -54,32 +54,37 @@ export interface WorkerDeps {
   checks: CheckRepository;
   jobs: JobRepository;
   events: JobEventRepository;
+  dispatch: JobDispatch;
   /** The bus of a web process this worker runs in: its events reach it at once, not through the log. */
   bus?: ProgressBus;
 }
 
 /** Events older than this leave the log (each job's row keeps its run's stages). */
 const EVENTS_KEPT_MS = 24 * 3600_000;
-const DEFAULT_LEASE_MS = 30_000;
+
+interface Held {
+  job: Job;
+  run: Promise<void>;
+}
 
 export class Worker {
-  /** This worker's name on the jobs it holds. */
-  readonly id = randomUUID();
+  /** This worker's name on the jobs it holds: its machine and process, for whoever looks at the jobs table. */
+  readonly id = `${hostname()}/${process.pid}/${randomUUID().slice(0, 8)}`;
   readonly concurrency: number;
-  private readonly maxAttempts: number;
-  private readonly leaseMs: number;
   private readonly pollMs: number;
   private readonly now: () => Date;
   private readonly onError: (error: unknown) => void;
-  private readonly active = new Map<string, Promise<void>>();
+  private readonly active = new Map<string, Held>();
   private ready: Promise<void> | null = null;
   private stopped = false;
   /** Claims what fits, one pass at a time (a call during a pass makes one more). */
   private readonly pump = coalesced(() => this.fill().catch((error) => this.failed(error)));
   /** Jobs handed back while their run went on here: that run tells readers nothing more. */
   private readonly released = new Set<string>();
+  /** Jobs whose failed run here is to be tried again (until one is taken). */
+  private readonly retrying = new Set<string>();
   /** Jobs left running in the store because the disk was full when their outcome was written. */
-  private readonly stalled = new Set<string>();
+  private readonly stalled = new Map<string, Job>();
   private readonly space: SpaceWait;
   private timers: NodeJS.Timeout[] = [];
   private idleWaiters: (() => void)[] = [];
@@ -90,36 +95,41 @@ export class Worker {
     private readonly options: WorkerOptions = {},
   ) {
     this.concurrency = Math.max(1, Math.floor(options.concurrency ?? 2));
-    this.maxAttempts = Math.max(1, options.maxAttempts ?? 3);
-    this.leaseMs = Math.max(100, options.leaseMs ?? DEFAULT_LEASE_MS);
     this.pollMs = Math.max(10, options.pollMs ?? 500);
     this.now = options.now ?? (() => new Date());
     this.onError = options.onError ?? ((error) => console.error("verity worker:", error));
     this.space = new SpaceWait(() => this.recover(), options.spaceRetryMs ?? 2_000, options.log ?? ((m) => console.error(m)), this.onError);
   }
 
-  /** Takes back the jobs of workers that stopped renewing their leases, then starts working. Idempotent. */
+  /** Takes back the jobs of workers that went away, then starts working. Idempotent. */
   start(): Promise<void> {
-    if (this.timers.length === 0 && !this.stopped) {
-      const every = (ms: number, work: () => Promise<void>) => {
-        const timer = setInterval(() => void work().catch((error) => this.failed(error)), ms);
-        if (!this.options.holdProcess) timer.unref();
-        this.timers.push(timer);
-      };
-      every(this.pollMs, () => this.pump());
-      every(Math.max(50, Math.floor(this.leaseMs / 3)), () => this.heartbeat());
-    }
     if (!this.ready) {
-      this.ready = this.reclaim();
+      this.ready = this.deps.dispatch.start().then(() => this.reclaim());
       this.ready.then(
-        () => this.kick(),
+        () => {
+          this.startTimers();
+          return this.kick();
+        },
         (error) => {
+          if (error instanceof ConfigError) return; // said once, by whoever started the worker
           if (isDiskFull(error)) this.ready = null; // started again when space returns
           this.failed(error);
         },
       );
     }
     return this.ready;
+  }
+
+  /** Looks at the queue every `pollMs` (when nothing told this worker of a new job), and tends its jobs. */
+  private startTimers(): void {
+    if (this.timers.length > 0 || this.stopped) return;
+    const every = (ms: number, work: () => Promise<void>) => {
+      const timer = setInterval(() => void work().catch((error) => this.failed(error)), ms);
+      if (!this.options.holdProcess) timer.unref();
+      this.timers.push(timer);
+    };
+    every(this.pollMs, () => this.pump());
+    every(this.deps.dispatch.tendMs, () => this.heartbeat());
   }
 
   /** Looks at the queue now (a job was just queued) and claims what fits. */
@@ -133,7 +143,7 @@ export class Worker {
     return this.active.size > 0;
   }
 
-  /** Resolves when nothing runs here and nothing is queued (tests, benchmarks). */
+  /** Resolves when nothing runs here and nothing is queued that this worker could take (tests, benchmarks). */
   async whenIdle(): Promise<void> {
     await this.start();
     for (;;) {
@@ -141,7 +151,11 @@ export class Worker {
         const queued = await this.deps.jobs.queued(1);
         if (queued.length === 0 || this.stopped) return;
         await this.pump();
-        if (this.active.size === 0) return;
+        if (this.active.size === 0) {
+          if (this.retrying.size === 0) return;
+          await sleep(this.pollMs); // a run it failed waits out its retry delay (pg-boss's backoff)
+          continue;
+        }
       }
       await new Promise<void>((resolve) => this.idleWaiters.push(resolve));
     }
@@ -156,7 +170,7 @@ export class Worker {
     this.space.stop();
     for (const timer of this.timers) clearInterval(timer);
     this.timers = [];
-    const running = Promise.allSettled([...this.active.values()]);
+    const running = Promise.allSettled([...this.active.values()].map((held) => held.run));
     const { timeoutMs } = options;
     if (timeoutMs === undefined) await running;
     else if (timeoutMs > 0) {
@@ -165,21 +179,22 @@ export class Worker {
       clearTimeout(timer);
     }
     let handedBack = 0;
-    for (const jobId of [...this.active.keys()]) {
-      const job = await this.deps.jobs.get(jobId);
-      this.released.add(jobId);
-      if (job && (await this.deps.jobs.requeue(jobId, this.iso(), { owner: this.id }))) {
-        handedBack++;
-        await this.emit(job.checkId, "queued", { checkId: job.checkId });
-      }
-    }
+    for (const { job } of [...this.active.values()]) if (await this.handBack(job)) handedBack++;
+    await this.deps.dispatch.stop();
     return handedBack;
   }
 
-  /** Renews the leases of the running jobs, takes back expired ones, and trims the event log now and then. */
+  /** Gives a job back to the queue; this run of it tells readers nothing more. */
+  private async handBack(job: Job): Promise<boolean> {
+    this.released.add(job.id);
+    if (!(await this.deps.dispatch.handBack(this.id, job))) return false;
+    await this.emit(job.checkId, "queued", { checkId: job.checkId });
+    return true;
+  }
+
+  /** Keeps the running jobs this worker's, takes back abandoned ones, and trims the event log now and then. */
   private async heartbeat(): Promise<void> {
     if (this.stopped) return;
-    await this.deps.jobs.renew(this.id, [...this.active.keys()], this.leaseUntil());
     await this.reclaim();
     const now = this.now().getTime();
     if (now - this.lastPrune > 3600_000) {
@@ -188,50 +203,39 @@ export class Worker {
     }
   }
 
-  /** Jobs whose worker stopped renewing their lease go back to the queue, or fail after too many tries. */
+  /** Jobs whose worker went away go back to the queue (readers are told they wait again). */
   private async reclaim(): Promise<void> {
-    const { jobs } = this.deps;
-    const now = this.iso();
-    for (const job of await jobs.expired(now)) {
-      if (this.active.has(job.id)) continue;
-      if (job.attempts >= this.maxAttempts) {
-        // Given up only if its lease is still expired (a late renewal means its worker lives).
-        if (await jobs.requeue(job.id, now, { expiredBy: now })) {
-          await jobs.finish(job.id, { status: "failed", error: `the check was interrupted ${job.attempts} times and was given up` }, now);
-          await this.emit(job.checkId, "failed", { checkId: job.checkId, error: "the check was interrupted too many times" });
-        }
-        continue;
+    for (const job of await this.deps.dispatch.tend(this.id, [...this.active.keys()]))
+      await this.emit(job.checkId, "queued", { checkId: job.checkId });
+  }
+
+  /** Takes jobs while there are free slots. */
+  private async fill(): Promise<void> {
+    while (!this.stopped && this.active.size < this.concurrency) {
+      const taken = await this.deps.dispatch.take(this.id, this.concurrency - this.active.size);
+      if (taken.length === 0) break;
+      for (const job of taken) {
+        if (this.stopped)
+          await this.handBack(job); // a stop came while they were being taken
+        else this.launch(job);
       }
-      if (await jobs.requeue(job.id, now, { expiredBy: now })) await this.emit(job.checkId, "queued", { checkId: job.checkId });
     }
   }
 
-  /** Claims queued jobs, oldest first, while there are free slots. */
-  private async fill(): Promise<void> {
-    const { jobs, checks } = this.deps;
-    while (!this.stopped && this.active.size < this.concurrency) {
-      const candidates = (await jobs.queued(this.concurrency * 2 + this.active.size)).filter((j) => !this.active.has(j.id));
-      let claimed = false;
-      for (const job of candidates) {
-        if (this.stopped || this.active.size >= this.concurrency) break;
-        const row = await checks.row(job.checkId);
-        if (!(await jobs.claim(job.id, row?.version ?? 0, this.iso(), { owner: this.id, until: this.leaseUntil() }))) continue;
-        claimed = true;
-        const run = this.run(job.id)
-          .catch((error) => {
-            if (isDiskFull(error)) this.stalled.add(job.id);
-            this.failed(error);
-          })
-          .finally(() => {
-            this.active.delete(job.id);
-            this.released.delete(job.id);
-            if (!this.stopped) this.pump().catch((error) => this.onError(error));
-            this.notifyIdle();
-          });
-        this.active.set(job.id, run);
-      }
-      if (!claimed) break;
-    }
+  private launch(job: Job): void {
+    this.retrying.delete(job.id);
+    const run = this.run(job)
+      .catch((error) => {
+        if (isDiskFull(error)) this.stalled.set(job.id, job);
+        this.failed(error);
+      })
+      .finally(() => {
+        this.active.delete(job.id);
+        this.released.delete(job.id);
+        if (!this.stopped) this.pump().catch((error) => this.onError(error));
+        this.notifyIdle();
+      });
+    this.active.set(job.id, { job, run });
   }
 
   private notifyIdle(): void {
@@ -240,10 +244,8 @@ export class Worker {
     for (const resolve of waiters) resolve();
   }
 
-  private async run(jobId: string): Promise<void> {
-    const { jobs, checks, service } = this.deps;
-    const job = await jobs.get(jobId);
-    if (!job) return;
+  private async run(job: Job): Promise<void> {
+    const { checks, service, dispatch } = this.deps;
     const checkId = job.checkId;
     const log: StoredProgressEvent[] = [];
     let stage: string | null = null;
@@ -255,24 +257,34 @@ export class Worker {
       if (event.type === "stage-started") stage = event.stage;
       const snapshot = [...log];
       const current = stage;
-      if (this.released.has(jobId)) return;
+      if (this.released.has(job.id)) return;
       this.deps.bus?.publish(checkId, event.type, stored); // this process's readers see it now
       saving = saving
         .then(async () => {
-          if (this.released.has(jobId)) return;
+          if (this.released.has(job.id)) return;
           await this.append(checkId, event.type, stored);
-          await jobs.saveProgress(jobId, current, snapshot, this.iso());
+          await this.deps.jobs.saveProgress(job.id, current, snapshot, this.iso());
         })
         .catch(() => {});
     };
+    const publishedEarlier = async (): Promise<boolean> => {
+      const row = await checks.row(checkId);
+      return row !== null && job.baseVersion !== null && row.version > job.baseVersion && row.status !== "running";
+    };
 
     try {
-      const row = await checks.row(checkId);
-      if (row && job.baseVersion !== null && row.version > job.baseVersion && row.status !== "running") {
+      if (await publishedEarlier()) {
         // Published by an earlier run of this job, which stopped before recording it.
         await saving;
-        if (await jobs.finish(jobId, { status: "done" }, this.iso(), this.id))
+        if (await dispatch.finish(this.id, job, { status: "done", resultCheckId: null }))
           await this.publishDone(checkId, checkId, await checks.get(checkId));
+        return;
+      }
+      if (job.attempts > dispatch.maxAttempts) {
+        await saving;
+        const error = `the check was interrupted ${job.attempts - 1} times and was given up`;
+        if (await dispatch.finish(this.id, job, { status: "failed", error }))
+          await this.emit(checkId, "failed", { checkId, error: "the check was interrupted too many times" });
         return;
       }
       if (job.attempts > 1) await checks.resetInterrupted(checkId, this.iso());
@@ -281,22 +293,27 @@ export class Worker {
       const report = "reused" in submitted ? submitted.reused : await submitted.done;
       await saving;
       const resultCheckId = report.id !== checkId ? report.id : null;
-      if (await jobs.finish(jobId, { status: "done", resultCheckId }, this.iso(), this.id))
-        await this.publishDone(checkId, report.id, report);
+      if (await dispatch.finish(this.id, job, { status: "done", resultCheckId })) await this.publishDone(checkId, report.id, report);
     } catch (error) {
       await saving;
       if (isDiskFull(error)) throw error; // not the check's fault: run again once space returns
       // Another run of this job published first (this one had lost it): the check is done.
       const row = await checks.row(checkId);
       if (row && job.baseVersion !== null && row.version > job.baseVersion) {
-        if (await jobs.finish(jobId, { status: "done" }, this.iso(), this.id))
+        if (await dispatch.finish(this.id, job, { status: "done", resultCheckId: null }))
           await this.publishDone(checkId, checkId, await checks.get(checkId));
         return;
       }
       const message = errorMessage(error);
-      // A run that lost its job (handed back, or taken over after its lease ran out) records nothing.
-      if (await jobs.finish(jobId, { status: "failed", error: message }, this.iso(), this.id))
-        await this.emit(checkId, "failed", { checkId, error: message });
+      // Bad input fails again; anything else may pass on another try.
+      const retry = job.attempts < dispatch.maxAttempts && !isUserError(error);
+      // A run that lost its job (handed back, or taken over by another worker) records nothing.
+      if (!(await dispatch.finish(this.id, job, retry ? { status: "retry", error: message } : { status: "failed", error: message })))
+        return;
+      if (retry) {
+        this.retrying.add(job.id);
+        await this.emit(checkId, "queued", { checkId, retry: job.attempts + 1 });
+      } else await this.emit(checkId, "failed", { checkId, error: message });
     }
   }
 
@@ -304,9 +321,9 @@ export class Worker {
   private async recover(): Promise<void> {
     if (this.stopped) return;
     await this.start();
-    for (const id of [...this.stalled]) {
-      await this.deps.jobs.requeue(id, this.iso(), { owner: this.id });
-      this.stalled.delete(id);
+    for (const job of [...this.stalled.values()]) {
+      await this.deps.dispatch.handBack(this.id, job);
+      this.stalled.delete(job.id);
     }
     await this.pump();
   }
@@ -336,19 +353,16 @@ export class Worker {
     }
   }
 
-  private leaseUntil(): string {
-    return new Date(this.now().getTime() + this.leaseMs).toISOString();
-  }
-
   private iso(): string {
     return this.now().toISOString();
   }
 }
 
-/** A worker over an open Verity's store and check service. */
-export function openWorker(verity: Verity, options: WorkerOptions = {}): Worker {
+/** A worker over an open Verity's store and check service, with the dispatch of its database. */
+export function openWorker(verity: Verity, options: WorkerOptions & { dispatch?: Partial<DispatchSettings> } = {}): Worker {
   const { store, checks, service } = verity;
-  return new Worker({ service, checks, jobs: new JobRepository(store), events: new JobEventRepository(store) }, options);
+  const dispatch = openDispatch(store, { ...(options.now ? { now: options.now } : {}), ...options.dispatch });
+  return new Worker({ service, checks, jobs: new JobRepository(store), events: new JobEventRepository(store), dispatch }, options);
 }
 
 /** A progress event as stored and sent: the providers list trimmed to what a reader sees. */

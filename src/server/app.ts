@@ -57,6 +57,7 @@ export function createServer(verity: SiteVerity, partial: Partial<ServerOptions>
     campaign: options.campaign,
     secret: options.secret,
     now: options.now,
+    dispatch: options.jobs,
   });
   const clock = () => options.now().getTime();
   const pages = new PageCache(clock);

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { validateCampaign, type CampaignSettings } from "../service/campaign.js";
 import type { Config } from "../service/config.js";
 import { ConfigError, errorMessage } from "../domain/errors.js";
+import { dispatchSettings, type DispatchSettings } from "../jobs/dispatch.js";
 
 export interface RateLimit {
   /** Requests allowed at once. */
@@ -43,6 +44,8 @@ export interface ServerOptions {
   startJobs: boolean;
   /** Checks per archive page. */
   pageSize: number;
+  /** How jobs are dispatched (VERITY_JOB_LEASE, VERITY_JOB_EXPIRY; src/jobs/dispatch.ts). */
+  jobs: Partial<DispatchSettings>;
   now: () => Date;
 }
 
@@ -59,6 +62,7 @@ export const DEFAULT_OPTIONS: ServerOptions = {
   runChecks: true,
   startJobs: true,
   pageSize: 20,
+  jobs: {},
   now: () => new Date(),
 };
 
@@ -146,6 +150,7 @@ export function loadServerOptions(config: Config): ServerOptions {
     concurrency: concurrency ?? DEFAULT_OPTIONS.concurrency,
     corsOrigins: origins(text("VERITY_CORS_ORIGINS")),
     trustProxy: proxyHops(text("VERITY_TRUST_PROXY")),
+    jobs: dispatchSettings(env),
     rateLimits: {
       submissions: rateLimit(env, "VERITY_RATE_LIMIT_SUBMISSIONS", DEFAULT_OPTIONS.rateLimits.submissions),
       votes: rateLimit(env, "VERITY_RATE_LIMIT_VOTES", DEFAULT_OPTIONS.rateLimits.votes),

@@ -1,13 +1,15 @@
 // `verity migrate`: brings the database's schema up to date. On PostgreSQL this is the one way
-// migrations are applied (web and worker processes refuse a database with pending ones); SQLite
-// migrates its file whenever it is opened, so there it only opens and reports.
+// migrations are applied, and pg-boss (the job queue) is set up with its own schema: web and worker
+// processes refuse a database with pending migrations or without pg-boss. SQLite migrates its file
+// whenever it is opened, so there it only opens and reports.
+import { setUpJobQueue } from "../jobs/boss.js";
 import { databaseFile, migrateToLatest, openStore, redacted } from "../store/db.js";
 import type { Config } from "./config.js";
 
 export interface MigrateSummary {
   /** Where the database is (the SQLite file, or PostgreSQL's URL without its password). */
   database: string;
-  /** The migrations this run applied, in order. */
+  /** The migrations this run applied, in order (and what it set up of pg-boss). */
   applied: string[];
 }
 
@@ -19,7 +21,9 @@ export async function migrateDatabase(config: Config): Promise<MigrateSummary> {
   }
   const store = await openStore({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, migrations: "leave" });
   try {
-    return { database: redacted(config.databaseUrl), applied: await migrateToLatest(store.db) };
+    const applied = await migrateToLatest(store.db);
+    if (store.kind === "postgres") applied.push(...(await setUpJobQueue(store)));
+    return { database: redacted(config.databaseUrl), applied };
   } finally {
     await store.close();
   }

@@ -3,6 +3,7 @@
 // submissions, the editors' actions and the read counts; and the key that signs the site's cookies.
 import { randomBytes } from "node:crypto";
 import { ProgressBus } from "../jobs/bus.js";
+import { openDispatch, type DispatchSettings } from "../jobs/dispatch.js";
 import { JobQueue } from "../jobs/queue.js";
 import { EventRelay } from "../jobs/relay.js";
 import { Worker } from "../jobs/worker.js";
@@ -27,6 +28,8 @@ interface SiteSettings {
   /** The configured cookie key; null: one is generated once and kept in the store. */
   secret: string | null;
   now: () => Date;
+  /** How jobs are dispatched (defaults otherwise; the worker's settings on the command line). */
+  dispatch?: Partial<DispatchSettings>;
 }
 
 export interface SiteServices {
@@ -54,13 +57,14 @@ export function openSiteServices(verity: SiteVerity, settings: SiteSettings): Si
   const jobs = new JobRepository(store);
   const events = new JobEventRepository(store);
   const bus = new ProgressBus();
+  const dispatch = openDispatch(store, { now, ...settings.dispatch });
   let worker: Worker | null = null;
   if (settings.concurrency > 0) {
     if (!runsChecks(service)) throw new Error("checks that run in the web process need a Verity opened with openVerity");
-    worker = new Worker({ service, checks, jobs, events, bus }, { concurrency: settings.concurrency, now });
+    worker = new Worker({ service, checks, jobs, events, dispatch, bus }, { concurrency: settings.concurrency, now });
   }
   const relay = new EventRelay(events, bus, undefined, worker?.id ?? null);
-  const queue = new JobQueue({ service, jobs, events, relay, worker, now });
+  const queue = new JobQueue({ service, jobs, dispatch, events, relay, worker, now });
   const archive = new Archive(store, checks);
   let secret: Promise<string> | null = null;
   return {

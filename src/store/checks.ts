@@ -63,11 +63,15 @@ export class CheckRepository {
     await this.store.db.updateTable("checks").set({ status: "running", updated_at: now }).where("id", "=", id).execute();
   }
 
-  /** Publishes a report as the check's next version, atomically with its history entry. */
+  /**
+   * Publishes a report as the check's next version, atomically with its history entry. Only over the
+   * version before it: a second run of the same job (its first thought lost, but alive) finds its version
+   * taken and publishes nothing, so a job publishes one version however many runs it had.
+   */
   async publish(report: Report): Promise<void> {
     const json = JSON.stringify(report);
     await this.store.db.transaction().execute(async (trx) => {
-      await trx
+      const updated = await trx
         .updateTable("checks")
         .set({
           status: "done",
@@ -82,7 +86,9 @@ export class CheckRepository {
           checked_at: report.checkedAt,
         })
         .where("id", "=", report.id)
-        .execute();
+        .where("version", "=", report.version - 1)
+        .executeTakeFirst();
+      if (Number(updated.numUpdatedRows) !== 1) throw new Error(`version ${report.version} of this check was published by another run`);
       await trx
         .insertInto("check_versions")
         .values({ check_id: report.id, version: report.version, report_json: json, checked_at: report.checkedAt })

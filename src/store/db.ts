@@ -48,6 +48,8 @@ export interface SqliteStore extends StoreBase {
 
 export interface PostgresStore extends StoreBase {
   kind: "postgres";
+  /** DATABASE_URL: pg-boss (the job queue, src/jobs/boss.ts) opens its own connections with it. */
+  url: string;
 }
 
 export type Store = SqliteStore | PostgresStore;
@@ -137,7 +139,7 @@ async function openPostgres(databaseUrl: string, migrations: "refuse" | "apply" 
     await db.destroy();
     throw error;
   }
-  return { kind: "postgres", db, close: () => db.destroy() };
+  return { kind: "postgres", db, url: databaseUrl, close: () => db.destroy() };
 }
 
 /** Connects once, so that a wrong URL or a server that is down is one clear line, not a stack. */

@@ -1,7 +1,11 @@
 // The progress log of check runs: workers append each run's events (queued, started, the stages,
 // done or failed); web processes read what is new since the last id they saw, so live progress
-// reaches a reader from whichever process runs the check.
+// reaches a reader from whichever process runs the check. On PostgreSQL each append also wakes the
+// followers (LISTEN/NOTIFY, src/store/postgres/notify.ts); the table stays the truth.
 import type { Store } from "./db.js";
+import { listen, notify } from "./postgres/notify.js";
+
+const CHANNEL = "verity_job_events";
 
 export interface JobEvent {
   /** Increasing: the position in the log. */
@@ -21,6 +25,15 @@ export class JobEventRepository {
       .insertInto("job_events")
       .values({ check_id: checkId, type, data_json: JSON.stringify(data), origin, created_at: now })
       .execute();
+    if (this.store.kind === "postgres") await notify(this.store, CHANNEL);
+  }
+
+  /**
+   * Calls `wake` whenever any process appends (PostgreSQL); resolves with the way to stop, or with null
+   * where the database cannot tell (SQLite: its one machine looks often).
+   */
+  async follow(wake: () => void): Promise<(() => Promise<void>) | null> {
+    return this.store.kind === "postgres" ? listen(this.store, CHANNEL, wake) : null;
   }
 
   /** The events after `afterId`, oldest first. */

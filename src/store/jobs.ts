@@ -1,8 +1,8 @@
 // Durable check jobs: what the site and the API asked to check, and how far each run got.
-import type { Selectable } from "kysely";
+import type { Kysely, Selectable } from "kysely";
 import type { Store } from "./db.js";
 import { isUniqueViolation } from "./dialect.js";
-import type { JobsTable } from "./schema.js";
+import type { Database, JobsTable } from "./schema.js";
 
 export type JobStatus = "queued" | "running" | "done" | "failed";
 const ACTIVE_JOB_STATUSES: JobStatus[] = ["queued", "running"];
@@ -16,6 +16,16 @@ export interface Lease {
 export interface StoredProgressEvent {
   type: string;
   [key: string]: unknown;
+}
+
+/** A job as submitted. */
+export interface NewJob {
+  id: string;
+  checkId: string;
+  input: string;
+  matchKey: string;
+  fresh: boolean;
+  now: string;
 }
 
 export interface Job {
@@ -70,10 +80,13 @@ function toJob(row: Selectable<JobsTable>): Job {
 export class JobRepository {
   constructor(private readonly store: Store) {}
 
-  /** Inserts a queued job; false when another active job already holds the same question. */
-  async insert(job: { id: string; checkId: string; input: string; matchKey: string; fresh: boolean; now: string }): Promise<boolean> {
+  /**
+   * Inserts a queued job; false when another active job already holds the same question. `db`: a
+   * transaction the job is queued in (PostgreSQL: with its pg-boss job).
+   */
+  async insert(job: NewJob, db: Kysely<Database> = this.store.db): Promise<boolean> {
     try {
-      await this.store.db
+      await db
         .insertInto("jobs")
         .values({
           id: job.id,
@@ -166,9 +179,10 @@ export class JobRepository {
   /**
    * Takes a queued job for running (atomically: false when someone else took it), leased to a worker
    * until `lease.until`. The first claim records the check's published version, so a later run can
-   * tell it was published.
+   * tell it was published. `from`: the states it may be taken from (pg-boss hands out again a job
+   * left running by a worker that went away).
    */
-  async claim(id: string, currentVersion: number, now: string, lease?: Lease): Promise<boolean> {
+  async claim(id: string, currentVersion: number, now: string, lease?: Lease, from: readonly JobStatus[] = ["queued"]): Promise<boolean> {
     const result = await this.store.db
       .updateTable("jobs")
       .set((eb) => ({
@@ -181,7 +195,7 @@ export class JobRepository {
         lease_expires_at: lease?.until ?? null,
       }))
       .where("id", "=", id)
-      .where("status", "=", "queued")
+      .where("status", "in", from)
       .executeTakeFirst();
     return Number(result.numUpdatedRows) === 1;
   }
@@ -213,8 +227,13 @@ export class JobRepository {
    * Puts a running job back in the queue: one whose lease ran out (`expiredBy`: only if it still has,
    * so a renewed lease wins), one a worker hands back (`owner`), or any (a test's stopped server).
    */
-  async requeue(id: string, now: string, only: { expiredBy?: string; owner?: string } = {}): Promise<boolean> {
-    let query = this.store.db
+  async requeue(
+    id: string,
+    now: string,
+    only: { expiredBy?: string; owner?: string } = {},
+    db: Kysely<Database> = this.store.db,
+  ): Promise<boolean> {
+    let query = db
       .updateTable("jobs")
       .set({ status: "queued", updated_at: now, lease_owner: null, lease_expires_at: null })
       .where("id", "=", id)
@@ -241,8 +260,9 @@ export class JobRepository {
     outcome: { status: "done" | "failed"; error?: string | null; resultCheckId?: string | null },
     now: string,
     owner?: string,
+    db: Kysely<Database> = this.store.db,
   ): Promise<boolean> {
-    let query = this.store.db
+    let query = db
       .updateTable("jobs")
       .set({
         status: outcome.status,

@@ -7,6 +7,7 @@ import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { after, before, describe, it } from "node:test";
+import { openStore } from "../../src/store/db.js";
 import { freshDatabase, POSTGRES_SKIP } from "../helpers/postgres.js";
 import { tempDir } from "../helpers/verity.js";
 
@@ -21,6 +22,7 @@ describe("verity migrate, export and import on PostgreSQL", { skip: POSTGRES_SKI
       cwd: dir,
       env: { PATH: process.env.PATH, VERITY_DATA_DIR: path.join(dir, "data"), VERITY_SOURCES: "library", ...env },
       encoding: "utf8",
+      timeout: 120_000, // a bound against a command that would not stop (serve), not a timing
     });
     return { status: r.status, stdout: r.stdout, stderr: r.stderr };
   };
@@ -43,10 +45,23 @@ describe("verity migrate, export and import on PostgreSQL", { skip: POSTGRES_SKI
     assert.match(r.stderr, /^verity: the database has \d+ pending migration\(s\) .*run `verity migrate` first\n$/);
   });
 
+  it("refuses to run a worker or a web process where pg-boss is not set up, naming `verity migrate`", async () => {
+    const bare = await freshDatabase();
+    await (await openStore({ dataDir: "", databaseUrl: bare, migrations: "apply" })).close(); // ours, not pg-boss's
+    for (const args of [["worker"], ["serve", "--no-worker", "--port", "0"]]) {
+      const r = run({ DATABASE_URL: bare }, ...args);
+      assert.equal(r.status, 2, r.stderr);
+      assert.match(r.stderr, /^verity: the job queue \(pg-boss\) in postgres:\/\/.* is not set up: run `verity migrate` first\n$/);
+    }
+  });
+
   it("applies the migrations once, then has nothing to apply", () => {
     const first = onPostgres("migrate");
     assert.equal(first.status, 0, first.stderr);
-    assert.match(first.stdout, /^migrated postgres:\/\/.*: applied 001-library, .*006-embeddings, 007-job-leases\n$/);
+    assert.match(
+      first.stdout,
+      /^migrated postgres:\/\/.*: applied 001-library, .*006-embeddings, 007-job-leases, pg-boss schema \d+, pg-boss queue verity-checks\n$/,
+    );
     const again = onPostgres("migrate");
     assert.equal(again.status, 0, again.stderr);
     assert.match(again.stdout, /is up to date \(no pending migrations\)/);

@@ -1,17 +1,20 @@
 // Checks run in worker processes (issue 20, point 1; issue 19, points 1 and 3): a web process that
 // runs no checks follows their progress through the store; `verity serve` hands unfinished checks
 // back on SIGTERM and finishes them after a restart; a worker killed mid-check loses nothing and
-// every check is published exactly once. The checks are held in their search (a SearXNG stand-in
+// every check is published exactly once; on PostgreSQL (pg-boss), one web process and two workers take
+// 30 checks submitted through the API, one worker is killed mid-way, and a reader's progress stream
+// follows its check through the kill to the end. The checks are held in their search (a SearXNG stand-in
 // that answers only when the test lets it), so each is caught running, whatever the machine's speed.
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { setTimeout as sleep } from "node:timers/promises";
 import { createServer } from "../../src/server/app.js";
 import { openWorker } from "../../src/jobs/worker.js";
 import { JobRepository, type Job } from "../../src/store/jobs.js";
+import { POSTGRES_SKIP } from "../helpers/postgres.js";
 import { startFixtureServer, type FixtureServer } from "../fixtures/servers/fixture-server.js";
 import { LIBRARY } from "../fixtures/library-docs.js";
 import { startCli } from "../helpers/cli-process.js";
+import { until } from "../helpers/until.js";
 import { tempVerity } from "../helpers/verity.js";
 import { listen, readEvents } from "../helpers/website.js";
 
@@ -26,15 +29,6 @@ const QUESTIONS = [
   "Is the Amazon rainforest the largest on Earth?",
 ];
 
-/** Waits (bounded) until `ready` holds. */
-async function until(what: string, ready: () => Promise<boolean> | boolean): Promise<void> {
-  for (let i = 0; i < 2400; i++) {
-    if (await ready()) return;
-    await sleep(50);
-  }
-  throw new Error(`gave up waiting until ${what}`);
-}
-
 /** A SearXNG stand-in that holds every search until `open()` (then answers with no results). */
 async function heldSearch(): Promise<{ server: FixtureServer; open: () => void }> {
   let open!: () => void;
@@ -46,9 +40,28 @@ async function heldSearch(): Promise<{ server: FixtureServer; open: () => void }
   return { server, open };
 }
 
+/** A SearXNG stand-in that answers at once (with no results) except while held. */
+async function switchableSearch(): Promise<{ server: FixtureServer; hold: () => void; release: () => void }> {
+  let gate: Promise<void> | null = null;
+  let open = () => {};
+  const server = await startFixtureServer(async () => {
+    await gate;
+    return { body: { query: "", number_of_results: 0, results: [], answers: [], infoboxes: [], suggestions: [] } };
+  });
+  const release = () => {
+    open();
+    gate = null;
+  };
+  const hold = () => {
+    release();
+    gate = new Promise<void>((resolve) => (open = resolve));
+  };
+  return { server, hold, release };
+}
+
 /** Queues the questions as the website does, from a web process that runs no checks. */
-async function queueQuestions(v: TempVerity): Promise<string[]> {
-  const app = createServer(v, { runChecks: false });
+async function queueQuestions(v: TempVerity, jobs: { expiryMs?: number } = {}): Promise<string[]> {
+  const app = createServer(v, { runChecks: false, jobs });
   const ids: string[] = [];
   for (const question of QUESTIONS) {
     const queued = await app.queue.enqueue(question);
@@ -184,9 +197,9 @@ describe("verity worker killed mid-check", () => {
 
   it("loses nothing: its checks are taken again once its lease runs out, and every check is published once", async () => {
     const { v, search } = held;
-    const checkIds = await queueQuestions(v);
-    // A short lease, so the killed worker's jobs are taken again soon.
-    const env = cliEnv(v, search.server, { VERITY_JOB_LEASE: "1" });
+    const checkIds = await queueQuestions(v, { expiryMs: 5000 }); // on PostgreSQL a job carries the expiry it was queued with
+    // A short lease (or expiry, under VERITY_TEST_BACKEND=postgres), so the killed worker's jobs are taken again soon.
+    const env = cliEnv(v, search.server, { VERITY_JOB_LEASE: "1", VERITY_JOB_EXPIRY: "5" });
     const first = startCli(["worker"], env);
     let killed: Job[] = [];
     try {
@@ -212,3 +225,79 @@ describe("verity worker killed mid-check", () => {
     await assertPublishedOnce(v, checkIds);
   });
 });
+
+describe("on PostgreSQL: one web process, two workers, one killed with SIGKILL mid-way", { skip: POSTGRES_SKIP }, () => {
+  let v: TempVerity;
+  let search: Awaited<ReturnType<typeof switchableSearch>>;
+  before(async () => {
+    v = await tempVerity({ backend: "postgres" });
+    await v.library.upsertMany(LIBRARY);
+    search = await switchableSearch();
+  });
+  after(async () => {
+    search.release();
+    await search.server.close();
+    await v.cleanup();
+  });
+
+  it("publishes each of 30 checks submitted through the API exactly once, and the reader's stream follows its check to the end", async () => {
+    // Expiry in seconds (the default is 15 minutes), so the killed worker's checks come back soon.
+    const env = cliEnv(v, search.server, { VERITY_JOB_EXPIRY: "10", VERITY_STOP_TIMEOUT: "1", VERITY_RATE_LIMIT_SUBMISSIONS: "100,100" });
+    const web = startCli(["serve", "--no-worker", "--port", "0"], env);
+    const workers = [startCli(["worker"], env), startCli(["worker"], env)];
+    const jobs = new JobRepository(v.store);
+    try {
+      const [, url] = await web.waitFor(/serving on (http:\/\/127\.0\.0\.1:\d+)/);
+      const checkIds: string[] = [];
+      for (let i = 0; i < 30; i++) {
+        const question = `${QUESTIONS[i % QUESTIONS.length]!.replace(/\?$/, "")} (case ${i + 1})?`;
+        const res = await fetch(`${url}/api/checks`, {
+          method: "POST",
+          body: JSON.stringify({ input: question }),
+          headers: { "content-type": "application/json", origin: url! },
+        });
+        assert.equal(res.status, 202, await res.clone().text());
+        checkIds.push((await res.json()).id);
+      }
+      for (const w of workers) await w.waitFor(/worker is taking checks/);
+      await until("some checks are published", async () => (await jobsOf(v)).filter((j) => j.status === "done").length >= 6);
+
+      // Mid-way: the searches are held, so each worker's two slots fill with checks that wait in their search.
+      search.hold();
+      await until("four checks run", async () => (await jobsOf(v)).filter((j) => j.status === "running").length === 4);
+      const running = (await jobsOf(v)).filter((j) => j.status === "running");
+      const owners = [...new Set(running.map((j) => j.leaseOwner))];
+      assert.equal(owners.length, 2, "each worker runs two");
+      const victim = running.find((j) => j.leaseOwner === owners[0])!;
+      const followed = victim.checkId;
+      const stream = readEvents(`${url}/api/checks/${followed}/events`);
+      const killedJobs = running.filter((j) => j.leaseOwner === owners[0]).map((j) => j.id);
+      const killedIndex = workerOf(owners[0]!, workers);
+      assert.equal(await workers[killedIndex]!.stop("SIGKILL"), null);
+      search.release();
+
+      // A bound against hanging on a loaded machine, not a timing: one worker runs what is left.
+      await until("every check is done", async () => (await jobsOf(v)).every((j) => j.status === "done"), 600_000);
+      const events = await stream;
+      const types = events.map((e) => e.event);
+      assert.equal(types.at(-1), "done", `the stream ends with the check: ${types.join(", ")}`);
+      const attempts = events.filter((e) => e.event === "started").map((e) => (e.data as { attempt?: number }).attempt);
+      assert.ok(attempts.includes(2), `the stream goes on through the second attempt: ${types.join(", ")}`);
+      for (const id of killedJobs) assert.equal((await jobs.get(id))?.attempts, 2, "the killed worker's checks ran again, once");
+      await assertPublishedOnce(v, checkIds);
+      assert.equal(await workers[1 - killedIndex]!.stop("SIGTERM"), 0);
+      assert.equal(await web.stop("SIGTERM"), 0);
+    } finally {
+      for (const w of workers) await w.stop("SIGKILL");
+      await web.stop("SIGKILL");
+    }
+  });
+});
+
+/** Which of the worker processes holds the jobs of `owner` (a worker's name begins with its host and pid). */
+function workerOf(owner: string, workers: ReturnType<typeof startCli>[]): number {
+  const pid = Number(owner.split("/")[1]);
+  const index = workers.findIndex((w) => w.child.pid === pid);
+  assert.ok(index >= 0, `worker ${owner} is one of the two processes`);
+  return index;
+}

@@ -6,6 +6,7 @@ import { randomUUID } from "node:crypto";
 import { after, before, describe, it } from "node:test";
 import SQLite from "better-sqlite3";
 import { normalizeForMatch } from "../../../src/domain/text.js";
+import { openDispatch, type JobDispatch } from "../../../src/jobs/dispatch.js";
 import { Worker } from "../../../src/jobs/worker.js";
 import { JobEventRepository } from "../../../src/store/job-events.js";
 import { JobRepository } from "../../../src/store/jobs.js";
@@ -40,18 +41,20 @@ describe("the worker on a full disk", () => {
 
     let full = true;
     let refused = 0;
-    const flaky = Object.assign(Object.create(jobs) as JobRepository, {
-      requeue: async (id: string, at: string) => {
+    // Taking back the job left running (its lease is gone) is the first write the worker makes.
+    const dispatch = openDispatch(v.store);
+    const flaky = Object.assign(Object.create(dispatch) as JobDispatch, {
+      tend: async (owner: string, running: string[]) => {
         if (full) {
           refused++;
           throw new SQLite.SqliteError("database or disk is full", "SQLITE_FULL");
         }
-        return jobs.requeue(id, at);
+        return dispatch.tend(owner, running);
       },
     });
     const log: string[] = [];
     const queue = new Worker(
-      { service: v.service, checks: v.checks, jobs: flaky, events: new JobEventRepository(v.store) },
+      { service: v.service, checks: v.checks, jobs, events: new JobEventRepository(v.store), dispatch: flaky },
       { spaceRetryMs: 5, log: (message: string) => log.push(message), onError: (error: unknown) => assert.fail(String(error)) },
     );
     try {
