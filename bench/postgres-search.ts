@@ -5,6 +5,10 @@
 // passage search (documents in the order of their best passage), each with its 95% bootstrap interval and
 // the paired interval of the difference, and the two stores' query times as a ratio measured side by side.
 // (`npm run bench:quality` with DATABASE_URL measures the whole check on PostgreSQL.)
+// With `--passages N` the library is filled up to about N passages with documents recombined from real
+// sentences (bench/library-generator.ts, fixed seed), so that query time can be read at 50k or 250k passages
+// with the SciFact abstracts among look-alikes.
+import { createWriteStream } from "node:fs";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -14,8 +18,11 @@ import { LibraryRepository } from "../src/store/library.js";
 import { ingestPaths } from "../src/sources/library/ingest.js";
 import { bootstrapInterval, mean, ndcgAt, round3 } from "./quality/metrics.js";
 import { libraryDatabase } from "./quality/database.js";
+import { closeStream, passagesIn, recombined, sentencePool, writeLibrary, writeTo } from "./library-generator.js";
 
-const { values } = parseArgs({ options: { "data-dir": { type: "string", default: path.resolve("../shared/datasets") } } });
+const { values } = parseArgs({
+  options: { "data-dir": { type: "string", default: path.resolve("../shared/datasets") }, passages: { type: "string" } },
+});
 if (!process.env.DATABASE_URL) {
   console.error("set DATABASE_URL=postgres://… to a server where this benchmark may create a database");
   process.exit(2);
@@ -32,7 +39,22 @@ const claims: { claim: string; cited_doc_ids: number[] }[] = await lines("claims
 
 const work = await mkdtemp(path.join(os.tmpdir(), "verity-pg-search-"));
 const file = path.join(work, "scifact.jsonl");
-await writeFile(file, corpus.map((d) => JSON.stringify({ id: `sf-${d.doc_id}`, title: d.title, sentences: d.abstract })).join("\n"));
+const sciFact = corpus.map((d) => ({ id: `sf-${d.doc_id}`, title: d.title, sentences: d.abstract }));
+await writeFile(file, sciFact.map((d) => JSON.stringify(d) + "\n").join(""));
+let libraryPassages = sciFact.reduce((n, d) => n + passagesIn(d), 0);
+let generated = 0;
+if (values.passages) {
+  const out = createWriteStream(file, { flags: "a" });
+  const pool = await sentencePool(values["data-dir"]!, { climateFever: true });
+  const made = await writeLibrary(
+    recombined(pool, { prefix: "gen-", lengthFirst: false }),
+    Number(values.passages) - libraryPassages,
+    (line) => writeTo(out, line),
+  );
+  await closeStream(out);
+  libraryPassages += made.passages;
+  generated = made.documents;
+}
 const database = await libraryDatabase("search");
 
 interface Backend {
@@ -89,7 +111,11 @@ try {
     const diff = bootstrapInterval(pairs, (s) => mean(s.map(([x, y]) => y - x)));
     return `| ${label} | ${round3(mean(a))} (${bootstrapInterval(a, mean).join(" – ")}) | ${round3(mean(b))} (${bootstrapInterval(b, mean).join(" – ")}) | ${round3(mean(b) - mean(a))} (${diff.join(" – ")}) |`;
   };
-  console.log(`SciFact dev, ${claims.length} claims, ${corpus.length} abstracts; ${new Date().toISOString()}`);
+  const library =
+    generated > 0
+      ? `${corpus.length} abstracts and ${generated} generated documents, ${libraryPassages} passages`
+      : `${corpus.length} abstracts`;
+  console.log(`SciFact dev, ${claims.length} claims, ${library}; ${new Date().toISOString()}; load average ${os.loadavg()[0]!.toFixed(1)}`);
   console.log(`${os.cpus()[0]?.model ?? "unknown CPU"} (${os.cpus().length} cores), Node ${process.version}\n`);
   console.log("| search | SQLite (95% interval) | PostgreSQL (95% interval) | PostgreSQL − SQLite (paired 95% interval) |");
   console.log("|---|---|---|---|");
