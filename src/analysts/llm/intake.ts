@@ -4,7 +4,7 @@
 import type { Claim, Entity, UncheckedSentence } from "../../domain/report.js";
 import type { IntakeResult } from "../../domain/analysis.js";
 import { slugify } from "../../domain/slug.js";
-import { collapseWhitespace, normalizeForMatch, truncate, words } from "../../domain/text.js";
+import { collapseWhitespace, contentTerms, normalizeForMatch, truncate } from "../../domain/text.js";
 import { locateClaim } from "./locate.js";
 import type { IntakeOutput } from "./schemas.js";
 
@@ -94,12 +94,12 @@ export function uncheckedBesides(
   return [...left, ...overLimit.map((c) => ({ text: collapseWhitespace(c.text), reason: "over-limit" as const }))];
 }
 
-/** Whether at least 60% of the claim's longer words (4 letters or more) are in the sentence: the model may reword. */
+/** Whether at least 60% of the claim's content terms are in the sentence: the model may reword. */
 function mostWordsIn(claim: string, sentence: string): boolean {
-  const claimWords = words(claim).filter((w) => w.length >= 4);
-  if (claimWords.length === 0) return normalizeForMatch(sentence).includes(normalizeForMatch(claim));
-  const inSentence = new Set(words(sentence));
-  return claimWords.filter((w) => inSentence.has(w)).length >= 0.6 * claimWords.length;
+  const claimTerms = contentTerms(claim);
+  if (claimTerms.length === 0) return normalizeForMatch(sentence).includes(normalizeForMatch(claim));
+  const inSentence = new Set(contentTerms(sentence));
+  return claimTerms.filter((term) => inSentence.has(term)).length >= 0.6 * claimTerms.length;
 }
 
 function cleanModelTitle(raw: string): string | null {
