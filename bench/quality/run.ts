@@ -11,13 +11,14 @@ import { checkCovid } from "./datasets/check-covid.js";
 import { climateFever } from "./datasets/climate-fever.js";
 import { liarPlus } from "./datasets/liar-plus.js";
 import { offTopic } from "./datasets/off-topic.js";
+import { plainFindings } from "./datasets/plain-findings.js";
 import { scifact } from "./datasets/scifact.js";
 import { runFloor } from "./floor.js";
 import { openTrainingEncoder } from "./embeddings.js";
 import { Workspace } from "./harness.js";
 import { renderQualityMarkdown } from "./report.js";
 
-const DATASETS: Dataset[] = [scifact, climateFever, checkCovid, liarPlus, averitec, offTopic];
+const DATASETS: Dataset[] = [scifact, climateFever, checkCovid, liarPlus, averitec, offTopic, plainFindings];
 
 const { values } = parseArgs({
   options: {

@@ -7,7 +7,12 @@
 //   supported it, labelled refutes: the vectors of the two are as close as a negation's, and the sets
 //   rarely show a claim and its reversal;
 // - a claim beside another group's evidence, labelled neutral: the sets' neutral pairs are on the
-//   claim's topic, and a model that never saw an unrelated passage takes a side on one.
+//   claim's topic, and a model that never saw an unrelated passage takes a side on one;
+// - a claim beside itself, or its negation or reversal, reported the way abstracts and news report a
+//   finding ("Studies found that …", "Researchers found no evidence that …"): the sets' evidence
+//   seldom carries the negation while the claim does not, and the model without these pairs read
+//   "Large studies found that coffee does not cause cancer." as supporting "Coffee causes cancer."
+//   (bench/quality/datasets/plain-findings.json: 18 of 48 plain cases on the wrong side).
 import { createHash } from "node:crypto";
 import type { StancePair } from "./stance-sets.js";
 
@@ -76,13 +81,48 @@ function fraction(key: string): number {
   return createHash("sha256").update(key).digest().readUInt32BE(0) / 2 ** 32;
 }
 
+/** Frames that report a finding as found. */
+const FOUND = [
+  "Studies found that",
+  "The study showed that",
+  "Researchers concluded that",
+  "A large trial found that",
+  "The evidence shows that",
+  "Analysis of the data showed that",
+  "It was found that",
+  "Reviews of the evidence confirmed that",
+];
+/** Frames that report a finding as not found. */
+const NOT_FOUND = [
+  "Researchers found no evidence that",
+  "There is no evidence that",
+  "The study did not find that",
+  "The data do not show that",
+  "The trial failed to show that",
+  "It is not true that",
+];
+/** Claims written from Wikipedia mostly open with a name, whose capital stays inside a frame. */
+const NAMED = new Set(["fever-lite", "fever-symmetric", "fever-adversarial", "vitaminc", "fool-me-twice", "wice"]);
+
+/** The claim as the clause of a reporting frame: "Coffee causes cancer." → "Studies found that coffee causes cancer." */
+export function reported(frame: string, claim: string, dataset: string): string {
+  let clause = claim.trim().replace(/[.!]+$/, "");
+  if (!NAMED.has(dataset) && /^[A-Z][a-z]/.test(clause)) clause = clause[0]!.toLowerCase() + clause.slice(1);
+  return `${frame} ${clause}.`;
+}
+
+function pick(list: string[], key: string): string {
+  return list[Math.floor(fraction(key) * list.length)]!;
+}
+
 export function augmentStancePairs(
   train: StancePair[],
-  options: { negated?: number; reversed?: number; unrelated?: number } = {},
+  options: { negated?: number; reversed?: number; unrelated?: number; reported?: number } = {},
 ): StancePair[] {
   const negatedShare = options.negated ?? 0.4;
   const reversedShare = options.reversed ?? 0.5;
   const unrelatedShare = options.unrelated ?? 0.1;
+  const reportedShare = options.reported ?? 0.12;
   const out: StancePair[] = [];
   for (const p of train) {
     if (p.label !== "supports" || p.silver || fraction(`negate:${p.claim}:${p.evidence}`) >= negatedShare) continue;
@@ -99,6 +139,26 @@ export function augmentStancePairs(
     if (!reversed) continue;
     out.push({ ...p, claim: reversed, label: "refutes", silver: false });
     out.push({ ...p, claim: reversed, evidence: p.claim, label: "refutes", silver: false });
+  }
+  // Reported: each chosen claim once, whatever number of evidence passages supported it.
+  const framed = new Set<string>();
+  for (const p of train) {
+    if (p.label !== "supports" || p.silver || framed.has(p.claim) || fraction(`report:${p.claim}`) >= reportedShare) continue;
+    framed.add(p.claim);
+    const found = pick(FOUND, `found:${p.claim}`);
+    const claimAs = (claim: string, evidence: string, label: StancePair["label"]) =>
+      out.push({ ...p, claim, evidence, label, silver: false });
+    claimAs(p.claim, reported(found, p.claim, p.dataset), "supports");
+    claimAs(p.claim, reported(pick(NOT_FOUND, `not-found:${p.claim}`), p.claim, p.dataset), "refutes");
+    const negated = negateClaim(p.claim);
+    if (negated) {
+      claimAs(p.claim, reported(found, negated, p.dataset), "refutes");
+      claimAs(negated, reported(found, negated, p.dataset), "supports");
+      claimAs(negated, reported(found, p.claim, p.dataset), "refutes");
+      claimAs(negated, negated, "supports");
+    }
+    const reversed = reverseClaim(p.claim);
+    if (reversed) claimAs(p.claim, reported(found, reversed, p.dataset), "refutes");
   }
   // Unrelated: each chosen claim meets the evidence of the pair a fixed stride away, from another group.
   const stride = Math.max(1, Math.floor(train.length / 7) + 1);

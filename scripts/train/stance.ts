@@ -5,7 +5,7 @@
 // those of the sets we may only measure on, are scored and written into the model card.
 // Run by `npm run train`, or alone: node --import tsx scripts/train/stance.ts [--data-dir D] [--epochs N]
 import { createHash } from "node:crypto";
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { decodeMlp, predictMlp, type MlpModel } from "../../src/analysts/local/models/mlp.js";
@@ -16,6 +16,14 @@ import { augmentStancePairs } from "./stance-augment.js";
 import { DATASETS, loadStancePairs, type StancePair } from "./stance-sets.js";
 
 const CLASSES = ["supports", "refutes", "neutral"];
+const PLAIN = {
+  dataset: "plain-findings",
+  shippable: false,
+  split: "heldout",
+  sourceSplit: "plain-findings",
+  labelSpace: "SR",
+  silver: false,
+} as const;
 const IN_DOMAIN = new Set(["scifact", "check-covid"]);
 const MODELS = "src/analysts/local/models";
 
@@ -37,16 +45,22 @@ const augmented = augmentStancePairs(original);
 const train = [...original, ...augmented];
 const validation = pairs.filter((p) => p.shippable && p.split === "train" && isValidation(p));
 const heldout = pairs.filter((p) => p.split === "heldout");
+// Our own plain cases (bench/quality/datasets/plain-findings.json), measured in the card, never trained on.
+const plain = (
+  JSON.parse(await readFile("bench/quality/datasets/plain-findings.json", "utf8")) as {
+    pairs: { claim: string; passage: string; stance: "supports" | "refutes" }[];
+  }
+).pairs.map((p): StancePair => ({ ...PLAIN, claim: p.claim, evidence: p.passage, label: p.stance, group: p.claim }));
 
 const training = await openTrainingEncoder();
 try {
   await embedAll(
     training,
-    [...train, ...validation, ...heldout].flatMap((p) => [p.claim, p.evidence]),
+    [...train, ...validation, ...heldout, ...plain].flatMap((p) => [p.claim, p.evidence]),
     "stance pairs",
   );
   const vectors = new Map<string, Float32Array>();
-  const texts = [...new Set([...pairs, ...augmented].flatMap((p) => [p.claim, p.evidence]))];
+  const texts = [...new Set([...pairs, ...augmented, ...plain].flatMap((p) => [p.claim, p.evidence]))];
   for (let i = 0; i < texts.length; i += 2048) {
     const chunk = texts.slice(i, i + 2048);
     (await training.encoder.embed(chunk)).forEach((v, j) => vectors.set(chunk[j]!, v));
@@ -59,6 +73,7 @@ try {
   });
   const trainExamples = train.map(example);
   const validationExamples = validation.map(example);
+  const plainExamples = plain.map(example);
   console.error(
     `stance: ${trainExamples.length} train pairs (${augmented.length} made from them: negated and reversed claims, unrelated passages), ${validationExamples.length} validation, ${heldout.length} held out`,
   );
@@ -71,7 +86,9 @@ try {
     onEpoch: (epoch, loss, snapshot) => {
       const model = snapshot();
       const score = macroAccuracy(model, validationExamples);
-      console.error(`  epoch ${epoch}: loss ${loss.toFixed(4)}, validation balanced accuracy ${score.toFixed(3)}`);
+      console.error(
+        `  epoch ${epoch}: loss ${loss.toFixed(4)}, validation balanced accuracy ${score.toFixed(3)}, plain findings ${macroAccuracy(model, plainExamples).toFixed(3)}`,
+      );
       if (!best || score > best.score) best = { epoch, score, model };
     },
   });
@@ -85,7 +102,7 @@ try {
       chosen,
       trainExamples.length,
       augmented.length,
-      heldout.map((p) => ({ pair: p, example: example(p) })),
+      [...heldout, ...plain].map((p) => ({ pair: p, example: example(p) })),
     ),
   );
   console.error(`stance: trained in ${((performance.now() - started) / 1000).toFixed(0)} s`);
@@ -116,7 +133,7 @@ function modelCard(
 ): string {
   const weights = decodeMlp(chosen.model);
   const rows: string[] = [];
-  for (const dataset of Object.keys(DATASETS)) {
+  for (const dataset of [...Object.keys(DATASETS), PLAIN.dataset]) {
     const mine = heldout.filter((h) => h.pair.dataset === dataset);
     if (mine.length === 0) continue;
     let right3 = 0;
@@ -132,7 +149,7 @@ function modelCard(
       }
     }
     const counts = CLASSES.map((c) => mine.filter((h) => h.pair.label === c).length).join(" / ");
-    const info = DATASETS[dataset]!;
+    const info = DATASETS[dataset] ?? { shippable: false, licence: "ours: bench/quality/datasets/plain-findings.json (48 pairs)" };
     rows.push(
       `| ${dataset} | ${info.shippable ? "yes" : "no: measured only"} | ${info.licence} | ${mine.length} (${counts}) | ${(right3 / mine.length).toFixed(3)} | ${sides > 0 ? (rightSides / sides).toFixed(3) : "—"} |`,
     );
@@ -169,6 +186,9 @@ function modelCard(
   multi-step reasoning and claims whose truth depends on a date. It reads English only.
 
 ## Held-out pairs (about a tenth of each set, by claim group, never trained on)
+
+The last row, plain-findings, is our own: 48 claims, each beside a passage that plainly supports or refutes it in the
+words news and abstracts use (bench/quality/datasets/plain-findings.json, written before any model was measured on it).
 
 3-way accuracy over supports / refutes / neutral; "sides" is accuracy on the supports and refutes pairs alone,
 choosing the likelier of the two.
