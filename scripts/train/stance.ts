@@ -75,7 +75,7 @@ try {
   const validationExamples = validation.map(example);
   const plainExamples = plain.map(example);
   console.error(
-    `stance: ${trainExamples.length} train pairs (${augmented.length} made from them: negated and reversed claims, unrelated passages), ${validationExamples.length} validation, ${heldout.length} held out`,
+    `stance: ${trainExamples.length} train pairs (${augmented.length} made from them: negated and reversed claims, reported findings, unrelated passages), ${validationExamples.length} validation, ${heldout.length} held out`,
   );
 
   let best: { epoch: number; score: number; model: MlpModel } | null = null;
@@ -171,8 +171,9 @@ function modelCard(
 - **Training**: ${trained.toLocaleString("en")} pairs, Adam, class-weighted cross-entropy with L2; silver labels (sampled
   negatives, machine-written claims) count half, SciFact and Check-COVID pairs twice. Made from the train pairs
   (scripts/train/stance-augment.ts): claims negated after their first auxiliary ("X can Y" → "X can not Y") or turned the
-  other way ("lowers" → "raises") beside the evidence that supported them, as refutations, and claims beside another
-  group's evidence, as neutral (${made.toLocaleString("en")} pairs in all). The epoch (${chosen.epoch}) was chosen on a twentieth of the train groups
+  other way ("lowers" → "raises") beside the evidence that supported them, as refutations; a claim beside itself, its
+  negation or its reversal as a finding is reported ("Studies found that …", "There is no evidence that …"), with the
+  side that follows; and claims beside another group's evidence, as neutral (${made.toLocaleString("en")} pairs in all). The epoch (${chosen.epoch}) was chosen on a twentieth of the train groups
   (balanced accuracy ${chosen.score.toFixed(3)}), never on held-out or evaluation data.
 - **Training data** (only sets whose licences allow shipping what is learnt; dev/test splits of these sets are
   training data here, as none of them is one of Verity's evaluation sets): ${Object.entries(DATASETS)
