@@ -74,8 +74,16 @@ interface Prepared {
   coverages: number[][];
 }
 
+/** Letters and digits only, lower-cased: "Vaccines and autism" and "VACCINES AND AUTISM." read the same. */
+function bare(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
+}
+
 export function prepare(claims: Claim[], documents: ReadDocument[]): Prepared {
-  const passagesByDoc = documents.map((d) => passagesOf(d.text));
+  // A page's heading repeated in its text names its topic and states no finding, yet the stance
+  // model reads one that restates the claim's words as agreeing ("Vaccines and autism" supported
+  // "Vaccines cause autism."): it is not a passage.
+  const passagesByDoc = documents.map((d) => passagesOf(d.text).filter((p) => bare(p.text) !== bare(d.title)));
   const candidates: Candidate[] = passagesByDoc.flatMap((passages, documentIndex) =>
     passages.map((passage, sentenceIndex) => ({
       documentIndex,

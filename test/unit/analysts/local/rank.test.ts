@@ -37,4 +37,17 @@ describe("rank", async () => {
     assert.match(evidence[1]!.quote, /aimed to investigate/);
     assert.ok(evidence[0]!.bearing > evidence[1]!.bearing);
   });
+
+  it("never quotes the page's heading repeated in its text: it names a topic and states no finding", async () => {
+    const claim: Claim = { id: "c1", text: "Vaccines cause autism." };
+    const text =
+      "Vaccines and autism\n\nA review of ten studies with over a million children found no association between the MMR vaccine and autism.";
+    const { evidence } = await rankPassages([claim], [readDoc("Vaccines and autism", text)], testEncoder);
+    assert.ok(evidence.length > 0);
+    assert.ok(
+      evidence.every((e) => !/^Vaccines and autism$/.test(e.quote)),
+      evidence.map((e) => e.quote).join(" | "),
+    );
+    assert.match(evidence[0]!.quote, /no association/);
+  });
 });
