@@ -9,7 +9,7 @@ import type { Evidence, RankResult, ReadDocument } from "../../domain/analysis.j
 import { dot, type SentenceEncoder } from "../../domain/embedding.js";
 import { passagesOf, type Passage } from "../../domain/passages.js";
 import type { Claim } from "../../domain/report.js";
-import { contentTerms, words } from "../../domain/text.js";
+import { contentTerms, normalizeForMatch, words } from "../../domain/text.js";
 import { RATIONALE_MODEL, RERANK_MODEL } from "./models/index.js";
 import { predict } from "./models/logistic.js";
 import { relevanceOf } from "./models/trees.js";
@@ -74,16 +74,14 @@ interface Prepared {
   coverages: number[][];
 }
 
-/** Letters and digits only, lower-cased: "Vaccines and autism" and "VACCINES AND AUTISM." read the same. */
-function bare(text: string): string {
-  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
-}
-
 export function prepare(claims: Claim[], documents: ReadDocument[]): Prepared {
   // A page's heading repeated in its text names its topic and states no finding, yet the stance
   // model reads one that restates the claim's words as agreeing ("Vaccines and autism" supported
   // "Vaccines cause autism."): it is not a passage.
-  const passagesByDoc = documents.map((d) => passagesOf(d.text).filter((p) => bare(p.text) !== bare(d.title)));
+  const passagesByDoc = documents.map((d) => {
+    const title = normalizeForMatch(d.title);
+    return passagesOf(d.text).filter((p) => normalizeForMatch(p.text) !== title);
+  });
   const candidates: Candidate[] = passagesByDoc.flatMap((passages, documentIndex) =>
     passages.map((passage, sentenceIndex) => ({
       documentIndex,
