@@ -5,12 +5,13 @@
 // those of the sets we may only measure on, are scored and written into the model card.
 // Run by `npm run train`, or alone: node --import tsx scripts/train/stance.ts [--data-dir D] [--epochs N]
 import { createHash } from "node:crypto";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { decodeMlp, predictMlp, type MlpModel } from "../../src/analysts/local/models/mlp.js";
 import { stanceFeatures } from "../../src/analysts/local/stance-features.js";
 import { embedAll, openTrainingEncoder } from "../../bench/quality/embeddings.js";
+import { loadPlainFindings } from "../../bench/quality/datasets/plain-findings.js";
 import { fitMlp, type MlpExample } from "./mlp-fit.js";
 import { augmentStancePairs } from "./stance-augment.js";
 import { DATASETS, loadStancePairs, type StancePair } from "./stance-sets.js";
@@ -24,6 +25,11 @@ const PLAIN = {
   labelSpace: "SR",
   silver: false,
 } as const;
+/** The sets the card has a row for: the public ones, then our own plain cases. */
+const CARD_SETS: Record<string, { shippable: boolean; licence: string }> = {
+  ...DATASETS,
+  [PLAIN.dataset]: { shippable: false, licence: "ours: bench/quality/datasets/plain-findings.json (48 pairs)" },
+};
 const IN_DOMAIN = new Set(["scifact", "check-covid"]);
 const MODELS = "src/analysts/local/models";
 
@@ -46,11 +52,13 @@ const train = [...original, ...augmented];
 const validation = pairs.filter((p) => p.shippable && p.split === "train" && isValidation(p));
 const heldout = pairs.filter((p) => p.split === "heldout");
 // Our own plain cases (bench/quality/datasets/plain-findings.json), measured in the card, never trained on.
-const plain = (
-  JSON.parse(await readFile("bench/quality/datasets/plain-findings.json", "utf8")) as {
-    pairs: { claim: string; passage: string; stance: "supports" | "refutes" }[];
-  }
-).pairs.map((p): StancePair => ({ ...PLAIN, claim: p.claim, evidence: p.passage, label: p.stance, group: p.claim }));
+const plain = (await loadPlainFindings()).map((p): StancePair => ({
+  ...PLAIN,
+  claim: p.claim,
+  evidence: p.passage,
+  label: p.stance,
+  group: p.claim,
+}));
 
 const training = await openTrainingEncoder();
 try {
@@ -133,7 +141,7 @@ function modelCard(
 ): string {
   const weights = decodeMlp(chosen.model);
   const rows: string[] = [];
-  for (const dataset of [...Object.keys(DATASETS), PLAIN.dataset]) {
+  for (const [dataset, info] of Object.entries(CARD_SETS)) {
     const mine = heldout.filter((h) => h.pair.dataset === dataset);
     if (mine.length === 0) continue;
     let right3 = 0;
@@ -149,7 +157,6 @@ function modelCard(
       }
     }
     const counts = CLASSES.map((c) => mine.filter((h) => h.pair.label === c).length).join(" / ");
-    const info = DATASETS[dataset] ?? { shippable: false, licence: "ours: bench/quality/datasets/plain-findings.json (48 pairs)" };
     rows.push(
       `| ${dataset} | ${info.shippable ? "yes" : "no: measured only"} | ${info.licence} | ${mine.length} (${counts}) | ${(right3 / mine.length).toFixed(3)} | ${sides > 0 ? (rightSides / sides).toFixed(3) : "—"} |`,
     );

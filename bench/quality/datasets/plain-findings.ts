@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
 import { quantile, take, type Dataset } from "../dataset.js";
 import { accuracy, accuracyInterval, round3 } from "../metrics.js";
 
-interface PlainPair {
+export interface PlainPair {
   claim: string;
   passage: string;
   stance: "supports" | "refutes";
@@ -18,11 +18,15 @@ interface PlainPair {
 const PAIRS = fileURLToPath(new URL("./plain-findings.json", import.meta.url));
 const VERDICT = { supports: "supported", refutes: "refuted" } as const;
 
+/** The 48 pairs, read wherever they are measured: this benchmark, the stance model's card, its test. */
+export async function loadPlainFindings(): Promise<PlainPair[]> {
+  return (JSON.parse(await readFile(PAIRS, "utf8")) as { pairs: PlainPair[] }).pairs;
+}
+
 export const plainFindings: Dataset = {
   name: "plain-findings",
   async run({ limit, workspace, log }) {
-    const { pairs } = JSON.parse(await readFile(PAIRS, "utf8")) as { pairs: PlainPair[] };
-    const chosen = take(pairs, limit);
+    const chosen = take(await loadPlainFindings(), limit);
     const gold: string[] = [];
     const predicted: string[] = [];
     const ms: number[] = [];

@@ -1,18 +1,12 @@
 // The stance model on plain findings a reader would check at once (bench/quality/datasets/plain-findings.json:
 // 48 claims of our own, each beside a passage that plainly supports or refutes it, never trained on).
 import assert from "node:assert/strict";
-import { readFile } from "node:fs/promises";
 import { describe, it } from "node:test";
 import { STANCE_MODEL } from "../../../../src/analysts/local/models/index.js";
 import { predictMlp } from "../../../../src/analysts/local/models/mlp.js";
 import { stanceFeatures } from "../../../../src/analysts/local/stance-features.js";
 import { testEncoder } from "../../../helpers/encoder.js";
-
-interface PlainPair {
-  claim: string;
-  passage: string;
-  stance: "supports" | "refutes";
-}
+import { loadPlainFindings } from "../../../../bench/quality/datasets/plain-findings.js";
 
 async function side(claim: string, passage: string): Promise<"supports" | "refutes"> {
   const [c, p] = await testEncoder.embed([claim, passage]);
@@ -35,7 +29,7 @@ describe("stance model on plain findings", () => {
 
   // The shipped model (stance v7) is right on 45; the model before the reported-finding pairs on 30.
   it("takes the right side for at least 43 of the 48 pairs (the shipped model's figure, less two)", async () => {
-    const { pairs } = JSON.parse(await readFile("bench/quality/datasets/plain-findings.json", "utf8")) as { pairs: PlainPair[] };
+    const pairs = await loadPlainFindings();
     let right = 0;
     for (const pair of pairs) if ((await side(pair.claim, pair.passage)) === pair.stance) right++;
     assert.ok(right >= 43, `${right} of ${pairs.length} on the right side`);
