@@ -6,3 +6,6 @@ process.once("disconnect", stop);
 if (process.connected === false) stop();
 const { main } = await import("./main.js");
 process.exitCode = await main(["worker"]);
+// The channel to the server would keep this process alive after the worker has stopped (until the
+// server kills it at its stop timeout): the work is done, so it no longer holds the process.
+process.channel?.unref();

@@ -56,7 +56,12 @@ export function startWorkerProcess(options: { stopTimeoutMs: number; onExit?: (c
       if (!current || current.exitCode !== null || current.signalCode !== null) return;
       const exited = once(current, "exit");
       current.kill("SIGTERM");
-      const timer = setTimeout(() => current.kill("SIGKILL"), options.stopTimeoutMs + KILL_GRACE_MS);
+      const timer = setTimeout(() => {
+        process.stderr.write(
+          `verity: the worker process did not stop within ${(options.stopTimeoutMs + KILL_GRACE_MS) / 1000} s; killed\n`,
+        );
+        current.kill("SIGKILL");
+      }, options.stopTimeoutMs + KILL_GRACE_MS);
       await exited;
       clearTimeout(timer);
     },

@@ -1,42 +1,17 @@
-// `verity serve` on the embedded defaults: starts, serves the site and the API, stops on SIGTERM.
+// `verity serve` on the embedded defaults: starts, serves the site and the API, stops on SIGTERM
+// (its worker process with it, by itself: not killed at the end of its stop timeout).
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
-import { once } from "node:events";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { describe, it } from "node:test";
+import { startCli } from "../helpers/cli-process.js";
 import { tempDir } from "../helpers/verity.js";
-
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
 describe("verity serve", () => {
   it("serves the website and the API, and stops on SIGTERM", async () => {
     const { dir, cleanup } = await tempDir();
-    const child = spawn(
-      process.execPath,
-      [
-        "--import",
-        "tsx",
-        "-e",
-        "import('./src/cli/main.ts').then(async (m) => { const code = await m.main(['serve', '--port', '0']); if (code) process.exit(code); })",
-      ],
-      {
-        cwd: ROOT,
-        env: { ...process.env, VERITY_DATA_DIR: dir, VERITY_SOURCES: "library", HOST: "127.0.0.1" },
-        stdio: ["ignore", "ignore", "pipe"],
-      },
-    );
+    const serve = startCli(["serve", "--port", "0"], { VERITY_DATA_DIR: dir, VERITY_SOURCES: "library" });
     try {
-      let stderr = "";
-      const url = await new Promise<string>((resolve, reject) => {
-        child.stderr.on("data", (chunk: Buffer) => {
-          stderr += chunk.toString();
-          const match = /serving on (http:\/\/127\.0\.0\.1:\d+)/.exec(stderr);
-          if (match) resolve(match[1]!);
-        });
-        child.once("exit", (code) => reject(new Error(`serve exited with ${code}: ${stderr}`)));
-      });
-      const home = await fetch(url);
+      const [, url] = await serve.waitFor(/serving on (http:\/\/127\.0\.0\.1:\d+)/);
+      const home = await fetch(url!);
       assert.equal(home.status, 200);
       assert.match(await home.text(), /id="ask-form"/);
       const res = await fetch(`${url}/api/checks`, {
@@ -47,12 +22,12 @@ describe("verity serve", () => {
       assert.equal(res.status, 202);
       const list = await fetch(`${url}/api/openapi.json`);
       assert.equal(list.status, 200);
-      const exited = once(child, "exit");
-      child.kill("SIGTERM");
-      const [code] = await exited;
-      assert.equal(code, 0);
+      await serve.waitFor(/Verity worker is taking checks/);
+      assert.equal(await serve.stop("SIGTERM"), 0);
+      assert.match(serve.stderr(), /verity worker: SIGTERM: taking no more checks/);
+      assert.doesNotMatch(serve.stderr(), /did not stop within/);
     } finally {
-      if (child.exitCode === null) child.kill("SIGKILL");
+      await serve.stop("SIGKILL");
       await cleanup();
     }
   });
