@@ -33,19 +33,28 @@ const METHOD_WORDS =
   /\b(METHODS?|DESIGN|SETTINGS?|PARTICIPANTS|PATIENTS|SUBJECTS|OUTCOMES?|MEASURES?|MEASUREMENTS|INTERVENTIONS?|EXPOSURES?|DATA|SELECTION|SEARCH|MATERIALS?)\b/;
 const AIM_WORDS = /\b(BACKGROUND|AIMS?|OBJECTIVES?|PURPOSE|CONTEXT|INTRODUCTION|IMPORTANCE|RATIONALE|MOTIVATION)\b/;
 
-/** A leading section label: label words (with ",", "&", "and", "of") ending before the sentence's own first word. */
-const LEADING_LABEL = /^((?:[A-Z]+|&)(?:,?:?\s+(?:[A-Z]+|&))*):?\s+(?=["'(\[]?[A-Z0-9]|[a-z])/;
+/** One word of a leading section label, with what follows it up to the next word (", ", ": ", " "). */
+const LABEL_WORD = /([A-Z]+|&),?:?\s+/y;
+/** How a sentence proper begins after its label. */
+const SENTENCE_START = /^["'(\[]?[A-Z0-9]|^[a-z]/;
 
-/** The label opening a sentence, if it is one, and where the sentence proper begins. */
+/**
+ * The label opening a sentence, if it is one, and where the sentence proper begins: the longest run
+ * of label words, so that an acronym that opens the sentence ("RESULTS HIV infection ...") stays in it.
+ */
 export function sectionLabel(sentence: string): { kind: SectionKind; length: number } | null {
-  const match = LEADING_LABEL.exec(sentence);
-  if (!match) return null;
-  const label = match[1]!;
-  const wordsOf = label.split(/[\s,:]+/).filter((w) => w && w !== "&");
-  if (wordsOf.length === 0 || !wordsOf.every((w) => LABEL_WORDS.has(w))) return null;
-  if (wordsOf.every((w) => w === "AND" || w === "OF")) return null;
-  // The sentence must go on after the label.
-  if (match[0].length >= sentence.length) return null;
+  const labelWords: string[] = [];
+  let length = 0;
+  LABEL_WORD.lastIndex = 0;
+  for (let match = LABEL_WORD.exec(sentence); match; match = LABEL_WORD.exec(sentence)) {
+    if (match[1] !== "&" && !LABEL_WORDS.has(match[1]!)) break;
+    if (match[1] !== "&") labelWords.push(match[1]!);
+    length = LABEL_WORD.lastIndex;
+  }
+  // Only label words, not only joining ones, and the sentence must go on after the label.
+  if (labelWords.length === 0 || labelWords.every((w) => w === "AND" || w === "OF")) return null;
+  if (!SENTENCE_START.test(sentence.slice(length))) return null;
+  const label = labelWords.join(" ");
   const kind: SectionKind = FINDING_WORDS.test(label)
     ? "finding"
     : METHOD_WORDS.test(label)
@@ -53,7 +62,7 @@ export function sectionLabel(sentence: string): { kind: SectionKind; length: num
       : AIM_WORDS.test(label)
         ? "aim"
         : "other";
-  return { kind, length: match[0].length };
+  return { kind, length };
 }
 
 /** The document's candidate passages, in order: sentences with a letter, not too long, labels left out. */

@@ -40,6 +40,8 @@ describe("passagesOf", () => {
     assert.deepEqual(sectionLabel("DESIGN, SETTING, AND PARTICIPANTS Cohort study of 500 adults."), { kind: "method", length: 34 });
     assert.deepEqual(sectionLabel("CONCLUSIONS AND RELEVANCE In this trial, X helped."), { kind: "finding", length: 26 });
     assert.equal(sectionLabel("RESULTS"), null, "a label alone is not a sentence to quote");
+    assert.deepEqual(sectionLabel("RESULTS HIV infection rates fell."), { kind: "finding", length: 8 }, "the acronym opens the sentence");
+    assert.deepEqual(sectionLabel("CONCLUSIONS: HAND2 methylation is common."), { kind: "finding", length: 13 });
   });
 
   it("skips text with no letters and over-long runs", () => {
