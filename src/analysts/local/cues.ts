@@ -159,6 +159,28 @@ export function antonymsOf(stemmed: string): Set<string> | undefined {
   return ANTONYMS.get(stemmed);
 }
 
+/** Each stem's word as the table spells it (the first spelling listed). */
+const SPELLING = new Map<string, string>();
+for (const word of ANTONYM_PAIRS.flat()) if (!SPELLING.has(stem(word))) SPELLING.set(stem(word), word);
+
+/**
+ * The word's first listed opposite, as a word and in the word's inflection ("reduces" -> "increases",
+ * "lowered" -> "raised"), or null. A query carries words, not stems: a search stems them again, and a
+ * stem stemmed twice ("increas" -> "increa") matches nothing.
+ */
+export function oppositeWord(word: string): string | null {
+  const lower = word.toLowerCase();
+  const stemmed = stem(lower);
+  const opposite = [...(ANTONYMS.get(stemmed) ?? [])][0];
+  if (opposite === undefined) return null;
+  const base = SPELLING.get(opposite)!;
+  const ending = lower.startsWith(stemmed) ? lower.slice(stemmed.length) : "";
+  if (/^e?s$/.test(ending) && !base.endsWith("s")) return /(x|ch|sh)$/.test(base) ? `${base}es` : `${base}s`;
+  if (/^e?d$/.test(ending)) return base.endsWith("e") ? `${base}d` : `${base}ed`;
+  if (ending === "ing") return base.endsWith("e") ? `${base.slice(0, -1)}ing` : `${base}ing`;
+  return base;
+}
+
 /** Words that make a finding tentative or partial. */
 export const HEDGE_CUES = new Set([
   "may",

@@ -1,8 +1,7 @@
 // The local analyst: no model download, no key. Rules, lexicons, lexical statistics and small
 // models the project trains itself on public data (scripts/train).
 import type { Claim } from "../../domain/report.js";
-import { stem } from "../../domain/text.js";
-import { antonymsOf } from "./cues.js";
+import { oppositeWord } from "./cues.js";
 import type {
   Draft,
   Evidence,
@@ -89,8 +88,5 @@ export class LocalAnalyst implements Analyst {
 
 /** The claim with each word that has a known opposite replaced by it. */
 function oppositeOf(text: string): string {
-  return text.replace(/[\p{L}]+/gu, (word) => {
-    const opposites = antonymsOf(stem(word.toLowerCase()));
-    return opposites ? [...opposites][0]! : word;
-  });
+  return text.replace(/[\p{L}]+/gu, (word) => oppositeWord(word) ?? word);
 }
