@@ -64,6 +64,8 @@ export interface Evidence {
   bearing: number;
   /** 0..1: how likely the passage's whole document is about the claims (the re-ranker's estimate). */
   documentRelevance: number;
+  /** The passage states a study's aim or method (by its section label or its own words), not a finding. */
+  aimOrMethod?: boolean;
 }
 
 export interface RankResult {

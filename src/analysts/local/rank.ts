@@ -13,7 +13,7 @@ import { contentTerms, normalizeForMatch, words } from "../../domain/text.js";
 import { RATIONALE_MODEL, RERANK_MODEL } from "./models/index.js";
 import { predict } from "./models/logistic.js";
 import { relevanceOf } from "./models/trees.js";
-import { rationaleFeatures, type SentenceInDocument } from "./rationale-features.js";
+import { rationaleFeatures, statesAnAim, type SentenceInDocument } from "./rationale-features.js";
 import { coverage, idfWeights, type TermWeights } from "./relevance.js";
 import { rerankFeatures, similarityFeatures } from "./rerank-features.js";
 
@@ -193,6 +193,7 @@ export async function rankPassages(
         similarity: round3(sentence.similarity!),
         bearing: round3(bearing),
         documentRelevance: round3(documentRelevance[c.documentIndex]!),
+        aimOrMethod: c.passage.section === "aim" || c.passage.section === "method" || statesAnAim(c.passage.text),
       });
     }
   });

@@ -90,9 +90,14 @@ export const RATIONALE_FEATURES = [
   "states_an_aim",
 ] as const;
 
-/** A sentence that says what a study set out to do, not what it found. */
+/** A sentence that says what a study set out to do (or a review sets out to cover), not what it found. */
 const AIM_STATEMENT =
-  /^(to (investigate|assess|determine|evaluate|examine|explore|compare|test|study|identify|describe|characteri[sz]e|establish|clarify|estimate|quantify|analy[sz]e)\b|(we|this study|this paper|this review|the present study|the study|the authors?) (aimed|aims|sought|seeks|set out|investigated|investigates|examined|examines|assessed|assesses|evaluated|evaluates|explored|explores|hypothesi[sz]ed|asked)\b|(the )?(aim|aims|objective|objectives|purpose|goal) (of|was|is|were)\b|(here,? )?we (investigate|examine|assess|evaluate|explore|test|ask)\b)/i;
+  /^(to (investigate|assess|determine|evaluate|examine|explore|compare|test|study|identify|describe|characteri[sz]e|establish|clarify|estimate|quantify|analy[sz]e)\b|(we|this study|this paper|this review|the present study|the study|the authors?) (aimed|aims|sought|seeks|set out|investigated|investigates|examined|examines|assessed|assesses|evaluated|evaluates|explored|explores|hypothesi[sz]ed|asked)\b|(the )?(aim|aims|objective|objectives|purpose|goal) (of|was|is|were)\b|(here,? )?we (investigate|examine|assess|evaluate|explore|test|ask|discuss|review|summari[sz]e)\b|(this|the present|the current|our) (study|trial|analysis|work) (was|is) (conducted|designed|undertaken|performed|carried out) to\b|(this|the present) (review|article|paper|chapter) (discusses|describes|summari[sz]es|reviews|focuses|considers)\b)/i;
+
+/** Whether a sentence states a study's aim ("This study was conducted to investigate whether ..."), not its finding. */
+export function statesAnAim(sentence: string): boolean {
+  return AIM_STATEMENT.test(sentence);
+}
 
 export interface SentenceInDocument {
   text: string;
@@ -147,6 +152,6 @@ export function rationaleFeatures(claimTerms: string[], sentence: SentenceInDocu
     sentence.section === "aim" ? 1 : 0,
     sentence.section === "method" ? 1 : 0,
     sentence.section === "finding" ? 1 : 0,
-    AIM_STATEMENT.test(sentence.text) ? 1 : 0,
+    statesAnAim(sentence.text) ? 1 : 0,
   ];
 }

@@ -57,5 +57,8 @@ describe("local judge", async () => {
       ["supports", "neutral"],
     );
     assert.equal(looser.overall.label, "supported");
+    const aim = await judge([claim], [{ ...passage("a", "Local police cannot refuse ICE detainer requests."), aimOrMethod: true }]);
+    assert.equal(aim.evidence[0]!.stance, "neutral", "a study's aim or method is context, whatever it reads like");
+    assert.equal(aim.overall.label, "unverified");
   });
 });

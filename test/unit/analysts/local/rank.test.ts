@@ -36,6 +36,27 @@ describe("rank", async () => {
     assert.match(evidence[0]!.quote, /significantly reduced/);
     assert.match(evidence[1]!.quote, /aimed to investigate/);
     assert.ok(evidence[0]!.bearing > evidence[1]!.bearing);
+    assert.deepEqual(
+      evidence.map((e) => e.aimOrMethod),
+      [false, true],
+      "the aim is marked as no finding (the judge gives it no side)",
+    );
+  });
+
+  it("marks a sentence in an abstract's aim or method section, or worded as an aim, as no finding", async () => {
+    const claim: Claim = { id: "c1", text: "HPV vaccination lowers the risk of cervical cancer." };
+    const text =
+      "OBJECTIVE To assess HPV vaccination and the risk of cervical cancer. " +
+      "METHODS We followed vaccinated women for cervical cancer. " +
+      "RESULTS HPV vaccination lowered the risk of cervical cancer by 60%. " +
+      "This study was conducted to investigate whether HPV vaccination lowers cervical cancer risk in older women.";
+    const { evidence } = await rankPassages([claim], [readDoc("HPV vaccination and cervical cancer", text)], testEncoder, {
+      perDocument: 4,
+    });
+    const marked = new Map(evidence.map((e) => [e.quote.split(" ")[0], e.aimOrMethod]));
+    assert.equal(marked.get("HPV"), false, evidence.map((e) => e.quote).join(" | "));
+    assert.equal(marked.get("This"), true);
+    assert.ok(evidence.filter((e) => e.aimOrMethod).length >= 2, evidence.map((e) => e.quote).join(" | "));
   });
 
   it("never quotes the page's heading repeated in its text: it names a topic and states no finding", async () => {

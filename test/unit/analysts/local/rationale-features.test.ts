@@ -1,7 +1,7 @@
 // The rationale model's features: where a sentence stands in its document and what it reads like.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { RATIONALE_FEATURES, rationaleFeatures } from "../../../../src/analysts/local/rationale-features.js";
+import { RATIONALE_FEATURES, rationaleFeatures, statesAnAim } from "../../../../src/analysts/local/rationale-features.js";
 import { contentTerms, words } from "../../../../src/domain/text.js";
 
 describe("rationale features", () => {
@@ -54,5 +54,21 @@ describe("rationale features", () => {
     });
     assert.equal(feature(result, "section_finding"), 1);
     assert.equal(feature(result, "states_an_aim"), 0);
+  });
+
+  it("reads a study's or a review's aim in the words abstracts use for it", () => {
+    for (const aim of [
+      "This study was conducted to investigate whether women at higher risk could be identified by testing for HPV.",
+      "Here, we discuss the implications of metformin's targets for the treatment of cancer.",
+      "The present study was designed to test whether statins lower mortality.",
+      "This review summarizes the evidence on vitamin D and fractures.",
+    ])
+      assert.equal(statesAnAim(aim), true, aim);
+    for (const finding of [
+      "This study shows that statins lower mortality.",
+      "We found that metformin reduced cancer incidence by 30%.",
+      "The risk of developing CIN 3 or cancer remained elevated throughout the study.",
+    ])
+      assert.equal(statesAnAim(finding), false, finding);
   });
 });
