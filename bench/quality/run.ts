@@ -10,6 +10,7 @@ import { averitec } from "./datasets/averitec.js";
 import { checkCovid } from "./datasets/check-covid.js";
 import { climateFever } from "./datasets/climate-fever.js";
 import { liarPlus } from "./datasets/liar-plus.js";
+import { nearMiss } from "./datasets/near-miss.js";
 import { offTopic } from "./datasets/off-topic.js";
 import { plainFindings } from "./datasets/plain-findings.js";
 import { scifact } from "./datasets/scifact.js";
@@ -18,7 +19,7 @@ import { openTrainingEncoder } from "./embeddings.js";
 import { Workspace } from "./harness.js";
 import { renderQualityMarkdown } from "./report.js";
 
-const DATASETS: Dataset[] = [scifact, climateFever, checkCovid, liarPlus, averitec, offTopic, plainFindings];
+const DATASETS: Dataset[] = [scifact, climateFever, checkCovid, liarPlus, averitec, offTopic, nearMiss, plainFindings];
 
 const { values } = parseArgs({
   options: {

@@ -30,6 +30,7 @@ const { values } = parseArgs({
     "side-margins": { type: "string", default: "-0.4,-0.2,0" },
     "refute-weights": { type: "string", default: "0.5,0.75,1" },
     "min-bearings": { type: "string", default: String(JUDGE_SETTINGS.minBearing) },
+    "full-bearings": { type: "string", default: String(JUDGE_SETTINGS.fullBearing) },
     "min-document-relevances": { type: "string", default: String(JUDGE_SETTINGS.minDocumentRelevance) },
   },
 });
@@ -92,6 +93,15 @@ const scifact = await readCases(
     },
   ),
 );
+// The near misses: SciFact dev's claims that cite abstracts, read with those abstracts withheld (the
+// library holds studies on the topic, but not the ones that answer the claim).
+const nearMiss: Case[] = [];
+for (const c of scifact) {
+  if (c.goldDocs!.size === 0) continue;
+  const documents = c.documents.filter((d) => !c.goldDocs!.has(libraryId(d.url)));
+  const { evidence } = await rankPassages(c.claims, documents, encoder, { minSimilarity: -1 });
+  nearMiss.push({ claims: c.claims, documents, evidence, gold: "NEI" });
+}
 const offTopic = await readCases(
   scifactLibrary,
   OFF_TOPIC_QUESTIONS.map((q) => ({ claim: q, gold: "NEI" })),
@@ -170,7 +180,16 @@ async function score(gate: number, settings: JudgeSettings) {
     if (sources.length > 0) citing++;
     siding += sources.filter((s) => s.stance !== "neutral").length;
   }
+  let nearVerdicts = 0;
+  let nearSiding = 0;
+  for (const c of nearMiss) {
+    const { judgement, evidence } = await judgeCase(c, gate, settings);
+    if (judgement.overall.label !== "unverified") nearVerdicts++;
+    nearSiding += numberSources(c.documents, evidence, judgement).filter((s) => s.stance !== "neutral").length;
+  }
   return {
+    nearVerdicts,
+    nearSiding,
     sfF1: f1,
     sfP: p,
     sfR: r,
@@ -185,20 +204,28 @@ async function score(gate: number, settings: JudgeSettings) {
 
 const f = (x: number) => x.toFixed(3);
 console.log(
-  "| gate | minBearing | minDocRel | nearTie | sideMargin | refuteWeight | SciFact F1 | SciFact acc | Check-COVID acc | Climate-FEVER acc | off-topic citing / siding |",
+  `| gate | minBearing | fullBearing | minDocRel | nearTie | sideMargin | refuteWeight | SciFact F1 | SciFact acc | Check-COVID acc | Climate-FEVER acc | off-topic citing / siding | near misses (${nearMiss.length}): verdicts / siding |`,
 );
-console.log("|---|---|---|---|---|---|---|---|---|---|---|");
+console.log("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
 for (const gate of grid("gates"))
   for (const minBearing of grid("min-bearings"))
-    for (const minDocumentRelevance of grid("min-document-relevances"))
-      for (const nearTie of grid("near-ties"))
-        for (const sideMargin of grid("side-margins"))
-          for (const refuteWeight of grid("refute-weights")) {
-            const settings = { ...JUDGE_SETTINGS, minBearing, minDocumentRelevance, nearTie, sideMargin, refuteWeight };
-            const s = await score(gate, settings);
-            console.log(
-              `| ${gate} | ${minBearing} | ${minDocumentRelevance} | ${nearTie} | ${sideMargin} | ${refuteWeight} | ${f(s.sfF1)} (P ${f(s.sfP)} R ${f(s.sfR)}, unverified ${s.sfUnverified}) | ${f(s.sfAcc)} | ${f(s.cc)} | ${f(s.cf)} | ${s.offCiting} / ${s.offSiding} |`,
-            );
-          }
+    for (const fullBearing of grid("full-bearings"))
+      for (const minDocumentRelevance of grid("min-document-relevances"))
+        for (const nearTie of grid("near-ties"))
+          for (const sideMargin of grid("side-margins"))
+            for (const refuteWeight of grid("refute-weights")) {
+              const settings = {
+                ...JUDGE_SETTINGS,
+                minBearing,
+                minDocumentRelevance,
+                nearTie,
+                sideMargin,
+                refuteWeight,
+              };
+              const s = await score(gate, settings);
+              console.log(
+                `| ${gate} | ${minBearing} | ${fullBearing} | ${minDocumentRelevance} | ${nearTie} | ${sideMargin} | ${refuteWeight} | ${f(s.sfF1)} (P ${f(s.sfP)} R ${f(s.sfR)}, unverified ${s.sfUnverified}) | ${f(s.sfAcc)} | ${f(s.cc)} | ${f(s.cf)} | ${s.offCiting} / ${s.offSiding} | ${s.nearVerdicts} / ${s.nearSiding} |`,
+              );
+            }
 await workspace.dispose();
 await shared.close();

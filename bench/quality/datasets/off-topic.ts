@@ -3,9 +3,8 @@
 // should be cited, no source given a stance, and every verdict should be "unverified".
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { check } from "../harness.js";
-import { quantile, take, type Dataset } from "../dataset.js";
-import { round3 } from "../metrics.js";
+import { take, type Dataset } from "../dataset.js";
+import { unanswerableFigures } from "./unanswerable.js";
 
 export const OFF_TOPIC_QUESTIONS = [
   "Did the Roman Empire fall in 476 AD?",
@@ -57,50 +56,17 @@ export const offTopic: Dataset = {
       corpus.map((d) => ({ id: `sf-${d.doc_id}`, title: d.title, sentences: d.abstract })),
     );
     const questions = take(OFF_TOPIC_QUESTIONS, limit);
-    let citing = 0;
-    let siding = 0;
-    let decided = 0;
-    const ms: number[] = [];
-    const examples: string[] = [];
-    try {
-      for (const question of questions) {
-        const { report, ms: t } = await check(verity, question);
-        ms.push(t);
-        const sided = report.sources.filter((s) => s.stance !== "neutral").length;
-        if (report.sources.length > 0) citing++;
-        siding += sided;
-        if (report.verdict.label !== "unverified") decided++;
-        if (report.sources.length > 0 && examples.length < 5) {
-          examples.push(`"${question}" cited ${report.sources.length} (${sided} with a stance; verdict ${report.verdict.label})`);
-        }
-      }
-    } finally {
-      await verity.close();
-    }
-    log(`  off-topic: ${citing} of ${questions.length} cite something`);
+    const figures = await unanswerableFigures(verity, questions).finally(() => verity.close());
+    log(`  off-topic: ${figures.citing} of ${questions.length} cite something`);
     return {
       dataset: "Off-topic questions",
       split: `${questions.length} questions of our own, over the SciFact library`,
       task: "questions no abstract in the library can answer: nothing should be cited, every verdict unverified",
       claims: questions.length,
-      metrics: [
-        {
-          name: "share of reports that cite anything (lower is better)",
-          value: round3(citing / questions.length),
-          anchors: [],
-          lowerIsBetter: true,
-        },
-        { name: "sources given a stance (count, lower is better)", value: siding, anchors: [], target: 0, lowerIsBetter: true },
-        {
-          name: "share of verdicts other than unverified (lower is better)",
-          value: round3(decided / questions.length),
-          anchors: [],
-          lowerIsBetter: true,
-        },
-      ],
+      metrics: figures.metrics,
       labelMapping: "none: every question should come back unverified with nothing cited.",
-      checkMs: { median: quantile(ms, 0.5), p90: quantile(ms, 0.9) },
-      notes: examples.length > 0 ? [`reports that cited something: ${examples.join("; ")}`] : [],
+      checkMs: figures.checkMs,
+      notes: figures.notes,
     };
   },
 };

@@ -1,0 +1,49 @@
+// What the two sets of questions the library cannot answer (off-topic, near misses) measure: a reader
+// trusts a report only if it says so, so nothing should be cited with a stance and every verdict
+// should be "unverified".
+import type { Verity } from "../../../src/service/verity.js";
+import { check } from "../harness.js";
+import { quantile, type DatasetResult } from "../dataset.js";
+import { round3 } from "../metrics.js";
+
+export async function unanswerableFigures(
+  verity: Verity,
+  questions: string[],
+): Promise<Pick<DatasetResult, "metrics" | "checkMs" | "notes"> & { citing: number }> {
+  let citing = 0;
+  let siding = 0;
+  let decided = 0;
+  const ms: number[] = [];
+  const examples: string[] = [];
+  for (const question of questions) {
+    const { report, ms: t } = await check(verity, question);
+    ms.push(t);
+    const sided = report.sources.filter((s) => s.stance !== "neutral").length;
+    if (report.sources.length > 0) citing++;
+    siding += sided;
+    if (report.verdict.label !== "unverified") decided++;
+    if (sided > 0 && examples.length < 5) {
+      examples.push(`"${question}" cited ${report.sources.length} (${sided} with a stance; verdict ${report.verdict.label})`);
+    }
+  }
+  return {
+    citing,
+    metrics: [
+      {
+        name: "share of reports that cite anything (lower is better)",
+        value: round3(citing / questions.length),
+        anchors: [],
+        lowerIsBetter: true,
+      },
+      { name: "sources given a stance (count, lower is better)", value: siding, anchors: [], target: 0, lowerIsBetter: true },
+      {
+        name: "share of verdicts other than unverified (lower is better)",
+        value: round3(decided / questions.length),
+        anchors: [],
+        lowerIsBetter: true,
+      },
+    ],
+    checkMs: { median: quantile(ms, 0.5), p90: quantile(ms, 0.9) },
+    notes: examples.length > 0 ? [`reports that gave a source a stance: ${examples.join("; ")}`] : [],
+  };
+}
