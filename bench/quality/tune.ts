@@ -217,6 +217,7 @@ for (const gate of grid("gates"))
               const settings = {
                 ...JUDGE_SETTINGS,
                 minBearing,
+                fullBearing,
                 minDocumentRelevance,
                 nearTie,
                 sideMargin,
