@@ -3,6 +3,7 @@
 // (SciFact train rationales; Check-COVID train evidence sentences) and context otherwise.
 import type { Verity } from "../../src/service/verity.js";
 import { rationaleFeatures } from "../../src/analysts/local/rationale-features.js";
+import { sectionLabel } from "../../src/domain/passages.js";
 import { RERANK_MODEL } from "../../src/analysts/local/models/index.js";
 import { relevanceOf } from "../../src/analysts/local/models/trees.js";
 import { documentFeatures, prepare, readMeaning, sentencesFor, MIN_PASSAGE_COVERAGE } from "../../src/analysts/local/rank.js";
@@ -16,14 +17,17 @@ const TOP_DOCUMENTS = 10;
 
 const normalized = (s: string) => s.replace(/\s+/g, " ").trim();
 
-/** Each claim's rationale sentences (verbatim, whitespace normalised) by library id. */
+/**
+ * Each claim's rationale sentences (whitespace normalised) by library id, as the ranker's passages
+ * read them: without the section label that opens one ("RESULTS Treatment with statins ...").
+ */
 function rationalesOf(claim: TrainClaim, abstracts: Map<string, string[]>): Map<string, Set<string>> {
   const out = new Map<string, Set<string>>();
   for (const gold of claim.evidence) {
     const text = abstracts.get(gold.document)?.[gold.sentence];
     if (text === undefined) continue;
     if (!out.has(gold.document)) out.set(gold.document, new Set());
-    out.get(gold.document)!.add(normalized(text));
+    out.get(gold.document)!.add(normalized(text.slice(sectionLabel(text)?.length ?? 0)));
   }
   return out;
 }
