@@ -180,7 +180,8 @@ function modelCard(
   (scripts/train/stance-augment.ts): claims negated after their first auxiliary ("X can Y" → "X can not Y") or turned the
   other way ("lowers" → "raises") beside the evidence that supported them, as refutations; a claim beside itself, its
   negation or its reversal as a finding is reported ("Studies found that …", "There is no evidence that …"), with the
-  side that follows; and claims beside another group's evidence, as neutral (${made.toLocaleString("en")} pairs in all). The epoch (${chosen.epoch}) was chosen on a twentieth of the train groups
+  side that follows; and claims beside another group's evidence, as neutral (${made.toLocaleString("en")} pairs in all). SciFact train claims also meet their near misses as neutral: the sentence of an abstract they do not cite
+  that shares most of their rarer words (scripts/train/stance-sets.ts). The epoch (${chosen.epoch}) was chosen on a twentieth of the train groups
   (balanced accuracy ${chosen.score.toFixed(3)}), never on held-out or evaluation data.
 - **Training data** (only sets whose licences allow shipping what is learnt; dev/test splits of these sets are
   training data here, as none of them is one of Verity's evaluation sets): ${Object.entries(DATASETS)
