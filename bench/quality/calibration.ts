@@ -3,7 +3,7 @@
 import type { Report } from "../../src/domain/report.js";
 import { SHARE_RIGHT, STATED_CONFIDENCE } from "../../src/server/measured-quality.js";
 import type { Metric } from "./dataset.js";
-import { calibrationError, mean, round3 } from "./metrics.js";
+import { bootstrapInterval, calibrationError, mean, round3 } from "./metrics.js";
 
 export class Calibration {
   private readonly decided: { right: boolean; confidence: number }[] = [];
@@ -22,6 +22,8 @@ export class Calibration {
       {
         name: "supported / refuted verdicts: calibration error (ECE, lower is better)",
         value: round3(calibrationError(this.decided)),
+        // On a hundred verdicts in ten bins the error is mostly noise: its interval says how much.
+        interval: bootstrapInterval(this.decided, (sample) => calibrationError(sample)),
         anchors: [],
         informational: true,
       },
