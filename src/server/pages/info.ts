@@ -110,7 +110,7 @@ export function infoRoutes(): Hono {
 <ul>
 <li><strong>A sentence encoder</strong> (Google's Universal Sentence Encoder lite, shipped with Verity) turns the claim and every passage into a vector that stands for its meaning. A passage whose meaning is not close to the claim's is treated as not about it, and is never cited. When nothing consulted is about the claim, the report says so, cites nothing, and leaves the claim unverified.</li>
 <li><strong>A re-ranker and a rationale model</strong>, trained on the public SciFact and Check-COVID training sets, say which documents are about the claim and which sentence in them states the finding the claim is about, rather than a study's aim or method.</li>
-<li><strong>A stance model</strong>, trained on about 52,000 public claim–evidence pairs whose licences allow it (FEVER, VitaminC, SNLI, Fool Me Twice, WiCE, SciFact and Check-COVID), says whether a passage supports the claim, refutes it, or does neither. It reads meaning and negation, but it does not reason: it misreads quantities, dates and multi-step arguments, and it reads English only.</li>
+<li><strong>A stance model</strong>, trained on about 52,000 public claim–evidence pairs whose licences allow it (FEVER, VitaminC, SNLI, Fool Me Twice, WiCE, SciFact and Check-COVID), says whether a passage supports the claim, refutes it, or does neither. It has also met near misses, sentences on a claim's topic that do not answer it, as neither. It reads meaning and negation, but it does not reason: it misreads quantities, dates and multi-step arguments, and it reads English only.</li>
 </ul>
 <p>Its figures on public datasets are below, with how often its verdicts were right.</p>
 <h2>Confidence</h2>
