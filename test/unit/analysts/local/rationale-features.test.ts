@@ -62,11 +62,16 @@ describe("rationale features", () => {
       "Here, we discuss the implications of metformin's targets for the treatment of cancer.",
       "The present study was designed to test whether statins lower mortality.",
       "This review summarizes the evidence on vitamin D and fractures.",
+      "In this review, we address the natural history of obesity in children and the approaches to its prevention.",
+      "In this study, we investigated the inhibitory effects of silver nanoparticles.",
+      "This review will focus on the expression of PD-1 and PD-L1.",
     ])
       assert.equal(statesAnAim(aim), true, aim);
     for (const finding of [
       "This study shows that statins lower mortality.",
       "We found that metformin reduced cancer incidence by 30%.",
+      "Here we show that the degree of protection depends on the dose.",
+      "In this study, we show that replication stress is suppressed.",
       "The risk of developing CIN 3 or cancer remained elevated throughout the study.",
     ])
       assert.equal(statesAnAim(finding), false, finding);
