@@ -56,7 +56,7 @@ export const offTopic: Dataset = {
       corpus.map((d) => ({ id: `sf-${d.doc_id}`, title: d.title, sentences: d.abstract })),
     );
     const questions = take(OFF_TOPIC_QUESTIONS, limit);
-    const figures = await unanswerableFigures(verity, questions).finally(() => verity.close());
+    const figures = await unanswerableFigures(verity, questions, 0).finally(() => verity.close());
     log(`  off-topic: ${figures.citing} of ${questions.length} cite something`);
     return {
       dataset: "Off-topic questions",

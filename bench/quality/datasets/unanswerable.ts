@@ -9,6 +9,8 @@ import { round3 } from "../metrics.js";
 export async function unanswerableFigures(
   verity: Verity,
   questions: string[],
+  /** The target for the sources given a stance, when the set has one. */
+  stanceTarget?: number,
 ): Promise<Pick<DatasetResult, "metrics" | "checkMs" | "notes"> & { citing: number }> {
   let citing = 0;
   let siding = 0;
@@ -35,7 +37,7 @@ export async function unanswerableFigures(
         anchors: [],
         lowerIsBetter: true,
       },
-      { name: "sources given a stance (count, lower is better)", value: siding, anchors: [], target: 0, lowerIsBetter: true },
+      { name: "sources given a stance (count, lower is better)", value: siding, anchors: [], target: stanceTarget, lowerIsBetter: true },
       {
         name: "share of verdicts other than unverified (lower is better)",
         value: round3(decided / questions.length),
