@@ -3,27 +3,16 @@
 // not the ones that answer it: the case a reader meets whenever the library lacks the study. A
 // trustworthy report gives no source a stance and stays "unverified". SciFact's annotation is not
 // exhaustive, so a few of the remaining abstracts may answer a claim: the target is low, not 0.
-import { readFile } from "node:fs/promises";
-import path from "node:path";
 import { take, type Dataset } from "../dataset.js";
+import { scifactDevClaims, scifactLibrary } from "./scifact.js";
 import { unanswerableFigures } from "./unanswerable.js";
 
 export const nearMiss: Dataset = {
   name: "near-miss",
   async run({ dataDir, limit, workspace, log }) {
-    const dir = path.join(dataDir, "scifact");
-    const read = async (file: string) =>
-      (await readFile(path.join(dir, file), "utf8"))
-        .split("\n")
-        .filter(Boolean)
-        .map((l) => JSON.parse(l));
-    const claims = (await read("claims_dev.jsonl")) as { claim: string; evidence: object; cited_doc_ids: number[] }[];
+    const claims = await scifactDevClaims(dataDir);
     const withheld = new Set(claims.flatMap((c) => c.cited_doc_ids));
-    const corpus = (await read("corpus.jsonl")) as { doc_id: number; title: string; abstract: string[] }[];
-    const verity = await workspace.libraryOf(
-      "scifact-near-miss",
-      corpus.filter((d) => !withheld.has(d.doc_id)).map((d) => ({ id: `sf-${d.doc_id}`, title: d.title, sentences: d.abstract })),
-    );
+    const verity = await workspace.libraryOf("scifact-near-miss", await scifactLibrary(dataDir, withheld));
     const questions = take(
       claims.filter((c) => Object.keys(c.evidence).length > 0).map((c) => c.claim),
       limit,

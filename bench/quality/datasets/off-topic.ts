@@ -1,9 +1,8 @@
 // Off-topic questions: questions of our own that no abstract in the SciFact library can answer (sport,
 // history, geography, politics, technology). A reader trusts a report only if it says so: nothing
 // should be cited, no source given a stance, and every verdict should be "unverified".
-import { readFile } from "node:fs/promises";
-import path from "node:path";
 import { take, type Dataset } from "../dataset.js";
+import { scifactLibrary } from "./scifact.js";
 import { unanswerableFigures } from "./unanswerable.js";
 
 export const OFF_TOPIC_QUESTIONS = [
@@ -47,14 +46,7 @@ export const OFF_TOPIC_QUESTIONS = [
 export const offTopic: Dataset = {
   name: "off-topic",
   async run({ dataDir, limit, workspace, log }) {
-    const corpus = (await readFile(path.join(dataDir, "scifact/corpus.jsonl"), "utf8"))
-      .split("\n")
-      .filter(Boolean)
-      .map((l) => JSON.parse(l) as { doc_id: number; title: string; abstract: string[] });
-    const verity = await workspace.libraryOf(
-      "scifact-off-topic",
-      corpus.map((d) => ({ id: `sf-${d.doc_id}`, title: d.title, sentences: d.abstract })),
-    );
+    const verity = await workspace.libraryOf("scifact-off-topic", await scifactLibrary(dataDir));
     const questions = take(OFF_TOPIC_QUESTIONS, limit);
     const figures = await unanswerableFigures(verity, questions, 0).finally(() => verity.close());
     log(`  off-topic: ${figures.citing} of ${questions.length} cite something`);

@@ -2,7 +2,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Stance, VerdictLabel } from "../../../src/domain/report.js";
-import { check, libraryId } from "../harness.js";
+import { check, libraryId, type LibraryDoc } from "../harness.js";
 import { quantile, take, type Dataset } from "../dataset.js";
 import {
   accuracy,
@@ -18,11 +18,28 @@ import {
 } from "../metrics.js";
 import { Calibration } from "../calibration.js";
 
-interface Claim {
+export interface ScifactClaim {
   id: number;
   claim: string;
   evidence: Record<string, { sentences: number[]; label: "SUPPORT" | "CONTRADICT" }[]>;
   cited_doc_ids: number[];
+}
+
+async function jsonLinesOf<T>(file: string): Promise<T[]> {
+  return (await readFile(file, "utf8"))
+    .split("\n")
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as T);
+}
+
+/** The SciFact corpus as library documents (ids "sf-‹doc_id›"), without the abstracts in `withheld`. */
+export async function scifactLibrary(dataDir: string, withheld: Set<number> = new Set()): Promise<LibraryDoc[]> {
+  const corpus = await jsonLinesOf<{ doc_id: number; title: string; abstract: string[] }>(path.join(dataDir, "scifact/corpus.jsonl"));
+  return corpus.filter((d) => !withheld.has(d.doc_id)).map((d) => ({ id: `sf-${d.doc_id}`, title: d.title, sentences: d.abstract }));
+}
+
+export function scifactDevClaims(dataDir: string): Promise<ScifactClaim[]> {
+  return jsonLinesOf<ScifactClaim>(path.join(dataDir, "scifact/claims_dev.jsonl"));
 }
 
 const CLAIM_LABEL: Record<VerdictLabel, string> = {
@@ -40,26 +57,8 @@ export const LABEL_MAPPING =
 export const scifact: Dataset = {
   name: "scifact",
   async run({ dataDir, limit, workspace, log }) {
-    const dir = path.join(dataDir, "scifact");
-    const corpus = (await readFile(path.join(dir, "corpus.jsonl"), "utf8"))
-      .split("\n")
-      .filter(Boolean)
-      .map((l) => JSON.parse(l));
-    const verity = await workspace.libraryOf(
-      "scifact",
-      corpus.map((d: { doc_id: number; title: string; abstract: string[] }) => ({
-        id: `sf-${d.doc_id}`,
-        title: d.title,
-        sentences: d.abstract,
-      })),
-    );
-    const claims: Claim[] = take(
-      (await readFile(path.join(dir, "claims_dev.jsonl"), "utf8"))
-        .split("\n")
-        .filter(Boolean)
-        .map((l) => JSON.parse(l)),
-      limit,
-    );
+    const verity = await workspace.libraryOf("scifact", await scifactLibrary(dataDir));
+    const claims = take(await scifactDevClaims(dataDir), limit);
 
     const ndcg: number[] = [],
       recall: number[] = [],

@@ -171,7 +171,7 @@ for (const word of ANTONYM_PAIRS.flat()) if (!SPELLING.has(stem(word))) SPELLING
 export function oppositeWord(word: string): string | null {
   const lower = word.toLowerCase();
   const stemmed = stem(lower);
-  const opposite = [...(ANTONYMS.get(stemmed) ?? [])][0];
+  const opposite = [...(antonymsOf(stemmed) ?? [])][0];
   if (opposite === undefined) return null;
   const base = SPELLING.get(opposite)!;
   const ending = lower.startsWith(stemmed) ? lower.slice(stemmed.length) : "";
