@@ -35,34 +35,55 @@ const AIM_WORDS = /\b(BACKGROUND|AIMS?|OBJECTIVES?|PURPOSE|CONTEXT|INTRODUCTION|
 
 /** One word of a leading section label, with what follows it up to the next word (", ", ": ", " "). */
 const LABEL_WORD = /([A-Z]+|&),?:?\s+/y;
+/** The same in title case, as some journals print them ("Summary Background", "Interpretation"). */
+const TITLE_LABEL_WORD = /([A-Z][a-z]+|and|of|&),?:?\s+/y;
 /** How a sentence proper begins after its label. */
 const SENTENCE_START = /^["'(\[]?[A-Z0-9]|^[a-z]/;
+/** After a title-case label only a capital may begin it: "Methods for ..." is a sentence, not a label. */
+const CAPITAL_START = /^["'(\[]?[A-Z0-9]/;
+
+function kindOf(label: string): SectionKind {
+  return FINDING_WORDS.test(label) ? "finding" : METHOD_WORDS.test(label) ? "method" : AIM_WORDS.test(label) ? "aim" : "other";
+}
+
+/** The longest run of label words opening the sentence, and where it ends. */
+function leadingLabel(sentence: string, word: RegExp): { words: string[]; length: number } {
+  const labelWords: string[] = [];
+  let length = 0;
+  word.lastIndex = 0;
+  for (let match = word.exec(sentence); match; match = word.exec(sentence)) {
+    const w = match[1]!.toUpperCase();
+    if (w !== "&" && !LABEL_WORDS.has(w)) break;
+    if (w !== "&") labelWords.push(w);
+    length = word.lastIndex;
+  }
+  return { words: labelWords, length };
+}
 
 /**
  * The label opening a sentence, if it is one, and where the sentence proper begins: the longest run
  * of label words, so that an acronym that opens the sentence ("RESULTS HIV infection ...") stays in it.
+ * A title-case label counts only when it names a kind of section and a capital follows, as ordinary
+ * sentences open with such words too ("Recent Advances ...", "Methods for ...").
  */
 export function sectionLabel(sentence: string): { kind: SectionKind; length: number } | null {
-  const labelWords: string[] = [];
-  let length = 0;
-  LABEL_WORD.lastIndex = 0;
-  for (let match = LABEL_WORD.exec(sentence); match; match = LABEL_WORD.exec(sentence)) {
-    if (match[1] !== "&" && !LABEL_WORDS.has(match[1]!)) break;
-    if (match[1] !== "&") labelWords.push(match[1]!);
-    length = LABEL_WORD.lastIndex;
+  const upper = leadingLabel(sentence, LABEL_WORD);
+  if (meaningful(upper.words) && SENTENCE_START.test(sentence.slice(upper.length))) {
+    return { kind: kindOf(upper.words.join(" ")), length: upper.length };
   }
-  // Only label words, not only joining ones, and the sentence must go on after the label.
-  if (labelWords.length === 0 || labelWords.every((w) => w === "AND" || w === "OF")) return null;
-  if (!SENTENCE_START.test(sentence.slice(length))) return null;
-  const label = labelWords.join(" ");
-  const kind: SectionKind = FINDING_WORDS.test(label)
-    ? "finding"
-    : METHOD_WORDS.test(label)
-      ? "method"
-      : AIM_WORDS.test(label)
-        ? "aim"
-        : "other";
-  return { kind, length };
+  const title = leadingLabel(sentence, TITLE_LABEL_WORD);
+  if (!meaningful(title.words) || !/^[A-Z]/.test(sentence) || !CAPITAL_START.test(sentence.slice(title.length))) return null;
+  // "Introduction of X ..." is a sentence: a label does not end on a joining word.
+  if (/^(AND|OF)$/.test(title.words.at(-1)!)) return null;
+  const label = title.words.join(" ");
+  const kind = kindOf(label);
+  if (kind === "other" && !/^(SUMMARY|ABSTRACT|UNLABELLED)$/.test(label)) return null;
+  return { kind, length: title.length };
+}
+
+/** Only label words, not only joining ones. */
+function meaningful(words: string[]): boolean {
+  return words.length > 0 && !words.every((w) => w === "AND" || w === "OF");
 }
 
 /** The document's candidate passages, in order: sentences with a letter, not too long, labels left out. */

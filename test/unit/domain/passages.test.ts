@@ -44,6 +44,29 @@ describe("passagesOf", () => {
     assert.deepEqual(sectionLabel("CONCLUSIONS: HAND2 methylation is common."), { kind: "finding", length: 13 });
   });
 
+  it("takes title-case labels as journals print them, only when a sentence follows and the label names a section", () => {
+    assert.deepEqual(sectionLabel("Summary Background Statins are widely used."), { kind: "aim", length: 19 });
+    assert.deepEqual(sectionLabel("Interpretation Statins reduce mortality."), { kind: "finding", length: 15 });
+    assert.deepEqual(sectionLabel("Main Outcome Measures Death from any cause."), { kind: "method", length: 22 });
+    assert.deepEqual(sectionLabel("Abstract Simultaneously evaluating viability is hard."), { kind: "other", length: 9 });
+    assert.equal(sectionLabel("Methods for measuring sodium vary."), null, "a lower-case word follows");
+    assert.equal(sectionLabel("Results of the trial were mixed."), null);
+    assert.equal(sectionLabel("Recent Advances in imaging helped."), null, "the label names no section");
+    assert.equal(sectionLabel("The Results were mixed."), null);
+    assert.equal(sectionLabel("Introduction of Bt maize raised yields."), null, "a label does not end on a joining word");
+    assert.deepEqual(
+      passagesOf("Summary Background Statins are used. Findings Statins reduced deaths. Interpretation Use them.").map((p) => [
+        p.text,
+        p.section,
+      ]),
+      [
+        ["Statins are used.", "aim"],
+        ["Statins reduced deaths.", "finding"],
+        ["Use them.", "finding"],
+      ],
+    );
+  });
+
   it("skips text with no letters and over-long runs", () => {
     assert.deepEqual(passagesOf("12 34 56. Real words here."), [{ text: "Real words here.", start: 10, end: 26, section: null }]);
     assert.equal(passagesOf("x".repeat(1_300)).length, 0);
