@@ -31,6 +31,8 @@ const INCREASE = new Set(
     "boost",
     "stronger",
     "faster",
+    "lengthen",
+    "prolong",
   ].map((w) => stem(w)),
 );
 const DECREASE = new Set(
@@ -60,22 +62,44 @@ const DECREASE = new Set(
     "lack",
     "weaker",
     "slower",
+    "shorten",
   ].map((w) => stem(w)),
 );
+
+function isNegation(token: string): boolean {
+  return NEGATION_CUES.has(token) || token.endsWith("n't");
+}
 
 function negationsReaching(tokens: string[], targets: Set<string>, scope = 4): number {
   let n = 0;
   tokens.forEach((t, i) => {
-    if (!NEGATION_CUES.has(t) && !t.endsWith("n't")) return;
+    if (!isNegation(t)) return;
     if (tokens.slice(i + 1, i + 1 + scope).some((w) => targets.has(stem(w)))) n++;
   });
   return n;
 }
 
-function direction(stems: Iterable<string>): number {
-  let d = 0;
-  for (const s of stems) d += (INCREASE.has(s) ? 1 : 0) - (DECREASE.has(s) ? 1 : 0);
-  return Math.sign(d);
+/**
+ * Which way a text says something moves: the sign of its rising words less its falling ones, and
+ * the ways it denies ("did not reduce" denies a fall). A denied fall is not a rise, so it only
+ * disagrees with a claim of a fall; it never agrees with a claim of a rise.
+ */
+function directions(tokens: string[], scope = 4): { asserted: number; denied: Set<number> } {
+  let sum = 0;
+  const denied = new Set<number>();
+  let negatedUntil = -1;
+  tokens.forEach((t, i) => {
+    if (isNegation(t)) {
+      negatedUntil = i + scope;
+      return;
+    }
+    const s = stem(t);
+    const sign = (INCREASE.has(s) ? 1 : 0) - (DECREASE.has(s) ? 1 : 0);
+    if (sign === 0) return;
+    if (i <= negatedUntil) denied.add(sign);
+    else sum += sign;
+  });
+  return { asserted: Math.sign(sum), denied };
 }
 
 /** The share of the claim's content terms the passage has too. */
@@ -118,18 +142,18 @@ export function polarityFeatures(claim: string, passage: string, relevance: numb
     if (!opposites || passageStems.has(c)) continue;
     for (const o of opposites) if (passageStems.has(o) && !claimStems.has(o)) antonym = 1;
   }
-  const dClaim = direction(claimStems);
-  const dPassage = direction(passageStems);
+  const dClaim = directions(claimTokens).asserted;
+  const dPassage = directions(passageTokens);
   const claimNumbers = numbersOf(claim);
   const passageNumbers = new Set(numbersOf(passage));
   const numberMatch = claimNumbers.some((n) => passageNumbers.has(n)) ? 1 : 0;
   return [
     claimNeg % 2 !== passageNeg % 2 ? 1 : 0,
     claimNeg > 0 ? 1 : 0,
-    passageTokens.some((t) => NEGATION_CUES.has(t) || t.endsWith("n't")) ? 1 : 0,
+    passageTokens.some(isNegation) ? 1 : 0,
     antonym,
-    dClaim !== 0 && dPassage !== 0 && dClaim !== dPassage ? 1 : 0,
-    dClaim !== 0 && dClaim === dPassage ? 1 : 0,
+    dClaim !== 0 && (dPassage.asserted === -dClaim || (dPassage.denied.has(dClaim) && dPassage.asserted !== dClaim)) ? 1 : 0,
+    dClaim !== 0 && dClaim === dPassage.asserted ? 1 : 0,
     NULL_RESULT.test(passage) ? 1 : 0,
     claimNumbers.length > 0 && passageNumbers.size > 0 && !numberMatch ? 1 : 0,
     numberMatch,

@@ -16,6 +16,19 @@ describe("polarity features", () => {
     );
     assert.equal(cue("Exercise increases lifespan.", "Exercise decreases lifespan.", "antonym"), 1);
     assert.equal(cue("Exercise increases lifespan.", "Exercise shortens and reduces lifespan.", "direction_disagree"), 1);
+    // A denied fall disagrees with a claimed fall, and is not a rise that agrees with a claimed rise.
+    assert.equal(
+      cue("Vitamin C prevents the common cold.", "Vitamin C supplementation did not reduce the incidence of colds.", "direction_disagree"),
+      1,
+    );
+    assert.equal(
+      cue("Vitamin C prevents the common cold.", "Vitamin C supplementation did not reduce the incidence of colds.", "direction_agree"),
+      0,
+    );
+    assert.equal(cue("Ivermectin shortens recovery.", "Ivermectin did not result in a shorter time to recovery.", "direction_disagree"), 1);
+    assert.equal(cue("Statins raise mortality.", "Statins did not reduce mortality.", "direction_disagree"), 0);
+    assert.equal(cue("Statins raise mortality.", "Statins did not reduce mortality.", "direction_agree"), 0);
+    assert.equal(cue("Statins reduce mortality.", "Statins reduced mortality.", "direction_agree"), 1);
     assert.equal(cue("The bridge is 300 metres long.", "The bridge is 450 metres long.", "number_mismatch"), 1);
   });
 });
