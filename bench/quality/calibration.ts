@@ -3,7 +3,7 @@
 import type { Report } from "../../src/domain/report.js";
 import { SHARE_RIGHT, STATED_CONFIDENCE } from "../../src/server/measured-quality.js";
 import type { Metric } from "./dataset.js";
-import { bootstrapInterval, calibrationError, mean, round3 } from "./metrics.js";
+import { bootstrapInterval, calibrationError, calibrationErrorByChance, mean, round3 } from "./metrics.js";
 
 export class Calibration {
   private readonly decided: { right: boolean; confidence: number }[] = [];
@@ -24,6 +24,12 @@ export class Calibration {
         value: round3(calibrationError(this.decided)),
         // On a hundred verdicts in ten bins the error is mostly noise: its interval says how much.
         interval: bootstrapInterval(this.decided, (sample) => calibrationError(sample)),
+        anchors: [],
+        informational: true,
+      },
+      {
+        name: "supported / refuted verdicts: calibration error of a perfectly honest analyst on the same verdicts, by chance alone",
+        value: round3(calibrationErrorByChance(this.decided.map((d) => d.confidence))),
         anchors: [],
         informational: true,
       },

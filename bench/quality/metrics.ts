@@ -88,6 +88,21 @@ export function calibrationError(verdicts: { right: boolean; confidence: number 
 }
 
 /**
+ * The calibration error a perfectly honest analyst would still show on these verdicts, by chance:
+ * each verdict is drawn right with the very chance it states, `draws` times from a fixed seed, and
+ * the error averaged. On a hundred verdicts in ten bins it is far from 0; a measured error near it
+ * is no evidence of dishonest confidence.
+ */
+export function calibrationErrorByChance(confidences: number[], draws = 1000, seed = 1): number {
+  if (confidences.length === 0) return 0;
+  const random = seededRandom(seed);
+  let total = 0;
+  for (let d = 0; d < draws; d++)
+    total += calibrationError(confidences.map((confidence) => ({ confidence, right: random() < confidence })));
+  return total / draws;
+}
+
+/**
  * A 95% bootstrap interval of a metric over a benchmark's claims: the claims are resampled with
  * replacement (`samples` times, from a fixed seed, so a run reproduces) and the metric recomputed
  * on each resample. On a few hundred claims it shows how far a figure could move by chance.

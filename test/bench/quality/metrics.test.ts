@@ -5,6 +5,7 @@ import {
   accuracyInterval,
   bootstrapInterval,
   calibrationError,
+  calibrationErrorByChance,
   majorityAnchor,
   oracleThresholdAccuracy,
   rocAuc,
@@ -27,6 +28,17 @@ describe("quality metrics: calibration error", () => {
     ];
     assert.ok(Math.abs(calibrationError(verdicts) - 0.1) < 1e-9);
     assert.equal(calibrationError([]), 0);
+  });
+
+  it("by chance alone, shrinks as verdicts grow in number and is 0 for certain ones", () => {
+    const stated = (n: number) => Array.from({ length: n }, (_, i) => 0.5 + (0.4 * i) / n);
+    const few = calibrationErrorByChance(stated(100));
+    const many = calibrationErrorByChance(stated(10_000));
+    // About sqrt(p(1-p)/n) per bin: some 0.1 on a hundred verdicts in ten bins, 0.01 on ten thousand.
+    assert.ok(few > 0.05 && few < 0.15, `a hundred verdicts: ${few}`);
+    assert.ok(many < 0.02, `ten thousand verdicts: ${many}`);
+    assert.equal(calibrationErrorByChance([1, 1, 1]), 0);
+    assert.equal(calibrationErrorByChance(stated(100)), few, "the same on every run");
   });
 });
 
