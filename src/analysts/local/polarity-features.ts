@@ -102,6 +102,19 @@ function directions(tokens: string[], scope = 4): { asserted: number; denied: Se
   return { asserted: Math.sign(sum), denied };
 }
 
+type Directions = ReturnType<typeof directions>;
+
+/** One text says a thing moves one way, the other that it moves the other way or not that way. */
+function opposed(a: Directions, b: Directions): boolean {
+  return a.asserted !== 0 && (b.asserted === -a.asserted || (b.denied.has(a.asserted) && b.asserted !== a.asserted));
+}
+
+/** Both say it moves the same way, or both deny the same way. */
+function agreeing(a: Directions, b: Directions): boolean {
+  if (a.asserted !== 0 || b.asserted !== 0) return a.asserted === b.asserted;
+  return [...a.denied].some((d) => b.denied.has(d));
+}
+
 /** The share of the claim's content terms the passage has too. */
 function sharedShare(claim: Set<string>, passage: Set<string>): number {
   if (claim.size === 0) return 0;
@@ -142,7 +155,7 @@ export function polarityFeatures(claim: string, passage: string, relevance: numb
     if (!opposites || passageStems.has(c)) continue;
     for (const o of opposites) if (passageStems.has(o) && !claimStems.has(o)) antonym = 1;
   }
-  const dClaim = directions(claimTokens).asserted;
+  const dClaim = directions(claimTokens);
   const dPassage = directions(passageTokens);
   const claimNumbers = numbersOf(claim);
   const passageNumbers = new Set(numbersOf(passage));
@@ -152,8 +165,9 @@ export function polarityFeatures(claim: string, passage: string, relevance: numb
     claimNeg > 0 ? 1 : 0,
     passageTokens.some(isNegation) ? 1 : 0,
     antonym,
-    dClaim !== 0 && (dPassage.asserted === -dClaim || (dPassage.denied.has(dClaim) && dPassage.asserted !== dClaim)) ? 1 : 0,
-    dClaim !== 0 && dClaim === dPassage.asserted ? 1 : 0,
+    // Either way round: the claim may deny what the passage finds ("X does not lower Y" / "X lowered Y").
+    opposed(dClaim, dPassage) || opposed(dPassage, dClaim) ? 1 : 0,
+    agreeing(dClaim, dPassage) ? 1 : 0,
     NULL_RESULT.test(passage) ? 1 : 0,
     claimNumbers.length > 0 && passageNumbers.size > 0 && !numberMatch ? 1 : 0,
     numberMatch,

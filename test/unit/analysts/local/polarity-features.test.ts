@@ -29,6 +29,9 @@ describe("polarity features", () => {
     assert.equal(cue("Statins raise mortality.", "Statins did not reduce mortality.", "direction_disagree"), 0);
     assert.equal(cue("Statins raise mortality.", "Statins did not reduce mortality.", "direction_agree"), 0);
     assert.equal(cue("Statins reduce mortality.", "Statins reduced mortality.", "direction_agree"), 1);
+    assert.equal(cue("Statins do not reduce mortality.", "Statins reduced mortality.", "direction_disagree"), 1, "the claim denies it");
+    assert.equal(cue("Statins do not reduce mortality.", "Statins did not lower mortality.", "direction_agree"), 1, "both deny it");
+    assert.equal(cue("Statins do not reduce mortality.", "Statins did not lower mortality.", "direction_disagree"), 0);
     assert.equal(cue("The bridge is 300 metres long.", "The bridge is 450 metres long.", "number_mismatch"), 1);
   });
 });
