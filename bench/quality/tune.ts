@@ -29,6 +29,7 @@ const { values } = parseArgs({
     "near-ties": { type: "string", default: "0.8,0.9,1" },
     "side-margins": { type: "string", default: "-0.4,-0.2,0" },
     "refute-weights": { type: "string", default: "0.5,0.75,1" },
+    "min-certainties": { type: "string", default: String(JUDGE_SETTINGS.minCertainty) },
     "min-bearings": { type: "string", default: String(JUDGE_SETTINGS.minBearing) },
     "full-bearings": { type: "string", default: String(JUDGE_SETTINGS.fullBearing) },
     "min-document-relevances": { type: "string", default: String(JUDGE_SETTINGS.minDocumentRelevance) },
@@ -204,29 +205,31 @@ async function score(gate: number, settings: JudgeSettings) {
 
 const f = (x: number) => x.toFixed(3);
 console.log(
-  `| gate | minBearing | fullBearing | minDocRel | nearTie | sideMargin | refuteWeight | SciFact F1 | SciFact acc | Check-COVID acc | Climate-FEVER acc | off-topic citing / siding | near misses (${nearMiss.length}): verdicts / siding |`,
+  `| gate | minBearing | fullBearing | minDocRel | nearTie | sideMargin | refuteWeight | minCertainty | SciFact F1 | SciFact acc | Check-COVID acc | Climate-FEVER acc | off-topic citing / siding | near misses (${nearMiss.length}): verdicts / siding |`,
 );
-console.log("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+console.log("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
 for (const gate of grid("gates"))
   for (const minBearing of grid("min-bearings"))
     for (const fullBearing of grid("full-bearings"))
       for (const minDocumentRelevance of grid("min-document-relevances"))
         for (const nearTie of grid("near-ties"))
           for (const sideMargin of grid("side-margins"))
-            for (const refuteWeight of grid("refute-weights")) {
-              const settings = {
-                ...JUDGE_SETTINGS,
-                minBearing,
-                fullBearing,
-                minDocumentRelevance,
-                nearTie,
-                sideMargin,
-                refuteWeight,
-              };
-              const s = await score(gate, settings);
-              console.log(
-                `| ${gate} | ${minBearing} | ${fullBearing} | ${minDocumentRelevance} | ${nearTie} | ${sideMargin} | ${refuteWeight} | ${f(s.sfF1)} (P ${f(s.sfP)} R ${f(s.sfR)}, unverified ${s.sfUnverified}) | ${f(s.sfAcc)} | ${f(s.cc)} | ${f(s.cf)} | ${s.offCiting} / ${s.offSiding} | ${s.nearVerdicts} / ${s.nearSiding} |`,
-              );
-            }
+            for (const refuteWeight of grid("refute-weights"))
+              for (const minCertainty of grid("min-certainties")) {
+                const settings = {
+                  ...JUDGE_SETTINGS,
+                  minBearing,
+                  fullBearing,
+                  minDocumentRelevance,
+                  nearTie,
+                  sideMargin,
+                  refuteWeight,
+                  minCertainty,
+                };
+                const s = await score(gate, settings);
+                console.log(
+                  `| ${gate} | ${minBearing} | ${fullBearing} | ${minDocumentRelevance} | ${nearTie} | ${sideMargin} | ${refuteWeight} | ${minCertainty} | ${f(s.sfF1)} (P ${f(s.sfP)} R ${f(s.sfR)}, unverified ${s.sfUnverified}) | ${f(s.sfAcc)} | ${f(s.cc)} | ${f(s.cf)} | ${s.offCiting} / ${s.offSiding} | ${s.nearVerdicts} / ${s.nearSiding} |`,
+                );
+              }
 await workspace.dispose();
 await shared.close();

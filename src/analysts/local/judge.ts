@@ -61,6 +61,15 @@ const SIDE_MARGIN = -0.2;
  */
 const REFUTE_WEIGHT = 1;
 
+/**
+ * A passage takes a side only when the stance model finds that side clearly likelier than the other:
+ * a coin flip between supports and refutes (0.31 against 0.28 for "Continued smoking was associated
+ * with an increased risk of mortality ... in lung cancer" read against "Smoking causes lung cancer.")
+ * is context, however squarely the passage bears on the claim; before, its bearing alone made it a
+ * refutation stated at 80%. The share is the side's chance over both sides' (0.5 is a coin flip).
+ */
+const MIN_CERTAINTY = 0.6;
+
 /** The judge's thresholds (the constants above); a tuning run on the dev splits may try others. */
 export interface JudgeSettings {
   minBearing: number;
@@ -69,6 +78,7 @@ export interface JudgeSettings {
   nearTie: number;
   sideMargin: number;
   refuteWeight: number;
+  minCertainty: number;
 }
 
 export const JUDGE_SETTINGS: JudgeSettings = {
@@ -78,6 +88,7 @@ export const JUDGE_SETTINGS: JudgeSettings = {
   nearTie: NEAR_TIE,
   sideMargin: SIDE_MARGIN,
   refuteWeight: REFUTE_WEIGHT,
+  minCertainty: MIN_CERTAINTY,
 };
 
 /**
@@ -99,8 +110,10 @@ function judgePassage(
   const model = predictMlp(STANCE_MODEL, stanceFeatures(claim.text, claimVector, evidence.quote, passageVector));
   const p: Record<string, number> = { ...model, refutes: model.refutes! * settings.refuteWeight };
   const side = p.refutes! > p.supports! ? "refutes" : "supports";
-  if (p[side]! <= p.neutral! + settings.sideMargin) return { evidenceId: evidence.id, stance: "neutral", weight: evidence.relevance * 0.5 };
   const certainty = p[side]! / (p.supports! + p.refutes!);
+  if (p[side]! <= p.neutral! + settings.sideMargin || certainty < settings.minCertainty) {
+    return { evidenceId: evidence.id, stance: "neutral", weight: evidence.relevance * 0.5 };
+  }
   return {
     evidenceId: evidence.id,
     stance: side,
