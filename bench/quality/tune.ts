@@ -208,28 +208,27 @@ console.log(
   `| gate | minBearing | fullBearing | minDocRel | nearTie | sideMargin | refuteWeight | minCertainty | SciFact F1 | SciFact acc | Check-COVID acc | Climate-FEVER acc | off-topic citing / siding | near misses (${nearMiss.length}): verdicts / siding |`,
 );
 console.log("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+/** The swept judge settings in the table's column order: each command-line grid and the setting it sets. */
+const SWEPT = [
+  ["min-bearings", "minBearing"],
+  ["full-bearings", "fullBearing"],
+  ["min-document-relevances", "minDocumentRelevance"],
+  ["near-ties", "nearTie"],
+  ["side-margins", "sideMargin"],
+  ["refute-weights", "refuteWeight"],
+  ["min-certainties", "minCertainty"],
+] as const;
+// Every combination of the grids, the first varying slowest.
+const combinations = SWEPT.reduce<JudgeSettings[]>(
+  (partial, [option, key]) => partial.flatMap((settings) => grid(option).map((value) => ({ ...settings, [key]: value }))),
+  [JUDGE_SETTINGS],
+);
 for (const gate of grid("gates"))
-  for (const minBearing of grid("min-bearings"))
-    for (const fullBearing of grid("full-bearings"))
-      for (const minDocumentRelevance of grid("min-document-relevances"))
-        for (const nearTie of grid("near-ties"))
-          for (const sideMargin of grid("side-margins"))
-            for (const refuteWeight of grid("refute-weights"))
-              for (const minCertainty of grid("min-certainties")) {
-                const settings = {
-                  ...JUDGE_SETTINGS,
-                  minBearing,
-                  fullBearing,
-                  minDocumentRelevance,
-                  nearTie,
-                  sideMargin,
-                  refuteWeight,
-                  minCertainty,
-                };
-                const s = await score(gate, settings);
-                console.log(
-                  `| ${gate} | ${minBearing} | ${fullBearing} | ${minDocumentRelevance} | ${nearTie} | ${sideMargin} | ${refuteWeight} | ${minCertainty} | ${f(s.sfF1)} (P ${f(s.sfP)} R ${f(s.sfR)}, unverified ${s.sfUnverified}) | ${f(s.sfAcc)} | ${f(s.cc)} | ${f(s.cf)} | ${s.offCiting} / ${s.offSiding} | ${s.nearVerdicts} / ${s.nearSiding} |`,
-                );
-              }
+  for (const settings of combinations) {
+    const s = await score(gate, settings);
+    console.log(
+      `| ${gate} | ${SWEPT.map(([, key]) => settings[key]).join(" | ")} | ${f(s.sfF1)} (P ${f(s.sfP)} R ${f(s.sfR)}, unverified ${s.sfUnverified}) | ${f(s.sfAcc)} | ${f(s.cc)} | ${f(s.cf)} | ${s.offCiting} / ${s.offSiding} | ${s.nearVerdicts} / ${s.nearSiding} |`,
+    );
+  }
 await workspace.dispose();
 await shared.close();

@@ -74,16 +74,18 @@ export function sectionLabel(sentence: string): { kind: SectionKind; length: num
   const title = leadingLabel(sentence, TITLE_LABEL_WORD);
   if (!meaningful(title.words) || !/^[A-Z]/.test(sentence) || !CAPITAL_START.test(sentence.slice(title.length))) return null;
   // "Introduction of X ..." is a sentence: a label does not end on a joining word.
-  if (/^(AND|OF)$/.test(title.words.at(-1)!)) return null;
+  if (JOINING_WORDS.has(title.words.at(-1)!)) return null;
   const label = title.words.join(" ");
   const kind = kindOf(label);
   if (kind === "other" && !/^(SUMMARY|ABSTRACT|UNLABELLED)$/.test(label)) return null;
   return { kind, length: title.length };
 }
 
+const JOINING_WORDS = new Set(["AND", "OF"]);
+
 /** Only label words, not only joining ones. */
 function meaningful(words: string[]): boolean {
-  return words.length > 0 && !words.every((w) => w === "AND" || w === "OF");
+  return words.some((w) => !JOINING_WORDS.has(w));
 }
 
 /** The document's candidate passages, in order: sentences with a letter, not too long, labels left out. */

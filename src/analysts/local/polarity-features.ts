@@ -70,11 +70,25 @@ function isNegation(token: string): boolean {
   return NEGATION_CUES.has(token) || token.endsWith("n't");
 }
 
-function negationsReaching(tokens: string[], targets: Set<string>, scope = 4): number {
+/** How many words after a negation it reaches ("did not reduce the incidence": up to "incidence"). */
+const NEGATION_SCOPE = 4;
+
+/** A text's words, and their stems, stemmed once. */
+interface Words {
+  tokens: string[];
+  stems: string[];
+}
+
+function wordsOf(text: string): Words {
+  const tokens = words(text);
+  return { tokens, stems: tokens.map((t) => stem(t)) };
+}
+
+function negationsReaching(text: Words, targets: Set<string>): number {
   let n = 0;
-  tokens.forEach((t, i) => {
+  text.tokens.forEach((t, i) => {
     if (!isNegation(t)) return;
-    if (tokens.slice(i + 1, i + 1 + scope).some((w) => targets.has(stem(w)))) n++;
+    if (text.stems.slice(i + 1, i + 1 + NEGATION_SCOPE).some((s) => targets.has(s))) n++;
   });
   return n;
 }
@@ -84,16 +98,16 @@ function negationsReaching(tokens: string[], targets: Set<string>, scope = 4): n
  * the ways it denies ("did not reduce" denies a fall). A denied fall is not a rise, so it only
  * disagrees with a claim of a fall; it never agrees with a claim of a rise.
  */
-function directions(tokens: string[], scope = 4): { asserted: number; denied: Set<number> } {
+function directions(text: Words): { asserted: number; denied: Set<number> } {
   let sum = 0;
   const denied = new Set<number>();
   let negatedUntil = -1;
-  tokens.forEach((t, i) => {
+  text.tokens.forEach((t, i) => {
     if (isNegation(t)) {
-      negatedUntil = i + scope;
+      negatedUntil = i + NEGATION_SCOPE;
       return;
     }
-    const s = stem(t);
+    const s = text.stems[i]!;
     const sign = (INCREASE.has(s) ? 1 : 0) - (DECREASE.has(s) ? 1 : 0);
     if (sign === 0) return;
     if (i <= negatedUntil) denied.add(sign);
@@ -143,27 +157,27 @@ export const POLARITY_FEATURES = [
 ] as const;
 
 export function polarityFeatures(claim: string, passage: string, relevance: number): number[] {
-  const claimTokens = words(claim);
-  const passageTokens = words(passage);
+  const claimWords = wordsOf(claim);
+  const passageWords = wordsOf(passage);
   const claimStems = new Set(contentTerms(claim));
-  const passageStems = new Set(passageTokens.map((t) => stem(t)));
-  const claimNeg = negationsReaching(claimTokens, claimStems);
-  const passageNeg = negationsReaching(passageTokens, claimStems);
+  const passageStems = new Set(passageWords.stems);
+  const claimNeg = negationsReaching(claimWords, claimStems);
+  const passageNeg = negationsReaching(passageWords, claimStems);
   let antonym = 0;
   for (const c of claimStems) {
     const opposites = antonymsOf(c);
     if (!opposites || passageStems.has(c)) continue;
     for (const o of opposites) if (passageStems.has(o) && !claimStems.has(o)) antonym = 1;
   }
-  const dClaim = directions(claimTokens);
-  const dPassage = directions(passageTokens);
+  const dClaim = directions(claimWords);
+  const dPassage = directions(passageWords);
   const claimNumbers = numbersOf(claim);
   const passageNumbers = new Set(numbersOf(passage));
   const numberMatch = claimNumbers.some((n) => passageNumbers.has(n)) ? 1 : 0;
   return [
     claimNeg % 2 !== passageNeg % 2 ? 1 : 0,
     claimNeg > 0 ? 1 : 0,
-    passageTokens.some(isNegation) ? 1 : 0,
+    passageWords.tokens.some(isNegation) ? 1 : 0,
     antonym,
     // Either way round: the claim may deny what the passage finds ("X does not lower Y" / "X lowered Y").
     opposed(dClaim, dPassage) || opposed(dPassage, dClaim) ? 1 : 0,
@@ -171,7 +185,7 @@ export function polarityFeatures(claim: string, passage: string, relevance: numb
     NULL_RESULT.test(passage) ? 1 : 0,
     claimNumbers.length > 0 && passageNumbers.size > 0 && !numberMatch ? 1 : 0,
     numberMatch,
-    passageTokens.some((t) => HEDGE_CUES.has(t)) ? 1 : 0,
+    passageWords.tokens.some((t) => HEDGE_CUES.has(t)) ? 1 : 0,
     // The claim said again with a negation ("can refuse" / "cannot refuse"): how much of the claim's
     // words the passage repeats, when the negations disagree (in the training sets, at 0.8 or more,
     // 73% of such pairs are refutations against 51% for a negation mismatch alone).
